@@ -1,0 +1,214 @@
+import {ProcessLimitError} from './errors.js';
+import {EventBus} from './events.js';
+import type {Process} from './process.js';
+import {groupAlive, StatsSampler} from './stats.js';
+import {Watchdog} from './watchdog.js';
+
+/** Options of an orchestrator. */
+export type OrchestratorOptions = {
+	/** Events kept for late subscribers. */
+	readonly historySize?: number;
+	/** Live processes allowed at once; one more start rejects with ProcessLimitError. */
+	readonly maxProcesses?: number;
+	/** Milliseconds between SIGTERM and SIGKILL when stopping. */
+	readonly graceMs?: number;
+};
+
+/** What `stop()` found once everything had been stopped. */
+export type StopOutcome = {
+	/** Process groups that still had a member after SIGKILL: should always be empty. */
+	readonly survivors: readonly number[];
+};
+
+const defaultMaxProcesses = 256;
+const defaultGraceMs = 5000;
+// After SIGKILL, how long a group may take to disappear before it counts as a survivor.
+const reapTimeoutMs = 2000;
+
+const liveOrchestrators = new Set<Orchestrator>();
+let exitHookInstalled = false;
+
+// The last chance to leave nothing behind when the program exits (normally or on an uncaught
+// exception): daemons and anything else still running get SIGTERM. The watchdog covers SIGKILL.
+function installExitHook(): void {
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.once('exit', () => {
+		for (const orchestrator of liveOrchestrators) orchestrator.signalAll('SIGTERM');
+	});
+}
+
+/**
+ * Owns every process started through it: hands out ids, carries the event bus, guards the
+ * process groups with a watchdog, samples stats, and stops everything on request.
+ */
+export class Orchestrator {
+	/** Every change made through this orchestrator is an event here. */
+	readonly bus: EventBus;
+	/** Default grace period of `stop()`. */
+	readonly graceMs: number;
+	/** How many processes may be alive at once. */
+	readonly maxProcesses: number;
+	readonly #processes = new Map<number, Process>();
+	readonly #live = new Map<number, Process>();
+	readonly #groups = new Map<number, number>();
+	readonly #watchdog = new Watchdog();
+	readonly #sampler = new StatsSampler();
+	#samplingTimer: NodeJS.Timeout | undefined;
+	#stopping: Promise<StopOutcome> | undefined;
+	#nextId = 1;
+
+	constructor({
+		historySize,
+		maxProcesses = defaultMaxProcesses,
+		graceMs = defaultGraceMs,
+	}: OrchestratorOptions = {}) {
+		if (!Number.isInteger(maxProcesses) || maxProcesses < 1) {
+			throw new RangeError(`maxProcesses must be a positive integer, got ${maxProcesses}`);
+		}
+		if (typeof graceMs !== 'number' || !(graceMs >= 0)) {
+			throw new RangeError(`graceMs must be a non-negative number, got ${graceMs}`);
+		}
+		this.bus = new EventBus({historySize});
+		this.maxProcesses = maxProcesses;
+		this.graceMs = graceMs;
+		this.bus.subscribe((event) => {
+			if (event.type === 'process:started') {
+				this.#groups.set(event.id, event.pid);
+				this.#watchdog.add(event.pid);
+			} else if (event.type === 'process:exited') {
+				this.#live.delete(event.id);
+				const pgid = this.#groups.get(event.id);
+				if (pgid !== undefined) this.#watchdog.remove(pgid);
+			}
+		});
+		liveOrchestrators.add(this);
+		installExitHook();
+	}
+
+	/** Adds a new process; returns its id. Called by the Process constructor. */
+	register(process: Process): number {
+		const id = this.#nextId++;
+		this.#processes.set(id, process);
+		return id;
+	}
+
+	/** Reserves a live slot for a process about to start, or throws why it may not. */
+	admit(process: Process): void {
+		if (this.#stopping)
+			throw new ProcessLimitError(`cannot start ${process.name}: procdash is stopping`);
+		if (this.#live.size >= this.maxProcesses) {
+			throw new ProcessLimitError(
+				`cannot start ${process.name}: ${this.#live.size} processes are alive, the limit is ${this.maxProcesses} (raise it with --max-processes)`,
+			);
+		}
+		this.#live.set(process.id, process);
+	}
+
+	/** Every process made through this orchestrator, in creation order. */
+	processes(): Process[] {
+		return [...this.#processes.values()];
+	}
+
+	/** The process with this id. */
+	find(id: number): Process | undefined {
+		return this.#processes.get(id);
+	}
+
+	/** Processes that have started and not yet exited. */
+	live(): Process[] {
+		return [...this.#live.values()];
+	}
+
+	/** The watchdog's pid while it runs (it is a child of this program too). */
+	get watchdogPid(): number | undefined {
+		return this.#watchdog.pid;
+	}
+
+	/** Sends `signal` to every live process group at once; used when the program is exiting. */
+	signalAll(signal: NodeJS.Signals): void {
+		for (const process of this.#live.values()) {
+			process.signal(signal);
+			if (signal === 'SIGTERM') process.signal('SIGCONT');
+		}
+	}
+
+	/** Samples CPU and memory every `intervalMs` and emits `stats:sampled`. */
+	startSampling(intervalMs = 1000): void {
+		if (this.#samplingTimer) return;
+		const tick = async () => {
+			const roots = this.live()
+				.map((process) => process.pid)
+				.filter((pid): pid is number => pid !== undefined);
+			const processes = await this.#sampler.sample(roots);
+			if (this.#samplingTimer) this.bus.emit('stats:sampled', {processes});
+		};
+		this.#samplingTimer = setInterval(() => void tick(), intervalMs);
+		this.#samplingTimer.unref();
+		void tick();
+	}
+
+	/** Stops the sampling that `startSampling` began. */
+	stopSampling(): void {
+		clearInterval(this.#samplingTimer);
+		this.#samplingTimer = undefined;
+	}
+
+	/**
+	 * Ends like a Python program does: daemons are terminated, every other process is waited for.
+	 */
+	async close(): Promise<void> {
+		for (const process of this.live()) if (process.daemon) process.terminate();
+		await Promise.all(this.live().map((process) => process.join()));
+	}
+
+	/**
+	 * Stops everything: SIGTERM to every process group, `graceMs` to exit, then SIGKILL. Resolves
+	 * once every process has exited, with any group that somehow survived. Calling it again
+	 * returns the same stop.
+	 */
+	stop({graceMs = this.graceMs}: {readonly graceMs?: number} = {}): Promise<StopOutcome> {
+		this.#stopping ??= this.#stop(graceMs);
+		return this.#stopping;
+	}
+
+	async #stop(graceMs: number): Promise<StopOutcome> {
+		this.stopSampling();
+		const live = this.live();
+		this.bus.emit('orchestrator:stopping', {
+			graceMs,
+			deadline: Math.round(this.bus.elapsed() + graceMs),
+		});
+		this.signalAll('SIGTERM');
+		await Promise.all(live.map((process) => process.join(graceMs)));
+		for (const process of this.live()) process.kill();
+		await Promise.all(live.map((process) => process.join(reapTimeoutMs)));
+		const survivors = await this.#survivors();
+		this.bus.emit('orchestrator:stopped', {survivors});
+		liveOrchestrators.delete(this);
+		return {survivors};
+	}
+
+	async #survivors(): Promise<number[]> {
+		const deadline = performance.now() + reapTimeoutMs;
+		let alive = [...this.#groups.values()].filter(groupAlive);
+		while (alive.length > 0 && performance.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			alive = alive.filter(groupAlive);
+		}
+		return alive;
+	}
+}
+
+let defaultInstance: Orchestrator | undefined;
+
+/** The orchestrator that processes join when they name none. */
+export function defaultOrchestrator(): Orchestrator {
+	defaultInstance ??= new Orchestrator();
+	return defaultInstance;
+}
+
+/** A new, independent orchestrator with its own bus: one per dashboard, test or scenario. */
+export function createOrchestrator(options?: OrchestratorOptions): Orchestrator {
+	return new Orchestrator(options);
+}

@@ -1,0 +1,413 @@
+import {type ChildProcess, fork, spawn} from 'node:child_process';
+import {constants} from 'node:os';
+import {fileURLToPath} from 'node:url';
+import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
+import type {ErrorInfo, ProcessKind} from './events.js';
+import {isChildMessage, type RunMessage, type TaskTarget} from './ipc.js';
+import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
+import {currentIdentity, currentProcess} from './runtime/current.js';
+import {isTaskTarget} from './task.js';
+
+/** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
+export type ProcessOptions = {
+	/** A function to run in a new Node child, made with `task()`. */
+	readonly target?: TaskTarget;
+	/** An executable to run, found on PATH unless it contains a slash. */
+	readonly command?: string;
+	/** Arguments: passed to the task function, or the command's argv (strings). */
+	readonly args?: readonly unknown[];
+	/** The process's name; `Process-N` when omitted. */
+	readonly name?: string;
+	/** A daemon is terminated when its orchestrator closes, and may not start children. */
+	readonly daemon?: boolean;
+	/** Working directory of the child. */
+	readonly cwd?: string;
+	/** Environment of the child; the parent's when omitted. */
+	readonly env?: NodeJS.ProcessEnv;
+	/** Run `command` through `/bin/sh -c`; off unless asked for. */
+	readonly shell?: boolean;
+	/** The orchestrator that owns the process; the default one when omitted. */
+	readonly orchestrator?: Orchestrator;
+};
+
+// CPython's `_process_counter`: one count per runtime, taken at construction.
+let processCounter = 0;
+
+// How long to wait after a child's exit for its last output lines and messages to arrive. Bounded
+// because a grandchild that keeps the pipe open must not hold the exit event back forever.
+const drainAfterExitMs = 100;
+
+// Shell conventions for a command that cannot be started.
+const notFoundExitcode = 127;
+const notExecutableExitcode = 126;
+
+const bootstrapPath = fileURLToPath(new URL('./runtime/bootstrap.js', import.meta.url));
+
+/**
+ * A child process, modelled on Python's `multiprocessing.Process`: `start()`, `join()`,
+ * `terminate()`, `kill()`, `exitcode`. Each child leads its own process group, so signals reach
+ * everything it started.
+ */
+export class Process {
+	/** Unique within the orchestrator; the key of this process in snapshots and events. */
+	readonly id: number;
+	/** The name shown everywhere; `Process-N` unless given. */
+	readonly name: string;
+	readonly #orchestrator: Orchestrator;
+	readonly #options: ProcessOptions;
+	readonly #kind: ProcessKind;
+	readonly #identity: readonly number[];
+	#daemon: boolean;
+	#pid: number | undefined;
+	#exitcode: number | null = null;
+	#exited: Promise<void> | undefined;
+	#returned: {value: unknown} | undefined;
+	#error: ErrorInfo | undefined;
+
+	constructor(options: ProcessOptions) {
+		const kind = validate(options);
+		this.#kind = kind;
+		this.#options = options;
+		this.#orchestrator = options.orchestrator ?? defaultOrchestrator();
+		this.#identity = [...currentIdentity(), ++processCounter];
+		this.name = options.name ?? `Process-${this.#identity.join(':')}`;
+		this.#daemon = options.daemon ?? currentProcess().daemon;
+		this.id = this.#orchestrator.register(this);
+		this.#orchestrator.bus.emit('process:created', {
+			id: this.id,
+			name: this.name,
+			kind,
+			daemon: this.#daemon,
+			target: describeTarget(options),
+		});
+	}
+
+	/** The OS pid once started; undefined before. */
+	get pid(): number | undefined {
+		return this.#pid;
+	}
+
+	/** null while alive (or not started); 0 on success; N for exit(N); −N when ended by signal N. */
+	get exitcode(): number | null {
+		return this.#exitcode;
+	}
+
+	/** Whether the process is a daemon. Can be changed only before start. */
+	get daemon(): boolean {
+		return this.#daemon;
+	}
+
+	set daemon(daemon: boolean) {
+		if (this.#exited) throw new ProcessStateError('process has already started');
+		this.#daemon = daemon;
+	}
+
+	/** `task` or `command`. */
+	get kind(): ProcessKind {
+		return this.#kind;
+	}
+
+	/** The options it was made with, so that a process can be started again as a new one. */
+	get options(): ProcessOptions {
+		return this.#options;
+	}
+
+	/** What the task returned, once it has; undefined for commands and failed tasks. */
+	get result(): unknown {
+		return this.#returned?.value;
+	}
+
+	/** The error the task threw, or why the command could not start. */
+	get error(): Error | undefined {
+		return this.#error ? new RemoteError(this.#error) : undefined;
+	}
+
+	/** True between a successful start and the exit. */
+	isAlive(): boolean {
+		return this.#pid !== undefined && this.#exitcode === null;
+	}
+
+	/** Starts the child; resolves once it runs and its pid is known. */
+	async start(): Promise<void> {
+		if (this.#exited) throw new ProcessStateError('cannot start a process twice');
+		if (currentProcess().daemon) throw new DaemonError();
+		const runMessage = this.#kind === 'task' ? this.#runMessage() : undefined;
+		this.#orchestrator.admit(this);
+		let started!: () => void;
+		const running = new Promise<void>((resolve) => {
+			started = resolve;
+		});
+		this.#exited = new Promise<void>((resolve) => {
+			const child = this.#spawn();
+			child.once('spawn', () => {
+				this.#pid = child.pid;
+				this.#orchestrator.bus.emit('process:started', {
+					id: this.id,
+					name: this.name,
+					pid: child.pid ?? 0,
+					ppid: process.pid,
+				});
+				if (runMessage) child.send(runMessage);
+				started();
+			});
+			child.once('error', (error) => {
+				// Only a failed spawn ends here; a started child reports through 'exit'.
+				if (this.#pid !== undefined) return;
+				this.#failToStart(error as NodeJS.ErrnoException);
+				started();
+				resolve();
+			});
+			child.once('exit', (code, signal) => {
+				this.#drain(child).then(() => {
+					this.#exit(code, signal);
+					resolve();
+				});
+			});
+		});
+		await running;
+	}
+
+	/**
+	 * Waits for the process to exit, or for `timeoutMs` to pass with it still running.
+	 * Resolves to the exitcode, or null when the wait timed out.
+	 */
+	async join(timeoutMs?: number): Promise<number | null> {
+		if (
+			timeoutMs !== undefined &&
+			(typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0)
+		) {
+			throw new TypeError(
+				`join(): timeoutMs must be a non-negative number of milliseconds, got ${String(timeoutMs)}`,
+			);
+		}
+		if (!this.#exited) throw new ProcessStateError('can only join a started process');
+		if (timeoutMs === undefined) {
+			await this.#exited;
+			return this.#exitcode;
+		}
+		let timer: NodeJS.Timeout | undefined;
+		const timedOut = new Promise<void>((resolve) => {
+			timer = setTimeout(resolve, timeoutMs);
+		});
+		await Promise.race([this.#exited, timedOut]);
+		clearTimeout(timer);
+		return this.#exitcode;
+	}
+
+	/** Sends SIGTERM to the process group. A no-op unless alive; returns whether it was sent. */
+	terminate(): boolean {
+		return this.signal('SIGTERM');
+	}
+
+	/** Sends SIGKILL to the process group. A no-op unless alive. */
+	kill(): boolean {
+		return this.signal('SIGKILL');
+	}
+
+	/** Stops the process group (SIGSTOP). A no-op unless alive. */
+	pause(): boolean {
+		return this.signal('SIGSTOP');
+	}
+
+	/** Continues a paused process group (SIGCONT). A no-op unless alive. */
+	resume(): boolean {
+		return this.signal('SIGCONT');
+	}
+
+	/** Sends `signal` to the whole process group; false when the process is not alive. */
+	signal(signal: NodeJS.Signals): boolean {
+		const pid = this.#pid;
+		if (pid === undefined || !this.isAlive()) return false;
+		try {
+			process.kill(-pid, signal);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+			throw error;
+		}
+		this.#orchestrator.bus.emit('process:signalled', {id: this.id, name: this.name, pid, signal});
+		return true;
+	}
+
+	#runMessage(): RunMessage {
+		const target = this.#options.target as TaskTarget;
+		const args = this.#options.args ?? [];
+		try {
+			structuredClone(args);
+		} catch (error) {
+			throw new TypeError(
+				`args of ${this.name} cannot be sent to a child process: ${toErrorInfo(error).message}`,
+			);
+		}
+		const self = currentProcess();
+		return {
+			type: 'run',
+			target,
+			args,
+			self: {name: this.name, daemon: this.#daemon, identity: this.#identity},
+			parent: {name: self.name, pid: self.pid},
+		};
+	}
+
+	#spawn(): ChildProcess {
+		const {cwd, env, shell} = this.#options;
+		const child =
+			this.#kind === 'task'
+				? fork(bootstrapPath, [], {
+						cwd,
+						env,
+						detached: true,
+						stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+						serialization: 'advanced',
+					})
+				: spawn(this.#options.command as string, (this.#options.args ?? []) as string[], {
+						cwd,
+						env,
+						shell: shell === true,
+						detached: true,
+						stdio: ['ignore', 'pipe', 'pipe'],
+					});
+		if (this.#daemon) child.unref();
+		this.#forwardOutput(child);
+		child.on('message', (message) => {
+			if (!isChildMessage(message)) return;
+			if (message.type === 'returned') {
+				this.#returned = {value: message.value};
+				this.#orchestrator.bus.emit('process:returned', {
+					id: this.id,
+					name: this.name,
+					value: message.value,
+				});
+			} else {
+				this.#error = message.error;
+				this.#orchestrator.bus.emit('process:error', {
+					id: this.id,
+					name: this.name,
+					error: message.error,
+				});
+			}
+		});
+		if (this.#daemon) unrefChannel(child);
+		return child;
+	}
+
+	#forwardOutput(child: ChildProcess): void {
+		for (const stream of ['stdout', 'stderr'] as const) {
+			const readable = child[stream];
+			if (!readable) continue;
+			if (this.#daemon) unrefStream(readable);
+			readable.setEncoding('utf8');
+			let partial = '';
+			readable.on('data', (chunk: string) => {
+				const lines = (partial + chunk).split('\n');
+				partial = lines.pop() ?? '';
+				for (const line of lines) this.#emitLine(stream, line);
+			});
+			readable.on('end', () => {
+				if (partial) this.#emitLine(stream, partial);
+				partial = '';
+			});
+		}
+	}
+
+	#emitLine(stream: 'stdout' | 'stderr', line: string): void {
+		const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+		this.#orchestrator.bus.emit('process:output', {
+			id: this.id,
+			name: this.name,
+			stream,
+			line: text,
+		});
+	}
+
+	// 'close' comes after 'exit' once the pipes and the IPC channel are done, so the last lines
+	// and the task's result are in before the exit event.
+	#drain(child: ChildProcess): Promise<void> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(resolve, drainAfterExitMs);
+			child.once('close', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+	}
+
+	#failToStart(error: NodeJS.ErrnoException): void {
+		const exitcode = error.code === 'ENOENT' ? notFoundExitcode : notExecutableExitcode;
+		const reason = error.code === 'ENOENT' ? 'not found' : 'cannot be executed';
+		this.#error = {
+			name: 'SpawnError',
+			message: `command '${this.#options.command}' ${reason} (${error.code}); check the name and PATH`,
+			code: error.code,
+		};
+		this.#orchestrator.bus.emit('process:error', {
+			id: this.id,
+			name: this.name,
+			error: this.#error,
+		});
+		this.#exitcode = exitcode;
+		this.#orchestrator.bus.emit('process:exited', {
+			id: this.id,
+			name: this.name,
+			pid: undefined,
+			exitcode,
+			signal: null,
+		});
+	}
+
+	#exit(code: number | null, signal: NodeJS.Signals | null): void {
+		const exitcode = code ?? -(constants.signals[signal as NodeJS.Signals] ?? 0);
+		this.#exitcode = exitcode;
+		this.#orchestrator.bus.emit('process:exited', {
+			id: this.id,
+			name: this.name,
+			pid: this.#pid,
+			exitcode,
+			signal,
+		});
+	}
+}
+
+function validate(options: ProcessOptions): ProcessKind {
+	if (typeof options !== 'object' || options === null) {
+		throw new TypeError('Process(): options must be an object with a target or a command');
+	}
+	const {target, command, args, name} = options;
+	if (target !== undefined && command !== undefined) {
+		throw new TypeError('Process(): give either target or command, not both');
+	}
+	if (name !== undefined && (typeof name !== 'string' || name === '')) {
+		throw new TypeError(`Process(): name must be a non-empty string, got ${String(name)}`);
+	}
+	if (args !== undefined && !Array.isArray(args)) {
+		throw new TypeError(`Process(): args must be an array, got ${typeof args}`);
+	}
+	if (target !== undefined) {
+		if (!isTaskTarget(target)) {
+			throw new TypeError("Process(): target must be made with task(module, 'exportName')");
+		}
+		return 'task';
+	}
+	if (typeof command !== 'string' || command === '') {
+		throw new TypeError(
+			'Process(): a command (non-empty string) or a target made with task() is required',
+		);
+	}
+	if (args?.some((arg) => typeof arg !== 'string')) {
+		throw new TypeError('Process(): the args of a command must all be strings');
+	}
+	return 'command';
+}
+
+function describeTarget({target, command, args}: ProcessOptions): string {
+	if (target) return `${target.module.split('/').pop()}#${target.exportName}`;
+	return [command, ...((args ?? []) as string[])].join(' ');
+}
+
+// A daemon must not keep its parent alive: Node would otherwise wait for its pipes and channel.
+function unrefStream(stream: NodeJS.ReadableStream): void {
+	(stream as unknown as {unref?: () => void}).unref?.();
+}
+
+function unrefChannel(child: ChildProcess): void {
+	(child as unknown as {channel?: {unref?: () => void}}).channel?.unref?.();
+}

@@ -1,0 +1,83 @@
+// The entry point of every task child: receives one `run` message, imports the task's module,
+// calls the export, reports what it returned or threw, and exits like a CPython child does
+// (0 on return, 1 on an exception).
+import {toErrorInfo} from '../errors.js';
+import type {ChildMessage, ParentMessage, RunMessage} from '../ipc.js';
+import {setRuntimeContext} from './context.js';
+
+function send(message: ChildMessage): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (!process.send) {
+			reject(new Error('procdash bootstrap started without an IPC channel'));
+			return;
+		}
+		try {
+			process.send(message, (error: Error | null) => (error ? reject(error) : resolve()));
+		} catch (error) {
+			reject(error);
+		}
+	});
+}
+
+async function loadTask({target}: RunMessage): Promise<(...args: unknown[]) => unknown> {
+	let module: Record<string, unknown>;
+	try {
+		module = await import(target.module);
+	} catch (error) {
+		throw Object.assign(
+			new Error(`cannot import task module ${target.module}: ${toErrorInfo(error).message}`),
+			{
+				name: 'TaskLoadError',
+			},
+		);
+	}
+	const fn = module[target.exportName];
+	if (typeof fn !== 'function') {
+		const exported = Object.keys(module).filter((name) => typeof module[name] === 'function');
+		throw Object.assign(
+			new Error(
+				`task module ${target.module} has no exported function '${target.exportName}' (it exports: ${exported.join(', ') || 'none'})`,
+			),
+			{name: 'TaskLoadError'},
+		);
+	}
+	return fn as (...args: unknown[]) => unknown;
+}
+
+async function run(message: RunMessage): Promise<void> {
+	setRuntimeContext({self: {...message.self, pid: process.pid}, parent: message.parent});
+	try {
+		const fn = await loadTask(message);
+		const value = await fn(...message.args);
+		try {
+			await send({type: 'returned', value});
+		} catch (error) {
+			throw Object.assign(
+				new Error(
+					`task '${message.target.exportName}' returned a value that cannot be sent to the parent: ${toErrorInfo(error).message}`,
+				),
+				{name: 'DataCloneError'},
+			);
+		}
+		process.exit(0);
+	} catch (error) {
+		const info = toErrorInfo(error);
+		process.stderr.write(`${info.stack ?? `${info.name}: ${info.message}`}\n`);
+		await send({type: 'threw', error: info}).catch(() => {});
+		process.exit(1);
+	}
+}
+
+// The parent is gone (exited, crashed or SIGKILLed): take this process group down with us so
+// nothing we started is left behind.
+process.on('disconnect', () => {
+	try {
+		process.kill(-process.pid, 'SIGKILL');
+	} catch {
+		process.exit(1);
+	}
+});
+
+process.once('message', (message: ParentMessage) => {
+	if (message?.type === 'run') void run(message);
+});

@@ -1,0 +1,155 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import pidtree from 'pidtree';
+import type {ProcessStats} from './events.js';
+
+// Kernel clock ticks per second (USER_HZ): 100 on every Linux that Node supports.
+const ticksPerSecond = 100;
+const pageSize = 4096;
+
+type ProcStat = {pid: number; ppid: number; command: string; ticks: number; rss: number};
+
+/** Reads `/proc/<pid>/stat`; undefined when the process is gone or this is not Linux. */
+function readProcStat(pid: number): ProcStat | undefined {
+	let text: string;
+	try {
+		text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+	} catch {
+		return undefined;
+	}
+	// The command sits in parentheses and may itself hold spaces or parentheses.
+	const open = text.indexOf('(');
+	const close = text.lastIndexOf(')');
+	const fields = text.slice(close + 2).split(' ');
+	// fields[0] is field 3 (state) of proc(5): ppid is 4, utime 14, stime 15, rss 24.
+	return {
+		pid,
+		command: text.slice(open + 1, close),
+		ppid: Number(fields[1]),
+		ticks: Number(fields[11]) + Number(fields[12]),
+		rss: Number(fields[21]) * pageSize,
+	};
+}
+
+/** The process's state letter from `/proc/<pid>/stat` (R, S, T, Z …), or undefined when gone. */
+export function procState(pid: number): string | undefined {
+	try {
+		const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+		return text.slice(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * True while the process group `pgid` has a member that is not a zombie. A zombie is dead: on
+ * machines whose init does not reap orphans, it may linger in the group long after its end.
+ */
+export function groupAlive(pgid: number): boolean {
+	try {
+		process.kill(-pgid, 0);
+	} catch {
+		return false;
+	}
+	let pids: string[];
+	try {
+		pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+	} catch {
+		return true;
+	}
+	return pids.some((pid) => {
+		try {
+			const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+			const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+			// fields[0] is the state, fields[2] the process group.
+			return Number(fields[2]) === pgid && fields[0] !== 'Z';
+		} catch {
+			return false;
+		}
+	});
+}
+
+/** Direct children of `pid` from `/proc/<pid>/task/<tid>/children` (every thread's). */
+function procChildren(pid: number): number[] {
+	let threads: string[];
+	try {
+		threads = readdirSync(`/proc/${pid}/task`);
+	} catch {
+		return [];
+	}
+	const children: number[] = [];
+	for (const tid of threads) {
+		try {
+			const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'latin1').trim();
+			if (text) for (const child of text.split(' ')) children.push(Number(child));
+		} catch {
+			// The thread ended between the listing and the read.
+		}
+	}
+	return children;
+}
+
+const hasProcChildren = (() => {
+	try {
+		readFileSync(`/proc/${process.pid}/task/${process.pid}/children`);
+		return true;
+	} catch {
+		return false;
+	}
+})();
+
+/** Every descendant of `pid`, not including it: the fast /proc path on Linux, pidtree elsewhere. */
+export async function descendants(pid: number): Promise<number[]> {
+	if (!hasProcChildren) {
+		try {
+			return await pidtree(pid);
+		} catch {
+			return [];
+		}
+	}
+	const found: number[] = [];
+	const pending = procChildren(pid);
+	while (pending.length > 0) {
+		const next = pending.pop() as number;
+		found.push(next);
+		pending.push(...procChildren(next));
+	}
+	return found;
+}
+
+/**
+ * Samples CPU and memory of processes and their descendants. CPU is the share of one core used
+ * since the previous sample of the same pid, so the first sample of a pid reads 0.
+ */
+export class StatsSampler {
+	#previous = new Map<number, {ticks: number; at: number}>();
+
+	/** Stats for each root pid that is alive, and for all its descendants. */
+	async sample(roots: readonly number[]): Promise<ProcessStats[]> {
+		const pids = new Set<number>();
+		for (const root of roots) {
+			pids.add(root);
+			for (const pid of await descendants(root)) pids.add(pid);
+		}
+		const now = performance.now();
+		const next = new Map<number, {ticks: number; at: number}>();
+		const stats: ProcessStats[] = [];
+		for (const pid of pids) {
+			const stat = readProcStat(pid);
+			if (!stat) continue;
+			const before = this.#previous.get(pid);
+			const seconds = before ? (now - before.at) / 1000 : 0;
+			const cpu =
+				before && seconds > 0 ? ((stat.ticks - before.ticks) / ticksPerSecond / seconds) * 100 : 0;
+			next.set(pid, {ticks: stat.ticks, at: now});
+			stats.push({
+				pid,
+				ppid: stat.ppid,
+				cpu: Math.max(0, cpu),
+				memory: stat.rss,
+				command: stat.command,
+			});
+		}
+		this.#previous = next;
+		return stats;
+	}
+}

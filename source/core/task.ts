@@ -1,0 +1,36 @@
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import type {TaskTarget} from './ipc.js';
+
+/**
+ * Names a function for a child process to run: the module that exports it and the export's name.
+ * The module is imported fresh in the child, so it must be a file (JavaScript, or anything the
+ * child's Node can import); `import.meta.url`-relative URLs are the usual way to name it.
+ *
+ * @example task(new URL('./tasks.js', import.meta.url), 'increment')
+ */
+export function task(module: URL | string, exportName = 'default'): TaskTarget {
+	if (typeof exportName !== 'string' || exportName === '') {
+		throw new TypeError(`task(): exportName must be a non-empty string, got ${String(exportName)}`);
+	}
+	return {kind: 'task', module: moduleUrl(module), exportName};
+}
+
+function moduleUrl(module: URL | string): string {
+	if (module instanceof URL) return module.href;
+	if (typeof module !== 'string' || module === '') {
+		throw new TypeError(`task(): module must be a URL or a path, got ${String(module)}`);
+	}
+	if (/^(file|data):/.test(module)) return module;
+	return pathToFileURL(path.resolve(module)).href;
+}
+
+/** True when `value` was made by `task()`. */
+export function isTaskTarget(value: unknown): value is TaskTarget {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		(value as TaskTarget).kind === 'task' &&
+		typeof (value as TaskTarget).module === 'string'
+	);
+}

@@ -1,0 +1,77 @@
+import {type ChildProcess, spawn} from 'node:child_process';
+import type {Writable} from 'node:stream';
+
+// The watchdog is a tiny shell, in a session of its own so that no terminal signal reaches it.
+// It reads '+PGID' and '-PGID' lines on a pipe from procdash. When the pipe breaks — procdash
+// exited, crashed or was SIGKILLed, which no handler of ours can see — it sends SIGTERM to every
+// group still listed, waits a moment, and sends SIGKILL.
+const script = `
+groups=""
+while IFS= read -r line; do
+  case "$line" in
+    +*) groups="$groups \${line#+}" ;;
+    -*) kept=""; for g in $groups; do [ "$g" = "\${line#-}" ] || kept="$kept $g"; done; groups=$kept ;;
+  esac
+done
+[ -z "$groups" ] && exit 0
+for g in $groups; do kill -TERM -- "-$g" 2>/dev/null; kill -CONT -- "-$g" 2>/dev/null; done
+sleep 1
+for g in $groups; do kill -KILL -- "-$g" 2>/dev/null; done
+`;
+
+/**
+ * Kills every process group procdash started if procdash itself dies without cleaning up. It runs
+ * only while there is a group to guard, so an idle program has no extra process.
+ */
+export class Watchdog {
+	readonly #groups = new Set<number>();
+	#child: ChildProcess | undefined;
+
+	/** The watchdog's own pid while it runs, so that checks for leftovers can tell it apart. */
+	get pid(): number | undefined {
+		return this.#child?.pid;
+	}
+
+	/** Guards the process group `pgid`. */
+	add(pgid: number): void {
+		this.#groups.add(pgid);
+		this.#write(`+${pgid}\n`);
+	}
+
+	/** Stops guarding `pgid`; the watchdog ends when nothing is left to guard. */
+	remove(pgid: number): void {
+		if (!this.#groups.delete(pgid)) return;
+		this.#write(`-${pgid}\n`);
+		if (this.#groups.size === 0) this.#close();
+	}
+
+	#write(line: string): void {
+		const stdin = this.#stdin();
+		stdin?.write(line);
+	}
+
+	#stdin(): Writable | undefined {
+		if (!this.#child) {
+			const child = spawn('/bin/sh', ['-c', script], {
+				detached: true,
+				stdio: ['pipe', 'ignore', 'ignore'],
+			});
+			child.on('error', () => {
+				// No /bin/sh: the orderly paths still clean up; only the SIGKILL path loses its guard.
+				this.#child = undefined;
+			});
+			child.stdin?.on('error', () => {});
+			child.unref();
+			(child.stdin as unknown as {unref?: () => void} | null)?.unref?.();
+			this.#child = child;
+			for (const pgid of this.#groups) child.stdin?.write(`+${pgid}\n`);
+			return undefined;
+		}
+		return this.#child.stdin ?? undefined;
+	}
+
+	#close(): void {
+		this.#child?.stdin?.end();
+		this.#child = undefined;
+	}
+}

@@ -1,0 +1,23 @@
+// The public API: what `import … from 'procdash'` gives.
+export {DaemonError, ProcessLimitError, ProcessStateError, RemoteError} from './core/errors.js';
+export type {
+	BusEvent,
+	ErrorInfo,
+	EventMap,
+	EventOf,
+	EventType,
+	ProcessKind,
+	ProcessStats,
+} from './core/events.js';
+export {EventBus} from './core/events.js';
+export type {TaskTarget} from './core/ipc.js';
+export type {OrchestratorOptions, StopOutcome} from './core/orchestrator.js';
+export {createOrchestrator, defaultOrchestrator, Orchestrator} from './core/orchestrator.js';
+export type {ProcessOptions} from './core/process.js';
+export {Process} from './core/process.js';
+export type {ProcessInfo} from './core/runtime/current.js';
+export {currentProcess, parentProcess} from './core/runtime/current.js';
+export type {DescendantRow, ProcessRow, ProcessState, Snapshot} from './core/snapshot.js';
+export {emptySnapshot, fold, reduce} from './core/snapshot.js';
+export {SnapshotStore} from './core/store.js';
+export {task} from './core/task.js';

@@ -1,0 +1,12 @@
+import {parallel} from './parallel.js';
+import type {Scenario} from './scenario.js';
+
+export type {Scenario, ScenarioOutcome} from './scenario.js';
+
+/** Every preset, in the order the menu and `procdash list` show them. */
+export const scenarios: readonly Scenario[] = [parallel];
+
+/** The preset called `name`, or undefined. */
+export function findScenario(name: string): Scenario | undefined {
+	return scenarios.find((scenario) => scenario.name === name);
+}

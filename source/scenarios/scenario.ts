@@ -1,0 +1,20 @@
+import type {Orchestrator} from '../core/orchestrator.js';
+
+/** What a scenario reports when it ends: whether it met its own expectations, and why not. */
+export type ScenarioOutcome = {
+	readonly ok: boolean;
+	/** Lines saying what was checked, shown in the dashboard and the headless summary. */
+	readonly notes: readonly string[];
+};
+
+/** A preset: a classic lesson of processes and threads, replayed with real processes. */
+export type Scenario = {
+	/** The name typed on the command line (`procdash parallel`). */
+	readonly name: string;
+	/** One line for the preset menu and `procdash list`. */
+	readonly description: string;
+	/** What to watch for while it runs, shown in the dashboard. */
+	readonly about: string;
+	/** Runs the lesson on `orchestrator`; stops early when `signal` aborts. */
+	readonly run: (orchestrator: Orchestrator, signal: AbortSignal) => Promise<ScenarioOutcome>;
+};

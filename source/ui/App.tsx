@@ -1,0 +1,132 @@
+import {Box, Text, useApp} from 'ink';
+import {useState} from 'react';
+import type {Orchestrator} from '../core/orchestrator.js';
+import type {ProcessRow} from '../core/snapshot.js';
+import type {SnapshotStore} from '../core/store.js';
+import {Footer} from './components/Footer.js';
+import {Header} from './components/Header.js';
+import {ProcessTable} from './components/ProcessTable.js';
+import {Timeline} from './components/Timeline.js';
+import {formatExitcode} from './format.js';
+import {useClock} from './hooks/use-clock.js';
+import {useKeymap} from './hooks/use-keymap.js';
+import {useSnapshot} from './hooks/use-snapshot.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {useTimeline} from './hooks/use-timeline.js';
+import {keyHelp} from './keys.js';
+
+type Props = {
+	/** The orchestrator whose processes the dashboard shows and steers. */
+	readonly orchestrator: Orchestrator;
+	/** The snapshot store fed by the orchestrator's bus. */
+	readonly store: SnapshotStore;
+	/** Whether keys are read: false where stdin cannot be put in raw mode. */
+	readonly interactive?: boolean;
+};
+
+/** The smallest terminal the layout is made for. */
+export const minimumSize = {columns: 80, rows: 24} as const;
+
+/** The dashboard: header, processes, events and the keys, all from the bus. */
+export function App({orchestrator, store, interactive = true}: Props) {
+	const snapshot = useSnapshot(store);
+	const now = useClock(orchestrator.bus, 500);
+	const {columns, rows} = useTerminalSize();
+	const {exit} = useApp();
+	const timeline = useTimeline(orchestrator.bus, 100);
+	const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
+	const [message, setMessage] = useState<string | undefined>(undefined);
+	const [quitting, setQuitting] = useState(false);
+
+	const rowsShown = snapshot.processes;
+	const selected = rowsShown.find((row) => row.id === selectedId) ?? rowsShown[0];
+	const move = (step: number) => {
+		if (rowsShown.length === 0) return;
+		const index = selected ? rowsShown.indexOf(selected) : 0;
+		const next = rowsShown[Math.min(rowsShown.length - 1, Math.max(0, index + step))] as ProcessRow;
+		setSelectedId(next.id);
+		setMessage(undefined);
+	};
+
+	useKeymap(
+		{
+			selectPrevious: () => move(-1),
+			selectNext: () => move(1),
+			terminateSelected: () => {
+				if (!selected) return setMessage('no process selected');
+				const process = orchestrator.find(selected.id);
+				if (process?.terminate())
+					return setMessage(`SIGTERM sent to ${selected.name} (pid ${selected.pid})`);
+				setMessage(
+					selected.state === 'created'
+						? `${selected.name} has not started: nothing to terminate`
+						: `${selected.name} has already exited (exit code ${formatExitcode(selected.exitcode)}): nothing to terminate`,
+				);
+			},
+			quit: () => {
+				if (quitting) {
+					setMessage('forcing: SIGKILL sent to every process');
+					orchestrator.signalAll('SIGKILL');
+					return;
+				}
+				setQuitting(true);
+				setMessage('stopping every process… press q again to force');
+				void orchestrator.stop().then(() => exit());
+			},
+		},
+		interactive,
+	);
+
+	if (columns < minimumSize.columns || rows < minimumSize.rows) {
+		return (
+			<Text color="yellow">
+				procdash needs at least {minimumSize.columns}×{minimumSize.rows}; this terminal is {columns}
+				×{rows}. Make it larger, or press q to quit.
+			</Text>
+		);
+	}
+
+	const descendants = snapshot.descendants;
+	const tableLines = rowsShown.length + descendants.length;
+	const headerLines = 1 + (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
+	const aboutLines = snapshot.scenario ? 2 : 0;
+	const notesLines = snapshot.scenario && snapshot.scenario.state !== 'running' ? 1 : 0;
+	const footerLines = 2;
+	const free = rows - headerLines - aboutLines - notesLines - footerLines - 4;
+	const tableHeight = Math.max(3, Math.min(tableLines, Math.floor(free * 0.6)));
+	const timelineHeight = Math.max(2, free - tableHeight);
+	const width = columns - 1;
+
+	return (
+		<Box flexDirection="column" width={columns}>
+			<Header snapshot={snapshot} now={now} width={width} />
+			{snapshot.scenario && (
+				<Box height={2} width={width} overflow="hidden">
+					<Text dimColor wrap="wrap">
+						{snapshot.scenario.about}
+					</Text>
+				</Box>
+			)}
+			{snapshot.scenario && snapshot.scenario.state !== 'running' && (
+				<Text color={snapshot.scenario.state === 'passed' ? 'green' : 'red'} wrap="truncate">
+					{snapshot.scenario.state === 'passed' ? '✓ ' : '✗ '}
+					{snapshot.scenario.notes[0]}
+				</Text>
+			)}
+			<Box marginTop={1}>
+				<ProcessTable
+					processes={rowsShown}
+					descendants={descendants}
+					selectedId={selected?.id}
+					now={now}
+					width={width}
+					height={tableHeight}
+				/>
+			</Box>
+			<Box marginTop={1}>
+				<Timeline entries={timeline} width={width} height={timelineHeight} />
+			</Box>
+			<Footer keys={keyHelp} message={message} width={width} />
+		</Box>
+	);
+}

@@ -1,0 +1,60 @@
+import {Box, Text} from 'ink';
+import type {Snapshot} from '../../core/snapshot.js';
+import {formatDuration} from '../format.js';
+
+type Props = {
+	/** The state to summarise. */
+	readonly snapshot: Snapshot;
+	/** The bus clock now, for elapsed time and the stop countdown. */
+	readonly now: number;
+	/** The width of the terminal. */
+	readonly width: number;
+};
+
+/** The top line: preset, counts by state, elapsed time; and the stop countdown while stopping. */
+export function Header({snapshot, now, width}: Props) {
+	const counts = {running: 0, paused: 0, exited: 0, failed: 0};
+	for (const row of snapshot.processes) if (row.state !== 'created') counts[row.state]++;
+	const {scenario, stopping, stopped} = snapshot;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Box>
+				<Text bold color="cyan">
+					procdash
+				</Text>
+				{scenario && (
+					<Text>
+						{' · '}
+						<Text bold>{scenario.name}</Text>
+						{scenario.state === 'running' ? '' : scenario.state === 'passed' ? ' ✓' : ' ✗'}
+					</Text>
+				)}
+				<Text>
+					{' · '}
+					<Text color="green">{counts.running} running</Text>
+					{' · '}
+					<Text color="yellow">{counts.paused} paused</Text>
+					{' · '}
+					<Text dimColor>{counts.exited} exited</Text>
+					{' · '}
+					<Text color={counts.failed > 0 ? 'red' : undefined}>{counts.failed} failed</Text>
+					{' · '}
+					{formatDuration(now)}
+				</Text>
+			</Box>
+			{stopping && (
+				<Text color="yellow" bold>
+					shutting down: SIGTERM sent, SIGKILL in{' '}
+					{Math.max(0, Math.ceil((stopping.deadline - now) / 1000))} s
+				</Text>
+			)}
+			{stopped && (
+				<Text color={stopped.survivors.length === 0 ? 'green' : 'red'}>
+					{stopped.survivors.length === 0
+						? 'stopped: no process left behind'
+						: `stopped, but these process groups survived: ${stopped.survivors.join(', ')}`}
+				</Text>
+			)}
+		</Box>
+	);
+}

@@ -1,0 +1,64 @@
+import {constants} from 'node:os';
+
+/** Bytes as a short human figure: `812 KB`, `41.9 MB`. */
+export function formatBytes(bytes: number | undefined): string {
+	if (bytes === undefined) return '';
+	const units = ['B', 'KB', 'MB', 'GB'];
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+	return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Milliseconds as `m:ss` (or `h:mm:ss` past an hour). */
+export function formatDuration(ms: number | undefined): string {
+	if (ms === undefined || ms < 0) return '';
+	const total = Math.floor(ms / 1000);
+	const hours = Math.floor(total / 3600);
+	const minutes = Math.floor((total % 3600) / 60);
+	const seconds = String(total % 60).padStart(2, '0');
+	return hours > 0
+		? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
+		: `${minutes}:${seconds}`;
+}
+
+/** Milliseconds as `12.3 s` or `450 ms`, for the event timeline. */
+export function formatElapsed(ms: number): string {
+	return `${(ms / 1000).toFixed(3).padStart(8)}`;
+}
+
+/** An exit code as CPython shows it, with the signal's name for negative ones: `-15 TERM`. */
+export function formatExitcode(exitcode: number | null): string {
+	if (exitcode === null) return '';
+	if (exitcode >= 0) return String(exitcode);
+	const name = Object.entries(constants.signals).find(([, number]) => number === -exitcode)?.[0];
+	return name ? `${exitcode} ${name.replace(/^SIG/, '')}` : String(exitcode);
+}
+
+/** Cuts `text` to `width` columns, marking the cut with an ellipsis. */
+export function truncate(text: string, width: number): string {
+	if (width <= 0) return '';
+	return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** `text` cut or padded to exactly `width` columns. */
+export function cell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+	const cut = truncate(text, width);
+	return align === 'left' ? cut.padEnd(width) : cut.padStart(width);
+}
+
+// Child output is untrusted: drop escape sequences and control characters so that nothing a
+// child prints can move the cursor, change the title or break the layout.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC and BEL are exactly what it must find.
+const escapeSequences =
+	/\u001B(?:\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove control characters.
+const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** A child's output line made safe to print inside the dashboard. */
+export function sanitize(line: string): string {
+	return line.replace(escapeSequences, '').replace(controlCharacters, '').replace(/\t/g, '  ');
+}
