@@ -52,8 +52,8 @@ export function cell(text: string, width: number, align: 'left' | 'right' = 'lef
 
 // Child output is untrusted: drop escape sequences and control characters so that nothing a
 // child prints can move the cursor, change the title or break the layout.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC and BEL are exactly what it must find.
 const escapeSequences =
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC and BEL are exactly what it must find.
 	/\u001B(?:\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove control characters.
 const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
