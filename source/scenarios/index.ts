@@ -1,10 +1,11 @@
+import {joinTimeout} from './join-timeout.js';
 import {parallel} from './parallel.js';
 import type {Scenario} from './scenario.js';
 
 export type {Scenario, ScenarioOutcome} from './scenario.js';
 
 /** Every preset, in the order the menu and `procdash list` show them. */
-export const scenarios: readonly Scenario[] = [parallel];
+export const scenarios: readonly Scenario[] = [parallel, joinTimeout];
 
 /** The preset called `name`, or undefined. */
 export function findScenario(name: string): Scenario | undefined {

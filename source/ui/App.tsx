@@ -1,5 +1,5 @@
 import {Box, Text, useApp} from 'ink';
-import {useState} from 'react';
+import {useEffect, useState} from 'react';
 import type {Orchestrator} from '../core/orchestrator.js';
 import type {ProcessRow} from '../core/snapshot.js';
 import type {SnapshotStore} from '../core/store.js';
@@ -71,11 +71,17 @@ export function App({orchestrator, store, interactive = true}: Props) {
 				}
 				setQuitting(true);
 				setMessage('stopping every process… press q again to force');
-				void orchestrator.stop().then(() => exit());
+				void orchestrator.stop();
 			},
 		},
 		interactive,
 	);
+
+	// Leave only once the frame that says how the stop went is on screen.
+	const stopped = snapshot.stopped !== undefined;
+	useEffect(() => {
+		if (quitting && stopped) exit();
+	}, [quitting, stopped, exit]);
 
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (
