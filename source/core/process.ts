@@ -61,6 +61,8 @@ export class Process {
 	#pid: number | undefined;
 	#exitcode: number | null = null;
 	#exited: Promise<void> | undefined;
+	#child: ChildProcess | undefined;
+	readonly #messageListeners = new Set<(message: unknown) => void>();
 	#returned: {value: unknown} | undefined;
 	#error: ErrorInfo | undefined;
 
@@ -139,6 +141,7 @@ export class Process {
 		});
 		this.#exited = new Promise<void>((resolve) => {
 			const child = this.#spawn();
+			this.#child = child;
 			child.once('spawn', () => {
 				this.#pid = child.pid;
 				this.#orchestrator.bus.emit('process:started', {
@@ -228,6 +231,31 @@ export class Process {
 		return true;
 	}
 
+	/**
+	 * Sends `message` to a running task child over its IPC channel, for the runtime's own
+	 * protocols (pool workers, shared state); false when the child cannot receive it.
+	 */
+	postMessage(message: object): boolean {
+		const child = this.#child;
+		if (!child?.connected) return false;
+		try {
+			return child.send(message);
+		} catch {
+			return false;
+		}
+	}
+
+	/**
+	 * Calls `listener` with every message the child sends beyond procdash's own start/result
+	 * messages; returns the unsubscribe function.
+	 */
+	onMessage(listener: (message: unknown) => void): () => void {
+		this.#messageListeners.add(listener);
+		return () => {
+			this.#messageListeners.delete(listener);
+		};
+	}
+
 	#runMessage(): RunMessage {
 		const target = this.#options.target as TaskTarget;
 		const args = this.#options.args ?? [];
@@ -269,7 +297,10 @@ export class Process {
 		if (this.#daemon) child.unref();
 		this.#forwardOutput(child);
 		child.on('message', (message) => {
-			if (!isChildMessage(message)) return;
+			if (!isChildMessage(message)) {
+				for (const listener of this.#messageListeners) listener(message);
+				return;
+			}
 			if (message.type === 'returned') {
 				this.#returned = {value: message.value};
 				this.#orchestrator.bus.emit('process:returned', {

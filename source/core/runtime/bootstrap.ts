@@ -3,20 +3,11 @@
 // (0 on return, 1 on an exception).
 import {toErrorInfo} from '../errors.js';
 import type {ChildMessage, ParentMessage, RunMessage} from '../ipc.js';
+import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
 
 function send(message: ChildMessage): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (!process.send) {
-			reject(new Error('procdash bootstrap started without an IPC channel'));
-			return;
-		}
-		try {
-			process.send(message, (error: Error | null) => (error ? reject(error) : resolve()));
-		} catch (error) {
-			reject(error);
-		}
-	});
+	return sendToParent(message);
 }
 
 async function loadTask({target}: RunMessage): Promise<(...args: unknown[]) => unknown> {

@@ -1,0 +1,36 @@
+// The child's end of the IPC channel to its parent, for the parts of the runtime that talk to
+// the parent beyond the task's start and end (pool workers, shared-state proxies).
+
+type MessageListener = (message: unknown) => void;
+
+const listeners = new Set<MessageListener>();
+let listening = false;
+
+/** Sends `message` to the parent; resolves once it is written to the channel. */
+export function sendToParent(message: object): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (!process.send) {
+			reject(new Error('this process has no parent channel: it was not started by procdash'));
+			return;
+		}
+		try {
+			process.send(message, (error: Error | null) => (error ? reject(error) : resolve()));
+		} catch (error) {
+			reject(error);
+		}
+	});
+}
+
+/** Calls `listener` with every message from the parent; returns the unsubscribe function. */
+export function onParentMessage(listener: MessageListener): () => void {
+	listeners.add(listener);
+	if (!listening) {
+		listening = true;
+		process.on('message', (message) => {
+			for (const current of listeners) current(message);
+		});
+	}
+	return () => {
+		listeners.delete(listener);
+	};
+}
