@@ -1,7 +1,15 @@
 // The public API: what `import … from 'procdash'` gives.
-export {DaemonError, ProcessLimitError, ProcessStateError, RemoteError} from './core/errors.js';
+export {
+	DaemonError,
+	LockReleaseError,
+	ProcessLimitError,
+	ProcessStateError,
+	RemoteError,
+} from './core/errors.js';
 export type {
+	Actor,
 	BusEvent,
+	DeadlockLink,
 	ErrorInfo,
 	EventMap,
 	EventOf,
@@ -17,6 +25,12 @@ export type {ProcessOptions} from './core/process.js';
 export {Process} from './core/process.js';
 export type {ProcessInfo} from './core/runtime/current.js';
 export {currentProcess, parentProcess} from './core/runtime/current.js';
+export {SharedArray} from './core/shared/array.js';
+export type {AcquireOptions} from './core/shared/lock.js';
+export {Lock} from './core/shared/lock.js';
+export type {SharedOptions} from './core/shared/options.js';
+export type {Scalar, Typecode} from './core/shared/typecodes.js';
+export {Value} from './core/shared/value.js';
 export type {DescendantRow, ProcessRow, ProcessState, Snapshot} from './core/snapshot.js';
 export {emptySnapshot, fold, reduce} from './core/snapshot.js';
 export {SnapshotStore} from './core/store.js';

@@ -46,3 +46,8 @@ export function toErrorInfo(error: unknown): ErrorInfo {
 export class ProcessLimitError extends Error {
 	override readonly name = 'ProcessLimitError';
 }
+
+/** A lock was released while nobody held it (CPython raises RuntimeError the same way). */
+export class LockReleaseError extends Error {
+	override readonly name = 'LockReleaseError';
+}

@@ -21,6 +21,25 @@ export type ProcessStats = {
 	readonly command: string;
 };
 
+/** Who did something to shared state: a process procdash started (id > 0) or the owner (id 0). */
+export type Actor = {
+	readonly id: number;
+	readonly name: string;
+	readonly pid: number;
+};
+
+/** One step of a deadlock: `process` waits for `waitsFor`, which `heldBy` holds. */
+export type DeadlockLink = {
+	readonly process: string;
+	readonly pid: number;
+	readonly waitsFor: string;
+	readonly lockId: number;
+	readonly heldBy: string;
+};
+
+/** A number, or a bigint for the 64-bit typecodes. */
+export type SharedScalar = number | bigint;
+
 /**
  * Every event the core emits, by type. One key per event; the payload is what a listener gets
  * besides `type`, `seq` and `at`.
@@ -73,6 +92,65 @@ export type EventMap = {
 		readonly exitcode: number;
 		readonly signal: NodeJS.Signals | null;
 	};
+	'value:created': {
+		readonly id: number;
+		readonly name: string;
+		readonly typecode: string;
+		readonly value: SharedScalar;
+	};
+	/** A shared value changed; `by` is the process that changed it. */
+	'value:changed': {
+		readonly id: number;
+		readonly name: string;
+		readonly value: SharedScalar;
+		readonly by: Pick<Actor, 'id' | 'name'>;
+	};
+	'array:created': {
+		readonly id: number;
+		readonly name: string;
+		readonly typecode: string;
+		readonly values: readonly SharedScalar[];
+	};
+	'array:changed': {
+		readonly id: number;
+		readonly name: string;
+		readonly index: number;
+		readonly value: SharedScalar;
+		readonly by: Pick<Actor, 'id' | 'name'>;
+	};
+	'lock:created': {readonly id: number; readonly name: string};
+	/** `by` must wait: the lock is held. It joins the end of the waiters. */
+	'lock:requested': {readonly id: number; readonly name: string; readonly by: Actor};
+	'lock:acquired': {
+		readonly id: number;
+		readonly name: string;
+		readonly by: Actor;
+		readonly waitedMs: number;
+		/** Set when the previous holder died holding the lock. */
+		readonly abandonedBy?: {readonly name: string; readonly pid: number};
+	};
+	'lock:released': {
+		readonly id: number;
+		readonly name: string;
+		readonly by: Actor;
+		readonly heldMs: number;
+	};
+	/** A waiter's timeout ran out before the lock was free. */
+	'lock:timed-out': {
+		readonly id: number;
+		readonly name: string;
+		readonly by: Actor;
+		readonly waitedMs: number;
+	};
+	/** The holder died holding the lock; the broker released it. */
+	'lock:abandoned': {
+		readonly id: number;
+		readonly name: string;
+		readonly holder: Actor;
+		readonly heldMs: number;
+	};
+	/** A cycle in the wait-for graph: every process in it waits for a lock another one holds. */
+	'lock:deadlock': {readonly cycle: readonly DeadlockLink[]};
 	/** One sampling round: every live process procdash started, and their descendants. */
 	'stats:sampled': {
 		readonly processes: readonly ProcessStats[];

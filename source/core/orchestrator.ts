@@ -1,6 +1,7 @@
 import {ProcessLimitError} from './errors.js';
 import {EventBus} from './events.js';
 import type {Process} from './process.js';
+import {SharedBroker} from './shared/broker.js';
 import {groupAlive, StatsSampler} from './stats.js';
 import {Watchdog} from './watchdog.js';
 
@@ -45,6 +46,8 @@ function installExitHook(): void {
 export class Orchestrator {
 	/** Every change made through this orchestrator is an event here. */
 	readonly bus: EventBus;
+	/** Owns every shared Value, SharedArray and Lock made on this orchestrator. */
+	readonly shared: SharedBroker;
 	/** Default grace period of `stop()`. */
 	readonly graceMs: number;
 	/** How many processes may be alive at once. */
@@ -70,6 +73,7 @@ export class Orchestrator {
 			throw new RangeError(`graceMs must be a non-negative number, got ${graceMs}`);
 		}
 		this.bus = new EventBus({historySize});
+		this.shared = new SharedBroker(this.bus);
 		this.maxProcesses = maxProcesses;
 		this.graceMs = graceMs;
 		this.bus.subscribe((event) => {
@@ -78,6 +82,7 @@ export class Orchestrator {
 				this.#watchdog.add(event.pid);
 			} else if (event.type === 'process:exited') {
 				this.#live.delete(event.id);
+				this.shared.processExited(event.id);
 				const pgid = this.#groups.get(event.id);
 				if (pgid !== undefined) this.#watchdog.remove(pgid);
 			}

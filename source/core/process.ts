@@ -3,9 +3,10 @@ import {constants} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
 import type {ErrorInfo, ProcessKind} from './events.js';
-import {isChildMessage, type RunMessage, type TaskTarget} from './ipc.js';
+import {isChildMessage, isSharedRequest, type RunMessage, type TaskTarget} from './ipc.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
+import {encodeShared} from './shared/handles.js';
 import {isTaskTarget} from './task.js';
 
 /** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
@@ -258,7 +259,7 @@ export class Process {
 
 	#runMessage(): RunMessage {
 		const target = this.#options.target as TaskTarget;
-		const args = this.#options.args ?? [];
+		const args = encodeShared(this.#options.args ?? [], this.#orchestrator) as unknown[];
 		try {
 			structuredClone(args);
 		} catch (error) {
@@ -297,6 +298,13 @@ export class Process {
 		if (this.#daemon) child.unref();
 		this.#forwardOutput(child);
 		child.on('message', (message) => {
+			if (isSharedRequest(message)) {
+				const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
+				void this.#orchestrator.shared
+					.handle(message, actor)
+					.then((reply) => this.postMessage(reply));
+				return;
+			}
 			if (!isChildMessage(message)) {
 				for (const listener of this.#messageListeners) listener(message);
 				return;

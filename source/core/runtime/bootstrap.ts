@@ -3,8 +3,10 @@
 // (0 on return, 1 on an exception).
 import {toErrorInfo} from '../errors.js';
 import type {ChildMessage, ParentMessage, RunMessage} from '../ipc.js';
+import {decodeShared} from '../shared/handles.js';
 import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
+import {remoteAccess} from './shared-client.js';
 
 function send(message: ChildMessage): Promise<void> {
 	return sendToParent(message);
@@ -39,7 +41,7 @@ async function run(message: RunMessage): Promise<void> {
 	setRuntimeContext({self: {...message.self, pid: process.pid}, parent: message.parent});
 	try {
 		const fn = await loadTask(message);
-		const value = await fn(...message.args);
+		const value = await fn(...(decodeShared(message.args, remoteAccess) as unknown[]));
 		try {
 			await send({type: 'returned', value});
 		} catch (error) {

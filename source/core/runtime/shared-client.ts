@@ -1,0 +1,48 @@
+// A child's requests to its parent's shared-state broker: each request gets an id, and the
+// reply with that id settles it.
+import {RemoteError} from '../errors.js';
+import type {ErrorInfo} from '../events.js';
+import {isSharedReply} from '../ipc.js';
+import type {Access} from '../shared/access.js';
+import {onParentMessage, sendToParent} from './channel.js';
+
+const pending = new Map<
+	number,
+	{resolve: (value: unknown) => void; reject: (error: Error) => void}
+>();
+let nextRequestId = 0;
+let listening = false;
+
+// Errors a caller may test with instanceof keep their built-in class.
+const builtins: Record<string, ErrorConstructor> = {TypeError, RangeError, ReferenceError};
+
+function rebuild(info: ErrorInfo): Error {
+	const Builtin = builtins[info.name];
+	return Builtin ? new Builtin(info.message) : new RemoteError(info);
+}
+
+function listen(): void {
+	if (listening) return;
+	listening = true;
+	onParentMessage((message) => {
+		if (!isSharedReply(message)) return;
+		const request = pending.get(message.requestId);
+		if (!request) return;
+		pending.delete(message.requestId);
+		if (message.ok) request.resolve(message.result);
+		else request.reject(rebuild(message.error));
+	});
+}
+
+/** Access to the parent's broker over IPC. */
+export const remoteAccess: Access = (op) => {
+	listen();
+	const requestId = ++nextRequestId;
+	return new Promise((resolve, reject) => {
+		pending.set(requestId, {resolve, reject});
+		sendToParent({...op, type: 'shared', requestId}).catch((error: Error) => {
+			pending.delete(requestId);
+			reject(error);
+		});
+	});
+};

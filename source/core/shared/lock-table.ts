@@ -1,0 +1,163 @@
+import {LockReleaseError} from '../errors.js';
+import type {Actor, EventBus} from '../events.js';
+import {findWaitCycle} from './wait-for.js';
+
+/** What an acquire tells its caller: whether it got the lock, and whose death it inherited. */
+export type AcquireResult = {
+	readonly acquired: boolean;
+	/** Set when the previous holder died holding the lock: its data may be half-changed. */
+	readonly abandonedBy?: {readonly name: string; readonly pid: number};
+};
+
+type Waiter = {
+	readonly actor: Actor;
+	readonly since: number;
+	readonly grant: (result: AcquireResult) => void;
+	timer?: NodeJS.Timeout;
+};
+
+/** One lock's state in the broker. */
+export type LockEntry = {
+	readonly id: number;
+	readonly name: string;
+	holder: (Actor & {readonly since: number}) | undefined;
+	readonly waiters: Waiter[];
+	/** The holder that died with it, until the next acquirer has been told. */
+	abandonedBy: {readonly name: string; readonly pid: number} | undefined;
+};
+
+/**
+ * Every lock's holder and FIFO waiters. Grants in order of request; releases what a dead holder
+ * held (reporting it abandoned); and looks for a cycle in the wait-for graph at every new wait.
+ */
+export class LockTable {
+	readonly #bus: EventBus;
+	readonly #locks = new Map<number, LockEntry>();
+
+	constructor(bus: EventBus) {
+		this.#bus = bus;
+	}
+
+	/** Adds a free lock. */
+	create(id: number, name: string): LockEntry {
+		const entry: LockEntry = {id, name, holder: undefined, waiters: [], abandonedBy: undefined};
+		this.#locks.set(id, entry);
+		this.#bus.emit('lock:created', {id, name});
+		return entry;
+	}
+
+	/** The lock with this id. */
+	get(id: number): LockEntry | undefined {
+		return this.#locks.get(id);
+	}
+
+	/** Takes the lock for `actor` now, or queues it (up to `timeoutMs`), or says no at once. */
+	acquire(id: number, actor: Actor, block = true, timeoutMs?: number): Promise<AcquireResult> {
+		const lock = this.#lock(id);
+		if (!lock.holder) return Promise.resolve(this.#grant(lock, actor, this.#bus.elapsed()));
+		if (!block || timeoutMs === 0) return Promise.resolve({acquired: false});
+		return new Promise((resolve) => {
+			const waiter: Waiter = {actor, since: this.#bus.elapsed(), grant: resolve};
+			lock.waiters.push(waiter);
+			this.#bus.emit('lock:requested', {id, name: lock.name, by: ref(actor)});
+			if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
+				waiter.timer = setTimeout(() => this.#giveUp(lock, waiter), timeoutMs);
+			}
+			this.#detectDeadlock(actor);
+		});
+	}
+
+	/** Frees the lock and hands it to the first waiter. Throws when it is not held. */
+	release(id: number, actor: Actor): void {
+		const lock = this.#lock(id);
+		const holder = lock.holder;
+		if (!holder) throw new LockReleaseError(`${lock.name}: lock released too many times`);
+		lock.holder = undefined;
+		this.#bus.emit('lock:released', {
+			id,
+			name: lock.name,
+			by: ref(actor),
+			heldMs: Math.round(this.#bus.elapsed() - holder.since),
+		});
+		this.#handOn(lock);
+	}
+
+	/** `actor` is gone: what it held is abandoned and handed on; its waits are dropped. */
+	actorExited(actorId: number): void {
+		for (const lock of this.#locks.values()) {
+			const index = lock.waiters.findIndex((waiter) => waiter.actor.id === actorId);
+			if (index !== -1) {
+				const [waiter] = lock.waiters.splice(index, 1);
+				clearTimeout(waiter?.timer);
+			}
+		}
+		for (const lock of this.#locks.values()) {
+			const holder = lock.holder;
+			if (holder?.id !== actorId) continue;
+			lock.holder = undefined;
+			lock.abandonedBy = {name: holder.name, pid: holder.pid};
+			this.#bus.emit('lock:abandoned', {
+				id: lock.id,
+				name: lock.name,
+				holder: {id: holder.id, name: holder.name, pid: holder.pid},
+				heldMs: Math.round(this.#bus.elapsed() - holder.since),
+			});
+			this.#handOn(lock);
+		}
+	}
+
+	#lock(id: number): LockEntry {
+		const lock = this.#locks.get(id);
+		if (!lock) throw new ReferenceError(`no lock with id ${id}`);
+		return lock;
+	}
+
+	#grant(lock: LockEntry, actor: Actor, since: number): AcquireResult {
+		const now = this.#bus.elapsed();
+		lock.holder = {...actor, since: now};
+		const abandonedBy = lock.abandonedBy;
+		lock.abandonedBy = undefined;
+		this.#bus.emit('lock:acquired', {
+			id: lock.id,
+			name: lock.name,
+			by: ref(actor),
+			waitedMs: Math.round(now - since),
+			...(abandonedBy ? {abandonedBy} : {}),
+		});
+		return abandonedBy ? {acquired: true, abandonedBy} : {acquired: true};
+	}
+
+	#handOn(lock: LockEntry): void {
+		const next = lock.waiters.shift();
+		if (!next) return;
+		clearTimeout(next.timer);
+		next.grant(this.#grant(lock, next.actor, next.since));
+	}
+
+	#giveUp(lock: LockEntry, waiter: Waiter): void {
+		const index = lock.waiters.indexOf(waiter);
+		if (index === -1) return;
+		lock.waiters.splice(index, 1);
+		this.#bus.emit('lock:timed-out', {
+			id: lock.id,
+			name: lock.name,
+			by: ref(waiter.actor),
+			waitedMs: Math.round(this.#bus.elapsed() - waiter.since),
+		});
+		waiter.grant({acquired: false});
+	}
+
+	#detectDeadlock(actor: Actor): void {
+		const cycle = findWaitCycle(actor.id, (actorId) => {
+			for (const lock of this.#locks.values()) {
+				if (lock.waiters.some((waiter) => waiter.actor.id === actorId)) return lock;
+			}
+			return undefined;
+		});
+		if (cycle) this.#bus.emit('lock:deadlock', {cycle});
+	}
+}
+
+function ref(actor: Actor): {readonly id: number; readonly name: string; readonly pid: number} {
+	return {id: actor.id, name: actor.name, pid: actor.pid};
+}

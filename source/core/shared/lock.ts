@@ -1,0 +1,125 @@
+import type {Actor} from '../events.js';
+import type {SharedHandle} from '../ipc.js';
+import type {Orchestrator} from '../orchestrator.js';
+import type {AcquireResult} from './lock-table.js';
+import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
+import {handleOf} from './value.js';
+
+/** How `acquire()` waits. */
+export type AcquireOptions = {
+	/** false: answer at once (true if taken, false if held). Default true. */
+	readonly block?: boolean;
+	/** Give up after this many milliseconds and resolve false. Waits forever when omitted. */
+	readonly timeoutMs?: number;
+};
+
+/**
+ * A lock shared by processes, like Python's `multiprocessing.Lock`: not re-entrant, released by
+ * anyone. The owner's broker knows its `holder` and its FIFO `waiters`; when a holder dies
+ * holding it, the lock is released and the next acquirer finds `abandoned` set.
+ */
+export class Lock {
+	readonly id: number;
+	readonly name: string;
+	readonly #home: Home;
+	#abandoned: {readonly name: string; readonly pid: number} | undefined;
+
+	constructor(options: SharedOptions = {}) {
+		const home = homeOf(options as RemoteOptions);
+		this.#home = home;
+		if (home.kind === 'remote') {
+			this.id = home.handle.id;
+			this.name = home.handle.name;
+			return;
+		}
+		checkName(options.name, 'Lock()');
+		const entry = home.orchestrator.shared.createLock(options.name);
+		this.id = entry.id;
+		this.name = entry.name;
+	}
+
+	/**
+	 * Takes the lock. Resolves true once taken; false at once when `block` is false and it is
+	 * held, or after `timeoutMs`.
+	 */
+	async acquire({block = true, timeoutMs}: AcquireOptions = {}): Promise<boolean> {
+		if (typeof block !== 'boolean')
+			throw new TypeError(`${this.name}.acquire(): block must be a boolean, got ${String(block)}`);
+		if (timeoutMs !== undefined) {
+			if (!block)
+				throw new TypeError(
+					`${this.name}.acquire(): a timeout cannot be given to a non-blocking acquire`,
+				);
+			if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
+				throw new TypeError(
+					`${this.name}.acquire(): timeoutMs must be a non-negative number, got ${String(timeoutMs)}`,
+				);
+			}
+		}
+		const result = (await this.#home.access({
+			op: 'acquire',
+			id: this.id,
+			block,
+			timeoutMs,
+		})) as AcquireResult;
+		if (result.acquired) this.#abandoned = result.abandonedBy;
+		return result.acquired;
+	}
+
+	/** Frees the lock; rejects with LockReleaseError when it is not held. */
+	async release(): Promise<void> {
+		await this.#home.access({op: 'release', id: this.id});
+	}
+
+	/** Runs `fn` holding the lock, and releases it however `fn` ends. */
+	async with<T>(fn: () => T | Promise<T>): Promise<T> {
+		await this.acquire();
+		try {
+			return await fn();
+		} finally {
+			await this.release();
+		}
+	}
+
+	/**
+	 * Set when the last acquire through this handle took the lock over from a holder that died
+	 * holding it: the data it guards may be half-changed and need repair.
+	 */
+	get abandoned(): {readonly name: string; readonly pid: number} | undefined {
+		return this.#abandoned;
+	}
+
+	/** Who holds the lock now; only in the owning process. */
+	get holder(): Actor | undefined {
+		const holder = this.#entry().holder;
+		return holder && {id: holder.id, name: holder.name, pid: holder.pid};
+	}
+
+	/** Who waits for the lock, first in line first; only in the owning process. */
+	get waiters(): Actor[] {
+		return this.#entry().waiters.map(({actor}) => ({
+			id: actor.id,
+			name: actor.name,
+			pid: actor.pid,
+		}));
+	}
+
+	/** How this lock travels in a task's args. */
+	toHandle(orchestrator: Orchestrator): SharedHandle {
+		return handleOf(this.#home, orchestrator, {
+			procdashShared: 'lock',
+			id: this.id,
+			name: this.name,
+		});
+	}
+
+	#entry() {
+		const home = this.#home;
+		const entry = home.kind === 'owner' ? home.orchestrator.shared.lock(this.id) : undefined;
+		if (!entry)
+			throw new TypeError(
+				`${this.name}: holder and waiters are only known in the process that owns the lock`,
+			);
+		return entry;
+	}
+}

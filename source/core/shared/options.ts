@@ -1,0 +1,40 @@
+import type {SharedHandle} from '../ipc.js';
+import {defaultOrchestrator, type Orchestrator} from '../orchestrator.js';
+import {type Access, ownerAccess} from './access.js';
+
+/** Options of Value, SharedArray and Lock. */
+export type SharedOptions = {
+	/** The name the dashboard shows; `Value-N`, `SharedArray-N`, `Lock-N` when omitted. */
+	readonly name?: string;
+	/** The orchestrator whose broker owns it; the default one when omitted. */
+	readonly orchestrator?: Orchestrator;
+};
+
+// A handle rebuilt in a child carries its access here instead of an orchestrator. Only the
+// runtime's decoder sets it, so the public options stay as documented.
+export const remoteKey = Symbol('procdash.remote');
+
+/** What the runtime passes to rebuild a handle as a proxy in a child. */
+export type RemoteOptions = SharedOptions & {
+	readonly [remoteKey]?: {readonly handle: SharedHandle; readonly access: Access};
+};
+
+/** Where a shared object lives: the owner's orchestrator, or a proxy's parent. */
+export type Home =
+	| {readonly kind: 'owner'; readonly orchestrator: Orchestrator; readonly access: Access}
+	| {readonly kind: 'remote'; readonly handle: SharedHandle; readonly access: Access};
+
+/** Resolves the options into where the object lives. */
+export function homeOf(options: RemoteOptions): Home {
+	const remote = options[remoteKey];
+	if (remote) return {kind: 'remote', handle: remote.handle, access: remote.access};
+	const orchestrator = options.orchestrator ?? defaultOrchestrator();
+	return {kind: 'owner', orchestrator, access: ownerAccess(orchestrator.shared)};
+}
+
+/** Throws unless `name` is undefined or a non-empty string. */
+export function checkName(name: unknown, owner: string): void {
+	if (name !== undefined && (typeof name !== 'string' || name === '')) {
+		throw new TypeError(`${owner}: name must be a non-empty string, got ${String(name)}`);
+	}
+}

@@ -1,0 +1,102 @@
+/** The typecodes of CPython's `array` module that procdash supports, and what each stores. */
+export const typecodes = {
+	b: {label: 'signed char', array: Int8Array},
+	B: {label: 'unsigned char', array: Uint8Array},
+	h: {label: 'signed short', array: Int16Array},
+	H: {label: 'unsigned short', array: Uint16Array},
+	i: {label: 'signed int', array: Int32Array},
+	I: {label: 'unsigned int', array: Uint32Array},
+	l: {label: 'signed long', array: BigInt64Array},
+	L: {label: 'unsigned long', array: BigUint64Array},
+	q: {label: 'signed long long', array: BigInt64Array},
+	Q: {label: 'unsigned long long', array: BigUint64Array},
+	f: {label: 'float', array: Float32Array},
+	d: {label: 'double', array: Float64Array},
+} as const;
+
+/** One of the supported typecodes. */
+export type Typecode = keyof typeof typecodes;
+
+/** What a typecode's element is in JavaScript: a number, or a bigint for the 64-bit integers. */
+export type Scalar = number | bigint;
+
+/** A typed array of any supported typecode. */
+export type ScalarArray =
+	| Int8Array
+	| Uint8Array
+	| Int16Array
+	| Uint16Array
+	| Int32Array
+	| Uint32Array
+	| BigInt64Array
+	| BigUint64Array
+	| Float32Array
+	| Float64Array;
+
+/** Throws a TypeError naming the supported typecodes unless `typecode` is one. */
+export function checkTypecode(typecode: unknown, owner: string): Typecode {
+	if (typeof typecode === 'string' && Object.hasOwn(typecodes, typecode))
+		return typecode as Typecode;
+	const known = Object.entries(typecodes)
+		.map(([code, {label}]) => `'${code}' (${label})`)
+		.join(', ');
+	throw new TypeError(
+		`${owner}: unknown typecode ${JSON.stringify(typecode)}; use one of ${known}`,
+	);
+}
+
+/** True for the typecodes stored as bigint. */
+export function isBigTypecode(typecode: Typecode): boolean {
+	const {array} = typecodes[typecode];
+	return array === BigInt64Array || array === BigUint64Array;
+}
+
+/** True for the floating-point typecodes. */
+export function isFloatTypecode(typecode: Typecode): boolean {
+	return typecode === 'f' || typecode === 'd';
+}
+
+/**
+ * Checks that `value` fits the typecode's kind (an integer for integer codes, any number for
+ * floats) and converts it to what the typed array stores. Out-of-range integers wrap like C.
+ */
+export function toScalar(typecode: Typecode, value: unknown, owner: string): Scalar {
+	if (isBigTypecode(typecode)) {
+		if (typeof value === 'bigint') return value;
+		if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+	} else if (isFloatTypecode(typecode)) {
+		if (typeof value === 'number') return value;
+	} else if (typeof value === 'number' && Number.isInteger(value)) {
+		return value;
+	}
+	const expected = isFloatTypecode(typecode)
+		? 'a number'
+		: isBigTypecode(typecode)
+			? 'an integer or a bigint'
+			: 'an integer';
+	throw new TypeError(`${owner}: typecode '${typecode}' takes ${expected}, got ${describe(value)}`);
+}
+
+/** A new typed array of `length` elements for `typecode`, on shared memory. */
+export function allocate(typecode: Typecode, length: number): ScalarArray {
+	const {array} = typecodes[typecode];
+	// The union of constructors has no common signature for TypeScript; each takes these three.
+	const make = array as unknown as new (
+		buffer: SharedArrayBuffer,
+		offset: number,
+		length: number,
+	) => ScalarArray;
+	return new make(new SharedArrayBuffer(array.BYTES_PER_ELEMENT * Math.max(1, length)), 0, length);
+}
+
+/** The sum `a + b` as the typecode stores it (wrapping integers like C). */
+export function addScalars(typecode: Typecode, a: Scalar, b: Scalar): Scalar {
+	if (isBigTypecode(typecode)) return (a as bigint) + (b as bigint);
+	return (a as number) + (b as number);
+}
+
+function describe(value: unknown): string {
+	if (typeof value === 'string') return JSON.stringify(value);
+	if (typeof value === 'bigint') return `${value}n`;
+	return String(value);
+}
