@@ -142,6 +142,13 @@ export type EventMap = {
 		readonly by: Actor;
 		readonly waitedMs: number;
 	};
+	/** A waiter died while it waited; it left the line. */
+	'lock:waiter-exited': {
+		readonly id: number;
+		readonly name: string;
+		readonly by: Actor;
+		readonly waitedMs: number;
+	};
 	/** The holder died holding the lock; the broker released it. */
 	'lock:abandoned': {
 		readonly id: number;
@@ -257,6 +264,28 @@ export class EventBus {
 		return () => {
 			this.#listeners.delete(listener);
 		};
+	}
+
+	/**
+	 * The next event of `type` (and matching `predicate`), or undefined once `timeoutMs` passes.
+	 */
+	next<K extends EventType>(
+		type: K,
+		timeoutMs: number,
+		predicate: (event: EventOf<K>) => boolean = () => true,
+	): Promise<EventOf<K> | undefined> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				unsubscribe();
+				resolve(undefined);
+			}, timeoutMs);
+			const unsubscribe = this.subscribe((event) => {
+				if (event.type !== type || !predicate(event as unknown as EventOf<K>)) return;
+				clearTimeout(timer);
+				unsubscribe();
+				resolve(event as unknown as EventOf<K>);
+			});
+		});
 	}
 
 	/** The kept events, oldest first. */

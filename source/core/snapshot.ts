@@ -1,4 +1,5 @@
 import type {BusEvent, ErrorInfo, EventOf, ProcessKind, ProcessStats} from './events.js';
+import {emptyShared, reduceShared, type SharedSnapshot} from './snapshot-shared.js';
 
 /** Where a process is in its life, as the dashboard shows it. */
 export type ProcessState = 'created' | 'running' | 'paused' | 'exited' | 'failed';
@@ -49,6 +50,8 @@ export type Snapshot = {
 	readonly processes: readonly ProcessRow[];
 	readonly descendants: readonly DescendantRow[];
 	readonly scenario: ScenarioRow | undefined;
+	/** Shared values, arrays and locks. */
+	readonly shared: SharedSnapshot;
 	/** Set while stopping: when SIGKILL will follow. */
 	readonly stopping: {readonly graceMs: number; readonly deadline: number} | undefined;
 	/** Set once stopped: groups that survived (should be none). */
@@ -63,6 +66,7 @@ export const emptySnapshot: Snapshot = {
 	processes: [],
 	descendants: [],
 	scenario: undefined,
+	shared: emptyShared,
 	stopping: undefined,
 	stopped: undefined,
 	seq: 0,
@@ -140,8 +144,10 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 			return {...snapshot, stopping: {graceMs: event.graceMs, deadline: event.deadline}};
 		case 'orchestrator:stopped':
 			return {...snapshot, stopping: undefined, stopped: {survivors: event.survivors}};
-		default:
-			return snapshot;
+		default: {
+			const shared = reduceShared(snapshot.shared, event);
+			return shared === snapshot.shared ? snapshot : {...snapshot, shared};
+		}
 	}
 }
 

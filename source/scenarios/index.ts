@@ -1,11 +1,14 @@
+import {deadlock} from './deadlock.js';
 import {joinTimeout} from './join-timeout.js';
+import {lockCounter} from './lock-counter.js';
 import {parallel} from './parallel.js';
+import {race} from './race.js';
 import type {Scenario} from './scenario.js';
 
 export type {Scenario, ScenarioOutcome} from './scenario.js';
 
 /** Every preset, in the order the menu and `procdash list` show them. */
-export const scenarios: readonly Scenario[] = [parallel, joinTimeout];
+export const scenarios: readonly Scenario[] = [parallel, joinTimeout, lockCounter, race, deadlock];
 
 /** The preset called `name`, or undefined. */
 export function findScenario(name: string): Scenario | undefined {

@@ -5,7 +5,9 @@ import type {ProcessRow} from '../core/snapshot.js';
 import type {SnapshotStore} from '../core/store.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
+import {LocksPanel} from './components/LocksPanel.js';
 import {ProcessTable} from './components/ProcessTable.js';
+import {SharedPanel} from './components/SharedPanel.js';
 import {Timeline} from './components/Timeline.js';
 import {formatExitcode} from './format.js';
 import {useClock} from './hooks/use-clock.js';
@@ -95,10 +97,17 @@ export function App({orchestrator, store, interactive = true}: Props) {
 	const descendants = snapshot.descendants;
 	const tableLines = rowsShown.length + descendants.length;
 	const headerLines = 1 + (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
-	const aboutLines = snapshot.scenario ? 2 : 0;
+	const aboutLines = snapshot.scenario ? Math.min(3, Math.ceil(snapshot.scenario.about.length / (columns - 1))) : 0;
 	const notesLines = snapshot.scenario && snapshot.scenario.state !== 'running' ? 1 : 0;
 	const footerLines = 2;
-	const free = rows - headerLines - aboutLines - notesLines - footerLines - 4;
+	const {shared} = snapshot;
+	const sharedCount = shared.values.length + shared.arrays.length;
+	const sharedLines = sharedCount === 0 ? 1 : 1 + Math.min(sharedCount, 6);
+	const hasCycle = shared.locks.some((lock) => lock.deadlock);
+	const locksLines =
+		shared.locks.length === 0 ? 1 : 1 + Math.min(shared.locks.length, 5) + (hasCycle ? 1 : 0);
+	const free =
+		rows - headerLines - aboutLines - notesLines - footerLines - sharedLines - locksLines - 6;
 	const tableHeight = Math.max(3, Math.min(tableLines, Math.floor(free * 0.6)));
 	const timelineHeight = Math.max(2, free - tableHeight);
 	const width = columns - 1;
@@ -107,7 +116,7 @@ export function App({orchestrator, store, interactive = true}: Props) {
 		<Box flexDirection="column" width={columns}>
 			<Header snapshot={snapshot} now={now} width={width} />
 			{snapshot.scenario && (
-				<Box height={2} width={width} overflow="hidden">
+				<Box height={aboutLines} width={width} overflow="hidden">
 					<Text dimColor wrap="wrap">
 						{snapshot.scenario.about}
 					</Text>
@@ -128,6 +137,12 @@ export function App({orchestrator, store, interactive = true}: Props) {
 					width={width}
 					height={tableHeight}
 				/>
+			</Box>
+			<Box marginTop={1}>
+				<SharedPanel shared={shared} width={width} height={sharedLines - 1} />
+			</Box>
+			<Box marginTop={1}>
+				<LocksPanel locks={shared.locks} now={now} width={width} height={locksLines - 1} />
 			</Box>
 			<Box marginTop={1}>
 				<Timeline entries={timeline} width={width} height={timelineHeight} />

@@ -86,10 +86,16 @@ export class LockTable {
 	actorExited(actorId: number): void {
 		for (const lock of this.#locks.values()) {
 			const index = lock.waiters.findIndex((waiter) => waiter.actor.id === actorId);
-			if (index !== -1) {
-				const [waiter] = lock.waiters.splice(index, 1);
-				clearTimeout(waiter?.timer);
-			}
+			const waiter = lock.waiters[index];
+			if (!waiter) continue;
+			lock.waiters.splice(index, 1);
+			clearTimeout(waiter.timer);
+			this.#bus.emit('lock:waiter-exited', {
+				id: lock.id,
+				name: lock.name,
+				by: ref(waiter.actor),
+				waitedMs: Math.round(this.#bus.elapsed() - waiter.since),
+			});
 		}
 		for (const lock of this.#locks.values()) {
 			const holder = lock.holder;

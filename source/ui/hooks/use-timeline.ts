@@ -35,6 +35,26 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 				`${event.name} exited, exit code ${formatExitcode(event.exitcode)}`,
 				event.exitcode === 0 ? 'good' : event.exitcode > 0 ? 'bad' : 'normal',
 			);
+		case 'lock:acquired':
+			return entry(
+				`${event.by.name} took ${event.name}${event.waitedMs > 0 ? ` after waiting ${event.waitedMs} ms` : ''}${event.abandonedBy ? ` (abandoned by ${event.abandonedBy.name})` : ''}`,
+			);
+		case 'lock:released':
+			return entry(`${event.by.name} released ${event.name} (held ${event.heldMs} ms)`);
+		case 'lock:requested':
+			return entry(`${event.by.name} waits for ${event.name}`);
+		case 'lock:timed-out':
+			return entry(`${event.by.name} gave up on ${event.name} after ${event.waitedMs} ms`);
+		case 'lock:abandoned':
+			return entry(
+				`${event.name} abandoned: ${event.holder.name} (pid ${event.holder.pid}) died holding it`,
+				'bad',
+			);
+		case 'lock:deadlock':
+			return entry(
+				`deadlock: ${event.cycle.map((link) => `${link.process} waits for ${link.waitsFor}`).join(', ')}`,
+				'bad',
+			);
 		case 'scenario:started':
 			return entry(`preset ${event.name} started`);
 		case 'scenario:finished':

@@ -1,0 +1,63 @@
+import {currentProcess} from '../../core/runtime/current.js';
+import type {Lock} from '../../core/shared/lock.js';
+import type {Value} from '../../core/shared/value.js';
+
+/** An ordinary module variable: each process has its own copy, which is the lesson. */
+export let ordinary = 0;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Holding the lock, sleeps `ms` and adds 1 to the shared value and to the ordinary variable. */
+export async function countUnderLock(counter: Value, lock: Lock, ms: number): Promise<number> {
+	await lock.with(async () => {
+		await sleep(ms);
+		await counter.add(1);
+		ordinary += 1;
+	});
+	console.log(
+		`${currentProcess().name}: shared counter now ${await counter.get()}, my ordinary variable is ${ordinary}`,
+	);
+	return ordinary;
+}
+
+/** `times` read-modify-write increments (get, then set): without a lock, updates get lost. */
+export async function incrementRacily(counter: Value, times: number): Promise<void> {
+	for (let index = 0; index < times; index++) {
+		const value = (await counter.get()) as number;
+		await counter.set(value + 1);
+	}
+}
+
+/** The same increments, each one inside the lock: none is lost. */
+export async function incrementUnderLock(counter: Value, lock: Lock, times: number): Promise<void> {
+	for (let index = 0; index < times; index++) {
+		await lock.with(async () => {
+			const value = (await counter.get()) as number;
+			await counter.set(value + 1);
+		});
+	}
+}
+
+/**
+ * Takes `first`, waits until every party holds its first lock (`ready` counts them), then takes
+ * `second`: with two parties taking the locks in opposite order, neither ever gets its second.
+ */
+export async function takeBoth(
+	first: Lock,
+	second: Lock,
+	ready: Value,
+	parties: number,
+): Promise<string> {
+	const self = currentProcess().name;
+	await first.acquire();
+	console.log(`${self}: holding ${first.name}, now reaching for ${second.name}`);
+	await ready.add(1);
+	while ((await ready.get()) < parties) await sleep(10);
+	await second.acquire();
+	console.log(
+		`${self}: got ${second.name}${second.abandoned ? ` (abandoned by ${second.abandoned.name})` : ''}`,
+	);
+	await second.release();
+	await first.release();
+	return self;
+}

@@ -1,0 +1,78 @@
+import {Box, Text} from 'ink';
+import type {LockRow} from '../../core/snapshot-shared.js';
+import {cell, truncate} from '../format.js';
+
+type Props = {
+	readonly locks: readonly LockRow[];
+	/** The bus clock now, for how long each holder has held its lock. */
+	readonly now: number;
+	readonly width: number;
+	/** Lines available for rows, not counting the title. */
+	readonly height: number;
+};
+
+/** The Locks panel: each lock's holder and how long it has held it, its waiters in order, and badges. */
+export function LocksPanel({locks, now, width, height}: Props) {
+	if (locks.length === 0) {
+		return (
+			<Text dimColor>
+				<Text bold>Locks</Text> none
+			</Text>
+		);
+	}
+	const cycle = locks.find((lock) => lock.deadlock)?.deadlock;
+	const rows = Math.max(1, height - (cycle ? 1 : 0));
+	const shown = locks.slice(0, rows);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold>Locks</Text>
+			{shown.map((lock) => (
+				<LockLine key={lock.id} lock={lock} now={now} width={width} />
+			))}
+			{locks.length > shown.length && <Text dimColor> … {locks.length - shown.length} more</Text>}
+			{cycle && (
+				<Text color="red" wrap="truncate">
+					{'  deadlock: '}
+					{cycle
+						.map((link) => `${link.process} waits for ${link.waitsFor} held by ${link.heldBy}`)
+						.join(' → ')}
+				</Text>
+			)}
+		</Box>
+	);
+}
+
+function LockLine({
+	lock,
+	now,
+	width,
+}: {
+	readonly lock: LockRow;
+	readonly now: number;
+	readonly width: number;
+}) {
+	const holder = lock.holder
+		? `held by ${lock.holder.name} (pid ${lock.holder.pid}) for ${(Math.max(0, now - lock.holder.since) / 1000).toFixed(1)} s`
+		: 'free';
+	const waiters =
+		lock.waiters.length > 0
+			? `waiters: ${lock.waiters.map((waiter) => waiter.name).join(', ')}`
+			: '';
+	return (
+		<Text wrap="truncate">
+			{'  '}
+			{cell(lock.name, 16)} <Text color={lock.holder ? 'yellow' : 'green'}>{cell(holder, 44)}</Text>{' '}
+			{lock.deadlock && (
+				<Text color="red" bold inverse>
+					{' DEADLOCK '}
+				</Text>
+			)}
+			{lock.abandoned && (
+				<Text color="magenta" bold inverse>
+					{` ABANDONED by ${lock.abandoned.name} `}
+				</Text>
+			)}{' '}
+			<Text dimColor>{truncate(waiters, Math.max(0, width - 66))}</Text>
+		</Text>
+	);
+}

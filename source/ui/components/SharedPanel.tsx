@@ -1,0 +1,54 @@
+import {Box, Text} from 'ink';
+import type {SharedSnapshot} from '../../core/snapshot-shared.js';
+import {cell, truncate} from '../format.js';
+import {Sparkline} from './Sparkline.js';
+
+type Props = {
+	/** Values and arrays to show. */
+	readonly shared: SharedSnapshot;
+	readonly width: number;
+	/** Lines available for rows, not counting the title. */
+	readonly height: number;
+};
+
+/** The Shared panel: each value with its current value and a sparkline; arrays compact. */
+export function SharedPanel({shared, width, height}: Props) {
+	const {values, arrays} = shared;
+	if (values.length === 0 && arrays.length === 0) {
+		return (
+			<Text dimColor>
+				<Text bold>Shared</Text> none
+			</Text>
+		);
+	}
+	const nameWidth = 16;
+	const valueWidth = 14;
+	const sparkWidth = Math.min(30, Math.max(8, width - nameWidth - valueWidth - 24));
+	const rows = Math.max(1, height);
+	const shownValues = values.slice(0, rows);
+	const shownArrays = arrays.slice(0, Math.max(0, rows - shownValues.length));
+	const hidden = values.length + arrays.length - shownValues.length - shownArrays.length;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold>Shared</Text>
+			{shownValues.map((row) => (
+				<Text key={`v${row.id}`} wrap="truncate">
+					{'  '}
+					{cell(row.name, nameWidth)} <Text dimColor>{row.typecode}</Text>{' '}
+					<Text bold>{cell(String(row.value), valueWidth, 'right')}</Text>{' '}
+					<Sparkline points={row.history} width={sparkWidth} color="cyan" />{' '}
+					<Text dimColor>{row.lastBy ? truncate(`by ${row.lastBy}`, 20) : ''}</Text>
+				</Text>
+			))}
+			{shownArrays.map((row) => (
+				<Text key={`a${row.id}`} wrap="truncate">
+					{'  '}
+					{cell(`${row.name}[${row.values.length}]`, nameWidth)}{' '}
+					<Text dimColor>{row.typecode}</Text>{' '}
+					{truncate(`[${row.values.join(', ')}]`, Math.max(10, width - nameWidth - 6))}
+				</Text>
+			))}
+			{hidden > 0 && <Text dimColor> … {hidden} more</Text>}
+		</Box>
+	);
+}

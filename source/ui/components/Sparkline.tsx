@@ -1,0 +1,34 @@
+import {Text} from 'ink';
+
+type Props = {
+	/** The points, oldest first. */
+	readonly points: readonly number[];
+	/** How many columns to fill; the newest points are kept. */
+	readonly width: number;
+	readonly color?: string;
+};
+
+const bars = '▁▂▃▄▅▆▇█';
+
+/** A one-line chart of recent values, scaled between their minimum and maximum. */
+export function Sparkline({points, width, color}: Props) {
+	return <Text color={color}>{sparkline(points, width)}</Text>;
+}
+
+/** The sparkline as text, for places that compose their own line. */
+export function sparkline(points: readonly number[], width: number): string {
+	const shown = points.slice(-Math.max(0, width));
+	if (shown.length === 0) return '';
+	const finite = shown.filter(Number.isFinite);
+	const min = Math.min(...finite);
+	const max = Math.max(...finite);
+	const span = max - min;
+	return shown
+		.map((point) => {
+			if (!Number.isFinite(point)) return ' ';
+			const level = span === 0 ? 0 : Math.round(((point - min) / span) * (bars.length - 1));
+			return bars[level];
+		})
+		.join('')
+		.padEnd(width);
+}
