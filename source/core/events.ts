@@ -40,6 +40,16 @@ export type DeadlockLink = {
 /** A number, or a bigint for the 64-bit typecodes. */
 export type SharedScalar = number | bigint;
 
+/** The machine's load, from systeminformation. */
+export type MachineStats = {
+	/** Percent of all cores busy since the previous sample. */
+	readonly cpu: number;
+	readonly cores: number;
+	/** Bytes in use (not counting caches) and in all. */
+	readonly memoryUsed: number;
+	readonly memoryTotal: number;
+};
+
 /**
  * Every event the core emits, by type. One key per event; the payload is what a listener gets
  * besides `type`, `seq` and `at`.
@@ -161,6 +171,8 @@ export type EventMap = {
 	/** One sampling round: every live process procdash started, and their descendants. */
 	'stats:sampled': {
 		readonly processes: readonly ProcessStats[];
+		/** The whole machine, when known. */
+		readonly machine?: MachineStats;
 	};
 	/** A preset began; `about` says what to watch for. */
 	'scenario:started': {

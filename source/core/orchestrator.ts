@@ -2,7 +2,7 @@ import {ProcessLimitError} from './errors.js';
 import {EventBus} from './events.js';
 import type {Process} from './process.js';
 import {SharedBroker} from './shared/broker.js';
-import {groupAlive, StatsSampler} from './stats.js';
+import {groupAlive, StatsSampler, sampleMachine} from './stats.js';
 import {Watchdog} from './watchdog.js';
 
 /** Options of an orchestrator. */
@@ -145,8 +145,12 @@ export class Orchestrator {
 			const roots = this.live()
 				.map((process) => process.pid)
 				.filter((pid): pid is number => pid !== undefined);
-			const processes = await this.#sampler.sample(roots);
-			if (this.#samplingTimer) this.bus.emit('stats:sampled', {processes});
+			const [processes, machine] = await Promise.all([
+				this.#sampler.sample(roots),
+				sampleMachine(),
+			]);
+			if (this.#samplingTimer)
+				this.bus.emit('stats:sampled', {processes, ...(machine ? {machine} : {})});
 		};
 		this.#samplingTimer = setInterval(() => void tick(), intervalMs);
 		this.#samplingTimer.unref();

@@ -38,6 +38,9 @@ let processCounter = 0;
 // because a grandchild that keeps the pipe open must not hold the exit event back forever.
 const drainAfterExitMs = 100;
 
+// A line longer than this is cut into several output events.
+const maxLineLength = 16 * 1024;
+
 // Shell conventions for a command that cannot be started.
 const notFoundExitcode = 127;
 const notExecutableExitcode = 126;
@@ -340,6 +343,11 @@ export class Process {
 				const lines = (partial + chunk).split('\n');
 				partial = lines.pop() ?? '';
 				for (const line of lines) this.#emitLine(stream, line);
+				// A child that never prints a newline must not grow this buffer without bound.
+				while (partial.length > maxLineLength) {
+					this.#emitLine(stream, partial.slice(0, maxLineLength));
+					partial = partial.slice(maxLineLength);
+				}
 			});
 			readable.on('end', () => {
 				if (partial) this.#emitLine(stream, partial);

@@ -1,4 +1,11 @@
-import type {BusEvent, ErrorInfo, EventOf, ProcessKind, ProcessStats} from './events.js';
+import type {
+	BusEvent,
+	ErrorInfo,
+	EventOf,
+	MachineStats,
+	ProcessKind,
+	ProcessStats,
+} from './events.js';
 import {emptyShared, reduceShared, type SharedSnapshot} from './snapshot-shared.js';
 
 /** Where a process is in its life, as the dashboard shows it. */
@@ -50,6 +57,8 @@ export type Snapshot = {
 	readonly processes: readonly ProcessRow[];
 	readonly descendants: readonly DescendantRow[];
 	readonly scenario: ScenarioRow | undefined;
+	/** The machine's load, from the last stats sample that had it. */
+	readonly machine: MachineStats | undefined;
 	/** Shared values, arrays and locks. */
 	readonly shared: SharedSnapshot;
 	/** Set while stopping: when SIGKILL will follow. */
@@ -67,6 +76,7 @@ export const emptySnapshot: Snapshot = {
 	descendants: [],
 	scenario: undefined,
 	shared: emptyShared,
+	machine: undefined,
 	stopping: undefined,
 	stopped: undefined,
 	seq: 0,
@@ -217,5 +227,5 @@ function applyStats(snapshot: Snapshot, event: EventOf<'stats:sampled'>): Snapsh
 		const rootId = rootOf(stats);
 		if (rootId !== undefined) descendants.push({...stats, rootId});
 	}
-	return {...snapshot, processes, descendants};
+	return {...snapshot, processes, descendants, machine: event.machine ?? snapshot.machine};
 }

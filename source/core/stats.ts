@@ -1,6 +1,6 @@
 import {readdirSync, readFileSync} from 'node:fs';
-import pidtree from 'pidtree';
-import type {ProcessStats} from './events.js';
+import {cpus} from 'node:os';
+import type {MachineStats, ProcessStats} from './events.js';
 
 // Kernel clock ticks per second (USER_HZ): 100 on every Linux that Node supports.
 const ticksPerSecond = 100;
@@ -101,6 +101,7 @@ const hasProcChildren = (() => {
 export async function descendants(pid: number): Promise<number[]> {
 	if (!hasProcChildren) {
 		try {
+			const {default: pidtree} = await import('pidtree');
 			return await pidtree(pid);
 		} catch {
 			return [];
@@ -151,5 +152,22 @@ export class StatsSampler {
 		}
 		this.#previous = next;
 		return stats;
+	}
+}
+
+/** The machine's CPU load and memory; undefined where systeminformation cannot tell. */
+export async function sampleMachine(): Promise<MachineStats | undefined> {
+	try {
+		// Loaded on first use: a program that never samples (procdash --version) never pays for it.
+		const {default: si} = await import('systeminformation');
+		const [load, memory] = await Promise.all([si.currentLoad(), si.mem()]);
+		return {
+			cpu: load.currentLoad,
+			cores: load.cpus.length || cpus().length,
+			memoryUsed: memory.active,
+			memoryTotal: memory.total,
+		};
+	} catch {
+		return undefined;
 	}
 }

@@ -97,7 +97,9 @@ export function App({orchestrator, store, interactive = true}: Props) {
 	const descendants = snapshot.descendants;
 	const tableLines = rowsShown.length + descendants.length;
 	const headerLines = 1 + (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
-	const aboutLines = snapshot.scenario ? Math.min(3, Math.ceil(snapshot.scenario.about.length / (columns - 1))) : 0;
+	const aboutLines = snapshot.scenario
+		? Math.min(3, Math.ceil(snapshot.scenario.about.length / (columns - 1)))
+		: 0;
 	const notesLines = snapshot.scenario && snapshot.scenario.state !== 'running' ? 1 : 0;
 	const footerLines = 2;
 	const {shared} = snapshot;

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Snapshot} from '../../core/snapshot.js';
-import {formatDuration} from '../format.js';
+import {formatBytes, formatDuration} from '../format.js';
 
 type Props = {
 	/** The state to summarise. */
@@ -15,7 +15,7 @@ type Props = {
 export function Header({snapshot, now, width}: Props) {
 	const counts = {running: 0, paused: 0, exited: 0, failed: 0};
 	for (const row of snapshot.processes) if (row.state !== 'created') counts[row.state]++;
-	const {scenario, stopping, stopped} = snapshot;
+	const {scenario, stopping, stopped, machine} = snapshot;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Box>
@@ -41,6 +41,13 @@ export function Header({snapshot, now, width}: Props) {
 					{' · '}
 					{formatDuration(now)}
 				</Text>
+				{machine && (
+					<Text dimColor>
+						{'  ·  machine: cpu '}
+						{Math.round(machine.cpu)}% of {machine.cores} · mem {formatBytes(machine.memoryUsed)} /{' '}
+						{formatBytes(machine.memoryTotal)}
+					</Text>
+				)}
 			</Box>
 			{stopping && (
 				<Text color="yellow" bold>
