@@ -120,6 +120,11 @@ export class Orchestrator {
 		return this.#processes.get(id);
 	}
 
+	/** True once `stop()` has begun: no process may start any more. */
+	get stopping(): boolean {
+		return this.#stopping !== undefined;
+	}
+
 	/** Processes that have started and not yet exited. */
 	live(): Process[] {
 		return [...this.#live.values()];
@@ -188,10 +193,13 @@ export class Orchestrator {
 			graceMs,
 			deadline: Math.round(this.bus.elapsed() + graceMs),
 		});
-		this.signalAll('SIGTERM');
-		await Promise.all(live.map((process) => process.join(graceMs)));
-		for (const process of this.live()) process.kill();
-		await Promise.all(live.map((process) => process.join(reapTimeoutMs)));
+		await Promise.all(live.map((process) => process.stop(graceMs)));
+		// A start that was under way when the stop began ends in a kill at its spawn; wait for it.
+		await Promise.all(
+			this.live().map((process) =>
+				process.pid === undefined ? undefined : process.join(reapTimeoutMs),
+			),
+		);
 		const survivors = await this.#survivors();
 		this.bus.emit('orchestrator:stopped', {survivors});
 		liveOrchestrators.delete(this);

@@ -155,6 +155,8 @@ export class Process {
 					ppid: process.pid,
 				});
 				if (runMessage) child.send(runMessage);
+				// The orchestrator began stopping while this child was being spawned.
+				if (this.#orchestrator.stopping) this.kill();
 				started();
 			});
 			child.once('error', (error) => {
@@ -209,6 +211,17 @@ export class Process {
 	/** Sends SIGKILL to the process group. A no-op unless alive. */
 	kill(): boolean {
 		return this.signal('SIGKILL');
+	}
+
+	/**
+	 * Terminates politely, then firmly: SIGTERM, up to `graceMs` to exit, then SIGKILL. Resolves to
+	 * the exitcode; at once when the process is not alive.
+	 */
+	async stop(graceMs = this.#orchestrator.graceMs): Promise<number | null> {
+		if (!this.terminate()) return this.#exitcode;
+		this.signal('SIGCONT');
+		if ((await this.join(graceMs)) === null) this.kill();
+		return this.join();
 	}
 
 	/** Stops the process group (SIGSTOP). A no-op unless alive. */
