@@ -1,6 +1,6 @@
 // A child's requests to its parent's shared-state broker: each request gets an id, and the
 // reply with that id settles it.
-import {RemoteError} from '../errors.js';
+import {LockReleaseError, RemoteError} from '../errors.js';
 import type {ErrorInfo} from '../events.js';
 import {isSharedReply} from '../ipc.js';
 import type {Access} from '../shared/access.js';
@@ -13,8 +13,13 @@ const pending = new Map<
 let nextRequestId = 0;
 let listening = false;
 
-// Errors a caller may test with instanceof keep their built-in class.
-const builtins: Record<string, ErrorConstructor> = {TypeError, RangeError, ReferenceError};
+// Errors a caller may test with instanceof keep their class.
+const builtins: Record<string, new (message: string) => Error> = {
+	TypeError,
+	RangeError,
+	ReferenceError,
+	LockReleaseError,
+};
 
 function rebuild(info: ErrorInfo): Error {
 	const Builtin = builtins[info.name];

@@ -5,6 +5,7 @@ import {type LockEntry, LockTable} from './lock-table.js';
 import {
 	addScalars,
 	allocate,
+	asStored,
 	type Scalar,
 	type ScalarArray,
 	type Typecode,
@@ -133,7 +134,11 @@ export class SharedBroker {
 			}
 			case 'cas': {
 				const index = this.#index(entry, request.index);
-				const expected = toScalar(entry.typecode, request.expected, entry.name);
+				// Compared as stored: 0.1 for 'f' is its single-precision neighbour, 2**32 for 'I' is 0.
+				const expected = asStored(
+					entry.typecode,
+					toScalar(entry.typecode, request.expected, entry.name),
+				);
 				if (entry.cells[index] !== expected) return false;
 				entry.cells[index] = toScalar(entry.typecode, request.value, entry.name) as never;
 				this.#changed(entry, index, actor);

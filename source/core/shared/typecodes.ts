@@ -100,3 +100,10 @@ function describe(value: unknown): string {
 	if (typeof value === 'bigint') return `${value}n`;
 	return String(value);
 }
+
+/** `value` as the typecode stores it: wrapped like C for integers, rounded for 'f'. */
+export function asStored(typecode: Typecode, value: Scalar): Scalar {
+	const cell = new typecodes[typecode].array(1);
+	cell[0] = value as never;
+	return cell[0] as Scalar;
+}

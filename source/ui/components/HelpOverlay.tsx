@@ -1,0 +1,26 @@
+import {Box, Text} from 'ink';
+
+type Props = {
+	/** The keys, as [key, what it does]. */
+	readonly keys: readonly (readonly [string, string])[];
+	readonly width: number;
+};
+
+/** The `?` screen: every key and what it does. Any key closes it. */
+export function HelpOverlay({keys, width}: Props) {
+	const keyWidth = Math.max(...keys.map(([key]) => key.length)) + 2;
+	return (
+		<Box flexDirection="column" width={width} borderStyle="round" paddingX={1}>
+			<Text bold>Keys</Text>
+			{keys.map(([key, action]) => (
+				<Text key={key}>
+					<Text bold color="cyan">
+						{key.padEnd(keyWidth)}
+					</Text>
+					{action}
+				</Text>
+			))}
+			<Text dimColor>press any key to close</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,27 @@
+import {Text} from 'ink';
+
+type Props = {
+	/** What is asked, before the text. */
+	readonly label: string;
+	/** What has been typed so far. */
+	readonly value: string;
+	/** A hint shown after the cursor while nothing is typed. */
+	readonly placeholder?: string;
+	readonly width: number;
+};
+
+/** A one-line text field: the label, what was typed, and a block cursor. Keys are read by the keymap. */
+export function TextPrompt({label, value, placeholder, width}: Props) {
+	const room = Math.max(0, width - label.length - 3);
+	const shown = value.length > room ? value.slice(value.length - room) : value;
+	return (
+		<Text wrap="truncate">
+			<Text bold color="cyan">
+				{label}
+			</Text>{' '}
+			{shown}
+			<Text inverse> </Text>
+			{value === '' && placeholder ? <Text dimColor> {placeholder}</Text> : null}
+		</Text>
+	);
+}

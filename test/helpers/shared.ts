@@ -1,0 +1,21 @@
+import {type Orchestrator, Process, task} from '../../source/index.js';
+
+/** The module of the shared-state task fixtures, as children import it. */
+export const sharedTasks = new URL('../fixtures/shared-tasks.js', import.meta.url);
+
+/** Starts a child running the shared-state fixture `exportName` with `args`; resolves once it runs. */
+export async function startSharedTask(
+	orchestrator: Orchestrator,
+	exportName: string,
+	args: readonly unknown[],
+	name?: string,
+): Promise<Process> {
+	const child = new Process({
+		target: task(sharedTasks, exportName),
+		args,
+		name,
+		orchestrator,
+	});
+	await child.start();
+	return child;
+}
