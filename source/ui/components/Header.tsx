@@ -16,9 +16,18 @@ export function Header({snapshot, now, width}: Props) {
 	const counts = {running: 0, paused: 0, exited: 0, failed: 0};
 	for (const row of snapshot.processes) if (row.state !== 'created') counts[row.state]++;
 	const {scenario, stopping, stopped, machine} = snapshot;
+	const title = scenario
+		? ` · ${scenario.name}${scenario.state === 'running' ? '' : scenario.state === 'passed' ? ' ✓' : ' ✗'}`
+		: '';
+	const summary = `procdash${title} · ${counts.running} running · ${counts.paused} paused · ${counts.exited} exited · ${counts.failed} failed · ${formatDuration(now)}`;
+	const load = machine
+		? `cpu ${Math.round(machine.cpu)}% of ${machine.cores} · mem ${formatBytes(machine.memoryUsed)} / ${formatBytes(machine.memoryTotal)}`
+		: '';
+	// The machine's load goes to the right when it fits; the summary always comes first.
+	const gap = width - summary.length - load.length;
 	return (
 		<Box flexDirection="column" width={width}>
-			<Box>
+			<Text wrap="truncate">
 				<Text bold color="cyan">
 					procdash
 				</Text>
@@ -26,29 +35,26 @@ export function Header({snapshot, now, width}: Props) {
 					<Text>
 						{' · '}
 						<Text bold>{scenario.name}</Text>
-						{scenario.state === 'running' ? '' : scenario.state === 'passed' ? ' ✓' : ' ✗'}
+						{title.slice(3 + scenario.name.length)}
 					</Text>
 				)}
-				<Text>
-					{' · '}
-					<Text color="green">{counts.running} running</Text>
-					{' · '}
-					<Text color="yellow">{counts.paused} paused</Text>
-					{' · '}
-					<Text dimColor>{counts.exited} exited</Text>
-					{' · '}
-					<Text color={counts.failed > 0 ? 'red' : undefined}>{counts.failed} failed</Text>
-					{' · '}
-					{formatDuration(now)}
-				</Text>
-				{machine && (
+				{' · '}
+				<Text color="green">{counts.running} running</Text>
+				{' · '}
+				<Text color="yellow">{counts.paused} paused</Text>
+				{' · '}
+				<Text dimColor>{counts.exited} exited</Text>
+				{' · '}
+				<Text color={counts.failed > 0 ? 'red' : undefined}>{counts.failed} failed</Text>
+				{' · '}
+				{formatDuration(now)}
+				{load && gap >= 2 && (
 					<Text dimColor>
-						{'  ·  machine: cpu '}
-						{Math.round(machine.cpu)}% of {machine.cores} · mem {formatBytes(machine.memoryUsed)} /{' '}
-						{formatBytes(machine.memoryTotal)}
+						{' '.repeat(gap)}
+						{load}
 					</Text>
 				)}
-			</Box>
+			</Text>
 			{stopping && (
 				<Text color="yellow" bold>
 					shutting down: SIGTERM sent, SIGKILL in{' '}

@@ -25,18 +25,36 @@ const stateColor: Record<ProcessState, string | undefined> = {
 	failed: 'red',
 };
 
-const columns = [
-	['NAME', 16, 'left'],
+type Column = readonly [title: string, width: number, align: 'left' | 'right'];
+
+// Two sets of widths: compact from 80 columns, roomier from 110. TARGET takes what is left.
+const compact: readonly Column[] = [
+	['NAME', 14, 'left'],
+	['PID', 7, 'right'],
+	['PPID', 7, 'right'],
+	['STATE', 8, 'left'],
+	['CPU%', 5, 'right'],
+	['MEM', 8, 'right'],
+	['UPTIME', 6, 'right'],
+	['EXIT', 9, 'right'],
+];
+const roomy: readonly Column[] = [
+	['NAME', 18, 'left'],
 	['PID', 8, 'right'],
 	['PPID', 8, 'right'],
 	['STATE', 9, 'left'],
 	['CPU%', 6, 'right'],
 	['MEM', 9, 'right'],
 	['UPTIME', 8, 'right'],
-	['EXIT', 9, 'right'],
-] as const;
+	['EXIT', 10, 'right'],
+];
 
-const fixedWidth = columns.reduce((sum, [, width]) => sum + width + 1, 2);
+/** The columns that fit `width`, and what is left for TARGET. */
+function columnsFor(width: number): {columns: readonly Column[]; targetWidth: number} {
+	const columns = width >= 110 ? roomy : compact;
+	const fixed = columns.reduce((sum, [, size]) => sum + size + 1, 2);
+	return {columns, targetWidth: Math.max(0, width - fixed)};
+}
 
 type Line =
 	| {readonly kind: 'process'; readonly row: ProcessRow}
@@ -65,10 +83,10 @@ export function ProcessTable({processes, descendants, selectedId, now, width, he
 		Math.max(0, all.length - visible),
 	);
 	const shown = all.slice(first, first + visible);
-	const targetWidth = Math.max(0, width - fixedWidth);
+	const {columns, targetWidth} = columnsFor(width);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold>
+			<Text bold wrap="truncate">
 				{'  '}
 				{columns.map(([title, size, align]) => `${cell(title, size, align)} `).join('')}
 				{cell('TARGET', targetWidth)}
@@ -81,10 +99,16 @@ export function ProcessTable({processes, descendants, selectedId, now, width, he
 						row={line.row}
 						selected={line.row.id === selectedId}
 						now={now}
+						columns={columns}
 						targetWidth={targetWidth}
 					/>
 				) : (
-					<DescendantLine key={`d${line.row.pid}`} row={line.row} targetWidth={targetWidth} />
+					<DescendantLine
+						key={`d${line.row.pid}`}
+						row={line.row}
+						columns={columns}
+						targetWidth={targetWidth}
+					/>
 				),
 			)}
 			{all.length > visible && (
@@ -101,10 +125,11 @@ type ProcessLineProps = {
 	readonly row: ProcessRow;
 	readonly selected: boolean;
 	readonly now: number;
+	readonly columns: readonly Column[];
 	readonly targetWidth: number;
 };
 
-function ProcessLine({row, selected, now, targetWidth}: ProcessLineProps) {
+function ProcessLine({row, selected, now, columns, targetWidth}: ProcessLineProps) {
 	const alive = row.state === 'running' || row.state === 'paused';
 	const uptime = row.startedAt === undefined ? undefined : (row.endedAt ?? now) - row.startedAt;
 	const values = [
@@ -136,9 +161,11 @@ function ProcessLine({row, selected, now, targetWidth}: ProcessLineProps) {
 
 function DescendantLine({
 	row,
+	columns,
 	targetWidth,
 }: {
 	readonly row: DescendantRow;
+	readonly columns: readonly Column[];
 	readonly targetWidth: number;
 }) {
 	const values = [
