@@ -1,11 +1,11 @@
-import {type ChildProcess, fork, spawn} from 'node:child_process';
+import {type ChildProcess, spawn} from 'node:child_process';
 import {constants} from 'node:os';
-import {fileURLToPath} from 'node:url';
 import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
 import type {ErrorInfo, ProcessKind} from './events.js';
 import {isChildMessage, isSharedRequest, type RunMessage, type TaskTarget} from './ipc.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
+import {forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
 import {encodeShared} from './shared/handles.js';
 import {isTaskTarget} from './task.js';
 
@@ -44,8 +44,6 @@ const maxLineLength = 16 * 1024;
 // Shell conventions for a command that cannot be started.
 const notFoundExitcode = 127;
 const notExecutableExitcode = 126;
-
-const bootstrapPath = fileURLToPath(new URL('./runtime/bootstrap.js', import.meta.url));
 
 /**
  * A child process, modelled on Python's `multiprocessing.Process`: `start()`, `join()`,
@@ -144,9 +142,11 @@ export class Process {
 			started = resolve;
 		});
 		this.#exited = new Promise<void>((resolve) => {
-			const child = this.#spawn();
+			const spare = this.#kind === 'task' ? this.#takeSpare() : undefined;
+			const child = spare ?? this.#spawn();
 			this.#child = child;
-			child.once('spawn', () => {
+			this.#wire(child);
+			const onSpawn = () => {
 				this.#pid = child.pid;
 				this.#orchestrator.bus.emit('process:started', {
 					id: this.id,
@@ -158,7 +158,10 @@ export class Process {
 				// The orchestrator began stopping while this child was being spawned.
 				if (this.#orchestrator.stopping) this.kill();
 				started();
-			});
+			};
+			// A spare was spawned long ago: it is running now.
+			if (spare) queueMicrotask(onSpawn);
+			else child.once('spawn', onSpawn);
 			child.once('error', (error) => {
 				// Only a failed spawn ends here; a started child reports through 'exit'.
 				if (this.#pid !== undefined) return;
@@ -293,17 +296,19 @@ export class Process {
 		};
 	}
 
+	// A booted spare can run any task that asks for no cwd or env of its own.
+	#takeSpare(): ChildProcess | undefined {
+		if (this.#options.cwd !== undefined || this.#options.env !== undefined) return undefined;
+		const spare = this.#orchestrator.takeSpare();
+		if (spare) holdOpen(spare, !this.#daemon);
+		return spare;
+	}
+
 	#spawn(): ChildProcess {
 		const {cwd, env, shell} = this.#options;
 		const child =
 			this.#kind === 'task'
-				? fork(bootstrapPath, [], {
-						cwd,
-						env,
-						detached: true,
-						stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-						serialization: 'advanced',
-					})
+				? forkRuntime({cwd, env})
 				: spawn(this.#options.command as string, (this.#options.args ?? []) as string[], {
 						cwd,
 						env,
@@ -311,7 +316,11 @@ export class Process {
 						detached: true,
 						stdio: ['ignore', 'pipe', 'pipe'],
 					});
-		if (this.#daemon) child.unref();
+		if (this.#daemon) holdOpen(child, false);
+		return child;
+	}
+
+	#wire(child: ChildProcess): void {
 		this.#forwardOutput(child);
 		child.on('message', (message) => {
 			if (isSharedRequest(message)) {
@@ -321,6 +330,7 @@ export class Process {
 					.then((reply) => this.postMessage(reply));
 				return;
 			}
+			if (isRuntimeReady(message)) return;
 			if (!isChildMessage(message)) {
 				for (const listener of this.#messageListeners) listener(message);
 				return;
@@ -341,15 +351,12 @@ export class Process {
 				});
 			}
 		});
-		if (this.#daemon) unrefChannel(child);
-		return child;
 	}
 
 	#forwardOutput(child: ChildProcess): void {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			const readable = child[stream];
 			if (!readable) continue;
-			if (this.#daemon) unrefStream(readable);
 			readable.setEncoding('utf8');
 			let partial = '';
 			readable.on('data', (chunk: string) => {
@@ -461,13 +468,4 @@ function validate(options: ProcessOptions): ProcessKind {
 function describeTarget({target, command, args}: ProcessOptions): string {
 	if (target) return `${target.module.split('/').pop()}#${target.exportName}`;
 	return [command, ...((args ?? []) as string[])].join(' ');
-}
-
-// A daemon must not keep its parent alive: Node would otherwise wait for its pipes and channel.
-function unrefStream(stream: NodeJS.ReadableStream): void {
-	(stream as unknown as {unref?: () => void}).unref?.();
-}
-
-function unrefChannel(child: ChildProcess): void {
-	(child as unknown as {channel?: {unref?: () => void}}).channel?.unref?.();
 }

@@ -2,11 +2,9 @@
 // calls the export, reports what it returned or threw, and exits like a CPython child does
 // (0 on return, 1 on an exception).
 import {toErrorInfo} from '../errors.js';
-import type {ChildMessage, ParentMessage, RunMessage} from '../ipc.js';
-import {decodeShared} from '../shared/handles.js';
+import {type ChildMessage, isSharedHandle, type ParentMessage, type RunMessage} from '../ipc.js';
 import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
-import {remoteAccess} from './shared-client.js';
 
 function send(message: ChildMessage): Promise<void> {
 	return sendToParent(message);
@@ -37,11 +35,35 @@ async function loadTask({target}: RunMessage): Promise<(...args: unknown[]) => u
 	return fn as (...args: unknown[]) => unknown;
 }
 
+// The shared-state proxies are loaded only by a task that was given a shared object: a task
+// without one starts without paying for them.
+async function decodeArgs(args: readonly unknown[]): Promise<unknown[]> {
+	if (!containsHandle(args)) return [...args];
+	const [{decodeShared}, {remoteAccess}] = await Promise.all([
+		import('../shared/handles.js'),
+		import('./shared-client.js'),
+	]);
+	return decodeShared(args, remoteAccess) as unknown[];
+}
+
+function containsHandle(value: unknown): boolean {
+	if (isSharedHandle(value)) return true;
+	if (Array.isArray(value)) return value.some(containsHandle);
+	if (
+		typeof value === 'object' &&
+		value !== null &&
+		Object.getPrototypeOf(value) === Object.prototype
+	) {
+		return Object.values(value).some(containsHandle);
+	}
+	return false;
+}
+
 async function run(message: RunMessage): Promise<void> {
 	setRuntimeContext({self: {...message.self, pid: process.pid}, parent: message.parent});
 	try {
 		const fn = await loadTask(message);
-		const value = await fn(...(decodeShared(message.args, remoteAccess) as unknown[]));
+		const value = await fn(...(await decodeArgs(message.args)));
 		try {
 			await send({type: 'returned', value});
 		} catch (error) {
@@ -74,3 +96,6 @@ process.on('disconnect', () => {
 process.once('message', (message: ParentMessage) => {
 	if (message?.type === 'run') void run(message);
 });
+
+// Loaded and listening: a spare is now worth taking.
+void sendToParent({type: 'runtime-ready'}).catch(() => {});

@@ -1,0 +1,62 @@
+import {type ChildProcess, fork} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+
+const bootstrapPath = fileURLToPath(new URL('./runtime/bootstrap.js', import.meta.url));
+
+/** Where and how a task runtime starts. */
+export type RuntimeOptions = {
+	readonly cwd?: string;
+	readonly env?: NodeJS.ProcessEnv;
+};
+
+/**
+ * Starts a fresh task runtime: a Node child running the bootstrap, leading its own process
+ * group, with piped output and an IPC channel. It waits for a `run` message.
+ */
+export function forkRuntime({cwd, env}: RuntimeOptions = {}): ChildProcess {
+	return fork(bootstrapPath, [], {
+		cwd,
+		env,
+		execArgv: runtimeExecArgv(),
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+		serialization: 'advanced',
+	});
+}
+
+/** Whether `child` keeps this program alive: a daemon or an idle spare must not. */
+export function holdOpen(child: ChildProcess, hold: boolean): void {
+	const handles = [
+		child,
+		(child as unknown as {channel?: {ref?: () => void; unref?: () => void}}).channel,
+		child.stdout as unknown as {ref?: () => void; unref?: () => void} | null,
+		child.stderr as unknown as {ref?: () => void; unref?: () => void} | null,
+	];
+	for (const handle of handles) {
+		if (hold) handle?.ref?.();
+		else handle?.unref?.();
+	}
+}
+
+/** True when `message` is the bootstrap saying it is loaded and listening. */
+export function isRuntimeReady(message: unknown): boolean {
+	return (
+		typeof message === 'object' &&
+		message !== null &&
+		(message as {type?: unknown}).type === 'runtime-ready'
+	);
+}
+
+// fork() passes this program's Node flags on, which is what a user running `node --import tsx`
+// wants; but a program run with `node -e '…'` would pass its whole script, and the child would
+// run it instead of the bootstrap.
+function runtimeExecArgv(): string[] {
+	const kept: string[] = [];
+	const flags = process.execArgv;
+	for (let index = 0; index < flags.length; index++) {
+		const flag = flags[index] as string;
+		if (['-e', '--eval', '-p', '--print', '-pe'].includes(flag)) index++;
+		else if (!/^(--eval|--print|--input-type)=/.test(flag)) kept.push(flag);
+	}
+	return kept;
+}

@@ -1,0 +1,89 @@
+import type {ChildProcess} from 'node:child_process';
+import {forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
+
+/** What the spares tell their orchestrator, so that its watchdog guards them too. */
+export type SpareGuard = {
+	readonly started: (pid: number) => void;
+	readonly ended: (pid: number) => void;
+};
+
+/**
+ * Task runtimes booted ahead of need — Python's forkserver, done the Node way. Node cannot fork
+ * a running process, and booting one costs ~80 ms; a spare has already paid that, so starting a
+ * task on it costs about one IPC round trip. Taken spares are replaced in the background.
+ */
+export class Spares {
+	readonly #count: number;
+	readonly #guard: SpareGuard;
+	readonly #ready: ChildProcess[] = [];
+	readonly #booting = new Set<ChildProcess>();
+	#closed = false;
+
+	constructor(count: number, guard: SpareGuard) {
+		this.#count = count;
+		this.#guard = guard;
+	}
+
+	/** Boots spares until `count` are ready or booting. */
+	fill(): void {
+		while (!this.#closed && this.#ready.length + this.#booting.size < this.#count) this.#boot();
+	}
+
+	/** A booted spare, no longer a spare; undefined when none is ready (start cold then). */
+	take(): ChildProcess | undefined {
+		const child = this.#ready.shift();
+		if (!child) return undefined;
+		child.removeAllListeners('exit');
+		child.removeAllListeners('message');
+		// Replace it once the caller has done its synchronous work.
+		setImmediate(() => this.fill());
+		return child;
+	}
+
+	/** Kills every spare; takes no more. */
+	close(): void {
+		this.#closed = true;
+		for (const child of [...this.#ready, ...this.#booting]) {
+			try {
+				if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// Already gone.
+			}
+		}
+		this.#ready.length = 0;
+		this.#booting.clear();
+	}
+
+	/** How many spares are ready to be taken. */
+	readyCount(): number {
+		return this.#ready.length;
+	}
+
+	/** Pids of the spares, booting or ready. */
+	pids(): number[] {
+		return [...this.#ready, ...this.#booting]
+			.map((child) => child.pid)
+			.filter((pid): pid is number => pid !== undefined);
+	}
+
+	#boot(): void {
+		const child = forkRuntime();
+		this.#booting.add(child);
+		holdOpen(child, false);
+		child.once('spawn', () => {
+			if (child.pid !== undefined) this.#guard.started(child.pid);
+		});
+		child.on('error', () => this.#booting.delete(child));
+		child.on('message', (message) => {
+			if (!isRuntimeReady(message) || !this.#booting.delete(child)) return;
+			if (this.#closed) return;
+			this.#ready.push(child);
+		});
+		child.once('exit', () => {
+			this.#booting.delete(child);
+			const index = this.#ready.indexOf(child);
+			if (index !== -1) this.#ready.splice(index, 1);
+			if (child.pid !== undefined) this.#guard.ended(child.pid);
+		});
+	}
+}
