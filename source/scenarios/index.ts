@@ -1,3 +1,7 @@
+import {asyncCommands} from './async-commands.js';
+import {daemon} from './daemon.js';
+import {exitCodes} from './exit-codes.js';
+import {fork} from './fork.js';
 import {joinTimeout} from './join-timeout.js';
 import {parallel} from './parallel.js';
 import type {Scenario} from './scenario.js';
@@ -5,7 +9,14 @@ import type {Scenario} from './scenario.js';
 export type {Scenario, ScenarioOutcome} from './scenario.js';
 
 /** Every preset, in the order the menu and `procdash list` show them. */
-export const scenarios: readonly Scenario[] = [parallel, joinTimeout];
+export const scenarios: readonly Scenario[] = [
+	parallel,
+	joinTimeout,
+	daemon,
+	fork,
+	exitCodes,
+	asyncCommands,
+];
 
 /** The preset called `name`, or undefined. */
 export function findScenario(name: string): Scenario | undefined {

@@ -35,6 +35,10 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 				`${event.name} exited, exit code ${formatExitcode(event.exitcode)}`,
 				event.exitcode === 0 ? 'good' : event.exitcode > 0 ? 'bad' : 'normal',
 			);
+		case 'process:restarting':
+			return entry(
+				`${event.name} will restart in ${formatSeconds(event.delayMs)} (restart ${event.attempt} of ${event.maxRestarts})`,
+			);
 		case 'scenario:started':
 			return entry(`preset ${event.name} started`);
 		case 'scenario:finished':
@@ -78,6 +82,10 @@ export function useTimeline(
 		};
 	}, [bus, limit, intervalMs]);
 	return entries;
+}
+
+function formatSeconds(ms: number): string {
+	return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 function collect(events: readonly BusEvent[], limit: number): TimelineEntry[] {
