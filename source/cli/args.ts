@@ -181,7 +181,7 @@ function number(
 function replayCommand(rest: readonly string[], flags: Flags): Command {
 	const [file, ...more] = rest;
 	if (file === undefined) {
-		throw new UsageError('procdash replay needs a file: procdash replay events.ndjson', {
+		throw new UsageError('replay needs a file: procdash replay events.ndjson', {
 			showUsage: true,
 		});
 	}
@@ -218,10 +218,9 @@ function otherThanJson(flags: Flags): boolean {
 // command line to split (so that `'npm test -- --watch'` keeps its own `--`).
 function commandLines(tail: readonly string[] | undefined): CommandLine[] {
 	if (tail === undefined || tail.length === 0) {
-		throw new UsageError(
-			'procdash run needs a command after --: procdash run -- <command> [args…]',
-			{showUsage: true},
-		);
+		throw new UsageError('run needs a command after --: procdash run -- <command> [args…]', {
+			showUsage: true,
+		});
 	}
 	const parts: string[][] = [[]];
 	for (const arg of tail) {
@@ -241,7 +240,7 @@ function commandLines(tail: readonly string[] | undefined): CommandLine[] {
 		const [command, ...args] = words;
 		if (command === undefined || command === '') {
 			throw new UsageError(
-				"procdash run: an empty command between '--'; each -- starts a command: procdash run -- 'cmd1' -- 'cmd2'",
+				"run: an empty command between '--'; each -- starts a command: procdash run -- 'cmd1' -- 'cmd2'",
 			);
 		}
 		return {command, args};

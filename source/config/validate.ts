@@ -53,17 +53,21 @@ export function validateConfig(data: unknown, file: string, baseDirectory: strin
 	unknownFields(data, topFields, '', problems);
 	const description = optionalString(data, 'description', 'description', problems);
 	const processes: ProcessSpec[] = [];
-	if (!isMapping(data.processes) || Object.keys(data.processes).length === 0) {
+	if (!isMapping(data.processes)) {
 		problems.add(
 			'processes',
 			`expected a mapping of process names to processes, got ${describe(data.processes)}`,
 		);
+	} else if (Object.keys(data.processes).length === 0) {
+		problems.add('processes', 'expected at least one process, got none');
 	} else {
+		const graph = new Map<string, readonly Dependency[]>();
 		for (const [name, fields] of Object.entries(data.processes)) {
-			const spec = processSpec(name, fields, baseDirectory, problems);
+			const {spec, dependsOn} = processSpec(name, fields, baseDirectory, problems);
+			graph.set(name, dependsOn);
 			if (spec) processes.push(spec);
 		}
-		checkDependencies(processes, problems);
+		checkDependencies(graph, problems);
 	}
 	if (problems.lines.length > 0) throw new ConfigError(problems.lines);
 	return {file, description, processes};
@@ -74,7 +78,7 @@ function processSpec(
 	fields: unknown,
 	baseDirectory: string,
 	problems: Problems,
-): ProcessSpec | undefined {
+): {spec: ProcessSpec | undefined; dependsOn: Dependency[]} {
 	const at = `processes.${name}`;
 	if (!/^[\w.-]+$/.test(name)) {
 		problems.add(
@@ -84,7 +88,7 @@ function processSpec(
 	}
 	if (!isMapping(fields)) {
 		problems.add(at, `expected a mapping with at least 'command', got ${describe(fields)}`);
-		return undefined;
+		return {spec: undefined, dependsOn: []};
 	}
 	const before = problems.lines.length;
 	unknownFields(fields, processFields, at, problems);
@@ -102,8 +106,8 @@ function processSpec(
 	const cwd = directory(fields.cwd, `${at}.cwd`, baseDirectory, problems);
 	const env = environment(fields.env, `${at}.env`, problems);
 	const dependsOn = dependencies(fields.depends_on, `${at}.depends_on`, problems);
-	if (problems.lines.length > before) return undefined;
-	return {
+	if (problems.lines.length > before) return {spec: undefined, dependsOn};
+	const spec = {
 		name,
 		command,
 		args,
@@ -115,6 +119,7 @@ function processSpec(
 		maxRestarts,
 		dependsOn,
 	};
+	return {spec, dependsOn};
 }
 
 function commandLine(
@@ -175,22 +180,25 @@ function dependencies(value: unknown, at: string, problems: Problems): Dependenc
 	return [];
 }
 
-function checkDependencies(processes: readonly ProcessSpec[], problems: Problems): void {
-	const names = processes.map((spec) => spec.name);
+function checkDependencies(
+	graph: ReadonlyMap<string, readonly Dependency[]>,
+	problems: Problems,
+): void {
+	const names = [...graph.keys()];
 	let unknown = false;
-	for (const spec of processes) {
-		for (const dependency of spec.dependsOn) {
-			if (names.includes(dependency.name)) continue;
+	for (const [name, dependsOn] of graph) {
+		for (const dependency of dependsOn) {
+			if (graph.has(dependency.name)) continue;
 			unknown = true;
 			problems.add(
-				`processes.${spec.name}.depends_on`,
+				`processes.${name}.depends_on`,
 				`no process named '${dependency.name}' (the processes are: ${names.join(', ')})`,
 			);
 		}
 	}
 	if (unknown) return;
 	const cycle = findCycle(
-		new Map(processes.map((spec) => [spec.name, spec.dependsOn.map((d) => d.name)])),
+		new Map([...graph].map(([name, dependsOn]) => [name, dependsOn.map((d) => d.name)])),
 	);
 	if (cycle) {
 		problems.add(
