@@ -130,9 +130,11 @@ function commandLine(
 ): {command: string; args: string[]} {
 	const {command, args} = fields;
 	if (typeof command !== 'string' || command.trim() === '') {
+		// YAML reads `true`, `no` or `42` as other than strings: say how to keep the word.
+		const hint = ['boolean', 'number'].includes(typeof command) ? ` (quote it: "${command}")` : '';
 		problems.add(
 			`${at}.command`,
-			`expected a command (a non-empty string), got ${describe(command)}`,
+			`expected a command (a non-empty string), got ${describe(command)}${hint}`,
 		);
 		return {command: '', args: []};
 	}

@@ -129,6 +129,12 @@ describe('schema errors name the field and what was expected', () => {
 			],
 		],
 		[
+			'processes:\n  web:\n    command: true\n',
+			[
+				'procdash.yaml: processes.web.command: expected a command (a non-empty string), got true (quote it: "true")',
+			],
+		],
+		[
 			'processes:\n  web: server\n',
 			["procdash.yaml: processes.web: expected a mapping with at least 'command', got 'server'"],
 		],
