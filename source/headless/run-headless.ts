@@ -25,8 +25,9 @@ export type HeadlessOptions = {
 /**
  * Plays `scenario` with no terminal: every event of the bus goes to `sink` as a JSON line, then
  * one summary line. SIGINT and SIGTERM stop every process (gracefully: SIGTERM, the grace period,
- * SIGKILL) and still end with the summary. Resolves with the exit code: 0 when the scenario met
- * its expectations, 1 when not, 128+N when signal N stopped it.
+ * SIGKILL; a second signal sends SIGKILL at once) and still end with the summary. Resolves with
+ * the exit code: 0 when the scenario met its expectations, 1 when not, 128+N when signal N
+ * stopped it.
  */
 export async function runHeadless({
 	orchestrator,
@@ -40,7 +41,11 @@ export async function runHeadless({
 	const abort = new AbortController();
 	let stoppedBy: NodeJS.Signals | undefined;
 	const stop = (by: NodeJS.Signals | undefined) => {
-		if (abort.signal.aborted) return;
+		if (abort.signal.aborted) {
+			// A second Ctrl-C does not wait out the grace period, as q twice in the dashboard.
+			if (by) orchestrator.signalAll('SIGKILL');
+			return;
+		}
 		stoppedBy = by;
 		abort.abort();
 		void orchestrator.stop();

@@ -27,3 +27,29 @@ test.each([
 		await expectNoneRunning(pidsIn(run.events));
 	},
 );
+
+test('a second SIGINT does not wait out the grace period: SIGKILL at once', async () => {
+	// Given a command that ignores SIGTERM, and a grace period far longer than the test
+	const cli = startCli([
+		'run',
+		'--json',
+		'--grace',
+		'60',
+		'--',
+		'sh',
+		'-c',
+		'trap "" TERM; echo ready; while :; do sleep 0.1; done',
+	]);
+	await cli.waitForLine((line) => line.includes('"line":"ready"'));
+
+	// When SIGINT comes twice, the second once the stop has begun
+	cli.child.kill('SIGINT');
+	await cli.waitForLine((line) => line.includes('"type":"orchestrator:stopping"'));
+	cli.child.kill('SIGINT');
+	const run = await cli.finished;
+
+	// Then the command was killed, and procdash still wrote the summary
+	expect(run.exitcode).toBe(130);
+	expect(run.summary?.processes).toMatchObject([{name: 'sh', exitcode: -9}]);
+	await expectNoneRunning(pidsIn(run.events));
+});
