@@ -24,20 +24,25 @@ export async function execute(command: Command): Promise<number> {
 			return list(command.json);
 		case 'preset': {
 			const scenario = await presetScenario(command.preset);
-			const {playLive} = await import('./modes.js');
-			return playLive(scenario, command.options);
+			const [{playLive}, {scenarios}] = await Promise.all([
+				import('./modes.js'),
+				import('../scenarios/index.js'),
+			]);
+			return playLive(scenario, command.options, {presets: scenarios});
 		}
 		case 'run': {
 			const [{commandsScenario}, {playLive}] = await Promise.all([
 				import('../scenarios/commands.js'),
 				import('./modes.js'),
 			]);
-			return playLive(commandsScenario(command.commands), command.options, anyProcessFailed);
+			return playLive(commandsScenario(command.commands), command.options, {
+				failed: anyProcessFailed,
+			});
 		}
 		case 'config': {
 			const scenario = await configScenario(command.file);
 			const {playLive} = await import('./modes.js');
-			return playLive(scenario, command.options, anyProcessFailed);
+			return playLive(scenario, command.options, {failed: anyProcessFailed});
 		}
 		case 'replay': {
 			const {playReplay} = await import('./modes.js');

@@ -1,5 +1,5 @@
 import {constants} from 'node:os';
-import {createOrchestrator} from '../core/orchestrator.js';
+import {createOrchestrator, type Orchestrator} from '../core/orchestrator.js';
 import type {Snapshot} from '../core/snapshot.js';
 import {SnapshotStore} from '../core/store.js';
 import {toJsonLine} from '../headless/json-line.js';
@@ -21,14 +21,13 @@ import {CliError} from './errors.js';
 export async function playLive(
 	scenario: Scenario,
 	options: RunOptions,
-	failed?: (snapshot: Snapshot) => boolean,
+	{failed, presets}: LiveOptions = {},
 ): Promise<number> {
 	if (!options.json) requireTerminal();
-	const orchestrator = createOrchestrator({
-		graceMs: options.graceMs,
-		maxProcesses: options.maxProcesses,
-	});
-	const stopRecording = options.record ? record(orchestrator.bus, options.record) : () => {};
+	const newOrchestrator = () =>
+		createOrchestrator({graceMs: options.graceMs, maxProcesses: options.maxProcesses});
+	const orchestrator = newOrchestrator();
+	let stopRecording = options.record ? record(orchestrator.bus, options.record) : () => {};
 	try {
 		if (options.json) {
 			const abort = new AbortController();
@@ -36,11 +35,33 @@ export async function playLive(
 			return await runHeadless({orchestrator, scenario, sink, signal: abort.signal});
 		}
 		const {runDashboard} = await importInk(() => import('../ui/run-dashboard.js'));
-		return await runDashboard({orchestrator, scenario, failed});
+		// A recording follows the preset on screen: each switch starts the file anew.
+		const onSwitch = (next: Orchestrator) => {
+			stopRecording();
+			stopRecording = () => {};
+			// The file was writable a moment ago; should that change, the dashboard goes on unrecorded.
+			try {
+				if (options.record) stopRecording = startRecording(next.bus, options.record);
+			} catch {}
+		};
+		return await runDashboard({
+			orchestrator,
+			scenario,
+			failed,
+			presets: presets && {scenarios: presets, newOrchestrator, onSwitch},
+		});
 	} finally {
 		stopRecording();
 	}
 }
+
+/** How a live run is judged, and what else it may play. */
+export type LiveOptions = {
+	/** Whether the run failed, from its final snapshot (`run` and scenario files: a process did). */
+	readonly failed?: (snapshot: Snapshot) => boolean;
+	/** The presets `s` may switch to in the dashboard; absent for `run` and scenario files. */
+	readonly presets?: readonly Scenario[];
+};
 
 /**
  * Plays a recording made with `--record`: in the same dashboard, read-only, or with `--json` as

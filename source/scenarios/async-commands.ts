@@ -37,7 +37,7 @@ export const asyncCommands: Scenario = {
 	name: 'async-commands',
 	description: 'three shell commands at once, their output streamed line by line as it is printed',
 	about:
-		'Three shell commands run concurrently, like asyncio.create_subprocess_shell with asyncio.gather. Each line reaches the event pane as soon as it is printed, so their lines interleave; the whole takes about as long as the slowest, not the sum.',
+		'Three shell commands run at once, like asyncio.gather over create_subprocess_shell. Each line reaches the event pane as it is printed, so lines interleave; all take about as long as the slowest.',
 	async run(orchestrator) {
 		const started = performance.now();
 		const processes = jobs.map(

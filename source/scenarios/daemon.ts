@@ -10,7 +10,7 @@ export const daemon: Scenario = {
 	name: 'daemon',
 	description: 'a 5 s daemon and a 1 s child: all ends after ~1 s; a daemon may not start a child',
 	about:
-		'The daemon would sleep 5 s, the worker 1 s. Like a Python program, the parent waits for the worker only, then terminates the daemon (−15) as it finishes: ~1 s in all. A third process, itself a daemon, tries to start a child and fails with DaemonError (exit code 1).',
+		'The daemon would sleep 5 s, the worker 1 s. As in Python, the parent waits for the worker only and terminates the daemon (−15) as it ends: ~1 s in all. A daemon that starts a child gets DaemonError.',
 	async run(orchestrator) {
 		const started = performance.now();
 		const sleep = task(new URL('./tasks/sleep.js', import.meta.url), 'sleepAndReport');

@@ -28,7 +28,7 @@ export const exitCodes: Scenario = {
 	description:
 		'five endings, five exit codes: return 0, throw 1, exit(3) 3, terminate −15, kill −9',
 	about:
-		'Five children end five ways. Returning gives 0; an uncaught error gives 1 (its stack reaches the event pane); process.exit(3) gives 3; terminate() (SIGTERM) gives −15 and kill() (SIGKILL) −9: a negative exit code is the signal that ended the process.',
+		'Five children end five ways: return → 0, an uncaught error → 1 (its stack is in the events), exit(3) → 3, terminate() → −15, kill() → −9. A negative exit code is the signal that ended it.',
 	async run(orchestrator, signal) {
 		const children = endings.map(
 			(ending) =>

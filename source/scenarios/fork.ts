@@ -9,7 +9,7 @@ export const fork: Scenario = {
 	description:
 		"fork(): the parent gets the clone's pid, the clone gets 0; the clone's changes stay its own",
 	about:
-		"Node cannot fork a running process: procdash's fork() starts a fresh Node runtime and hands it a copy of the state you pass. As with os.fork(), the parent receives the clone's pid and the clone receives 0. The clone sets its counter to 100; the parent's counter stays 0.",
+		"Node cannot fork a running process: fork() starts a fresh runtime with a copy of the state. The parent gets the clone's pid, the clone gets 0; the clone sets counter to 100, the parent's stays 0.",
 	async run(orchestrator) {
 		const state: ForkState = {counter: 0};
 		const target = task(new URL('./tasks/fork.js', import.meta.url), 'clone');

@@ -5,12 +5,14 @@ import type {ProcessRow} from '../core/snapshot.js';
 import type {SnapshotStore} from '../core/store.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
+import {PresetMenu} from './components/PresetMenu.js';
 import {ProcessTable} from './components/ProcessTable.js';
 import {Timeline} from './components/Timeline.js';
 import type {DashboardController} from './controller.js';
 import {formatExitcode} from './format.js';
 import {useClock} from './hooks/use-clock.js';
 import {useKeymap} from './hooks/use-keymap.js';
+import {usePresetMenu} from './hooks/use-preset-menu.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useTimeline} from './hooks/use-timeline.js';
@@ -41,6 +43,8 @@ export function App({bus, store, controller, interactive = true}: Props) {
 	const [message, setMessage] = useState<string | undefined>(undefined);
 	const [quitting, setQuitting] = useState(false);
 
+	const menu = usePresetMenu(controller.presets, snapshot.scenario?.name);
+
 	const rowsShown = snapshot.processes;
 	const selected = rowsShown.find((row) => row.id === selectedId) ?? rowsShown[0];
 	const move = (step: number) => {
@@ -66,6 +70,13 @@ export function App({bus, store, controller, interactive = true}: Props) {
 						: `${selected.name} has already exited (exit code ${formatExitcode(selected.exitcode)}): nothing to terminate`,
 				);
 			},
+			openPresets: () => {
+				if (controller.readOnly) return setMessage(controller.readOnly);
+				if (!controller.presets)
+					return setMessage('presets: only when procdash plays one (procdash <preset>)');
+				menu.open();
+			},
+			menu: menu.keys,
 			quit: () => {
 				// A replay has nothing to stop: it ends the playback and leaves at once.
 				if (controller.readOnly) {
@@ -138,7 +149,16 @@ export function App({bus, store, controller, interactive = true}: Props) {
 				/>
 			</Box>
 			<Box marginTop={1}>
-				<Timeline entries={timeline} width={width} height={timelineHeight} />
+				{menu.index !== undefined && controller.presets ? (
+					<PresetMenu
+						presets={controller.presets.choices}
+						index={menu.index}
+						width={width}
+						height={timelineHeight + 1}
+					/>
+				) : (
+					<Timeline entries={timeline} width={width} height={timelineHeight} />
+				)}
 			</Box>
 			<Footer keys={keyHelp} message={message ?? controller.readOnly} width={width} />
 		</Box>

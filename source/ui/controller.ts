@@ -1,5 +1,8 @@
 import type {Orchestrator} from '../core/orchestrator.js';
 
+/** A preset as the menu lists it. */
+export type PresetChoice = {readonly name: string; readonly description: string};
+
 /**
  * What the dashboard's keys may do to the processes it shows. A live run steers its orchestrator;
  * a replay can steer nothing, and says so.
@@ -13,11 +16,20 @@ export type DashboardController = {
 	readonly killAll: () => void;
 	/** Stops everything; a live dashboard leaves once the snapshot says it has stopped. */
 	readonly stop: () => void;
+	/** What `s` offers: the presets and how to play one; absent where no preset can be played. */
+	readonly presets?: {
+		readonly choices: readonly PresetChoice[];
+		readonly play: (name: string) => void;
+	};
 };
 
-/** The controller of a live run: every key acts on `orchestrator`. */
-export function orchestratorController(orchestrator: Orchestrator): DashboardController {
+/** The controller of a live run: every key acts on `orchestrator`; `s` offers `presets`. */
+export function orchestratorController(
+	orchestrator: Orchestrator,
+	presets?: DashboardController['presets'],
+): DashboardController {
 	return {
+		presets,
 		readOnly: undefined,
 		terminate: (id) => orchestrator.find(id)?.terminate() ?? false,
 		killAll: () => orchestrator.signalAll('SIGKILL'),
