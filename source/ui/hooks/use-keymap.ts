@@ -32,7 +32,7 @@ export function useKeymap(actions: KeyActions, isActive = true): void {
 			key: {upArrow: boolean; downArrow: boolean; ctrl: boolean; return: boolean; escape: boolean},
 		) => {
 			const current = latest.current;
-			if (current.menu) return menuKey(current.menu, input, key);
+			if (current.menu && !(key.ctrl && input === 'c')) return menuKey(current.menu, input, key);
 			if (key.upArrow) current.selectPrevious();
 			else if (key.downArrow) current.selectNext();
 			else if (input === 'k') current.terminateSelected();
