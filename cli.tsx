@@ -1,70 +1,40 @@
 #!/usr/bin/env node
-// The procdash command: parse argv, pick a mode, and import Ink only when a dashboard opens
-// (importing it costs ~440 ms, which --version and --help must not pay).
-import {readFileSync} from 'node:fs';
+// The procdash command: parse argv, then hand over to the mode asked for. Everything past parsing
+// is imported on demand, Ink only when a dashboard opens (it costs ~440 ms, which --version,
+// --help, list, --json and replay's checks must not pay).
 import {parseArgs, UsageError} from './source/cli/args.js';
-import {helpText} from './source/cli/help.js';
-import {createOrchestrator} from './source/core/orchestrator.js';
-import {findScenario, scenarios} from './source/scenarios/index.js';
-
-function fail(message: string, exitcode: number): never {
-	process.stderr.write(`procdash: ${message}\n`);
-	process.exit(exitcode);
-}
 
 async function main(): Promise<number> {
 	let command: ReturnType<typeof parseArgs>;
 	try {
 		command = parseArgs(process.argv.slice(2));
 	} catch (error) {
-		if (error instanceof UsageError) fail(error.message, 2);
-		throw error;
+		if (!(error instanceof UsageError)) throw error;
+		const {usageText} = await import('./source/cli/help.js');
+		process.stderr.write(
+			`procdash: ${error.message}\n${error.showUsage ? `\n${usageText()}See procdash --help.\n` : ''}`,
+		);
+		return 2;
 	}
-	switch (command.kind) {
-		case 'help':
-			process.stdout.write(helpText(scenarios));
-			return 0;
-		case 'version': {
-			const manifest = JSON.parse(
-				readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-			);
-			process.stdout.write(`${manifest.version}\n`);
-			return 0;
-		}
-		case 'list':
-			for (const scenario of scenarios)
-				process.stdout.write(`${scenario.name}\t${scenario.description}\n`);
-			return 0;
-		case 'dashboard': {
-			const scenario = findScenario(command.preset);
-			if (!scenario) {
-				fail(
-					`unknown preset '${command.preset}'; the presets are: ${scenarios.map((known) => known.name).join(', ')}`,
-					2,
-				);
-			}
-			if (!process.stdin.isTTY || !process.stdout.isTTY) {
-				fail(
-					'the dashboard needs an interactive terminal (stdin and stdout must be a TTY); use --json for headless output',
-					2,
-				);
-			}
-			// Ink decides at import time, from CI=…, to draw only a last frame. A person at a real
-			// terminal wants the live dashboard whatever their environment says, so hide CI from
-			// Ink's check alone; the children still get the environment as it was.
-			const ci = {CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION};
-			delete process.env.CI;
-			delete process.env.CONTINUOUS_INTEGRATION;
-			const {runDashboard} = await import('./source/ui/run-dashboard.js');
-			for (const [name, value] of Object.entries(ci))
-				if (value !== undefined) process.env[name] = value;
-			return runDashboard({orchestrator: createOrchestrator(), scenario});
-		}
+	const [{execute}, {CliError}] = await Promise.all([
+		import('./source/cli/main.js'),
+		import('./source/cli/errors.js'),
+	]);
+	try {
+		return await execute(command);
+	} catch (error) {
+		if (!(error instanceof CliError)) throw error;
+		process.stderr.write(`${error.message}\n`);
+		return 2;
 	}
 }
 
 main().then(
-	(exitcode) => process.exit(exitcode),
+	(exitcode) => {
+		process.exitCode = exitcode;
+		// Flush stdout before leaving: a pipe reader must get the summary line.
+		process.stdout.write('', () => process.exit(exitcode));
+	},
 	(error: unknown) => {
 		process.stderr.write(
 			`procdash: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

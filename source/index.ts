@@ -18,6 +18,8 @@ export type {
 	ProcessStats,
 } from './core/events.js';
 export {EventBus} from './core/events.js';
+export type {ForkOptions} from './core/fork.js';
+export {fork} from './core/fork.js';
 export type {TaskTarget} from './core/ipc.js';
 export type {OrchestratorOptions, StopOutcome} from './core/orchestrator.js';
 export {createOrchestrator, defaultOrchestrator, Orchestrator} from './core/orchestrator.js';

@@ -1,21 +1,54 @@
-import type {Scenario} from '../scenarios/scenario.js';
 import {keyHelp} from '../ui/keys.js';
+import {defaultPreset} from './args.js';
 
-/** The text of `procdash --help`. */
-export function helpText(scenarios: readonly Scenario[]): string {
-	const width = Math.max(...scenarios.map((scenario) => scenario.name.length));
+/** A preset as the help lists it. */
+export type PresetLine = {readonly name: string; readonly description: string};
+
+/** The usage lines, printed alone after an option procdash does not know. */
+export function usageText(): string {
+	return `Usage:
+  procdash [preset] [--json] [--record FILE] [--grace SECONDS] [--max-processes N]
+  procdash run [options] -- <command> [args…] [-- <command> [args…]]…
+  procdash -c procdash.yaml [options]
+  procdash replay FILE [--speed N] [--json]
+  procdash list [--json]
+  procdash --help | --version
+`;
+}
+
+/** The text of `procdash --help`: every command, option, key and preset. */
+export function helpText(presets: readonly PresetLine[]): string {
+	const width = Math.max(...presets.map((preset) => preset.name.length));
 	return `procdash — see and steer concurrent processes from a terminal
 
-Usage:
-  procdash [preset]      open the dashboard playing a preset (default: parallel)
-  procdash list          list the presets
-  procdash --help        this text
-  procdash --version     the version
+${usageText()}
+Commands:
+  procdash [preset]          the dashboard playing a preset (default: ${defaultPreset})
+  procdash run -- CMD [ARGS] run any command and watch its whole process tree, live; several:
+                             procdash run -- 'cmd1 a b' -- 'cmd2 c'. No shell unless you ask
+                             for one: procdash run -- sh -c 'a | b'
+  procdash -c FILE           run the processes of a scenario file (YAML; see the README)
+  procdash replay FILE       play a recorded run (--record) in the same dashboard, read-only
+  procdash list              the presets, one a line (tab-separated; --json: one object a line)
+
+Options:
+  --json                     no dashboard: one JSON event a line on stdout, then a summary line
+                             {"type":"summary",…}; exit code 0 when the run met its expectations
+  --record FILE              also write every event to FILE (NDJSON, mode 0600) for replay
+  --speed N                  replay N times faster (0.5: half speed); default 1
+  -c, --config FILE          the scenario file to run
+  --grace SECONDS            when stopping, the wait between SIGTERM and SIGKILL; default 5
+  --max-processes N          live processes allowed at once; default 256
+  -h, --help                 this text
+  -v, --version              the version
 
 Keys in the dashboard:
 ${keyHelp.map(([key, action]) => `  ${key.padEnd(6)} ${action}`).join('\n')}
 
 Presets:
-${scenarios.map((scenario) => `  ${scenario.name.padEnd(width)}  ${scenario.description}`).join('\n')}
+${presets.map((preset) => `  ${preset.name.padEnd(width)}  ${preset.description}`).join('\n')}
+
+Exit codes: 0 done as expected; 1 a preset's expectation not met, a command failed, or a
+process survived the stop; 2 a usage or scenario-file error; 130/143 stopped by SIGINT/SIGTERM.
 `;
 }

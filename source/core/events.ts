@@ -168,6 +168,20 @@ export type EventMap = {
 	};
 	/** A cycle in the wait-for graph: every process in it waits for a lock another one holds. */
 	'lock:deadlock': {readonly cycle: readonly DeadlockLink[]};
+	/**
+	 * A supervised process (a scenario file's `restart` policy) exited and will be started again,
+	 * as a new process with the same name, after `delayMs`.
+	 */
+	'process:restarting': {
+		/** The id of the process that exited. */
+		readonly id: number;
+		readonly name: string;
+		readonly exitcode: number;
+		/** 1 for the first restart. */
+		readonly attempt: number;
+		readonly maxRestarts: number;
+		readonly delayMs: number;
+	};
 	/** One sampling round: every live process procdash started, and their descendants. */
 	'stats:sampled': {
 		readonly processes: readonly ProcessStats[];

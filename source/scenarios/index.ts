@@ -1,4 +1,8 @@
+import {asyncCommands} from './async-commands.js';
+import {daemon} from './daemon.js';
 import {deadlock} from './deadlock.js';
+import {exitCodes} from './exit-codes.js';
+import {fork} from './fork.js';
 import {joinTimeout} from './join-timeout.js';
 import {lockCounter} from './lock-counter.js';
 import {parallel} from './parallel.js';
@@ -8,7 +12,17 @@ import type {Scenario} from './scenario.js';
 export type {Scenario, ScenarioOutcome} from './scenario.js';
 
 /** Every preset, in the order the menu and `procdash list` show them. */
-export const scenarios: readonly Scenario[] = [parallel, joinTimeout, lockCounter, race, deadlock];
+export const scenarios: readonly Scenario[] = [
+	parallel,
+	joinTimeout,
+	daemon,
+	fork,
+	exitCodes,
+	asyncCommands,
+	lockCounter,
+	race,
+	deadlock,
+];
 
 /** The preset called `name`, or undefined. */
 export function findScenario(name: string): Scenario | undefined {

@@ -24,6 +24,10 @@ export async function runScenario(
 			notes: [signal.aborted ? 'stopped before the end' : `${errorName}: ${message}`],
 		};
 	}
+	// Stopped from outside (q, a signal), a scenario did not run to its end, whatever it found.
+	if (signal.aborted && outcome.ok) {
+		outcome = {ok: false, notes: ['stopped before the end', ...outcome.notes]};
+	}
 	orchestrator.bus.emit('scenario:finished', {
 		name,
 		ok: outcome.ok,

@@ -1,27 +1,32 @@
 import {Box, Text, useApp} from 'ink';
 import {useEffect, useState} from 'react';
-import type {Orchestrator} from '../core/orchestrator.js';
+import type {EventBus} from '../core/events.js';
 import type {ProcessRow} from '../core/snapshot.js';
 import type {SnapshotStore} from '../core/store.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
 import {LocksPanel} from './components/LocksPanel.js';
+import {PresetMenu} from './components/PresetMenu.js';
 import {ProcessTable} from './components/ProcessTable.js';
 import {SharedPanel} from './components/SharedPanel.js';
 import {Timeline} from './components/Timeline.js';
+import type {DashboardController} from './controller.js';
 import {formatExitcode} from './format.js';
 import {useClock} from './hooks/use-clock.js';
 import {useKeymap} from './hooks/use-keymap.js';
+import {usePresetMenu} from './hooks/use-preset-menu.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useTimeline} from './hooks/use-timeline.js';
 import {keyHelp} from './keys.js';
 
 type Props = {
-	/** The orchestrator whose processes the dashboard shows and steers. */
-	readonly orchestrator: Orchestrator;
-	/** The snapshot store fed by the orchestrator's bus. */
+	/** The bus the dashboard shows: a live orchestrator's, or a replay's. */
+	readonly bus: EventBus;
+	/** The snapshot store fed by that bus. */
 	readonly store: SnapshotStore;
+	/** What the keys do to the processes: steer an orchestrator, or nothing in a replay. */
+	readonly controller: DashboardController;
 	/** Whether keys are read: false where stdin cannot be put in raw mode. */
 	readonly interactive?: boolean;
 };
@@ -30,15 +35,17 @@ type Props = {
 export const minimumSize = {columns: 80, rows: 24} as const;
 
 /** The dashboard: header, processes, events and the keys, all from the bus. */
-export function App({orchestrator, store, interactive = true}: Props) {
+export function App({bus, store, controller, interactive = true}: Props) {
 	const snapshot = useSnapshot(store);
-	const now = useClock(orchestrator.bus, 500);
+	const now = useClock(bus, 500);
 	const {columns, rows} = useTerminalSize();
 	const {exit} = useApp();
-	const timeline = useTimeline(orchestrator.bus, 100);
+	const timeline = useTimeline(bus, 100);
 	const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
 	const [message, setMessage] = useState<string | undefined>(undefined);
 	const [quitting, setQuitting] = useState(false);
+
+	const menu = usePresetMenu(controller.presets, snapshot.scenario?.name);
 
 	const rowsShown = snapshot.processes;
 	const selected = rowsShown.find((row) => row.id === selectedId) ?? rowsShown[0];
@@ -55,9 +62,9 @@ export function App({orchestrator, store, interactive = true}: Props) {
 			selectPrevious: () => move(-1),
 			selectNext: () => move(1),
 			terminateSelected: () => {
+				if (controller.readOnly) return setMessage(controller.readOnly);
 				if (!selected) return setMessage('no process selected');
-				const process = orchestrator.find(selected.id);
-				if (process?.terminate())
+				if (controller.terminate(selected.id))
 					return setMessage(`SIGTERM sent to ${selected.name} (pid ${selected.pid})`);
 				setMessage(
 					selected.state === 'created'
@@ -65,15 +72,27 @@ export function App({orchestrator, store, interactive = true}: Props) {
 						: `${selected.name} has already exited (exit code ${formatExitcode(selected.exitcode)}): nothing to terminate`,
 				);
 			},
+			openPresets: () => {
+				if (controller.readOnly) return setMessage(controller.readOnly);
+				if (!controller.presets)
+					return setMessage('presets: only when procdash plays one (procdash <preset>)');
+				menu.open();
+			},
+			menu: menu.keys,
 			quit: () => {
+				// A replay has nothing to stop: it ends the playback and leaves at once.
+				if (controller.readOnly) {
+					controller.stop();
+					return exit();
+				}
 				if (quitting) {
 					setMessage('forcing: SIGKILL sent to every process');
-					orchestrator.signalAll('SIGKILL');
+					controller.killAll();
 					return;
 				}
 				setQuitting(true);
 				setMessage('stopping every process… press q again to force');
-				void orchestrator.stop();
+				controller.stop();
 			},
 		},
 		interactive,
@@ -147,9 +166,18 @@ export function App({orchestrator, store, interactive = true}: Props) {
 				<LocksPanel locks={shared.locks} now={now} width={width} height={locksLines - 1} />
 			</Box>
 			<Box marginTop={1}>
-				<Timeline entries={timeline} width={width} height={timelineHeight} />
+				{menu.index !== undefined && controller.presets ? (
+					<PresetMenu
+						presets={controller.presets.choices}
+						index={menu.index}
+						width={width}
+						height={timelineHeight + 1}
+					/>
+				) : (
+					<Timeline entries={timeline} width={width} height={timelineHeight} />
+				)}
 			</Box>
-			<Footer keys={keyHelp} message={message} width={width} />
+			<Footer keys={keyHelp} message={message ?? controller.readOnly} width={width} />
 		</Box>
 	);
 }

@@ -2,5 +2,6 @@
 export const keyHelp: readonly (readonly [string, string])[] = [
 	['↑/↓', 'select'],
 	['k', 'terminate'],
+	['s', 'presets'],
 	['q', 'quit'],
 ];

@@ -1,42 +1,115 @@
 import {render} from 'ink';
 import type {Orchestrator} from '../core/orchestrator.js';
+import type {Snapshot} from '../core/snapshot.js';
 import {SnapshotStore} from '../core/store.js';
 import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {App} from './App.js';
+import {orchestratorController} from './controller.js';
+
+/** The presets `s` offers, and how to get a fresh orchestrator for each. */
+export type PresetSwitching = {
+	readonly scenarios: readonly Scenario[];
+	/** A new orchestrator for the next preset: each preset starts from a clean slate. */
+	readonly newOrchestrator: () => Orchestrator;
+	/** Told of each new orchestrator, once the previous one has stopped (to record it, say). */
+	readonly onSwitch?: (orchestrator: Orchestrator) => void;
+};
 
 /** What the dashboard needs to open. */
 export type DashboardOptions = {
 	readonly orchestrator: Orchestrator;
-	/** The preset to play as soon as the dashboard is up. */
+	/** The preset (or the commands, or the scenario file) to play as soon as the dashboard is up. */
 	readonly scenario: Scenario;
+	/**
+	 * Whether the run failed, judged from the final snapshot: `procdash run` fails when a command
+	 * did. A process that survived the stop always fails the run.
+	 */
+	readonly failed?: (snapshot: Snapshot) => boolean;
+	/** Set when the dashboard plays presets: `s` then switches between them. */
+	readonly presets?: PresetSwitching;
+};
+
+type Session = {
+	readonly orchestrator: Orchestrator;
+	readonly store: SnapshotStore;
+	readonly abort: AbortController;
+	readonly generation: number;
 };
 
 /**
- * Opens the dashboard in this terminal, plays the preset, and resolves with the exit code once
+ * Opens the dashboard in this terminal, plays the scenario, and resolves with the exit code once
  * the person quits (or a signal ends it) and every process has been stopped.
  */
-export async function runDashboard({orchestrator, scenario}: DashboardOptions): Promise<number> {
-	const store = new SnapshotStore(orchestrator.bus);
-	orchestrator.startSampling(1000);
-	const abort = new AbortController();
-	const instance = render(<App orchestrator={orchestrator} store={store} />, {exitOnCtrlC: false});
-	void runScenario(orchestrator, scenario, abort.signal);
+export async function runDashboard({
+	orchestrator,
+	scenario,
+	failed = () => false,
+	presets,
+}: DashboardOptions): Promise<number> {
+	let session = open(orchestrator, scenario, 0);
+	let survivors: readonly number[] = [];
+	const view = () => (
+		// A new key per preset: the dashboard starts afresh (selection, event pane) with it.
+		<App
+			key={session.generation}
+			bus={session.orchestrator.bus}
+			store={session.store}
+			controller={orchestratorController(
+				session.orchestrator,
+				presets && {choices: presets.scenarios, play},
+			)}
+		/>
+	);
+	const instance = render(view(), {exitOnCtrlC: false});
+
+	// Switching stops the playing preset the way q does, then starts the chosen one.
+	let switching = false;
+	let closed = false;
+	function play(name: string): void {
+		const next = presets?.scenarios.find((candidate) => candidate.name === name);
+		if (!presets || !next || switching || closed) return;
+		switching = true;
+		const previous = session;
+		previous.abort.abort();
+		void previous.orchestrator.stop().then((outcome) => {
+			survivors = [...survivors, ...outcome.survivors];
+			previous.store.close();
+			// The person quit while the previous preset was stopping: start nothing more.
+			if (closed) return;
+			const orchestrator = presets.newOrchestrator();
+			presets.onSwitch?.(orchestrator);
+			session = open(orchestrator, next, previous.generation + 1);
+			switching = false;
+			instance.rerender(view());
+		});
+	}
 
 	// A signal ends the dashboard the same way q does: stop everything, then leave.
 	const onSignal = () => {
-		abort.abort();
-		void orchestrator.stop().then(() => instance.unmount());
+		session.abort.abort();
+		void session.orchestrator.stop().then(() => instance.unmount());
 	};
 	const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
 	for (const signal of signals) process.on(signal, onSignal);
 	try {
 		await instance.waitUntilExit();
 	} finally {
-		abort.abort();
+		closed = true;
+		session.abort.abort();
 		for (const signal of signals) process.off(signal, onSignal);
 	}
-	const {survivors} = await orchestrator.stop();
-	store.close();
-	return survivors.length === 0 ? 0 : 1;
+	const outcome = await session.orchestrator.stop();
+	survivors = [...survivors, ...outcome.survivors];
+	const snapshot = session.store.getSnapshot();
+	session.store.close();
+	return survivors.length === 0 && !failed(snapshot) ? 0 : 1;
+}
+
+function open(orchestrator: Orchestrator, scenario: Scenario, generation: number): Session {
+	const store = new SnapshotStore(orchestrator.bus);
+	const abort = new AbortController();
+	orchestrator.startSampling(1000);
+	void runScenario(orchestrator, scenario, abort.signal);
+	return {orchestrator, store, abort, generation};
 }

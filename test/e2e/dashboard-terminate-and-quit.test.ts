@@ -54,3 +54,42 @@ test('in a real terminal: q while processes run stops them all and exits', async
 		() => `still running: ${[procdash, ...children].filter(isRunning).join(', ')}`,
 	);
 });
+
+test('in a real terminal: s, ↓, enter switches presets; the previous one is stopped first', async () => {
+	// Given procdash playing join-timeout (a 10 s child)
+	terminal = TmuxTerminal.open(['node', cliPath, 'join-timeout', '--grace', '1'], {
+		columns: 120,
+		rows: 40,
+	});
+	await terminal.waitForScreen((screen) => /sleeper\s+\d+\s+\d+ running/.test(screen));
+	const procdash = terminal.pid;
+	const first = await pidtree(procdash);
+
+	// When s opens the menu and enter picks the preset below it (daemon)
+	terminal.press('s');
+	await terminal.waitForScreen((screen) => screen.includes('Presets — ↑/↓ choose'));
+	terminal.press('Down');
+	await terminal.waitForScreen((screen) => /› daemon/.test(screen));
+	terminal.press('Enter');
+
+	// Then join-timeout's child is stopped, and daemon plays from a clean slate
+	await terminal.waitForScreen((screen) => /procdash · daemon ✓/.test(screen));
+	const screen = terminal.screen();
+	expect(screen).not.toContain('sleeper');
+	await waitUntil(
+		() => (first.some(isRunning) ? undefined : true),
+		5000,
+		() => `still running: ${first.filter(isRunning).join(', ')}`,
+	);
+
+	// When q is pressed, procdash exits 0, leaving nothing behind
+	const second = await pidtree(procdash);
+	terminal.press('q');
+	await terminal.waitForExit();
+	expect(terminal.exitStatus).toBe(0);
+	await waitUntil(
+		() => ([procdash, ...second].some(isRunning) ? undefined : true),
+		5000,
+		() => `still running: ${[procdash, ...second].filter(isRunning).join(', ')}`,
+	);
+});

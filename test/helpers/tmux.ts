@@ -49,8 +49,13 @@ export class TmuxTerminal {
 		return this.#tmux('display-message', '-p', '#{pane_dead}').trim() === '1';
 	}
 
-	/** The command's exit status once it has exited. */
+	/** The command's exit status once it has exited (128+N when signal N ended it). */
 	get exitStatus(): number {
+		// tmux 3.3 marks a pane dead when its terminal closes and may not reap the process, leaving
+		// it a zombie and #{pane_dead_status} at 0 whatever the status was. The kernel still holds
+		// the zombie's status: field 52 of /proc/<pid>/stat, as waitpid(2) reports it.
+		const status = zombieStatus(this.pid);
+		if (status !== undefined) return status;
 		return Number(this.#tmux('display-message', '-p', '#{pane_dead_status}').trim());
 	}
 
@@ -127,4 +132,20 @@ export function isRunning(pid: number): boolean {
 	} catch {
 		return false;
 	}
+}
+
+// The exit status of a zombie, from its waitpid(2) status word; undefined when it is not one.
+function zombieStatus(pid: number): number | undefined {
+	let stat: string;
+	try {
+		stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+	} catch {
+		return undefined;
+	}
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// fields[0] is field 3 (state); field 52 (exit_code) is fields[49].
+	if (fields[0] !== 'Z' || fields[49] === undefined) return undefined;
+	const word = Number(fields[49]);
+	const signal = word & 0x7f;
+	return signal === 0 ? (word >> 8) & 0xff : 128 + signal;
 }

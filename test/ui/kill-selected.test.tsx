@@ -2,6 +2,7 @@ import {afterEach, expect, test} from 'vitest';
 import {SnapshotStore} from '../../source/core/store.js';
 import {createOrchestrator, type Orchestrator, Process} from '../../source/index.js';
 import {App} from '../../source/ui/App.js';
+import {orchestratorController} from '../../source/ui/controller.js';
 import {renderTerminal, type Terminal} from '../helpers/render.js';
 
 let orchestrator: Orchestrator;
@@ -14,10 +15,13 @@ afterEach(async () => {
 
 function open(): Terminal {
 	const store = new SnapshotStore(orchestrator.bus);
-	terminal = renderTerminal(<App orchestrator={orchestrator} store={store} />, {
-		columns: 120,
-		rows: 40,
-	});
+	terminal = renderTerminal(
+		<App bus={orchestrator.bus} store={store} controller={orchestratorController(orchestrator)} />,
+		{
+			columns: 120,
+			rows: 40,
+		},
+	);
 	return terminal;
 }
 

@@ -1,28 +1,36 @@
 import {Box, Text} from 'ink';
-import {cell} from '../format.js';
+import type {PresetChoice} from '../controller.js';
+import {truncate} from '../format.js';
 
 type Props = {
-	/** The presets, as the registry lists them. */
-	readonly presets: readonly {readonly name: string; readonly description: string}[];
-	/** Index of the highlighted preset. */
-	readonly selected: number;
+	/** The presets to choose from, in menu order. */
+	readonly presets: readonly PresetChoice[];
+	/** The highlighted preset. */
+	readonly index: number;
 	readonly width: number;
+	/** Rows available, borders included. */
+	readonly height: number;
 };
 
-/** The `s` menu: presets with their one-line descriptions; Enter starts one, Esc closes. */
-export function PresetMenu({presets, selected, width}: Props) {
-	const nameWidth = Math.max(...presets.map((preset) => preset.name.length)) + 2;
+/** The preset menu that `s` opens: each preset with its one line, the highlighted one marked. */
+export function PresetMenu({presets, index, width, height}: Props) {
+	const nameWidth = Math.max(...presets.map((preset) => preset.name.length));
+	const visible = Math.max(1, height - 3);
+	const first = Math.min(Math.max(0, index - visible + 1), Math.max(0, presets.length - visible));
 	return (
 		<Box flexDirection="column" width={width} borderStyle="round" paddingX={1}>
-			<Text bold>Start a preset</Text>
-			{presets.map((preset, index) => (
-				<Text key={preset.name} inverse={index === selected} wrap="truncate">
-					{index === selected ? '› ' : '  '}
-					<Text bold>{cell(preset.name, nameWidth)}</Text>
-					{preset.description}
-				</Text>
-			))}
-			<Text dimColor>↑/↓ choose · Enter start · Esc close</Text>
+			<Text bold>Presets — ↑/↓ choose, enter play, esc close</Text>
+			{presets.slice(first, first + visible).map((preset, offset) => {
+				const selected = first + offset === index;
+				return (
+					<Text key={preset.name} inverse={selected} wrap="truncate">
+						{selected ? '› ' : '  '}
+						<Text bold>{preset.name.padEnd(nameWidth)}</Text>
+						{'  '}
+						{truncate(preset.description, Math.max(0, width - nameWidth - 10))}
+					</Text>
+				);
+			})}
 		</Box>
 	);
 }

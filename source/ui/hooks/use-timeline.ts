@@ -55,6 +55,10 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 				`deadlock: ${event.cycle.map((link) => `${link.process} waits for ${link.waitsFor}`).join(', ')}`,
 				'bad',
 			);
+		case 'process:restarting':
+			return entry(
+				`${event.name} will restart in ${formatSeconds(event.delayMs)} (restart ${event.attempt} of ${event.maxRestarts})`,
+			);
 		case 'scenario:started':
 			return entry(`preset ${event.name} started`);
 		case 'scenario:finished':
@@ -98,6 +102,10 @@ export function useTimeline(
 		};
 	}, [bus, limit, intervalMs]);
 	return entries;
+}
+
+function formatSeconds(ms: number): string {
+	return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 function collect(events: readonly BusEvent[], limit: number): TimelineEntry[] {

@@ -1,0 +1,153 @@
+import {constants} from 'node:os';
+import {createOrchestrator, type Orchestrator} from '../core/orchestrator.js';
+import type {Snapshot} from '../core/snapshot.js';
+import {SnapshotStore} from '../core/store.js';
+import {toJsonLine} from '../headless/json-line.js';
+import type {LineSink} from '../headless/ndjson-writer.js';
+import {writeEvents} from '../headless/ndjson-writer.js';
+import {runHeadless} from '../headless/run-headless.js';
+import {buildSummary} from '../headless/summary.js';
+import {Replay} from '../recording/player.js';
+import {readRecording} from '../recording/read-recording.js';
+import {RecordingError, startRecording} from '../recording/recorder.js';
+import type {Scenario} from '../scenarios/scenario.js';
+import type {RunOptions} from './args.js';
+import {CliError} from './errors.js';
+
+/**
+ * Plays a scenario on a new orchestrator: in the dashboard, or headless with `--json`; recorded
+ * to a file with `--record`. Resolves with the exit code.
+ */
+export async function playLive(
+	scenario: Scenario,
+	options: RunOptions,
+	{failed, presets}: LiveOptions = {},
+): Promise<number> {
+	if (!options.json) requireTerminal();
+	const newOrchestrator = () =>
+		createOrchestrator({graceMs: options.graceMs, maxProcesses: options.maxProcesses});
+	const orchestrator = newOrchestrator();
+	let stopRecording = options.record ? record(orchestrator.bus, options.record) : () => {};
+	try {
+		if (options.json) {
+			const abort = new AbortController();
+			const sink = stdoutSink(() => abort.abort());
+			return await runHeadless({orchestrator, scenario, sink, signal: abort.signal});
+		}
+		const {runDashboard} = await importInk(() => import('../ui/run-dashboard.js'));
+		// A recording follows the preset on screen: each switch starts the file anew.
+		const onSwitch = (next: Orchestrator) => {
+			stopRecording();
+			stopRecording = () => {};
+			// The file was writable a moment ago; should that change, the dashboard goes on unrecorded.
+			try {
+				if (options.record) stopRecording = startRecording(next.bus, options.record);
+			} catch {}
+		};
+		return await runDashboard({
+			orchestrator,
+			scenario,
+			failed,
+			presets: presets && {scenarios: presets, newOrchestrator, onSwitch},
+		});
+	} finally {
+		stopRecording();
+	}
+}
+
+/** How a live run is judged, and what else it may play. */
+export type LiveOptions = {
+	/** Whether the run failed, from its final snapshot (`run` and scenario files: a process did). */
+	readonly failed?: (snapshot: Snapshot) => boolean;
+	/** The presets `s` may switch to in the dashboard; absent for `run` and scenario files. */
+	readonly presets?: readonly Scenario[];
+};
+
+/**
+ * Plays a recording made with `--record`: in the same dashboard, read-only, or with `--json` as
+ * the same NDJSON stream and summary the recorded run printed. The file is read and checked
+ * before Ink is imported.
+ */
+export async function playReplay(file: string, speed: number, json: boolean): Promise<number> {
+	let replay: Replay;
+	try {
+		replay = new Replay(readRecording(file), {speed});
+	} catch (error) {
+		if (error instanceof RecordingError) throw new CliError(`procdash: ${error.message}`);
+		throw error;
+	}
+	if (!json) {
+		requireTerminal();
+		const {runReplayDashboard} = await importInk(() => import('../ui/run-replay.js'));
+		return runReplayDashboard(replay);
+	}
+	const abort = new AbortController();
+	const sink = stdoutSink(() => abort.abort());
+	const store = new SnapshotStore(replay.bus);
+	const stopWriting = writeEvents(replay.bus, sink);
+	let stoppedBy: NodeJS.Signals | undefined;
+	const onSignal = (signal: NodeJS.Signals) => {
+		stoppedBy = signal;
+		abort.abort();
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	try {
+		await replay.play(abort.signal);
+	} finally {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+		stopWriting();
+	}
+	const summary = buildSummary(store.getSnapshot());
+	store.close();
+	sink(`${toJsonLine(summary)}\n`);
+	if (stoppedBy) return 128 + (constants.signals[stoppedBy] ?? 0);
+	return summary.ok ? 0 : 1;
+}
+
+function record(bus: Parameters<typeof startRecording>[0], file: string): () => void {
+	try {
+		return startRecording(bus, file);
+	} catch (error) {
+		if (error instanceof RecordingError) throw new CliError(`procdash: ${error.message}`);
+		throw error;
+	}
+}
+
+function requireTerminal(): void {
+	if (process.stdin.isTTY && process.stdout.isTTY) return;
+	throw new CliError(
+		'procdash: the dashboard needs an interactive terminal (stdin and stdout must be a TTY); use --json for headless output',
+	);
+}
+
+// Lines to stdout, one write each (synchronous for pipes and files on Linux, so a reader sees each
+// event at once). When the reader goes away (`procdash … --json | head -3`), stop writing and
+// stop the run instead of crashing on EPIPE.
+function stdoutSink(onClosed: () => void): LineSink {
+	let closed = false;
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE') throw error;
+		closed = true;
+		onClosed();
+	});
+	return (line) => {
+		if (!closed) process.stdout.write(line);
+	};
+}
+
+// Ink decides at import time, from CI=…, to draw only a last frame. A person at a real terminal
+// wants the live dashboard whatever their environment says, so hide CI from Ink's check alone;
+// the children still get the environment as it was.
+async function importInk<T>(load: () => Promise<T>): Promise<T> {
+	const ci = {CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION};
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+	try {
+		return await load();
+	} finally {
+		for (const [name, value] of Object.entries(ci))
+			if (value !== undefined) process.env[name] = value;
+	}
+}

@@ -1,0 +1,31 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {LineCounter, parseDocument} from 'yaml';
+import {ConfigError, type ScenarioConfig} from './types.js';
+import {validateConfig} from './validate.js';
+
+/** Reads, parses and validates a scenario file; throws ConfigError with every problem found. */
+export function loadConfig(file: string): ScenarioConfig {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		throw new ConfigError([`${file}: cannot read the scenario file: ${(error as Error).message}`]);
+	}
+	return parseConfig(text, file, path.dirname(path.resolve(file)));
+}
+
+/**
+ * Parses the YAML text of a scenario file and validates it. A syntax error is reported at its
+ * place (`procdash.yaml:3:7: …`); only the first, since the ones after it often follow from it.
+ */
+export function parseConfig(text: string, file: string, baseDirectory: string): ScenarioConfig {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(text, {lineCounter, prettyErrors: false});
+	const [syntaxError] = document.errors;
+	if (syntaxError) {
+		const {line, col} = lineCounter.linePos(syntaxError.pos[0]);
+		throw new ConfigError([`${file}:${line}:${col}: ${syntaxError.message}`]);
+	}
+	return validateConfig(document.toJS(), file, baseDirectory);
+}

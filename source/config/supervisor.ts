@@ -1,0 +1,160 @@
+import type {Orchestrator} from '../core/orchestrator.js';
+import {Process} from '../core/process.js';
+import {maxBackoffMs, type ProcessSpec} from './types.js';
+
+/** A promise with its resolve function outside, for milestones other processes wait on. */
+class Milestone {
+	readonly reached: Promise<boolean>;
+	#resolve!: (value: boolean) => void;
+	constructor() {
+		this.reached = new Promise((resolve) => {
+			this.#resolve = resolve;
+		});
+	}
+	/** Settles the milestone; only the first call counts. */
+	settle(value: boolean): void {
+		this.#resolve(value);
+	}
+}
+
+/** How a supervised process ended up. */
+export type SupervisedOutcome = {
+	readonly name: string;
+	/** The last process started for this spec (a restart is a new process). */
+	readonly last: Process;
+	readonly restarts: number;
+	/** Why it never started, when a dependency failed it. */
+	readonly blockedBy: string | undefined;
+};
+
+/**
+ * Runs one process of a scenario file: waits for its dependencies, starts it, and starts it again
+ * (as a new process with the same options) as its restart policy says, with exponential backoff.
+ * Other supervisors wait on its `started` and `succeeded` milestones.
+ */
+export class Supervisor {
+	/** Reached (true) once the first process has started; false when it never will. */
+	readonly started = new Milestone();
+	/** Reached (true) once a process exited with 0; false when none will. */
+	readonly succeeded = new Milestone();
+	readonly #spec: ProcessSpec;
+	readonly #first: Process;
+	readonly #orchestrator: Orchestrator;
+
+	constructor(spec: ProcessSpec, orchestrator: Orchestrator) {
+		this.#spec = spec;
+		this.#orchestrator = orchestrator;
+		// Made now, so that the dashboard lists it (as created) while it waits for its dependencies.
+		this.#first = new Process({
+			command: spec.command,
+			args: spec.args,
+			name: spec.name,
+			cwd: spec.cwd,
+			env: spec.env ? {...process.env, ...spec.env} : undefined,
+			shell: spec.shell,
+			orchestrator,
+		});
+	}
+
+	/** Supervises until the process is done for good, or `signal` aborts. */
+	async run(
+		dependencies: ReadonlyMap<string, Supervisor>,
+		signal: AbortSignal,
+	): Promise<SupervisedOutcome> {
+		const blockedBy = await this.#waitForDependencies(dependencies, signal);
+		let current = this.#first;
+		let restarts = 0;
+		if (blockedBy === undefined) {
+			for (;;) {
+				const exitcode = await this.#runOnce(current);
+				if (exitcode === undefined || !this.#restartAfter(exitcode, restarts, signal)) break;
+				restarts++;
+				const delayMs = Math.min(this.#spec.backoffMs * 2 ** (restarts - 1), maxBackoffMs);
+				this.#orchestrator.bus.emit('process:restarting', {
+					id: current.id,
+					name: current.name,
+					exitcode,
+					attempt: restarts,
+					maxRestarts: this.#spec.maxRestarts,
+					delayMs,
+				});
+				if (!(await delay(delayMs, signal))) break;
+				current = new Process(current.options);
+			}
+		}
+		this.started.settle(false);
+		this.succeeded.settle(false);
+		return {name: this.#spec.name, last: current, restarts, blockedBy};
+	}
+
+	// Starts and joins one process; undefined when it could not even be admitted (procdash is
+	// stopping).
+	async #runOnce(current: Process): Promise<number | undefined> {
+		try {
+			await current.start();
+		} catch {
+			return undefined;
+		}
+		if (current.pid !== undefined) this.started.settle(true);
+		const exitcode = (await current.join()) as number;
+		if (exitcode === 0) this.succeeded.settle(true);
+		return exitcode;
+	}
+
+	#restartAfter(exitcode: number, restarts: number, signal: AbortSignal): boolean {
+		if (signal.aborted || restarts >= this.#spec.maxRestarts) return false;
+		if (this.#spec.restart === 'always') return true;
+		return this.#spec.restart === 'on-failure' && exitcode !== 0;
+	}
+
+	// Resolves with why the process may not start, or undefined once every dependency is met.
+	async #waitForDependencies(
+		dependencies: ReadonlyMap<string, Supervisor>,
+		signal: AbortSignal,
+	): Promise<string | undefined> {
+		const waits = this.#spec.dependsOn.map(async ({name, condition}) => {
+			const supervisor = dependencies.get(name) as Supervisor;
+			const milestone = condition === 'started' ? supervisor.started : supervisor.succeeded;
+			const met = await Promise.race([milestone.reached, aborted(signal)]);
+			if (met) return undefined;
+			if (signal.aborted) return 'stopped before it started';
+			return condition === 'started'
+				? `${name} never started`
+				: `${name} did not complete successfully`;
+		});
+		// The first unmet dependency decides at once, without waiting for the others.
+		return new Promise((resolve) => {
+			let pending = waits.length;
+			if (pending === 0) resolve(undefined);
+			for (const wait of waits) {
+				void wait.then((reason) => {
+					if (reason !== undefined) resolve(reason);
+					else if (--pending === 0) resolve(undefined);
+				});
+			}
+		});
+	}
+}
+
+function aborted(signal: AbortSignal): Promise<false> {
+	return new Promise((resolve) => {
+		if (signal.aborted) resolve(false);
+		signal.addEventListener('abort', () => resolve(false), {once: true});
+	});
+}
+
+// Resolves true after `ms`, or false as soon as `signal` aborts.
+function delay(ms: number, signal: AbortSignal): Promise<boolean> {
+	return new Promise((resolve) => {
+		if (signal.aborted) return resolve(false);
+		const onAbort = () => {
+			clearTimeout(timer);
+			resolve(false);
+		};
+		const timer = setTimeout(() => {
+			signal.removeEventListener('abort', onAbort);
+			resolve(true);
+		}, ms);
+		signal.addEventListener('abort', onAbort, {once: true});
+	});
+}

@@ -1,0 +1,251 @@
+import {statSync} from 'node:fs';
+import path from 'node:path';
+import {CommandLineError, splitWords} from '../core/command-line.js';
+import {findCycle} from './cycle.js';
+import {
+	describe,
+	type Fields,
+	isMapping,
+	oneOf,
+	optionalBoolean,
+	optionalNumber,
+	optionalString,
+	Problems,
+	unknownFields,
+} from './fields.js';
+import {
+	ConfigError,
+	type Dependency,
+	type DependencyCondition,
+	type ProcessSpec,
+	type RestartPolicy,
+	type ScenarioConfig,
+} from './types.js';
+
+const topFields = ['processes', 'description'] as const;
+const processFields = [
+	'command',
+	'args',
+	'cwd',
+	'env',
+	'shell',
+	'restart',
+	'backoff_seconds',
+	'max_restarts',
+	'depends_on',
+] as const;
+const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
+const conditions: readonly DependencyCondition[] = ['started', 'completed_successfully'];
+const defaultBackoffSeconds = 1;
+const defaultMaxRestarts = 5;
+
+/**
+ * Checks a parsed scenario file (plain data) against the schema and returns it typed, with
+ * defaults filled in; throws ConfigError listing every problem. Relative `cwd`s are resolved
+ * against `baseDirectory`, the file's own.
+ */
+export function validateConfig(data: unknown, file: string, baseDirectory: string): ScenarioConfig {
+	const problems = new Problems(file);
+	if (!isMapping(data)) {
+		problems.add('', `expected a mapping with a 'processes' field, got ${describe(data)}`);
+		throw new ConfigError(problems.lines);
+	}
+	unknownFields(data, topFields, '', problems);
+	const description = optionalString(data, 'description', 'description', problems);
+	const processes: ProcessSpec[] = [];
+	if (!isMapping(data.processes)) {
+		problems.add(
+			'processes',
+			`expected a mapping of process names to processes, got ${describe(data.processes)}`,
+		);
+	} else if (Object.keys(data.processes).length === 0) {
+		problems.add('processes', 'expected at least one process, got none');
+	} else {
+		const graph = new Map<string, readonly Dependency[]>();
+		for (const [name, fields] of Object.entries(data.processes)) {
+			const {spec, dependsOn} = processSpec(name, fields, baseDirectory, problems);
+			graph.set(name, dependsOn);
+			if (spec) processes.push(spec);
+		}
+		checkDependencies(graph, problems);
+	}
+	if (problems.lines.length > 0) throw new ConfigError(problems.lines);
+	return {file, description, processes};
+}
+
+function processSpec(
+	name: string,
+	fields: unknown,
+	baseDirectory: string,
+	problems: Problems,
+): {spec: ProcessSpec | undefined; dependsOn: Dependency[]} {
+	const at = `processes.${name}`;
+	if (!/^[\w.-]+$/.test(name)) {
+		problems.add(
+			'processes',
+			`'${name}' is not a valid process name (letters, digits, '_', '.' and '-' only)`,
+		);
+	}
+	if (!isMapping(fields)) {
+		problems.add(at, `expected a mapping with at least 'command', got ${describe(fields)}`);
+		return {spec: undefined, dependsOn: []};
+	}
+	const before = problems.lines.length;
+	unknownFields(fields, processFields, at, problems);
+	const shell = optionalBoolean(fields, 'shell', `${at}.shell`, problems) ?? false;
+	const {command, args} = commandLine(fields, shell, at, problems);
+	const restart = oneOf(fields.restart, policies, `${at}.restart`, problems) ?? 'no';
+	const backoffSeconds =
+		optionalNumber(fields, 'backoff_seconds', `${at}.backoff_seconds`, problems, {min: 0}) ??
+		defaultBackoffSeconds;
+	const maxRestarts =
+		optionalNumber(fields, 'max_restarts', `${at}.max_restarts`, problems, {
+			min: 0,
+			integer: true,
+		}) ?? defaultMaxRestarts;
+	const cwd = directory(fields.cwd, `${at}.cwd`, baseDirectory, problems);
+	const env = environment(fields.env, `${at}.env`, problems);
+	const dependsOn = dependencies(fields.depends_on, `${at}.depends_on`, problems);
+	if (problems.lines.length > before) return {spec: undefined, dependsOn};
+	const spec = {
+		name,
+		command,
+		args,
+		cwd,
+		env,
+		shell,
+		restart,
+		backoffMs: backoffSeconds * 1000,
+		maxRestarts,
+		dependsOn,
+	};
+	return {spec, dependsOn};
+}
+
+function commandLine(
+	fields: Fields,
+	shell: boolean,
+	at: string,
+	problems: Problems,
+): {command: string; args: string[]} {
+	const {command, args} = fields;
+	if (typeof command !== 'string' || command.trim() === '') {
+		// YAML reads `true`, `no` or `42` as other than strings: say how to keep the word.
+		const hint = ['boolean', 'number'].includes(typeof command) ? ` (quote it: "${command}")` : '';
+		problems.add(
+			`${at}.command`,
+			`expected a command (a non-empty string), got ${describe(command)}${hint}`,
+		);
+		return {command: '', args: []};
+	}
+	if (args !== undefined) {
+		if (!Array.isArray(args) || args.some((arg) => typeof arg !== 'string')) {
+			problems.add(`${at}.args`, `expected a list of strings, got ${describe(args)}`);
+		} else if (shell) {
+			problems.add(`${at}.args`, 'not allowed with shell: true (put the whole line in command)');
+		}
+		return {command, args: Array.isArray(args) ? (args as string[]) : []};
+	}
+	if (shell) return {command, args: []};
+	try {
+		const [executable = '', ...rest] = splitWords(command);
+		return {command: executable, args: rest};
+	} catch (error) {
+		if (!(error instanceof CommandLineError)) throw error;
+		problems.add(`${at}.command`, `${error.message}, or set shell: true`);
+		return {command: '', args: []};
+	}
+}
+
+function dependencies(value: unknown, at: string, problems: Problems): Dependency[] {
+	if (value === undefined) return [];
+	if (Array.isArray(value)) {
+		const found: Dependency[] = [];
+		for (const [index, name] of value.entries()) {
+			if (typeof name === 'string' && name !== '') found.push({name, condition: 'started'});
+			else problems.add(`${at}[${index}]`, `expected a process name, got ${describe(name)}`);
+		}
+		return found;
+	}
+	if (isMapping(value)) {
+		const found: Dependency[] = [];
+		for (const [name, condition] of Object.entries(value)) {
+			const checked = oneOf(condition, conditions, `${at}.${name}`, problems);
+			if (checked) found.push({name, condition: checked});
+		}
+		return found;
+	}
+	problems.add(
+		at,
+		`expected a list of process names or a mapping of names to ${conditions.join(' or ')}, got ${describe(value)}`,
+	);
+	return [];
+}
+
+function checkDependencies(
+	graph: ReadonlyMap<string, readonly Dependency[]>,
+	problems: Problems,
+): void {
+	const names = [...graph.keys()];
+	let unknown = false;
+	for (const [name, dependsOn] of graph) {
+		for (const dependency of dependsOn) {
+			if (graph.has(dependency.name)) continue;
+			unknown = true;
+			problems.add(
+				`processes.${name}.depends_on`,
+				`no process named '${dependency.name}' (the processes are: ${names.join(', ')})`,
+			);
+		}
+	}
+	if (unknown) return;
+	const cycle = findCycle(
+		new Map([...graph].map(([name, dependsOn]) => [name, dependsOn.map((d) => d.name)])),
+	);
+	if (cycle) {
+		problems.add(
+			`processes.${cycle[0]}.depends_on`,
+			`a dependency cycle: ${cycle.join(' → ')}; nothing in it could ever start`,
+		);
+	}
+}
+
+function directory(
+	value: unknown,
+	at: string,
+	baseDirectory: string,
+	problems: Problems,
+): string | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'string' || value === '') {
+		problems.add(at, `expected a directory (a string), got ${describe(value)}`);
+		return undefined;
+	}
+	const resolved = path.resolve(baseDirectory, value);
+	if (!statSync(resolved, {throwIfNoEntry: false})?.isDirectory()) {
+		problems.add(at, `no such directory: ${resolved}`);
+	}
+	return resolved;
+}
+
+function environment(
+	value: unknown,
+	at: string,
+	problems: Problems,
+): Record<string, string> | undefined {
+	if (value === undefined) return undefined;
+	if (!isMapping(value)) {
+		problems.add(at, `expected a mapping of variable names to values, got ${describe(value)}`);
+		return undefined;
+	}
+	const env: Record<string, string> = {};
+	for (const [name, variable] of Object.entries(value)) {
+		if (['string', 'number', 'boolean'].includes(typeof variable)) env[name] = String(variable);
+		else
+			problems.add(
+				`${at}.${name}`,
+				`expected a string, number or boolean, got ${describe(variable)}`,
+			);
+	}
+	return env;
+}

@@ -1,0 +1,73 @@
+import type {Snapshot} from '../core/snapshot.js';
+
+/** One process in the summary: who it was and how it ended. */
+export type SummaryProcess = {
+	readonly name: string;
+	readonly pid: number | null;
+	readonly ppid: number | null;
+	readonly exitcode: number | null;
+};
+
+/** The last line of `--json`: how the run ended, from the final snapshot alone. */
+export type Summary = {
+	readonly type: 'summary';
+	/** The preset, `run` or the scenario file played. */
+	readonly scenario: string | null;
+	readonly elapsedMs: number;
+	readonly processes: readonly SummaryProcess[];
+	/** Shared values by name: their final value. */
+	readonly values: Readonly<Record<string, unknown>>;
+	/** Locks by name: who held them last, who was waiting, and whether a dead holder or a deadlock marked them. */
+	readonly locks: Readonly<Record<string, unknown>>;
+	/** Pools by name: tasks done and failed. */
+	readonly pools: Readonly<Record<string, {readonly done: number; readonly failed: number}>>;
+	/** True when the scenario met its own expectations and no process survived the stop. */
+	readonly ok: boolean;
+	/** What the scenario checked, in its own words. */
+	readonly notes: readonly string[];
+};
+
+/** Each section of the summary that comes from one snapshot field. */
+const sections = {
+	values: ({shared}: Snapshot) =>
+		Object.fromEntries([
+			...shared.values.map((row) => [row.name, row.value]),
+			...shared.arrays.map((row) => [row.name, row.values]),
+		]),
+	locks: ({shared}: Snapshot) =>
+		Object.fromEntries(
+			shared.locks.map((row) => [
+				row.name,
+				{
+					holder: row.holder?.name ?? null,
+					waiters: row.waiters.map((waiter) => waiter.name),
+					abandonedBy: row.abandoned?.name ?? null,
+					deadlocked: row.deadlock !== undefined,
+				},
+			]),
+		),
+	pools: (
+		_snapshot: Snapshot,
+	): Record<string, {readonly done: number; readonly failed: number}> => ({}),
+};
+
+/** The summary of a run, built from its final snapshot: the same for a live run and its replay. */
+export function buildSummary(snapshot: Snapshot): Summary {
+	const {scenario, stopped} = snapshot;
+	return {
+		type: 'summary',
+		scenario: scenario?.name ?? null,
+		elapsedMs: scenario?.elapsedMs ?? snapshot.at,
+		processes: snapshot.processes.map((row) => ({
+			name: row.name,
+			pid: row.pid ?? null,
+			ppid: row.ppid ?? null,
+			exitcode: row.exitcode,
+		})),
+		values: sections.values(snapshot),
+		locks: sections.locks(snapshot),
+		pools: sections.pools(snapshot),
+		ok: scenario?.state === 'passed' && (stopped?.survivors.length ?? 0) === 0,
+		notes: scenario?.notes ?? [],
+	};
+}

@@ -1,0 +1,58 @@
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+
+import {expect, test} from 'vitest';
+import {cliPath} from '../helpers/tmux.js';
+
+const dist = path.dirname(cliPath);
+
+// The packages a module imports statically, following its relative imports through dist/;
+// dynamic import() is left out: it loads only when the code that calls it runs.
+function staticPackages(entry: string): Set<string> {
+	const packages = new Set<string>();
+	const seen = new Set<string>();
+	const pending = [path.join(dist, entry)];
+	while (pending.length > 0) {
+		const file = pending.pop() as string;
+		if (seen.has(file)) continue;
+		seen.add(file);
+		const source = readFileSync(file, 'utf8');
+		for (const match of source.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gm)) {
+			const specifier = match[1] as string;
+			if (specifier.startsWith('.')) pending.push(path.resolve(path.dirname(file), specifier));
+			else if (!specifier.startsWith('node:')) packages.add(specifier.split('/')[0] as string);
+		}
+	}
+	return packages;
+}
+
+test.each([
+	['cli.js', 'parsing argv, --version, --help, usage errors'],
+	['source/cli/main.js', 'list, unknown presets, scenario files'],
+	['source/cli/modes.js', '--json, --record, and checking a replay file'],
+])('%s (%s) loads neither ink nor react until a dashboard opens', (entry) => {
+	const packages = staticPackages(entry);
+	expect(packages.has('ink')).toBe(false);
+	expect(packages.has('react')).toBe(false);
+});
+
+test('the modes that open a dashboard do load ink (the check above can see it)', () => {
+	expect(staticPackages('source/ui/run-dashboard.js').has('ink')).toBe(true);
+	expect(staticPackages('source/ui/run-replay.js').has('ink')).toBe(true);
+});
+
+test('procdash --version costs about what node -e 0 does, far below importing ink', () => {
+	const median = (args: string[]) => {
+		const times = Array.from({length: 5}, () => {
+			const started = performance.now();
+			execFileSync(process.execPath, args, {stdio: 'ignore'});
+			return performance.now() - started;
+		}).sort((a, b) => a - b);
+		return times[2] as number;
+	};
+	const bare = median(['-e', '0']);
+	const version = median([cliPath, '--version']);
+	// Importing ink alone costs ~440 ms; --version must stay far below that.
+	expect(version - bare).toBeLessThan(150);
+});

@@ -1,0 +1,215 @@
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, test} from 'vitest';
+import {parseConfig} from '../../source/config/load.js';
+import {ConfigError} from '../../source/config/types.js';
+
+const base = mkdtempSync(path.join(tmpdir(), 'procdash-config-'));
+
+function problems(text: string): readonly string[] {
+	try {
+		parseConfig(text, 'procdash.yaml', base);
+	} catch (error) {
+		if (error instanceof ConfigError) return error.problems;
+		throw error;
+	}
+	throw new Error('the file was accepted');
+}
+
+test('a valid file is read with every default filled in', () => {
+	const config = parseConfig(
+		`description: two steps
+processes:
+  build:
+    command: make -j2 "all targets"
+    env: {JOBS: 2, DEBUG: false}
+    cwd: .
+  serve:
+    command: python3
+    args: [-m, http.server]
+    restart: on-failure
+    backoff_seconds: 0.5
+    max_restarts: 3
+    depends_on:
+      build: completed_successfully
+  tail:
+    command: tail -f log | grep x
+    shell: true
+    depends_on: [serve]
+`,
+		'procdash.yaml',
+		base,
+	);
+	expect(config).toEqual({
+		file: 'procdash.yaml',
+		description: 'two steps',
+		processes: [
+			{
+				name: 'build',
+				command: 'make',
+				args: ['-j2', 'all targets'],
+				cwd: base,
+				env: {JOBS: '2', DEBUG: 'false'},
+				shell: false,
+				restart: 'no',
+				backoffMs: 1000,
+				maxRestarts: 5,
+				dependsOn: [],
+			},
+			{
+				name: 'serve',
+				command: 'python3',
+				args: ['-m', 'http.server'],
+				cwd: undefined,
+				env: undefined,
+				shell: false,
+				restart: 'on-failure',
+				backoffMs: 500,
+				maxRestarts: 3,
+				dependsOn: [{name: 'build', condition: 'completed_successfully'}],
+			},
+			{
+				name: 'tail',
+				command: 'tail -f log | grep x',
+				args: [],
+				cwd: undefined,
+				env: undefined,
+				shell: true,
+				restart: 'no',
+				backoffMs: 1000,
+				maxRestarts: 5,
+				dependsOn: [{name: 'serve', condition: 'started'}],
+			},
+		],
+	});
+});
+
+describe('YAML syntax errors name the file, line and column', () => {
+	test.each([
+		[
+			'processes:\n  web:\n    command: [a\n',
+			'procdash.yaml:4:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+		],
+		[
+			'processes:\n  web:\n    command: a\n  web:\n    command: b\n',
+			'procdash.yaml:4:3: Map keys must be unique',
+		],
+		['processes:\n\tweb: {}\n', 'procdash.yaml:2:1: Tabs are not allowed as indentation'],
+		['processes:\n  web:\n    command: "a\n', 'procdash.yaml:4:1: Missing closing "quote'],
+	])('%j', (text, message) => {
+		expect(problems(text)).toEqual([message]);
+	});
+});
+
+describe('schema errors name the field and what was expected', () => {
+	test.each([
+		['', ["procdash.yaml: expected a mapping with a 'processes' field, got nothing"]],
+		['- a\n', ["procdash.yaml: expected a mapping with a 'processes' field, got a list"]],
+		['processes: {}\n', ['procdash.yaml: processes: expected at least one process, got none']],
+		[
+			'processes: [a, b]\n',
+			['procdash.yaml: processes: expected a mapping of process names to processes, got a list'],
+		],
+		[
+			'version: 3\nprocesses: {web: {command: a}}\n',
+			['procdash.yaml: version: unknown field; the fields here are: processes, description'],
+		],
+		[
+			'processes:\n  web:\n    command: server\n    restart: sometimes\n',
+			[
+				"procdash.yaml: processes.web.restart: expected one of no, on-failure, always, got 'sometimes'",
+			],
+		],
+		[
+			'processes:\n  web:\n    comand: server\n',
+			[
+				"procdash.yaml: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on",
+				'procdash.yaml: processes.web.command: expected a command (a non-empty string), got nothing',
+			],
+		],
+		[
+			'processes:\n  web:\n    command: true\n',
+			[
+				'procdash.yaml: processes.web.command: expected a command (a non-empty string), got true (quote it: "true")',
+			],
+		],
+		[
+			'processes:\n  web: server\n',
+			["procdash.yaml: processes.web: expected a mapping with at least 'command', got 'server'"],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    args: [1, 2]\n',
+			['procdash.yaml: processes.web.args: expected a list of strings, got a list'],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    args: [x]\n    shell: true\n',
+			[
+				'procdash.yaml: processes.web.args: not allowed with shell: true (put the whole line in command)',
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    shell: yes\n',
+			["procdash.yaml: processes.web.shell: expected true or false, got 'yes'"],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    max_restarts: 1.5\n    backoff_seconds: -1\n',
+			[
+				'procdash.yaml: processes.web.backoff_seconds: expected a number, 0 or more, got -1',
+				'procdash.yaml: processes.web.max_restarts: expected a whole number, 0 or more, got 1.5',
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    cwd: no-such-dir\n',
+			[`procdash.yaml: processes.web.cwd: no such directory: ${path.join(base, 'no-such-dir')}`],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    env: {A: [1], B: ok}\n',
+			['procdash.yaml: processes.web.env.A: expected a string, number or boolean, got a list'],
+		],
+		[
+			'processes:\n  web:\n    command: cat log | wc\n',
+			[
+				"procdash.yaml: processes.web.command: 'cat log | wc' uses shell syntax ('|'), and procdash runs commands without a shell; run it through one: sh -c '…', or set shell: true",
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    depends_on: {db: ready}\n  db:\n    command: b\n',
+			[
+				"procdash.yaml: processes.web.depends_on.db: expected one of started, completed_successfully, got 'ready'",
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    depends_on: [db]\n  api:\n    command: b\n',
+			[
+				"procdash.yaml: processes.web.depends_on: no process named 'db' (the processes are: web, api)",
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    depends_on: db\n',
+			[
+				"procdash.yaml: processes.web.depends_on: expected a list of process names or a mapping of names to started or completed_successfully, got 'db'",
+			],
+		],
+		[
+			'processes:\n  a: {command: x, depends_on: [b]}\n  b: {command: x, depends_on: {c: started}}\n  c: {command: x, depends_on: {a: completed_successfully}}\n',
+			[
+				'procdash.yaml: processes.a.depends_on: a dependency cycle: a → b → c → a; nothing in it could ever start',
+			],
+		],
+		[
+			'processes:\n  self: {command: x, depends_on: [self]}\n',
+			[
+				'procdash.yaml: processes.self.depends_on: a dependency cycle: self → self; nothing in it could ever start',
+			],
+		],
+		[
+			'processes:\n  my web: {command: x}\n',
+			[
+				"procdash.yaml: processes: 'my web' is not a valid process name (letters, digits, '_', '.' and '-' only)",
+			],
+		],
+	])('%j', (text, messages) => {
+		expect(problems(text)).toEqual(messages);
+	});
+});

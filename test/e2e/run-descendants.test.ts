@@ -1,0 +1,54 @@
+import pidtree from 'pidtree';
+import {afterEach, expect, test} from 'vitest';
+import {cliPath, isRunning, TmuxTerminal, waitUntil} from '../helpers/tmux.js';
+
+let terminal: TmuxTerminal | undefined;
+
+afterEach(() => {
+	terminal?.close();
+	terminal = undefined;
+});
+
+test("in a real terminal: procdash run -- sh -c 'sleep 30 & sleep 30' shows both sleeps under sh", async () => {
+	// Given a shell command with two children of its own, run under the dashboard
+	terminal = TmuxTerminal.open(['node', cliPath, 'run', '--', 'sh', '-c', 'sleep 30 & sleep 30'], {
+		columns: 120,
+		rows: 30,
+	});
+
+	// Then the process panel shows sh running, with both sleeps indented under it
+	const screen = await terminal.waitForScreen(
+		(text) => (text.match(/└ sleep\s+\d+\s+\d+ child/g) ?? []).length === 2,
+	);
+	const sh = /› sh\s+(\d+)\s+(\d+) running/.exec(screen);
+	expect(sh).not.toBeNull();
+	const shPid = Number(sh?.[1]);
+	const sleeps = [...screen.matchAll(/└ sleep\s+(\d+)\s+(\d+) child/g)];
+	for (const sleep of sleeps) expect(Number(sleep[2])).toBe(shPid);
+	const procdash = terminal.pid;
+	const tree = await pidtree(procdash);
+	for (const sleep of sleeps) expect(tree).toContain(Number(sleep[1]));
+
+	// When q is pressed, procdash stops the whole group and exits 0
+	terminal.press('q');
+	await terminal.waitForExit();
+	expect(terminal.exitStatus).toBe(0);
+	expect(terminal.screen()).toContain('stopped: no process left behind');
+	const started = [procdash, ...tree];
+	await waitUntil(
+		() => (started.some(isRunning) ? undefined : true),
+		5000,
+		() => `still running: ${started.filter(isRunning).join(', ')}`,
+	);
+});
+
+test('in a real terminal: a command that does not exist shows "not found" and procdash exits 1', async () => {
+	terminal = TmuxTerminal.open(['node', cliPath, 'run', '--', 'no-such-command-procdash'], {
+		columns: 100,
+		rows: 24,
+	});
+	await terminal.waitForScreen((text) => /› no-such-comm\S*\s+failed\s+not found/.test(text));
+	terminal.press('q');
+	await terminal.waitForExit();
+	expect(terminal.exitStatus).toBe(1);
+});

@@ -1,0 +1,80 @@
+import {afterEach, expect, test} from 'vitest';
+import type {BusEvent} from '../../source/core/events.js';
+import {fold} from '../../source/core/snapshot.js';
+import {SnapshotStore} from '../../source/core/store.js';
+import {Replay} from '../../source/recording/player.js';
+import {App} from '../../source/ui/App.js';
+import {readOnlyController} from '../../source/ui/controller.js';
+import {renderTerminal, type Terminal} from '../helpers/render.js';
+
+// A recording written by hand: one command that started a child of its own, then exited by SIGTERM.
+const recording = [
+	{
+		type: 'scenario:started',
+		seq: 1,
+		at: 0,
+		name: 'run',
+		description: 'run sh',
+		about: 'Running sh.',
+	},
+	{
+		type: 'process:created',
+		seq: 2,
+		at: 1,
+		id: 1,
+		name: 'sh',
+		kind: 'command',
+		daemon: false,
+		target: 'sh -c x',
+	},
+	{type: 'process:started', seq: 3, at: 5, id: 1, name: 'sh', pid: 4101, ppid: 4000},
+	{
+		type: 'stats:sampled',
+		seq: 4,
+		at: 40,
+		processes: [
+			{pid: 4101, ppid: 4000, cpu: 1.5, memory: 2_000_000, command: 'sh'},
+			{pid: 4102, ppid: 4101, cpu: 0, memory: 1_000_000, command: 'sleep'},
+		],
+	},
+	{type: 'process:signalled', seq: 5, at: 80, id: 1, name: 'sh', pid: 4101, signal: 'SIGTERM'},
+	{
+		type: 'process:exited',
+		seq: 6,
+		at: 90,
+		id: 1,
+		name: 'sh',
+		pid: 4101,
+		exitcode: -15,
+		signal: 'SIGTERM',
+	},
+] as BusEvent[];
+
+let terminal: Terminal | undefined;
+afterEach(() => terminal?.unmount());
+
+test('the dashboard plays a recording read-only: the same rows, and k only says so', async () => {
+	// Given the dashboard driven by a replay instead of an orchestrator
+	const replay = new Replay(recording, {speed: 1});
+	const store = new SnapshotStore(replay.bus);
+	const stopped: string[] = [];
+	const controller = readOnlyController('replay: read-only', () => stopped.push('stop'));
+	terminal = renderTerminal(<App bus={replay.bus} store={store} controller={controller} />);
+	const playing = replay.play();
+
+	// Then the footer says it is read-only, and the rows appear as they did live
+	await terminal.waitForFrame((frame) => frame.includes('replay: read-only'));
+	await terminal.waitForFrame((frame) => /└ sleep\s+4102\s+4101 child/.test(frame));
+	await terminal.waitForFrame((frame) => /sh\s+4101\s+4000 exited .*-15 TERM/.test(frame));
+	await playing;
+	expect(store.getSnapshot()).toEqual(fold(recording));
+
+	// When k is pressed, nothing is signalled: the footer says why
+	terminal.press('k');
+	await terminal.waitForFrame((frame) => frame.includes('replay: read-only'));
+	expect(replay.bus.history()).toHaveLength(recording.length);
+
+	// When q is pressed, the playback is told to stop
+	terminal.press('q');
+	await terminal.waitForFrame(() => stopped.length === 1);
+});
