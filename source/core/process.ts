@@ -66,6 +66,7 @@ export class Process {
 	#child: ChildProcess | undefined;
 	readonly #messageListeners = new Set<(message: unknown) => void>();
 	#returned: {value: unknown} | undefined;
+	#joiners = 0;
 	#error: ErrorInfo | undefined;
 
 	constructor(options: ProcessOptions) {
@@ -193,17 +194,31 @@ export class Process {
 			);
 		}
 		if (!this.#exited) throw new ProcessStateError('can only join a started process');
-		if (timeoutMs === undefined) {
-			await this.#exited;
+		// A daemon does not keep its program alive, but a program waiting for it must stay alive
+		// to see it end, as CPython's join() blocks.
+		this.#holdWhileJoining(+1);
+		try {
+			if (timeoutMs === undefined) {
+				await this.#exited;
+				return this.#exitcode;
+			}
+			let timer: NodeJS.Timeout | undefined;
+			const timedOut = new Promise<void>((resolve) => {
+				timer = setTimeout(resolve, timeoutMs);
+			});
+			await Promise.race([this.#exited, timedOut]);
+			clearTimeout(timer);
 			return this.#exitcode;
+		} finally {
+			this.#holdWhileJoining(-1);
 		}
-		let timer: NodeJS.Timeout | undefined;
-		const timedOut = new Promise<void>((resolve) => {
-			timer = setTimeout(resolve, timeoutMs);
-		});
-		await Promise.race([this.#exited, timedOut]);
-		clearTimeout(timer);
-		return this.#exitcode;
+	}
+
+	#holdWhileJoining(change: 1 | -1): void {
+		this.#joiners += change;
+		if (!this.#daemon || !this.#child || this.#exitcode !== null) return;
+		if (change === 1 && this.#joiners === 1) holdOpen(this.#child, true);
+		if (change === -1 && this.#joiners === 0) holdOpen(this.#child, false);
 	}
 
 	/** Sends SIGTERM to the process group. A no-op unless alive; returns whether it was sent. */

@@ -56,14 +56,10 @@ export async function runHeadless({
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
 	orchestrator.startSampling(sampleIntervalMs);
-	// A daemon's child handle does not hold the event loop (so that it never keeps a program
-	// alive); waiting on one must not let Node exit before the summary is written.
-	const keepAlive = setInterval(() => {}, 60_000);
 	try {
 		await runScenario(orchestrator, scenario, abort.signal);
 		await orchestrator.stop();
 	} finally {
-		clearInterval(keepAlive);
 		process.off('SIGINT', onSignal);
 		process.off('SIGTERM', onSignal);
 		signal?.removeEventListener('abort', onAbort);

@@ -1,4 +1,6 @@
-import {describe, expect, it} from 'vitest';
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import {describe, expect, it, test} from 'vitest';
 import {Process, ProcessStateError, task} from '../../source/index.js';
 import {useOrchestrator, waitForEvent} from '../helpers/orchestrator.js';
 
@@ -108,4 +110,23 @@ describe('daemon processes', () => {
 
 		expect(daemon.result).toMatchObject({daemon: true});
 	});
+});
+
+test('a program awaiting join() on a daemon stays alive to see it end', async () => {
+	// Nothing but the daemon is pending here: without a hold while joining, Node would exit
+	// with the join unresolved and print nothing.
+	const index = new URL('../../source/index.js', import.meta.url).href;
+	const tasksUrl = new URL('../fixtures/tasks.js', import.meta.url).href;
+	const program = `import {Process, task} from ${JSON.stringify(index)};
+const daemon = new Process({target: task(${JSON.stringify(tasksUrl)}, 'sleep'), args: [300], daemon: true});
+await daemon.start();
+console.log('joined', await daemon.join());`;
+	const {stdout} = await promisify(execFile)(
+		process.execPath,
+		['--input-type=module', '-e', program],
+		{
+			timeout: 15_000,
+		},
+	);
+	expect(stdout).toBe('joined 0\n');
 });
