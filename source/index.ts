@@ -1,5 +1,14 @@
 // The public API: what `import … from 'procdash'` gives.
-export {DaemonError, ProcessLimitError, ProcessStateError, RemoteError} from './core/errors.js';
+export type {WorkerDeath} from './core/errors.js';
+export {
+	DaemonError,
+	PoolStateError,
+	PoolTerminatedError,
+	ProcessLimitError,
+	ProcessStateError,
+	RemoteError,
+	WorkerDiedError,
+} from './core/errors.js';
 export type {
 	BusEvent,
 	ErrorInfo,
@@ -13,6 +22,10 @@ export {EventBus} from './core/events.js';
 export type {TaskTarget} from './core/ipc.js';
 export type {OrchestratorOptions, StopOutcome} from './core/orchestrator.js';
 export {createOrchestrator, defaultOrchestrator, Orchestrator} from './core/orchestrator.js';
+export {Pool} from './core/pool.js';
+export type {PoolEnding, PoolEventMap, ReplacementReason} from './core/pool-events.js';
+export type {ApplyOptions, MapOptions, PoolOptions} from './core/pool-options.js';
+export type {PoolState} from './core/pool-scheduler.js';
 export type {ProcessOptions} from './core/process.js';
 export {Process} from './core/process.js';
 export type {ProcessInfo} from './core/runtime/current.js';

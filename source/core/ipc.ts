@@ -44,3 +44,72 @@ export function isChildMessage(message: unknown): message is ChildMessage {
 	const {type} = message as {type?: unknown};
 	return type === 'returned' || type === 'threw';
 }
+
+/** What a pool worker is started with (the `args` of its Process). */
+export type PoolWorkerConfig = {
+	/** Run once in the worker before it takes tasks, like CPython's `initializer`. */
+	readonly initializer: TaskTarget | undefined;
+	readonly initargs: readonly unknown[];
+};
+
+/**
+ * Parent to pool worker: one task, that is one chunk of items. The worker calls `target` on
+ * each item in order and answers with one message for the whole chunk.
+ */
+export type PoolTaskMessage = {
+	readonly type: 'pool:task';
+	readonly taskId: number;
+	readonly target: TaskTarget;
+	/** Call `target(...item)` (starmap, apply) rather than `target(item)` (map). */
+	readonly spread: boolean;
+	readonly items: readonly unknown[];
+};
+
+/** Parent to pool worker: several tasks at once, run in order (short tasks sent ahead). */
+export type PoolTasksMessage = {
+	readonly type: 'pool:tasks';
+	readonly tasks: readonly PoolTaskMessage[];
+};
+
+/** Parent to pool worker: finish the tasks already sent, then exit. */
+export type PoolStopMessage = {readonly type: 'pool:stop'};
+
+/** Every message a pool sends its workers. */
+export type PoolParentMessage = PoolTaskMessage | PoolTasksMessage | PoolStopMessage;
+
+/** Pool worker to parent: listening now; tasks sent from here on are not lost. */
+export type PoolReadyMessage = {readonly type: 'pool:ready'};
+
+/** Pool worker to parent: a task's values, one per item, in order; `ms` is how long it ran. */
+export type PoolTaskDoneMessage = {
+	readonly type: 'pool:done';
+	readonly taskId: number;
+	readonly values: readonly unknown[];
+	readonly ms: number;
+};
+
+/** Pool worker to parent: a task threw on item `index` of its chunk. */
+export type PoolTaskFailedMessage = {
+	readonly type: 'pool:failed';
+	readonly taskId: number;
+	readonly index: number;
+	readonly error: ErrorInfo;
+	readonly ms: number;
+};
+
+/** Every message a pool worker sends its pool. */
+export type PoolWorkerMessage = PoolReadyMessage | PoolTaskDoneMessage | PoolTaskFailedMessage;
+
+/** True when `message` is a pool's message to its worker. */
+export function isPoolParentMessage(message: unknown): message is PoolParentMessage {
+	if (typeof message !== 'object' || message === null) return false;
+	const {type} = message as {type?: unknown};
+	return type === 'pool:task' || type === 'pool:tasks' || type === 'pool:stop';
+}
+
+/** True when `message` is a pool worker's message to its pool. */
+export function isPoolWorkerMessage(message: unknown): message is PoolWorkerMessage {
+	if (typeof message !== 'object' || message === null) return false;
+	const {type} = message as {type?: unknown};
+	return type === 'pool:ready' || type === 'pool:done' || type === 'pool:failed';
+}
