@@ -1,4 +1,5 @@
 import type {BusEvent, ErrorInfo, EventOf, ProcessKind, ProcessStats} from './events.js';
+import {type PoolRow, reducePools} from './snapshot-pools.js';
 
 /** Where a process is in its life, as the dashboard shows it. */
 export type ProcessState = 'created' | 'running' | 'paused' | 'exited' | 'failed';
@@ -48,6 +49,8 @@ export type Snapshot = {
 	/** Processes by id, in creation order. */
 	readonly processes: readonly ProcessRow[];
 	readonly descendants: readonly DescendantRow[];
+	/** Pools by id, in creation order. */
+	readonly pools: readonly PoolRow[];
 	readonly scenario: ScenarioRow | undefined;
 	/** Set while stopping: when SIGKILL will follow. */
 	readonly stopping: {readonly graceMs: number; readonly deadline: number} | undefined;
@@ -62,6 +65,7 @@ export type Snapshot = {
 export const emptySnapshot: Snapshot = {
 	processes: [],
 	descendants: [],
+	pools: [],
 	scenario: undefined,
 	stopping: undefined,
 	stopped: undefined,
@@ -72,7 +76,8 @@ export const emptySnapshot: Snapshot = {
 /** Folds one event into a snapshot. Pure: the same inputs always give the same output. */
 export function reduce(snapshot: Snapshot, event: BusEvent): Snapshot {
 	const next = reduceEvent(snapshot, event);
-	return {...next, seq: event.seq, at: event.at};
+	const pools = reducePools(next.pools, event);
+	return {...next, pools, seq: event.seq, at: event.at};
 }
 
 /** Folds a list of events, from `emptySnapshot` unless told otherwise. */
