@@ -67,8 +67,8 @@ export type WorkerDeath = {
 	readonly signal: NodeJS.Signals | null;
 	/** The pool's id of the task (one chunk of items) the worker was running. */
 	readonly taskId: number;
-	/** The target of the task, `module#export`. */
-	readonly target: string;
+	/** The call and target of the task: `map(tasks.js#square)`. */
+	readonly call: string;
 	/** The indexes of the task's items in the call's input, first and last. */
 	readonly items: readonly [first: number, last: number];
 };
@@ -90,12 +90,15 @@ export class WorkerDiedError extends Error {
 
 	constructor(death: WorkerDeath, options?: ErrorOptions) {
 		const how = death.signal ? `killed by ${death.signal}` : `exited with code ${death.exitcode}`;
-		const which =
-			death.items[0] === death.items[1]
-				? `item ${death.items[0]}`
-				: `items ${death.items[0]}–${death.items[1]}`;
+		const [first, last] = death.items;
+		// apply() has one item, its arguments: naming it would only confuse.
+		const which = death.call.startsWith('apply(')
+			? ''
+			: first === last
+				? `, item ${first}`
+				: `, items ${first}–${last}`;
 		super(
-			`pool worker ${death.worker} (pid ${death.pid ?? '?'}) ${how} while running task ${death.taskId} (${death.target}, ${which})`,
+			`pool worker ${death.worker} (pid ${death.pid ?? '?'}) ${how} while running task ${death.taskId}: ${death.call}${which}`,
 			options,
 		);
 		this.worker = death.worker;

@@ -67,6 +67,7 @@ export class PoolEmitter {
 function taskRef(slot: WorkerSlot, task: PoolTask) {
 	return {
 		taskId: task.id,
+		call: task.job.call,
 		first: task.first,
 		count: task.items.length,
 		processId: slot.process.id,

@@ -17,6 +17,8 @@ type PoolRef = {
 type TaskRef = PoolRef & {
 	/** The pool's id of the task: one chunk of items (one item unless chunksize > 1). */
 	readonly taskId: number;
+	/** The call that queued it: `map`, `starmap`, `imap`, `imapUnordered` or `apply`. */
+	readonly call: string;
 	/** The index of its first item in the call's input (map, imap…); 0 for apply. */
 	readonly first: number;
 	/** Items in the task. */

@@ -20,6 +20,8 @@ export type PoolTask = {
  * their outcomes go.
  */
 export abstract class PoolJob {
+	/** The call that made it: `map`, `starmap`, `imap`, `imapUnordered` or `apply`. */
+	readonly call: string;
 	/** What each item is given to. */
 	readonly target: TaskTarget;
 	/** Call `target(...item)` rather than `target(item)`. */
@@ -29,7 +31,8 @@ export abstract class PoolJob {
 	/** Tasks not yet settled; set when the tasks are made. */
 	protected remaining = 0;
 
-	constructor(target: TaskTarget, spread: boolean, retries: number) {
+	constructor(method: string, target: TaskTarget, spread: boolean, retries: number) {
+		this.call = method.replace(/\(\)$/, '');
 		this.target = target;
 		this.spread = spread;
 		this.retries = retries;
@@ -70,8 +73,8 @@ export class CollectJob extends PoolJob {
 	#resolve!: (values: unknown[]) => void;
 	#reject!: (error: Error) => void;
 
-	constructor(target: TaskTarget, spread: boolean, retries: number) {
-		super(target, spread, retries);
+	constructor(method: string, target: TaskTarget, spread: boolean, retries: number) {
+		super(method, target, spread, retries);
 		this.promise = new Promise((resolve, reject) => {
 			this.#resolve = resolve;
 			this.#reject = reject;
@@ -114,8 +117,14 @@ export class StreamJob extends PoolJob {
 	readonly #early = new Map<number, {values: readonly unknown[]} | {error: Error}>();
 	#nextOrdinal = 0;
 
-	constructor(target: TaskTarget, spread: boolean, retries: number, ordered: boolean) {
-		super(target, spread, retries);
+	constructor(
+		method: string,
+		target: TaskTarget,
+		spread: boolean,
+		retries: number,
+		ordered: boolean,
+	) {
+		super(method, target, spread, retries);
 		this.#ordered = ordered;
 	}
 

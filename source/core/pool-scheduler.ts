@@ -274,6 +274,7 @@ export class PoolScheduler {
 			this.#queue.unshift([task]);
 			this.#events.emit('pool:task-retried', {
 				taskId: task.id,
+				call: task.job.call,
 				first: task.first,
 				count: task.items.length,
 				attempt: task.attempts,

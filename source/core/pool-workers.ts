@@ -153,7 +153,7 @@ export function deathOf(slot: WorkerSlot, task: PoolTask): WorkerDiedError {
 		exitcode: process.exitcode,
 		signal: signalOf(process.exitcode),
 		taskId: task.id,
-		target: `${task.job.target.module.split('/').pop()}#${task.job.target.exportName}`,
+		call: `${task.job.call}(${task.job.target.module.split('/').pop()}#${task.job.target.exportName})`,
 		items: [task.first, task.first + task.items.length - 1],
 	});
 }

@@ -112,6 +112,7 @@ export class Pool implements AsyncDisposable {
 		if (!Array.isArray(args))
 			throw new TypeError(`apply(): args must be an array, got ${typeof args}`);
 		const job = new CollectJob(
+			'apply()',
 			checkTarget('apply()', target),
 			true,
 			resolveRetries('apply()', options?.retries, this.#retries),
@@ -155,6 +156,7 @@ export class Pool implements AsyncDisposable {
 	): Promise<unknown[]> {
 		checkCallOptions(method, options);
 		const job = new CollectJob(
+			method,
 			checkTarget(method, target),
 			spread,
 			resolveRetries(method, options?.retries, this.#retries),
@@ -181,6 +183,7 @@ export class Pool implements AsyncDisposable {
 		try {
 			checkCallOptions(method, options);
 			job = new StreamJob(
+				method,
 				checkTarget(method, target),
 				false,
 				resolveRetries(method, options?.retries, this.#retries),
@@ -194,7 +197,7 @@ export class Pool implements AsyncDisposable {
 			);
 			return job.stream;
 		} catch (error) {
-			const failed = job ?? new StreamJob(target, false, 0, ordered);
+			const failed = job ?? new StreamJob(method, target, false, 0, ordered);
 			failed.stream.fail(error);
 			return failed.stream;
 		}

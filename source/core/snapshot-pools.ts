@@ -27,6 +27,7 @@ export type PoolHistory = {
 /** The last failed task of a pool. */
 export type PoolFailure = {
 	readonly taskId: number;
+	readonly call: string;
 	readonly first: number;
 	readonly count: number;
 	readonly worker: string;
@@ -203,6 +204,7 @@ function taskDone(pool: PoolRow, event: EventOf<'pool:task-done'>): Partial<Pool
 				? pool.lastFailure
 				: {
 						taskId: event.taskId,
+						call: event.call,
 						first: event.first,
 						count: event.count,
 						worker: event.worker,

@@ -5,6 +5,7 @@ import type {ProcessRow} from '../core/snapshot.js';
 import type {SnapshotStore} from '../core/store.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
+import {PoolPanel, poolPanelHeight} from './components/PoolPanel.js';
 import {ProcessTable} from './components/ProcessTable.js';
 import {Timeline} from './components/Timeline.js';
 import {formatExitcode} from './format.js';
@@ -14,6 +15,7 @@ import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useTimeline} from './hooks/use-timeline.js';
 import {keyHelp} from './keys.js';
+import {orderByPool} from './pool-labels.js';
 
 type Props = {
 	/** The orchestrator whose processes the dashboard shows and steers. */
@@ -38,7 +40,7 @@ export function App({orchestrator, store, interactive = true}: Props) {
 	const [message, setMessage] = useState<string | undefined>(undefined);
 	const [quitting, setQuitting] = useState(false);
 
-	const rowsShown = snapshot.processes;
+	const rowsShown = orderByPool(snapshot.processes, snapshot.pools);
 	const selected = rowsShown.find((row) => row.id === selectedId) ?? rowsShown[0];
 	const move = (step: number) => {
 		if (rowsShown.length === 0) return;
@@ -93,12 +95,13 @@ export function App({orchestrator, store, interactive = true}: Props) {
 	}
 
 	const descendants = snapshot.descendants;
-	const tableLines = rowsShown.length + descendants.length;
+	const poolLines = poolPanelHeight(snapshot.pools);
+	const tableLines = rowsShown.length + descendants.length + snapshot.pools.length;
 	const headerLines = 1 + (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
 	const aboutLines = snapshot.scenario ? 2 : 0;
 	const notesLines = snapshot.scenario && snapshot.scenario.state !== 'running' ? 1 : 0;
 	const footerLines = 2;
-	const free = rows - headerLines - aboutLines - notesLines - footerLines - 4;
+	const free = rows - headerLines - aboutLines - notesLines - footerLines - 4 - (poolLines + 1);
 	const tableHeight = Math.max(3, Math.min(tableLines, Math.floor(free * 0.6)));
 	const timelineHeight = Math.max(2, free - tableHeight);
 	const width = columns - 1;
@@ -127,7 +130,11 @@ export function App({orchestrator, store, interactive = true}: Props) {
 					now={now}
 					width={width}
 					height={tableHeight}
+					pools={snapshot.pools}
 				/>
+			</Box>
+			<Box marginTop={1}>
+				<PoolPanel pools={snapshot.pools} now={now} width={width} />
 			</Box>
 			<Box marginTop={1}>
 				<Timeline entries={timeline} width={width} height={timelineHeight} />

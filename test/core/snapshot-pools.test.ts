@@ -18,6 +18,7 @@ function poolBus() {
 		...ref,
 		...worker(n),
 		taskId,
+		call: 'map',
 		first: taskId - 1,
 		count: 1,
 	});
@@ -57,6 +58,7 @@ test('a pool row counts queued, running, done and failed items, and its workers 
 		processId: 2,
 		worker: 'PoolWorker-2',
 		taskId: 2,
+		call: 'map',
 		first: 1,
 		count: 1,
 		ok: false,
