@@ -1,4 +1,5 @@
 import type {ErrorInfo} from './events.js';
+import type {Packed} from './pool-pack.js';
 
 /** A task target: a module (file URL) and the name of the function it exports. */
 export type TaskTarget = {
@@ -62,7 +63,8 @@ export type PoolTaskMessage = {
 	readonly target: TaskTarget;
 	/** Call `target(...item)` (starmap, apply) rather than `target(item)` (map). */
 	readonly spread: boolean;
-	readonly items: readonly unknown[];
+	/** The chunk's items; numbers may come packed (pool-pack.ts). */
+	readonly items: Packed;
 };
 
 /** Parent to pool worker: several tasks at once, run in order (short tasks sent ahead). */
@@ -84,7 +86,8 @@ export type PoolReadyMessage = {readonly type: 'pool:ready'};
 export type PoolTaskDoneMessage = {
 	readonly type: 'pool:done';
 	readonly taskId: number;
-	readonly values: readonly unknown[];
+	/** One value per item, in order; numbers may come packed (pool-pack.ts). */
+	readonly values: Packed;
 	readonly ms: number;
 };
 

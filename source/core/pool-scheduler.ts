@@ -5,6 +5,7 @@ import {PoolEmitter} from './pool-emitter.js';
 import type {PoolEnding} from './pool-events.js';
 import type {PoolJob, PoolTask} from './pool-jobs.js';
 import type {ResolvedPoolOptions} from './pool-options.js';
+import {unpack} from './pool-pack.js';
 import {TaskQueue} from './pool-queue.js';
 import {
 	capacity,
@@ -173,7 +174,7 @@ export class PoolScheduler {
 		slot.lastMs = message.ms;
 		if (message.type === 'pool:done') {
 			this.#events.taskDone(slot, task, message.ms);
-			this.#settle(task, message.values);
+			this.#settle(task, unpack(message.values));
 		} else {
 			this.#events.taskDone(slot, task, message.ms, message.error);
 			this.#settle(task, rebuildError(message.error));

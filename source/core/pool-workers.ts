@@ -3,6 +3,7 @@ import {WorkerDiedError} from './errors.js';
 import type {PoolParentMessage, PoolTaskMessage, PoolWorkerConfig} from './ipc.js';
 import type {Orchestrator} from './orchestrator.js';
 import type {PoolTask} from './pool-jobs.js';
+import {pack} from './pool-pack.js';
 import {Process} from './process.js';
 import {task} from './task.js';
 
@@ -86,8 +87,9 @@ export function postTasks(slot: WorkerSlot, tasks: readonly PoolTask[]): Unsenda
 			? (messages[0] as PoolTaskMessage)
 			: {type: 'pool:tasks', tasks: messages};
 	// postMessage is false both when the channel is backed up (the message is still sent) and
-	// when it could not be serialized; only the second is worth a second look.
-	if (slot.process.postMessage(message) || cloneable(messages)) {
+	// when it could not be serialized; only the second is worth a second look, and plain
+	// numbers and strings always serialize, so a big chunk of them is never cloned to check.
+	if (slot.process.postMessage(message) || tasks.every(plainItems) || cloneable(messages)) {
 		slot.tasks.push(...tasks);
 		slot.sent += tasks.length;
 		return [];
@@ -111,8 +113,26 @@ function taskMessage(task: PoolTask): PoolTaskMessage {
 		taskId: task.id,
 		target: task.job.target,
 		spread: task.job.spread,
-		items: task.items,
+		items: task.job.spread ? task.items : pack(task.items),
 	};
+}
+
+function plainItems(task: PoolTask): boolean {
+	return task.items.every(
+		(item) => isPrimitive(item) || (Array.isArray(item) && item.every(isPrimitive)),
+	);
+}
+
+function isPrimitive(value: unknown): boolean {
+	const type = typeof value;
+	return (
+		value === null ||
+		type === 'number' ||
+		type === 'string' ||
+		type === 'boolean' ||
+		type === 'undefined' ||
+		type === 'bigint'
+	);
 }
 
 function cloneable(value: unknown): boolean {

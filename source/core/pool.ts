@@ -227,7 +227,8 @@ function toList(method: string, items: unknown, spread: boolean): unknown[] {
 			`${method}: items must be iterable, got ${items === null ? 'null' : typeof items}`,
 		);
 	}
-	const list = Array.from(items);
+	// The tasks copy their slices at once, so an array the caller changes later is no concern.
+	const list = Array.isArray(items) ? items : Array.from(items);
 	if (!spread) return list;
 	return list.map((args, index) => {
 		if (!isIterable(args) || typeof args === 'string') {

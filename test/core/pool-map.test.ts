@@ -98,3 +98,15 @@ test('chunksize must be a positive integer: map rejects, it does not throw', asy
 	const iteration = pool.imap(square, [1], {chunksize: 0});
 	await expect(iteration.next()).rejects.toThrow(RangeError);
 });
+
+test('numbers cross exactly, whether a chunk travels packed or not', async () => {
+	const pool = new Pool({processes: 2, orchestrator: orchestrator()});
+	const special = [-0, Number.NaN, Number.POSITIVE_INFINITY, -1.5e308, 2 ** 53 + 2, 5e-324];
+	const numbers = Array.from({length: 200}, (_, index) => special[index % special.length] ?? index);
+	const back = await pool.map<number>(poolTask('identity'), numbers, {chunksize: 100});
+	expect(back.every((value, index) => Object.is(value, numbers[index]))).toBe(true);
+	// A chunk that is not all numbers goes as it is.
+	const mixed = [...numbers.slice(0, 99), 'x', null, 7n];
+	const mixedBack = await pool.map(poolTask('identity'), mixed, {chunksize: 102});
+	expect(mixedBack.every((value, index) => Object.is(value, mixed[index]))).toBe(true);
+});

@@ -7,6 +7,7 @@ import {
 	type PoolWorkerConfig,
 	type PoolWorkerMessage,
 } from '../ipc.js';
+import {pack} from '../pool-pack.js';
 import {onParentMessage, postToParent} from './channel.js';
 import {loadTask, type TaskFunction} from './load-task.js';
 
@@ -55,7 +56,7 @@ async function runTask(task: PoolTaskMessage): Promise<void> {
 	}
 	const ms = performance.now() - started;
 	try {
-		post({type: 'pool:done', taskId: task.taskId, values, ms});
+		post({type: 'pool:done', taskId: task.taskId, values: pack(values), ms});
 	} catch (error) {
 		const info = toErrorInfo(error);
 		post({
