@@ -140,7 +140,9 @@ export class PoolScheduler {
 				this.#events.workerStarted(slot);
 				// terminate() may have come while it was starting.
 				if (this.#state === 'terminated' || this.#state === 'broken') process.terminate();
-				void process.join().then(() => this.#onExit(slot));
+				// join() can resolve before the channel is drained when the loop was held up
+				// right after the exit; one turn later, whatever the worker sent has been read.
+				void process.join().then(() => setImmediate(() => this.#onExit(slot)));
 			},
 			(error: unknown) => {
 				this.#slots.delete(slot);

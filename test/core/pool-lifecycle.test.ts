@@ -154,3 +154,20 @@ test('an initializer that throws breaks the pool loudly instead of respawning fo
 	await pool.join();
 	expect(orchestrator().live()).toEqual([]);
 });
+
+test("the orchestrator's stop fails the pool's outstanding tasks and starts no replacement", async () => {
+	const gates = new Gates();
+	const pool = new Pool({processes: 2, orchestrator: orchestrator()});
+	const {bus} = orchestrator();
+	const pending = rejectionOf(pool.map(poolTask('gated'), [gates.gate('never')]));
+	await waitForEvent(bus, 'pool:task-started');
+	await orchestrator().stop({graceMs: 1000});
+	const error = await pending;
+	expect(error).toBeInstanceOf(PoolTerminatedError);
+	expect(error.message).toContain('the orchestrator is stopping');
+	expect(pool.state).toBe('terminated');
+	expect(eventsOf(bus, 'pool:worker-replaced')).toEqual([]);
+	expect(eventsOf(bus, 'pool:worker-died')).toEqual([]);
+	await pool.join();
+	gates.remove();
+});

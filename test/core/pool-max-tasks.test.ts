@@ -11,10 +11,11 @@ test('maxTasksPerChild replaces a worker after that many tasks', async () => {
 	const items = Array.from({length: 8}, (_, index) => index);
 	const ran = await pool.map<Ran>(poolTask('whoRan'), items, {chunksize: 1});
 	expect(ran.map((result) => result.item)).toEqual(items);
-	// 8 tasks, 2 per worker: 4 distinct worker processes, none ran more than 2.
+	// 8 tasks, at most 2 per worker: at least 4 worker processes. (A replacement that is ready
+	// while another worker is busy may take the last task, so some may run only one, as in CPython.)
 	const perPid = new Map<number, number>();
 	for (const {pid} of ran) perPid.set(pid, (perPid.get(pid) ?? 0) + 1);
-	expect(perPid.size).toBe(4);
+	expect(perPid.size).toBeGreaterThanOrEqual(4);
 	expect(Math.max(...perPid.values())).toBe(2);
 	const replaced = eventsOf(orchestrator().bus, 'pool:worker-replaced');
 	expect(replaced.length).toBeGreaterThanOrEqual(2);
