@@ -32,13 +32,18 @@ export type {ProcessInfo} from './core/runtime/current.js';
 export {currentProcess, parentProcess} from './core/runtime/current.js';
 export type {DescendantRow, ProcessRow, ProcessState, Snapshot} from './core/snapshot.js';
 export {emptySnapshot, fold, reduce} from './core/snapshot.js';
+export type {PoolHistory} from './core/snapshot-pool-history.js';
+export {
+	averageTasksPerSecond,
+	depthSeries,
+	queueHistory,
+	tasksPerSecond,
+} from './core/snapshot-pool-history.js';
 export type {
 	PoolFailure,
-	PoolHistory,
 	PoolRow,
 	PoolWorkerRow,
 	PoolWorkerState,
 } from './core/snapshot-pools.js';
-export {averageTasksPerSecond, depthSeries, tasksPerSecond} from './core/snapshot-pools.js';
 export {SnapshotStore} from './core/store.js';
 export {task} from './core/task.js';

@@ -1,5 +1,6 @@
 import {PoolTerminatedError, rebuildError, toErrorInfo} from './errors.js';
 import {isPoolWorkerMessage, type PoolWorkerMessage} from './ipc.js';
+import {KeepAlive} from './keep-alive.js';
 import type {Orchestrator} from './orchestrator.js';
 import {PoolEmitter} from './pool-emitter.js';
 import type {PoolEnding} from './pool-events.js';
@@ -46,7 +47,7 @@ export class PoolScheduler {
 	#nextTaskId = 1;
 	#bootFailures = 0;
 	#terminating: Promise<void> | undefined;
-	#keepAlive: NodeJS.Timeout | undefined;
+	readonly #keepAlive = new KeepAlive();
 
 	constructor(options: ResolvedPoolOptions, orchestrator: Orchestrator, id: number, name: string) {
 		this.#options = options;
@@ -318,14 +319,7 @@ export class PoolScheduler {
 		this.#updateKeepAlive();
 	}
 
-	// Workers are daemons and never keep the program alive by themselves; while the pool owes
-	// someone a result (or a join is waiting), this timer does, as a pending promise cannot.
 	#updateKeepAlive(): void {
-		const needed = this.#outstanding > 0 || this.#idleWaiters.length > 0;
-		if (needed && !this.#keepAlive) this.#keepAlive = setInterval(() => {}, 1 << 30);
-		else if (!needed && this.#keepAlive) {
-			clearInterval(this.#keepAlive);
-			this.#keepAlive = undefined;
-		}
+		this.#keepAlive.set(this.#outstanding > 0 || this.#idleWaiters.length > 0);
 	}
 }

@@ -45,6 +45,11 @@ export class Pool implements AsyncDisposable {
 		this.processes = resolved.processes;
 		this.#retries = resolved.retries;
 		const orchestrator = options.orchestrator ?? defaultOrchestrator();
+		if (resolved.processes > orchestrator.maxProcesses) {
+			throw new RangeError(
+				`Pool(): processes must be at most the orchestrator's maxProcesses (${orchestrator.maxProcesses}), got ${resolved.processes}`,
+			);
+		}
 		this.#scheduler = new PoolScheduler(resolved, orchestrator, this.id, this.name);
 	}
 

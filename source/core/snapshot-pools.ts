@@ -1,4 +1,10 @@
 import type {BusEvent, ErrorInfo, EventOf} from './events.js';
+import {
+	addCompletions,
+	emptyHistory,
+	type PoolHistory,
+	recordDepth,
+} from './snapshot-pool-history.js';
 
 /** A pool worker as the dashboard shows it. */
 export type PoolWorkerState = 'starting' | 'idle' | 'busy' | 'gone';
@@ -14,14 +20,6 @@ export type PoolWorkerRow = {
 	readonly taskId: number | undefined;
 	/** Tasks it finished (a chunk counts as one). */
 	readonly tasksDone: number;
-};
-
-/** A time series in fixed buckets, bounded: the last `queueHistory.length` buckets. */
-export type PoolHistory = {
-	/** The bucket (`at` / `queueHistory.bucketMs`, floored) of the last value. */
-	readonly lastBucket: number;
-	/** One value per bucket, oldest first. */
-	readonly values: readonly number[];
 };
 
 /** The last failed task of a pool. */
@@ -65,11 +63,6 @@ export type PoolRow = {
 	/** Why it was terminated or broke. */
 	readonly closedReason: string | undefined;
 };
-
-/** The buckets of a pool's history: a quarter second each, the last 30 seconds kept. */
-export const queueHistory = {bucketMs: 250, length: 120} as const;
-
-const emptyHistory: PoolHistory = {lastBucket: 0, values: []};
 
 /** Folds one event into the pools; the same array back when the event is not about a pool. */
 export function reducePools(pools: readonly PoolRow[], event: BusEvent): readonly PoolRow[] {
@@ -119,37 +112,6 @@ export function reducePools(pools: readonly PoolRow[], event: BusEvent): readonl
 		default:
 			return pools;
 	}
-}
-
-/** Tasks per second over the last `windowMs` before `now` (bus time). */
-export function tasksPerSecond(pool: PoolRow, now: number, windowMs = 2000): number {
-	const buckets = Math.max(1, Math.round(windowMs / queueHistory.bucketMs));
-	const nowBucket = Math.floor(now / queueHistory.bucketMs);
-	const {lastBucket, values} = pool.completions;
-	let sum = 0;
-	for (let index = 0; index < values.length; index++) {
-		const bucket = lastBucket - (values.length - 1 - index);
-		if (bucket > nowBucket - buckets && bucket <= nowBucket) sum += values[index] ?? 0;
-	}
-	return sum / ((buckets * queueHistory.bucketMs) / 1000);
-}
-
-/** Items per second from the first task's start to the last task's end; 0 before any ended. */
-export function averageTasksPerSecond(pool: PoolRow): number {
-	if (pool.firstStartedAt === undefined || pool.lastDoneAt === undefined) return 0;
-	const seconds = Math.max(0.001, (pool.lastDoneAt - pool.firstStartedAt) / 1000);
-	return (pool.done + pool.failed) / seconds;
-}
-
-/** The queue depth of the last `width` buckets up to `now`, oldest first, for a sparkline. */
-export function depthSeries(pool: PoolRow, now: number, width: number): number[] {
-	const {lastBucket, values} = pool.queueDepth;
-	if (values.length === 0) return [];
-	const nowBucket = Math.floor(now / queueHistory.bucketMs);
-	// The depth has not changed since the last event: it holds until now.
-	const padding = Math.min(width, Math.max(0, nowBucket - lastBucket));
-	const series = [...values, ...new Array<number>(padding).fill(pool.queued)];
-	return series.slice(-width);
 }
 
 const gone = {state: 'gone', taskId: undefined} as const;
@@ -284,43 +246,4 @@ function updateWorker(
 	const worker = next[index] as PoolWorkerRow;
 	next[index] = {...worker, ...change(worker)};
 	return next;
-}
-
-// Each bucket keeps the highest depth seen in it, so a burst shows even when it drains within
-// the bucket; buckets with no event held the depth from before.
-function recordDepth(
-	history: PoolHistory,
-	at: number,
-	previous: number,
-	current: number,
-): PoolHistory {
-	const bucket = Math.floor(at / queueHistory.bucketMs);
-	const values = [...history.values];
-	const gap = values.length === 0 ? 1 : bucket - history.lastBucket;
-	if (gap <= 0) {
-		values[values.length - 1] = Math.max(values[values.length - 1] ?? 0, current);
-	} else {
-		for (let index = 1; index < Math.min(gap, queueHistory.length); index++) values.push(previous);
-		values.push(Math.max(previous, current));
-	}
-	return {
-		lastBucket: Math.max(bucket, history.lastBucket),
-		values: values.slice(-queueHistory.length),
-	};
-}
-
-function addCompletions(history: PoolHistory, at: number, count: number): PoolHistory {
-	const bucket = Math.floor(at / queueHistory.bucketMs);
-	const values = [...history.values];
-	const gap = values.length === 0 ? 1 : bucket - history.lastBucket;
-	if (gap <= 0) {
-		values[values.length - 1] = (values[values.length - 1] ?? 0) + count;
-	} else {
-		for (let index = 1; index < Math.min(gap, queueHistory.length); index++) values.push(0);
-		values.push(count);
-	}
-	return {
-		lastBucket: Math.max(bucket, history.lastBucket),
-		values: values.slice(-queueHistory.length),
-	};
 }

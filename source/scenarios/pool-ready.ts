@@ -1,3 +1,4 @@
+import {KeepAlive} from '../core/keep-alive.js';
 import type {Orchestrator} from '../core/orchestrator.js';
 import type {Pool} from '../core/pool.js';
 
@@ -14,9 +15,10 @@ export function poolReady(
 		const ready = new Set<number>();
 		// Daemonic workers never keep a program alive, and a bus listener does not either; without
 		// this a headless run would end here, with nothing left to wait for.
-		const keepAlive = setInterval(() => {}, 1 << 30);
+		const keepAlive = new KeepAlive();
+		keepAlive.set(true);
 		const done = () => {
-			clearInterval(keepAlive);
+			keepAlive.set(false);
 			unsubscribe();
 			signal.removeEventListener('abort', done);
 			resolve();

@@ -29,6 +29,9 @@ test('options are checked up front, naming the option and the value', () => {
 	expect(check({retries: -1})).toThrow(RangeError);
 	expect(check({initializer: 'setup'})).toThrow(TypeError);
 	expect(check({initargs: [() => 1]})).toThrow('initargs cannot be sent to a worker process');
+	expect(check({processes: orchestrator().maxProcesses + 1})).toThrow(
+		"processes must be at most the orchestrator's maxProcesses",
+	);
 	// Nothing was started by a pool that failed its checks.
 	expect(orchestrator().processes()).toEqual([]);
 });

@@ -2,9 +2,9 @@ import {Box, Text} from 'ink';
 import {
 	averageTasksPerSecond,
 	depthSeries,
-	type PoolRow,
 	tasksPerSecond,
-} from '../../core/snapshot-pools.js';
+} from '../../core/snapshot-pool-history.js';
+import type {PoolRow} from '../../core/snapshot-pools.js';
 import {truncate} from '../format.js';
 import {taskLabel} from '../pool-labels.js';
 import {Sparkline} from './Sparkline.js';
