@@ -28,25 +28,6 @@ export class RemoteError extends Error {
 	}
 }
 
-/** Turns anything thrown into plain data that can cross a process boundary. */
-export function toErrorInfo(error: unknown): ErrorInfo {
-	if (error instanceof Error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {
-			name: error.name,
-			message: error.message,
-			stack: error.stack,
-			...(typeof code === 'string' ? {code} : {}),
-		};
-	}
-	return {name: 'Error', message: String(error)};
-}
-
-/** Starting one more process would pass the orchestrator's `maxProcesses`. */
-export class ProcessLimitError extends Error {
-	override readonly name = 'ProcessLimitError';
-}
-
 /** A Pool method was called in a state that does not allow it (work after close, join before close). */
 export class PoolStateError extends Error {
 	override readonly name = 'PoolStateError';
@@ -133,4 +114,23 @@ export function rebuildError(info: ErrorInfo): Error {
 	if (info.stack) error.stack = info.stack;
 	if (info.code !== undefined) Object.assign(error, {code: info.code});
 	return error;
+}
+
+/** Turns anything thrown into plain data that can cross a process boundary. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+	if (error instanceof Error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return {
+			name: error.name,
+			message: error.message,
+			stack: error.stack,
+			...(typeof code === 'string' ? {code} : {}),
+		};
+	}
+	return {name: 'Error', message: String(error)};
+}
+
+/** Starting one more process would pass the orchestrator's `maxProcesses`. */
+export class ProcessLimitError extends Error {
+	override readonly name = 'ProcessLimitError';
 }

@@ -33,19 +33,6 @@ export type ReturnedMessage = {readonly type: 'returned'; readonly value: unknow
 /** Child to parent: the task threw (or could not be loaded). */
 export type ThrewMessage = {readonly type: 'threw'; readonly error: ErrorInfo};
 
-/** Every message a parent sends a task child. */
-export type ParentMessage = RunMessage;
-
-/** Every message a task child sends its parent. */
-export type ChildMessage = ReturnedMessage | ThrewMessage;
-
-/** True when `message` is one of ours (a child may use process.send for its own ends too). */
-export function isChildMessage(message: unknown): message is ChildMessage {
-	if (typeof message !== 'object' || message === null) return false;
-	const {type} = message as {type?: unknown};
-	return type === 'returned' || type === 'threw';
-}
-
 /** What a pool worker is started with (the `args` of its Process). */
 export type PoolWorkerConfig = {
 	/** Run once in the worker before it takes tasks, like CPython's `initializer`. */
@@ -115,4 +102,17 @@ export function isPoolWorkerMessage(message: unknown): message is PoolWorkerMess
 	if (typeof message !== 'object' || message === null) return false;
 	const {type} = message as {type?: unknown};
 	return type === 'pool:ready' || type === 'pool:done' || type === 'pool:failed';
+}
+
+/** Every message a parent sends a task child. */
+export type ParentMessage = RunMessage;
+
+/** Every message a task child sends its parent. */
+export type ChildMessage = ReturnedMessage | ThrewMessage;
+
+/** True when `message` is one of ours (a child may use process.send for its own ends too). */
+export function isChildMessage(message: unknown): message is ChildMessage {
+	if (typeof message !== 'object' || message === null) return false;
+	const {type} = message as {type?: unknown};
+	return type === 'returned' || type === 'threw';
 }

@@ -54,7 +54,7 @@ test('the pool panel shows workers busy and idle, the counts, the rate and the q
 	terminal = renderTerminal(<PoolPanel pools={snapshot.pools} now={1000} width={119} />);
 	const frame = await terminal.waitForFrame((text) => text.includes('Pool-1'));
 	expect(frame).toMatch(/Pool-1 running · workers 1 busy, 1 idle · [\d.]+ tasks\/s/);
-	expect(frame).toMatch(/queued 3 · running 1 · done 1 · failed 1 +queue +[▁-█]+ 6 → 3/);
+	expect(frame).toMatch(/queued 3 · running 1 · done 1 · failed 1 +queue [▁-█]+ +6 → 3/);
 	expect(frame).toContain('✗ map item 1 on PoolWorker-2: TypeError: bad type: type');
 });
 
@@ -64,13 +64,11 @@ test('with no pool the panel is one line', async () => {
 	expect(frame.trim().split('\n')).toEqual(['Pools none']);
 });
 
-test('a sparkline is right-aligned, zero is the lowest bar and the peak the full one', () => {
-	const line = sparkline([0, 1, 2, 4], 6);
-	expect(line).toHaveLength(6);
-	expect(line.startsWith('  ▁')).toBe(true);
-	expect(line.endsWith('█')).toBe(true);
-	// Any queue above zero is drawn above the lowest bar.
-	expect(sparkline([0, 1], 2, 1000)).toBe('▁▂');
+test('a queue sparkline starts at zero: the peak is the full bar, any queue above the lowest', () => {
+	const line = sparkline([16, 12, 4, 1, 0], 6, 0);
+	expect(line).toBe('█▆▃▂▁ ');
+	// Without a floor, the points' own minimum is the lowest bar (the Shared panel's histories).
+	expect(sparkline([16, 12], 2)).toBe('█▁');
 });
 
 test('in the dashboard, workers sit under their pool and the panel follows a real map', async () => {

@@ -97,7 +97,7 @@ function PoolLines({
 				{counts}
 				<Text color={pool.failed > 0 ? 'red' : undefined}>{failed}</Text>
 				<Text dimColor>{'  queue '}</Text>
-				<Sparkline values={series.slice(-sparkWidth)} width={sparkWidth} color="cyan" />
+				<Sparkline points={series} width={sparkWidth} min={0} color="cyan" />
 				{tail}
 			</Text>
 			{linesOf(pool) === 3 && <Trouble pool={pool} width={width} />}

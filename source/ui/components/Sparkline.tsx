@@ -1,34 +1,39 @@
 import {Text} from 'ink';
 
 type Props = {
-	/** The series, oldest first; only the last `width` are drawn. */
-	readonly values: readonly number[];
-	/** Columns to fill; the series is right-aligned in them. */
+	/** The points, oldest first. */
+	readonly points: readonly number[];
+	/** How many columns to fill; the newest points are kept. */
 	readonly width: number;
-	/** The value drawn as a full bar; the series' highest when omitted. */
-	readonly max?: number;
-	/** The bars' color. */
 	readonly color?: string;
+	/**
+	 * The value drawn as the lowest bar (0 for a queue depth); the points' minimum when omitted.
+	 * Above it, a point never draws as the lowest bar, so a queue of 1 does not look empty.
+	 */
+	readonly min?: number;
 };
 
 const bars = '▁▂▃▄▅▆▇█';
 
-/** The characters of a sparkline: zero is the lowest bar, `max` the full one. */
-export function sparkline(values: readonly number[], width: number, max?: number): string {
-	const shown = values.slice(-Math.max(0, width));
-	const top = Math.max(1, max ?? Math.max(0, ...shown));
-	const line = shown
-		.map((value) => {
-			if (value <= 0) return bars[0];
-			// Anything above zero gets at least the second bar, so a queue of 1 is not mistaken for empty.
-			const level = 1 + Math.round((Math.min(value, top) / top) * (bars.length - 2));
-			return bars[level];
-		})
-		.join('');
-	return line.padStart(Math.max(0, width));
+/** A one-line chart of recent values, scaled between their minimum (or `min`) and maximum. */
+export function Sparkline({points, width, color, min}: Props) {
+	return <Text color={color}>{sparkline(points, width, min)}</Text>;
 }
 
-/** A one-line chart of a series, such as a pool's queue depth over time. */
-export function Sparkline({values, width, max, color}: Props) {
-	return <Text color={color}>{sparkline(values, width, max)}</Text>;
+/** The sparkline as text, for places that compose their own line. */
+export function sparkline(points: readonly number[], width: number, floor?: number): string {
+	const shown = points.slice(-Math.max(0, width));
+	if (shown.length === 0) return '';
+	const finite = shown.filter(Number.isFinite);
+	const min = floor ?? Math.min(...finite);
+	const max = Math.max(...finite);
+	const span = max - min;
+	return shown
+		.map((point) => {
+			if (!Number.isFinite(point)) return ' ';
+			const level = span <= 0 ? 0 : Math.round(((point - min) / span) * (bars.length - 1));
+			return bars[floor !== undefined && point > floor ? Math.max(1, level) : level];
+		})
+		.join('')
+		.padEnd(width);
 }
