@@ -39,6 +39,9 @@ export class PoolScheduler {
 	readonly #events: PoolEmitter;
 	readonly #queue = new TaskQueue();
 	readonly #slots = new Set<WorkerSlot>();
+	// Its workers by Process id, to know their exits from the bus. (Not join(): joining a daemon
+	// holds the program open, and a pool nobody closed must not.)
+	readonly #byProcess = new Map<number, WorkerSlot>();
 	readonly #idleWaiters: (() => void)[] = [];
 	readonly #unsubscribe: () => void;
 	#state: PoolState = 'running';
@@ -58,11 +61,20 @@ export class PoolScheduler {
 			processes: options.processes,
 			maxTasksPerChild: options.maxTasksPerChild ?? null,
 		});
-		// The orchestrator signals every worker itself when it stops; the pool only has to fail
-		// what it still holds, and not start replacements.
 		this.#unsubscribe = orchestrator.bus.subscribe((event) => {
-			if (event.type !== 'orchestrator:stopping') return;
-			this.#abandon('terminated', new PoolTerminatedError(`${name}: the orchestrator is stopping`));
+			if (event.type === 'process:exited') {
+				const slot = this.#byProcess.get(event.id);
+				// One turn later: if the exit was seen before the channel was drained, whatever
+				// the worker sent last has been read by then.
+				if (slot) setImmediate(() => this.#onExit(slot));
+			} else if (event.type === 'orchestrator:stopping') {
+				// The orchestrator signals every worker itself; the pool only has to fail what it
+				// still holds, and not start replacements.
+				this.#abandon(
+					'terminated',
+					new PoolTerminatedError(`${name}: the orchestrator is stopping`),
+				);
+			}
 		});
 		for (let index = 0; index < options.processes; index++) this.#startWorker();
 	}
@@ -132,6 +144,7 @@ export class PoolScheduler {
 		}
 		const {process} = slot;
 		this.#slots.add(slot);
+		this.#byProcess.set(process.id, slot);
 		process.onMessage((message) => {
 			if (isPoolWorkerMessage(message)) this.#onMessage(slot, message);
 		});
@@ -141,12 +154,10 @@ export class PoolScheduler {
 				this.#events.workerStarted(slot);
 				// terminate() may have come while it was starting.
 				if (this.#state === 'terminated' || this.#state === 'broken') process.terminate();
-				// join() can resolve before the channel is drained when the loop was held up
-				// right after the exit; one turn later, whatever the worker sent has been read.
-				void process.join().then(() => setImmediate(() => this.#onExit(slot)));
 			},
 			(error: unknown) => {
 				this.#slots.delete(slot);
+				this.#byProcess.delete(process.id);
 				this.#workerFailedToStart(error);
 				this.#checkIdle();
 			},
@@ -225,6 +236,7 @@ export class PoolScheduler {
 
 	#onExit(slot: WorkerSlot): void {
 		this.#slots.delete(slot);
+		this.#byProcess.delete(slot.process.id);
 		const lost = slot.tasks.splice(0);
 		if (this.#state === 'running' || this.#state === 'closed') this.#afterExit(slot, lost);
 		this.#checkIdle();
