@@ -207,12 +207,7 @@ function update(
 	id: number,
 	change: (pool: PoolRow) => Partial<PoolRow>,
 ): readonly PoolRow[] {
-	const index = pools.findIndex((pool) => pool.id === id);
-	if (index === -1) return pools;
-	const next = [...pools];
-	const pool = next[index] as PoolRow;
-	next[index] = {...pool, ...change(pool)};
-	return next;
+	return updateWhere(pools, (pool) => pool.id === id, change);
 }
 
 function upsertWorker(
@@ -240,10 +235,20 @@ function updateWorker(
 	processId: number,
 	change: (worker: PoolWorkerRow) => Partial<PoolWorkerRow>,
 ): readonly PoolWorkerRow[] {
-	const index = workers.findIndex((worker) => worker.processId === processId);
-	if (index === -1) return workers;
-	const next = [...workers];
-	const worker = next[index] as PoolWorkerRow;
-	next[index] = {...worker, ...change(worker)};
+	return updateWhere(workers, (worker) => worker.processId === processId, change);
+}
+
+// A copy of `rows` with the first match changed; `rows` itself when nothing matches, so that an
+// event about no known pool or worker leaves the snapshot as it was.
+function updateWhere<Row extends object>(
+	rows: readonly Row[],
+	matches: (row: Row) => boolean,
+	change: (row: Row) => Partial<Row>,
+): readonly Row[] {
+	const index = rows.findIndex(matches);
+	if (index === -1) return rows;
+	const next = [...rows];
+	const row = next[index] as Row;
+	next[index] = {...row, ...change(row)};
 	return next;
 }

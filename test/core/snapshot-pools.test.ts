@@ -1,47 +1,11 @@
 import {expect, test} from 'vitest';
-import {
-	averageTasksPerSecond,
-	depthSeries,
-	EventBus,
-	fold,
-	type PoolRow,
-	tasksPerSecond,
-} from '../../source/index.js';
+import {averageTasksPerSecond, depthSeries, tasksPerSecond} from '../../source/index.js';
+import {handWrittenPool} from '../helpers/pool-events.js';
 
 // The reducer is pure: these events are written by hand, on a clock the test sets.
-function poolBus() {
-	let now = 0;
-	const bus = new EventBus({now: () => now, historySize: 10_000});
-	const ref = {poolId: 1, pool: 'Pool-1'};
-	const worker = (n: number) => ({processId: n, worker: `PoolWorker-${n}`});
-	const task = (taskId: number, n: number) => ({
-		...ref,
-		...worker(n),
-		taskId,
-		call: 'map',
-		first: taskId - 1,
-		count: 1,
-	});
-	return {
-		bus,
-		at(ms: number) {
-			now = ms;
-		},
-		created: () => bus.emit('pool:created', {...ref, processes: 2, maxTasksPerChild: null}),
-		queued: (count: number) => bus.emit('pool:task-queued', {...ref, tasks: count, count}),
-		workerUp(n: number) {
-			bus.emit('pool:worker-started', {...ref, ...worker(n), pid: 1000 + n});
-			bus.emit('pool:worker-ready', {...ref, ...worker(n)});
-		},
-		started: (taskId: number, n: number) => bus.emit('pool:task-started', task(taskId, n)),
-		done: (taskId: number, n: number) =>
-			bus.emit('pool:task-done', {...task(taskId, n), ok: true, ms: 5}),
-		pool: (): PoolRow => fold(bus.history()).pools[0] as PoolRow,
-	};
-}
 
 test('a pool row counts queued, running, done and failed items, and its workers busy or idle', () => {
-	const p = poolBus();
+	const p = handWrittenPool();
 	p.created();
 	p.workerUp(1);
 	p.workerUp(2);
@@ -52,19 +16,7 @@ test('a pool row counts queued, running, done and failed items, and its workers 
 	expect(p.pool().workers.map((worker) => worker.state)).toEqual(['busy', 'busy']);
 	p.at(500);
 	p.done(1, 1);
-	p.bus.emit('pool:task-done', {
-		poolId: 1,
-		pool: 'Pool-1',
-		processId: 2,
-		worker: 'PoolWorker-2',
-		taskId: 2,
-		call: 'map',
-		first: 1,
-		count: 1,
-		ok: false,
-		ms: 3,
-		error: {name: 'TypeError', message: 'bad'},
-	});
+	p.failed(2, 2, {name: 'TypeError', message: 'bad'});
 	const pool = p.pool();
 	expect(pool).toMatchObject({queued: 2, running: 0, done: 1, failed: 1});
 	expect(pool.workers).toMatchObject([
@@ -76,31 +28,13 @@ test('a pool row counts queued, running, done and failed items, and its workers 
 });
 
 test('a death marks the worker gone, and its replacement starts, then takes tasks', () => {
-	const p = poolBus();
+	const p = handWrittenPool();
 	p.created();
 	p.workerUp(1);
 	p.queued(1);
 	p.started(1, 1);
-	p.bus.emit('pool:worker-died', {
-		poolId: 1,
-		pool: 'Pool-1',
-		processId: 1,
-		worker: 'PoolWorker-1',
-		pid: 1001,
-		exitcode: -9,
-		signal: 'SIGKILL',
-		taskId: 1,
-		requeued: 0,
-	});
-	p.bus.emit('pool:worker-replaced', {
-		poolId: 1,
-		pool: 'Pool-1',
-		processId: 1,
-		worker: 'PoolWorker-1',
-		replacementId: 3,
-		replacement: 'PoolWorker-3',
-		reason: 'died',
-	});
+	p.died(1, 1);
+	p.replaced(1, 3);
 	expect(p.pool()).toMatchObject({deaths: 1, replacements: 1});
 	expect(p.pool().workers.map((worker) => [worker.name, worker.state])).toEqual([
 		['PoolWorker-1', 'gone'],
@@ -111,7 +45,7 @@ test('a death marks the worker gone, and its replacement starts, then takes task
 });
 
 test('the queue-depth history keeps the peak of each quarter second, and is bounded', () => {
-	const p = poolBus();
+	const p = handWrittenPool();
 	p.created();
 	p.workerUp(1);
 	p.queued(16);
@@ -136,7 +70,7 @@ test('the queue-depth history keeps the peak of each quarter second, and is boun
 });
 
 test('tasks per second come from the completions of the last two seconds', () => {
-	const p = poolBus();
+	const p = handWrittenPool();
 	p.created();
 	p.workerUp(1);
 	p.queued(8);
@@ -153,7 +87,7 @@ test('tasks per second come from the completions of the last two seconds', () =>
 });
 
 test('terminate empties the queue into cancelled; a normal exit marks a worker gone', () => {
-	const p = poolBus();
+	const p = handWrittenPool();
 	p.created();
 	p.workerUp(1);
 	p.queued(5);

@@ -1,10 +1,11 @@
 import {afterEach, expect, test} from 'vitest';
 import {SnapshotStore} from '../../source/core/store.js';
-import {EventBus, fold, Pool} from '../../source/index.js';
+import {Pool} from '../../source/index.js';
 import {App} from '../../source/ui/App.js';
 import {PoolPanel} from '../../source/ui/components/PoolPanel.js';
 import {sparkline} from '../../source/ui/components/Sparkline.js';
 import {Gates, orchestratorPerTest, poolTask, waitForEvent} from '../helpers/pool.js';
+import {handWrittenPool} from '../helpers/pool-events.js';
 import {renderTerminal, type Terminal} from '../helpers/render.js';
 
 const orchestrator = orchestratorPerTest();
@@ -17,36 +18,18 @@ afterEach(() => {
 
 // The panel is a pure view of the snapshot, so these events are written by hand.
 function snapshotOfOnePool() {
-	let now = 0;
-	const bus = new EventBus({now: () => now});
-	const ref = {poolId: 1, pool: 'Pool-1'};
-	const worker = (n: number) => ({processId: n, worker: `PoolWorker-${n}`});
-	const task = (taskId: number, n: number) => ({
-		...ref,
-		...worker(n),
-		taskId,
-		call: 'map',
-		first: taskId - 1,
-		count: 1,
-	});
-	bus.emit('pool:created', {...ref, processes: 2, maxTasksPerChild: null});
-	for (const n of [1, 2]) {
-		bus.emit('pool:worker-started', {...ref, ...worker(n), pid: 4000 + n});
-		bus.emit('pool:worker-ready', {...ref, ...worker(n)});
-	}
-	bus.emit('pool:task-queued', {...ref, tasks: 6, count: 6});
-	bus.emit('pool:task-started', task(1, 1));
-	bus.emit('pool:task-started', task(2, 2));
-	now = 1000;
-	bus.emit('pool:task-done', {...task(1, 1), ok: true, ms: 900});
-	bus.emit('pool:task-done', {
-		...task(2, 2),
-		ok: false,
-		ms: 950,
-		error: {name: 'TypeError', message: 'bad type: type'},
-	});
-	bus.emit('pool:task-started', task(3, 1));
-	return fold(bus.history());
+	const p = handWrittenPool();
+	p.created();
+	p.workerUp(1);
+	p.workerUp(2);
+	p.queued(6);
+	p.started(1, 1);
+	p.started(2, 2);
+	p.at(1000);
+	p.done(1, 1);
+	p.failed(2, 2, {name: 'TypeError', message: 'bad type: type'});
+	p.started(3, 1);
+	return p.snapshot();
 }
 
 test('the pool panel shows workers busy and idle, the counts, the rate and the queue draining', async () => {
