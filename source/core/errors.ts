@@ -28,6 +28,94 @@ export class RemoteError extends Error {
 	}
 }
 
+/** A Pool method was called in a state that does not allow it (work after close, join before close). */
+export class PoolStateError extends Error {
+	override readonly name = 'PoolStateError';
+}
+
+/** The pool was terminated (or its orchestrator stopped) before this task finished. */
+export class PoolTerminatedError extends Error {
+	override readonly name = 'PoolTerminatedError';
+}
+
+/** What a WorkerDiedError knows about the worker that died and the task it held. */
+export type WorkerDeath = {
+	/** The worker process's name, e.g. `PoolWorker-3`. */
+	readonly worker: string;
+	readonly pid: number | undefined;
+	/** CPython's convention: the exit status, or −N when ended by signal N. */
+	readonly exitcode: number | null;
+	readonly signal: NodeJS.Signals | null;
+	/** The pool's id of the task (one chunk of items) the worker was running. */
+	readonly taskId: number;
+	/** The call and target of the task: `map(tasks.js#square)`. */
+	readonly call: string;
+	/** The indexes of the task's items in the call's input, first and last. */
+	readonly items: readonly [first: number, last: number];
+};
+
+/**
+ * A pool worker died (SIGKILL, `process.exit`, an out-of-memory kill) while it ran a task.
+ * CPython's Pool hangs forever here (gh-66587); procdash fails the task with this instead.
+ */
+export class WorkerDiedError extends Error {
+	override readonly name = 'WorkerDiedError';
+	/** The worker's name. */
+	readonly worker: string;
+	readonly pid: number | undefined;
+	readonly exitcode: number | null;
+	readonly signal: NodeJS.Signals | null;
+	readonly taskId: number;
+	/** The indexes of the lost items in the call's input, first and last. */
+	readonly items: readonly [first: number, last: number];
+
+	constructor(death: WorkerDeath, options?: ErrorOptions) {
+		const how = death.signal ? `killed by ${death.signal}` : `exited with code ${death.exitcode}`;
+		const [first, last] = death.items;
+		// apply() has one item, its arguments: naming it would only confuse.
+		const which = death.call.startsWith('apply(')
+			? ''
+			: first === last
+				? `, item ${first}`
+				: `, items ${first}–${last}`;
+		super(
+			`pool worker ${death.worker} (pid ${death.pid ?? '?'}) ${how} while running task ${death.taskId}: ${death.call}${which}`,
+			options,
+		);
+		this.worker = death.worker;
+		this.pid = death.pid;
+		this.exitcode = death.exitcode;
+		this.signal = death.signal;
+		this.taskId = death.taskId;
+		this.items = death.items;
+	}
+}
+
+// The built-in classes a child's error is rebuilt as, so that `instanceof TypeError` holds in
+// the parent as it did in the child. Any other class arrives as a RemoteError with its name.
+const builtinErrors: Record<string, ErrorConstructor> = {
+	Error,
+	TypeError,
+	RangeError,
+	SyntaxError,
+	ReferenceError,
+	EvalError,
+	URIError,
+};
+
+/**
+ * Rebuilds an error a child threw: a built-in class as itself, anything else as a RemoteError
+ * with the child's class name; either way with the child's message, stack and `code`.
+ */
+export function rebuildError(info: ErrorInfo): Error {
+	const builtin = Object.hasOwn(builtinErrors, info.name) ? builtinErrors[info.name] : undefined;
+	if (!builtin) return new RemoteError(info);
+	const error = new builtin(info.message);
+	if (info.stack) error.stack = info.stack;
+	if (info.code !== undefined) Object.assign(error, {code: info.code});
+	return error;
+}
+
 /** Turns anything thrown into plain data that can cross a process boundary. */
 export function toErrorInfo(error: unknown): ErrorInfo {
 	if (error instanceof Error) {

@@ -1,3 +1,5 @@
+import type {PoolEventMap} from './pool-events.js';
+
 /** Where a process's target comes from: a task function in a module, or an executable. */
 export type ProcessKind = 'task' | 'command';
 
@@ -210,7 +212,7 @@ export type EventMap = {
 		/** Pids still alive after the stop, which should be none. */
 		readonly survivors: readonly number[];
 	};
-};
+} & PoolEventMap;
 
 /** The name of an event. */
 export type EventType = keyof EventMap;

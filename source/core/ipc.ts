@@ -1,4 +1,5 @@
 import type {ErrorInfo} from './events.js';
+import type {Packed} from './pool-pack.js';
 
 /** A task target: a module (file URL) and the name of the function it exports. */
 export type TaskTarget = {
@@ -31,6 +32,77 @@ export type ReturnedMessage = {readonly type: 'returned'; readonly value: unknow
 
 /** Child to parent: the task threw (or could not be loaded). */
 export type ThrewMessage = {readonly type: 'threw'; readonly error: ErrorInfo};
+
+/** What a pool worker is started with (the `args` of its Process). */
+export type PoolWorkerConfig = {
+	/** Run once in the worker before it takes tasks, like CPython's `initializer`. */
+	readonly initializer: TaskTarget | undefined;
+	readonly initargs: readonly unknown[];
+};
+
+/**
+ * Parent to pool worker: one task, that is one chunk of items. The worker calls `target` on
+ * each item in order and answers with one message for the whole chunk.
+ */
+export type PoolTaskMessage = {
+	readonly type: 'pool:task';
+	readonly taskId: number;
+	readonly target: TaskTarget;
+	/** Call `target(...item)` (starmap, apply) rather than `target(item)` (map). */
+	readonly spread: boolean;
+	/** The chunk's items; numbers may come packed (pool-pack.ts). */
+	readonly items: Packed;
+};
+
+/** Parent to pool worker: several tasks at once, run in order (short tasks sent ahead). */
+export type PoolTasksMessage = {
+	readonly type: 'pool:tasks';
+	readonly tasks: readonly PoolTaskMessage[];
+};
+
+/** Parent to pool worker: finish the tasks already sent, then exit. */
+export type PoolStopMessage = {readonly type: 'pool:stop'};
+
+/** Every message a pool sends its workers. */
+export type PoolParentMessage = PoolTaskMessage | PoolTasksMessage | PoolStopMessage;
+
+/** Pool worker to parent: listening now; tasks sent from here on are not lost. */
+export type PoolReadyMessage = {readonly type: 'pool:ready'};
+
+/** Pool worker to parent: a task's values, one per item, in order; `ms` is how long it ran. */
+export type PoolTaskDoneMessage = {
+	readonly type: 'pool:done';
+	readonly taskId: number;
+	/** One value per item, in order; numbers may come packed (pool-pack.ts). */
+	readonly values: Packed;
+	readonly ms: number;
+};
+
+/** Pool worker to parent: a task threw on item `index` of its chunk. */
+export type PoolTaskFailedMessage = {
+	readonly type: 'pool:failed';
+	readonly taskId: number;
+	readonly index: number;
+	readonly error: ErrorInfo;
+	readonly ms: number;
+};
+
+/** Every message a pool worker sends its pool. */
+export type PoolWorkerMessage = PoolReadyMessage | PoolTaskDoneMessage | PoolTaskFailedMessage;
+
+/** True when `message` is a pool's message to its worker. */
+export function isPoolParentMessage(message: unknown): message is PoolParentMessage {
+	if (typeof message !== 'object' || message === null) return false;
+	const {type} = message as {type?: unknown};
+	return type === 'pool:task' || type === 'pool:tasks' || type === 'pool:stop';
+}
+
+/** True when `message` is a pool worker's message to its pool. */
+export function isPoolWorkerMessage(message: unknown): message is PoolWorkerMessage {
+	if (typeof message !== 'object' || message === null) return false;
+	const {type} = message as {type?: unknown};
+	return type === 'pool:ready' || type === 'pool:done' || type === 'pool:failed';
+}
 
 /** Every message a parent sends a task child. */
 export type ParentMessage = RunMessage;

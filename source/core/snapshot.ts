@@ -6,6 +6,7 @@ import type {
 	ProcessKind,
 	ProcessStats,
 } from './events.js';
+import {type PoolRow, reducePools} from './snapshot-pools.js';
 import {emptyShared, reduceShared, type SharedSnapshot} from './snapshot-shared.js';
 
 /** Where a process is in its life, as the dashboard shows it. */
@@ -56,6 +57,8 @@ export type Snapshot = {
 	/** Processes by id, in creation order. */
 	readonly processes: readonly ProcessRow[];
 	readonly descendants: readonly DescendantRow[];
+	/** Pools by id, in creation order. */
+	readonly pools: readonly PoolRow[];
 	readonly scenario: ScenarioRow | undefined;
 	/** The machine's load, from the last stats sample that had it. */
 	readonly machine: MachineStats | undefined;
@@ -74,6 +77,7 @@ export type Snapshot = {
 export const emptySnapshot: Snapshot = {
 	processes: [],
 	descendants: [],
+	pools: [],
 	scenario: undefined,
 	shared: emptyShared,
 	machine: undefined,
@@ -86,7 +90,8 @@ export const emptySnapshot: Snapshot = {
 /** Folds one event into a snapshot. Pure: the same inputs always give the same output. */
 export function reduce(snapshot: Snapshot, event: BusEvent): Snapshot {
 	const next = reduceEvent(snapshot, event);
-	return {...next, seq: event.seq, at: event.at};
+	const pools = reducePools(next.pools, event);
+	return {...next, pools, seq: event.seq, at: event.at};
 }
 
 /** Folds a list of events, from `emptySnapshot` unless told otherwise. */

@@ -19,8 +19,18 @@ export type Summary = {
 	readonly values: Readonly<Record<string, unknown>>;
 	/** Locks by name: who held them last, who was waiting, and whether a dead holder or a deadlock marked them. */
 	readonly locks: Readonly<Record<string, unknown>>;
-	/** Pools by name: tasks done and failed. */
-	readonly pools: Readonly<Record<string, {readonly done: number; readonly failed: number}>>;
+	/** Pools by name: tasks done and failed, workers that died and their replacements. */
+	readonly pools: Readonly<
+		Record<
+			string,
+			{
+				readonly done: number;
+				readonly failed: number;
+				readonly deaths: number;
+				readonly replacements: number;
+			}
+		>
+	>;
 	/** True when the scenario met its own expectations and no process survived the stop. */
 	readonly ok: boolean;
 	/** What the scenario checked, in its own words. */
@@ -46,9 +56,13 @@ const sections = {
 				},
 			]),
 		),
-	pools: (
-		_snapshot: Snapshot,
-	): Record<string, {readonly done: number; readonly failed: number}> => ({}),
+	pools: ({pools}: Snapshot) =>
+		Object.fromEntries(
+			pools.map((row) => [
+				row.name,
+				{done: row.done, failed: row.failed, deaths: row.deaths, replacements: row.replacements},
+			]),
+		),
 };
 
 /** The summary of a run, built from its final snapshot: the same for a live run and its replay. */

@@ -6,6 +6,8 @@ import {fork} from './fork.js';
 import {joinTimeout} from './join-timeout.js';
 import {lockCounter} from './lock-counter.js';
 import {parallel} from './parallel.js';
+import {pool} from './pool.js';
+import {poolCrash} from './pool-crash.js';
 import {race} from './race.js';
 import type {Scenario} from './scenario.js';
 
@@ -22,6 +24,8 @@ export const scenarios: readonly Scenario[] = [
 	lockCounter,
 	race,
 	deadlock,
+	pool,
+	poolCrash,
 ];
 
 /** The preset called `name`, or undefined. */

@@ -6,6 +6,7 @@ import type {SnapshotStore} from '../core/store.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
 import {LocksPanel} from './components/LocksPanel.js';
+import {PoolPanel, poolPanelHeight} from './components/PoolPanel.js';
 import {PresetMenu} from './components/PresetMenu.js';
 import {ProcessTable} from './components/ProcessTable.js';
 import {SharedPanel} from './components/SharedPanel.js';
@@ -19,6 +20,7 @@ import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useTimeline} from './hooks/use-timeline.js';
 import {keyHelp} from './keys.js';
+import {orderByPool} from './pool-labels.js';
 
 type Props = {
 	/** The bus the dashboard shows: a live orchestrator's, or a replay's. */
@@ -47,7 +49,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 
 	const menu = usePresetMenu(controller.presets, snapshot.scenario?.name);
 
-	const rowsShown = snapshot.processes;
+	const rowsShown = orderByPool(snapshot.processes, snapshot.pools);
 	const selected = rowsShown.find((row) => row.id === selectedId) ?? rowsShown[0];
 	const move = (step: number) => {
 		if (rowsShown.length === 0) return;
@@ -114,7 +116,8 @@ export function App({bus, store, controller, interactive = true}: Props) {
 	}
 
 	const descendants = snapshot.descendants;
-	const tableLines = rowsShown.length + descendants.length;
+	const poolLines = poolPanelHeight(snapshot.pools);
+	const tableLines = rowsShown.length + descendants.length + snapshot.pools.length;
 	const headerLines = 1 + (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
 	const aboutLines = snapshot.scenario
 		? Math.min(3, Math.ceil(snapshot.scenario.about.length / (columns - 1)))
@@ -128,7 +131,15 @@ export function App({bus, store, controller, interactive = true}: Props) {
 	const locksLines =
 		shared.locks.length === 0 ? 1 : 1 + Math.min(shared.locks.length, 5) + (hasCycle ? 1 : 0);
 	const free =
-		rows - headerLines - aboutLines - notesLines - footerLines - sharedLines - locksLines - 6;
+		rows -
+		headerLines -
+		aboutLines -
+		notesLines -
+		footerLines -
+		sharedLines -
+		locksLines -
+		(poolLines + 1) -
+		6;
 	const tableHeight = Math.max(3, Math.min(tableLines, Math.floor(free * 0.6)));
 	const timelineHeight = Math.max(2, free - tableHeight);
 	const width = columns - 1;
@@ -157,7 +168,11 @@ export function App({bus, store, controller, interactive = true}: Props) {
 					now={now}
 					width={width}
 					height={tableHeight}
+					pools={snapshot.pools}
 				/>
+			</Box>
+			<Box marginTop={1}>
+				<PoolPanel pools={snapshot.pools} now={now} width={width} />
 			</Box>
 			<Box marginTop={1}>
 				<SharedPanel shared={shared} width={width} height={sharedLines - 1} />

@@ -34,3 +34,14 @@ export function onParentMessage(listener: MessageListener): () => void {
 		listeners.delete(listener);
 	};
 }
+
+/**
+ * Sends `message` to the parent without waiting for the write, for hot paths (a pool worker's
+ * results). Throws at once when the message cannot be serialized or there is no channel.
+ */
+export function postToParent(message: object): void {
+	if (!process.send) {
+		throw new Error('this process has no parent channel: it was not started by procdash');
+	}
+	process.send(message);
+}

@@ -1,6 +1,8 @@
 import {Box, Text} from 'ink';
 import type {DescendantRow, ProcessRow, ProcessState} from '../../core/snapshot.js';
+import type {PoolRow} from '../../core/snapshot-pools.js';
 import {cell, formatBytes, formatDuration, formatExitcode} from '../format.js';
+import {orderByPool, poolsByWorker} from '../pool-labels.js';
 
 type Props = {
 	/** The processes procdash started, in display order. */
@@ -15,6 +17,8 @@ type Props = {
 	readonly width: number;
 	/** Rows available for process lines, not counting the heading. */
 	readonly height: number;
+	/** Pools, whose workers are shown together under a line for their pool. */
+	readonly pools?: readonly PoolRow[];
 };
 
 const stateColor: Record<ProcessState, string | undefined> = {
@@ -57,14 +61,26 @@ function columnsFor(width: number): {columns: readonly Column[]; targetWidth: nu
 }
 
 type Line =
-	| {readonly kind: 'process'; readonly row: ProcessRow}
-	| {readonly kind: 'descendant'; readonly row: DescendantRow};
+	| {readonly kind: 'process'; readonly row: ProcessRow; readonly worker?: boolean}
+	| {readonly kind: 'descendant'; readonly row: DescendantRow}
+	| {readonly kind: 'pool'; readonly pool: PoolRow};
 
-/** Our processes with their descendants under each, as table lines. */
-function lines(processes: readonly ProcessRow[], descendants: readonly DescendantRow[]): Line[] {
+/** Our processes with their descendants under each, and pool workers under their pool. */
+function lines(
+	processes: readonly ProcessRow[],
+	descendants: readonly DescendantRow[],
+	pools: readonly PoolRow[],
+): Line[] {
 	const result: Line[] = [];
-	for (const row of processes) {
-		result.push({kind: 'process', row});
+	const byWorker = poolsByWorker(pools);
+	const headed = new Set<number>();
+	for (const row of orderByPool(processes, pools)) {
+		const pool = byWorker.get(row.id);
+		if (pool && !headed.has(pool.id)) {
+			headed.add(pool.id);
+			result.push({kind: 'pool', pool});
+		}
+		result.push({kind: 'process', row, worker: pool !== undefined});
 		for (const descendant of descendants)
 			if (descendant.rootId === row.id) result.push({kind: 'descendant', row: descendant});
 	}
@@ -72,12 +88,21 @@ function lines(processes: readonly ProcessRow[], descendants: readonly Descendan
 }
 
 /** The processes panel: one line per process, the selected one highlighted, scrolled to it. */
-export function ProcessTable({processes, descendants, selectedId, now, width, height}: Props) {
-	const all = lines(processes, descendants);
+export function ProcessTable({
+	processes,
+	descendants,
+	selectedId,
+	now,
+	width,
+	height,
+	pools = [],
+}: Props) {
+	const all = lines(processes, descendants, pools);
 	const selectedIndex = all.findIndex(
 		(line) => line.kind === 'process' && line.row.id === selectedId,
 	);
-	const visible = Math.max(1, height);
+	// When not every line fits, one of the rows says which are shown ("1–5 of 6").
+	const visible = Math.max(1, all.length > height ? height - 1 : height);
 	const first = Math.min(
 		Math.max(0, selectedIndex - visible + 1),
 		Math.max(0, all.length - visible),
@@ -92,8 +117,9 @@ export function ProcessTable({processes, descendants, selectedId, now, width, he
 				{cell('TARGET', targetWidth)}
 			</Text>
 			{all.length === 0 && <Text dimColor> no processes yet</Text>}
-			{shown.map((line) =>
-				line.kind === 'process' ? (
+			{shown.map((line) => {
+				if (line.kind === 'pool') return <PoolLine key={`pool${line.pool.id}`} pool={line.pool} />;
+				return line.kind === 'process' ? (
 					<ProcessLine
 						key={`p${line.row.id}`}
 						row={line.row}
@@ -101,6 +127,7 @@ export function ProcessTable({processes, descendants, selectedId, now, width, he
 						now={now}
 						columns={columns}
 						targetWidth={targetWidth}
+						indent={line.worker === true}
 					/>
 				) : (
 					<DescendantLine
@@ -109,8 +136,8 @@ export function ProcessTable({processes, descendants, selectedId, now, width, he
 						columns={columns}
 						targetWidth={targetWidth}
 					/>
-				),
-			)}
+				);
+			})}
 			{all.length > visible && (
 				<Text dimColor>
 					{'  '}
@@ -127,13 +154,25 @@ type ProcessLineProps = {
 	readonly now: number;
 	readonly columns: readonly Column[];
 	readonly targetWidth: number;
+	/** A pool worker: indented under its pool's line. */
+	readonly indent: boolean;
 };
 
-function ProcessLine({row, selected, now, columns, targetWidth}: ProcessLineProps) {
+function PoolLine({pool}: {readonly pool: PoolRow}) {
+	const live = pool.workers.filter((worker) => worker.state !== 'gone').length;
+	return (
+		<Text dimColor wrap="truncate">
+			{'  ▾ '}
+			<Text bold>{pool.name}</Text> · {live} of {pool.processes} workers live · {pool.state}
+		</Text>
+	);
+}
+
+function ProcessLine({row, selected, now, columns, targetWidth, indent}: ProcessLineProps) {
 	const alive = row.state === 'running' || row.state === 'paused';
 	const uptime = row.startedAt === undefined ? undefined : (row.endedAt ?? now) - row.startedAt;
 	const values = [
-		row.name,
+		indent ? `  ${row.name}` : row.name,
 		row.pid === undefined ? '' : String(row.pid),
 		row.ppid === undefined ? '' : String(row.ppid),
 		row.state,

@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'react';
 import type {BusEvent, EventBus} from '../../core/events.js';
 import {formatExitcode, sanitize} from '../format.js';
+import {describePoolEvent} from '../pool-timeline.js';
 
 /** One line of the event pane. */
 export type TimelineEntry = {
@@ -68,8 +69,10 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 			);
 		case 'orchestrator:stopping':
 			return entry(`stopping: SIGTERM sent, SIGKILL in ${Math.round(event.graceMs / 1000)} s`);
-		default:
-			return undefined;
+		default: {
+			const pool = describePoolEvent(event);
+			return pool && entry(pool.text, pool.tone);
+		}
 	}
 }
 

@@ -1,0 +1,30 @@
+import {toErrorInfo} from '../errors.js';
+import type {TaskTarget} from '../ipc.js';
+
+/** A task function as a child calls it. */
+export type TaskFunction = (...args: unknown[]) => unknown;
+
+/**
+ * Imports `target`'s module and returns its exported function, or throws a `TaskLoadError` that
+ * says what the module exports instead.
+ */
+export async function loadTask(target: TaskTarget): Promise<TaskFunction> {
+	let module: Record<string, unknown>;
+	try {
+		module = await import(target.module);
+	} catch (error) {
+		throw loadError(`cannot import task module ${target.module}: ${toErrorInfo(error).message}`);
+	}
+	const fn = module[target.exportName];
+	if (typeof fn !== 'function') {
+		const exported = Object.keys(module).filter((name) => typeof module[name] === 'function');
+		throw loadError(
+			`task module ${target.module} has no exported function '${target.exportName}' (it exports: ${exported.join(', ') || 'none'})`,
+		);
+	}
+	return fn as TaskFunction;
+}
+
+function loadError(message: string): Error {
+	return Object.assign(new Error(message), {name: 'TaskLoadError'});
+}

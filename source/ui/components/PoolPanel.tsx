@@ -1,0 +1,128 @@
+import {Box, Text} from 'ink';
+import {
+	averageTasksPerSecond,
+	depthSeries,
+	tasksPerSecond,
+} from '../../core/snapshot-pool-history.js';
+import type {PoolRow} from '../../core/snapshot-pools.js';
+import {truncate} from '../format.js';
+import {taskLabel} from '../pool-labels.js';
+import {Sparkline} from './Sparkline.js';
+
+type Props = {
+	/** The pools to show, in creation order. */
+	readonly pools: readonly PoolRow[];
+	/** The bus clock now, for the rate and the sparkline's last buckets. */
+	readonly now: number;
+	readonly width: number;
+};
+
+const stateColor: Record<PoolRow['state'], string> = {
+	running: 'green',
+	closed: 'cyan',
+	terminated: 'yellow',
+	broken: 'red',
+};
+
+/** The lines the panel takes for these pools: one when there are none. */
+export function poolPanelHeight(pools: readonly PoolRow[]): number {
+	if (pools.length === 0) return 1;
+	return 1 + pools.reduce((lines, pool) => lines + linesOf(pool), 0);
+}
+
+function linesOf(pool: PoolRow): number {
+	return pool.lastFailure || pool.deaths > 0 || pool.closedReason ? 3 : 2;
+}
+
+/**
+ * The pool panel: per pool, its workers busy and idle, the queue, running, done and failed
+ * items, tasks per second, and a sparkline of the queue draining.
+ */
+export function PoolPanel({pools, now, width}: Props) {
+	if (pools.length === 0) {
+		return (
+			<Text dimColor wrap="truncate">
+				<Text bold>Pools</Text> none
+			</Text>
+		);
+	}
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text bold>Pools</Text>
+			{pools.map((pool) => (
+				<PoolLines key={pool.id} pool={pool} now={now} width={width} />
+			))}
+		</Box>
+	);
+}
+
+function PoolLines({
+	pool,
+	now,
+	width,
+}: {
+	readonly pool: PoolRow;
+	readonly now: number;
+	readonly width: number;
+}) {
+	const live = pool.workers.filter((worker) => worker.state !== 'gone');
+	const busy = live.filter((worker) => worker.state === 'busy').length;
+	const idle = live.filter((worker) => worker.state === 'idle').length;
+	const starting = live.length - busy - idle;
+	const active = pool.running > 0 || pool.queued > 0;
+	const rate = active ? tasksPerSecond(pool, now) : averageTasksPerSecond(pool);
+	const counts = `queued ${pool.queued} · running ${pool.running} · done ${pool.done} · `;
+	const failed = `failed ${pool.failed}${pool.cancelled > 0 ? ` · cancelled ${pool.cancelled}` : ''}`;
+	const series = depthSeries(pool, now, 60);
+	const tail = ` ${Math.max(0, ...series)} → ${pool.queued}`;
+	// The sparkline takes what the counts leave of the line, up to 60 buckets (15 s).
+	const sparkWidth = Math.max(
+		8,
+		Math.min(60, width - 2 - counts.length - failed.length - 8 - tail.length),
+	);
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text wrap="truncate">
+				{'  '}
+				<Text bold>{pool.name}</Text> <Text color={stateColor[pool.state]}>{pool.state}</Text>
+				{' · workers '}
+				<Text color="green">{busy} busy</Text>
+				{`, ${idle} idle${starting > 0 ? `, ${starting} starting` : ''}`}
+				{` · ${formatRate(rate)} tasks/s${active ? '' : ' avg'}`}
+				{pool.retried > 0 ? ` · retried ${pool.retried}` : ''}
+				{pool.deaths > 0 ? ` · ${pool.deaths} died, ${pool.replacements} replaced` : ''}
+			</Text>
+			<Text wrap="truncate">
+				{'  '}
+				{counts}
+				<Text color={pool.failed > 0 ? 'red' : undefined}>{failed}</Text>
+				<Text dimColor>{'  queue '}</Text>
+				<Sparkline points={series} width={sparkWidth} min={0} color="cyan" />
+				{tail}
+			</Text>
+			{linesOf(pool) === 3 && <Trouble pool={pool} width={width} />}
+		</Box>
+	);
+}
+
+function Trouble({pool, width}: {readonly pool: PoolRow; readonly width: number}) {
+	const failure = pool.lastFailure;
+	const text = failure
+		? `✗ ${taskLabel(failure.call, failure.first, failure.count)} on ${failure.worker}: ${failure.error.name}: ${failure.error.message}`
+		: pool.closedReason
+			? `■ ${pool.closedReason}`
+			: `✗ ${pool.deaths} worker${pool.deaths === 1 ? '' : 's'} died; replaced`;
+	return (
+		<Text color={failure || pool.state === 'broken' ? 'red' : 'yellow'} wrap="truncate">
+			{'  '}
+			{truncate(text, width - 2)}
+		</Text>
+	);
+}
+
+function formatRate(rate: number): string {
+	if (rate >= 1_000_000) return `${(rate / 1_000_000).toFixed(1)} M`;
+	if (rate >= 10_000) return `${Math.round(rate / 1000)} k`;
+	if (rate >= 100) return String(Math.round(rate));
+	return rate.toFixed(1);
+}

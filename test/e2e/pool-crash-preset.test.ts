@@ -1,0 +1,40 @@
+import pidtree from 'pidtree';
+import {afterEach, expect, test} from 'vitest';
+import {cliPath, isRunning, TmuxTerminal, waitUntil} from '../helpers/tmux.js';
+
+let terminal: TmuxTerminal | undefined;
+
+afterEach(() => {
+	terminal?.close();
+	terminal = undefined;
+});
+
+test('in a real terminal: the pool-crash preset shows the death, the replacement and 11 results', async () => {
+	// Given procdash playing pool-crash in a 120x40 pane
+	terminal = TmuxTerminal.open(['node', cliPath, 'pool-crash'], {columns: 120, rows: 40});
+	await terminal.waitForScreen((screen) => /PoolWorker-\d+ +\d+ +\d+ running/.test(screen));
+	const procdash = terminal.pid;
+	const children = await pidtree(procdash);
+
+	// Then the killed worker's task fails, a replacement starts, and the other 11 finish
+	const screen = await terminal.waitForScreen(
+		(text) => text.includes('✓ 1 WorkerDiedError, 11 results, 1 replacement'),
+		20_000,
+	);
+	expect(screen).toMatch(/PoolWorker-\d+ +\d+ +\d+ exited .*-9 KILL/);
+	expect(screen).toMatch(/done 11 · failed 1/);
+	expect(screen).toMatch(/1 died, 1 replaced/);
+	expect(screen).toMatch(
+		/✗ apply on PoolWorker-\d+: WorkerDiedError: pool worker PoolWorker-\d+ \(pid \d+\) killed by SIGKILL/,
+	);
+
+	// And q leaves nothing behind
+	terminal.press('q');
+	await terminal.waitForExit();
+	expect(terminal.exitStatus).toBe(0);
+	await waitUntil(
+		() => ([procdash, ...children].some(isRunning) ? undefined : true),
+		3000,
+		() => `still running: ${[procdash, ...children].filter(isRunning).join(', ')}`,
+	);
+});

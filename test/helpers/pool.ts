@@ -1,0 +1,119 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import pidtree from 'pidtree';
+import {afterEach, beforeEach} from 'vitest';
+import type {BusEvent, EventBus, EventOf, EventType} from '../../source/core/events.js';
+import {createOrchestrator, type Orchestrator} from '../../source/core/orchestrator.js';
+import {task} from '../../source/core/task.js';
+import type {Gate} from '../fixtures/pool-tasks.js';
+import {isRunning} from './tmux.js';
+
+/** A task of test/fixtures/pool-tasks.js by its export name. */
+export function poolTask(exportName: string) {
+	return task(new URL('../fixtures/pool-tasks.js', import.meta.url), exportName);
+}
+
+/**
+ * A fresh orchestrator for each test, stopped after it; then waits until no process this test
+ * started is left (zombies, which this machine's init does not reap, and the watchdog aside).
+ */
+export function orchestratorPerTest(): () => Orchestrator {
+	let current: Orchestrator | undefined;
+	beforeEach(() => {
+		current = createOrchestrator();
+	});
+	afterEach(async () => {
+		if (!current) return;
+		const watchdog = current.watchdogPid;
+		await current.stop({graceMs: 1000});
+		await expectNoDescendants([watchdog]);
+		current = undefined;
+	});
+	return () => {
+		if (!current) throw new Error('orchestratorPerTest(): only inside a test');
+		return current;
+	};
+}
+
+/** Waits until this process has no live descendant but `ignore`; throws naming any left. */
+export async function expectNoDescendants(
+	ignore: readonly (number | undefined)[] = [],
+	timeoutMs = 5000,
+): Promise<void> {
+	const deadline = performance.now() + timeoutMs;
+	for (;;) {
+		const pids = (await pidtree(process.pid)).filter(
+			(pid) => !ignore.includes(pid) && isRunning(pid),
+		);
+		if (pids.length === 0) return;
+		if (performance.now() > deadline) {
+			throw new Error(`processes left behind: ${pids.join(', ')}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+/**
+ * The first event of `type` for which `predicate` holds, from the bus's history or from now on;
+ * rejects after `timeoutMs`.
+ */
+export function waitForEvent<K extends EventType>(
+	bus: EventBus,
+	type: K,
+	predicate: (event: EventOf<K>) => boolean = () => true,
+	timeoutMs = 10_000,
+): Promise<EventOf<K>> {
+	const matches = (event: BusEvent) =>
+		event.type === type && predicate(event as unknown as EventOf<K>);
+	const past = bus.history().find(matches);
+	if (past) return Promise.resolve(past as unknown as EventOf<K>);
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			unsubscribe();
+			reject(new Error(`no ${type} event within ${timeoutMs} ms`));
+		}, timeoutMs);
+		const unsubscribe = bus.subscribe((event) => {
+			if (!matches(event)) return;
+			clearTimeout(timer);
+			unsubscribe();
+			resolve(event as unknown as EventOf<K>);
+		});
+	});
+}
+
+/** Every event of `type` in the bus's history. */
+export function eventsOf<K extends EventType>(bus: EventBus, type: K): EventOf<K>[] {
+	return bus.history().filter((event) => event.type === type) as unknown as EventOf<K>[];
+}
+
+/** Gates for `gated` tasks: each finishes when the test opens its gate. */
+export class Gates {
+	readonly dir = mkdtempSync(join(tmpdir(), 'procdash-gates-'));
+
+	/** The gate `id`, to pass as a `gated` task's item. */
+	gate(id: string): Gate {
+		return {id, dir: this.dir};
+	}
+
+	/** Lets the task waiting on `id` return. */
+	open(id: string): void {
+		writeFileSync(join(this.dir, id), '');
+	}
+
+	/** Removes the gates' directory. */
+	remove(): void {
+		rmSync(this.dir, {recursive: true, force: true});
+	}
+}
+
+/** The error `promise` rejects with; fails the test if it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+	try {
+		await promise;
+	} catch (error) {
+		if (error instanceof Error) return error;
+		throw new Error(`rejected with a non-Error: ${String(error)}`);
+	}
+	throw new Error('expected a rejection, but the promise resolved');
+}

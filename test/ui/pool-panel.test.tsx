@@ -1,0 +1,94 @@
+import {afterEach, expect, test} from 'vitest';
+import {SnapshotStore} from '../../source/core/store.js';
+import {Pool} from '../../source/index.js';
+import {App} from '../../source/ui/App.js';
+import {PoolPanel} from '../../source/ui/components/PoolPanel.js';
+import {sparkline} from '../../source/ui/components/Sparkline.js';
+import {orchestratorController} from '../../source/ui/controller.js';
+import {Gates, orchestratorPerTest, poolTask, waitForEvent} from '../helpers/pool.js';
+import {handWrittenPool} from '../helpers/pool-events.js';
+import {renderTerminal, type Terminal} from '../helpers/render.js';
+
+const orchestrator = orchestratorPerTest();
+let terminal: Terminal | undefined;
+
+afterEach(() => {
+	terminal?.unmount();
+	terminal = undefined;
+});
+
+// The panel is a pure view of the snapshot, so these events are written by hand.
+function snapshotOfOnePool() {
+	const p = handWrittenPool();
+	p.created();
+	p.workerUp(1);
+	p.workerUp(2);
+	p.queued(6);
+	p.started(1, 1);
+	p.started(2, 2);
+	p.at(1000);
+	p.done(1, 1);
+	p.failed(2, 2, {name: 'TypeError', message: 'bad type: type'});
+	p.started(3, 1);
+	return p.snapshot();
+}
+
+test('the pool panel shows workers busy and idle, the counts, the rate and the queue draining', async () => {
+	const snapshot = snapshotOfOnePool();
+	terminal = renderTerminal(<PoolPanel pools={snapshot.pools} now={1000} width={119} />);
+	const frame = await terminal.waitForFrame((text) => text.includes('Pool-1'));
+	expect(frame).toMatch(/Pool-1 running · workers 1 busy, 1 idle · [\d.]+ tasks\/s/);
+	expect(frame).toMatch(/queued 3 · running 1 · done 1 · failed 1 +queue [▁-█]+ +6 → 3/);
+	expect(frame).toContain('✗ map item 1 on PoolWorker-2: TypeError: bad type: type');
+});
+
+test('with no pool the panel is one line', async () => {
+	terminal = renderTerminal(<PoolPanel pools={[]} now={0} width={119} />);
+	const frame = await terminal.waitForFrame((text) => text.includes('Pools'));
+	expect(frame.trim().split('\n')).toEqual(['Pools none']);
+});
+
+test('a queue sparkline starts at zero: the peak is the full bar, any queue above the lowest', () => {
+	const line = sparkline([16, 12, 4, 1, 0], 6, 0);
+	expect(line).toBe('█▆▃▂▁ ');
+	// Without a floor, the points' own minimum is the lowest bar (the Shared panel's histories).
+	expect(sparkline([16, 12], 2)).toBe('█▁');
+});
+
+test('in the dashboard, workers sit under their pool and the panel follows a real map', async () => {
+	// Given a pool of two with four gated tasks
+	const gates = new Gates();
+	const pool = new Pool({processes: 2, orchestrator: orchestrator()});
+	const store = new SnapshotStore(orchestrator().bus);
+	const controller = orchestratorController(orchestrator());
+	terminal = renderTerminal(
+		<App bus={orchestrator().bus} store={store} controller={controller} />,
+		{
+			columns: 120,
+			rows: 40,
+		},
+	);
+	const ids = ['a', 'b', 'c', 'd'];
+	const result = pool.map(
+		poolTask('gated'),
+		ids.map((id) => gates.gate(id)),
+		{chunksize: 1},
+	);
+
+	// Then the workers are listed under the pool, two busy and two tasks waiting
+	const busy = await terminal.waitForFrame((text) => text.includes('queued 2 · running 2'));
+	expect(busy).toMatch(/▾ Pool-\d+ · 2 of 2 workers live · running/);
+	expect(busy).toMatch(/\n› {3}PoolWorker-\d+ +\d+ +\d+ running/);
+	expect(busy).toMatch(/workers 2 busy, 0 idle/);
+
+	// When every gate opens, the queue drains to zero and all four are done
+	for (const id of ids) gates.open(id);
+	await result;
+	await waitForEvent(orchestrator().bus, 'pool:task-done', (event) => event.first === 3);
+	const drained = await terminal.waitForFrame((text) => text.includes('done 4 · failed 0'));
+	expect(drained).toMatch(/queued 0 · running 0/);
+	expect(drained).toMatch(/workers 0 busy, 2 idle/);
+	expect(drained).toMatch(/ 4 → 0/);
+	await pool.terminate();
+	gates.remove();
+});
