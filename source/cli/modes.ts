@@ -14,6 +14,8 @@ import type {Scenario} from '../scenarios/scenario.js';
 import type {RunOptions} from './args.js';
 import {CliError} from './errors.js';
 
+const dashboardSpares = 2;
+
 /**
  * Plays a scenario on a new orchestrator: in the dashboard, or headless with `--json`; recorded
  * to a file with `--record`. Resolves with the exit code.
@@ -24,8 +26,14 @@ export async function playLive(
 	{failed, presets}: LiveOptions = {},
 ): Promise<number> {
 	if (!options.json) requireTerminal();
+	// The dashboard keeps two task runtimes booted, so that a task started from it (a preset, r)
+	// runs at once; a headless run starts only what it is asked for.
 	const newOrchestrator = () =>
-		createOrchestrator({graceMs: options.graceMs, maxProcesses: options.maxProcesses});
+		createOrchestrator({
+			graceMs: options.graceMs,
+			maxProcesses: options.maxProcesses,
+			spares: options.json ? 0 : dashboardSpares,
+		});
 	const orchestrator = newOrchestrator();
 	let stopRecording = options.record ? record(orchestrator.bus, options.record) : () => {};
 	try {
@@ -138,16 +146,24 @@ function stdoutSink(onClosed: () => void): LineSink {
 }
 
 // Ink decides at import time, from CI=…, to draw only a last frame. A person at a real terminal
-// wants the live dashboard whatever their environment says, so hide CI from Ink's check alone;
-// the children still get the environment as it was.
+// wants the live dashboard whatever their environment says, so hide CI from Ink's check alone.
+// Ink's colours (chalk) know FORCE_COLOR but not NO_COLOR (no-color.org): NO_COLOR becomes
+// FORCE_COLOR=0 for that same check. The children still get the environment as it was.
 async function importInk<T>(load: () => Promise<T>): Promise<T> {
-	const ci = {CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION};
+	const saved = {
+		CI: process.env.CI,
+		CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION,
+		FORCE_COLOR: process.env.FORCE_COLOR,
+	};
 	delete process.env.CI;
 	delete process.env.CONTINUOUS_INTEGRATION;
+	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 	try {
 		return await load();
 	} finally {
-		for (const [name, value] of Object.entries(ci))
-			if (value !== undefined) process.env[name] = value;
+		for (const [name, value] of Object.entries(saved)) {
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		}
 	}
 }

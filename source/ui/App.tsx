@@ -1,26 +1,29 @@
 import {Box, Text, useApp} from 'ink';
-import {useEffect, useState} from 'react';
+import {useEffect, useReducer} from 'react';
 import type {EventBus} from '../core/events.js';
 import type {ProcessRow} from '../core/snapshot.js';
 import type {SnapshotStore} from '../core/store.js';
+import {BottomPane} from './components/BottomPane.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
+import {HelpOverlay} from './components/HelpOverlay.js';
 import {LocksPanel} from './components/LocksPanel.js';
-import {PoolPanel, poolPanelHeight} from './components/PoolPanel.js';
-import {PresetMenu} from './components/PresetMenu.js';
+import {PoolPanel} from './components/PoolPanel.js';
 import {ProcessTable} from './components/ProcessTable.js';
 import {SharedPanel} from './components/SharedPanel.js';
-import {Timeline} from './components/Timeline.js';
+import {TextPrompt} from './components/TextPrompt.js';
 import type {DashboardController} from './controller.js';
 import {formatExitcode} from './format.js';
 import {useClock} from './hooks/use-clock.js';
-import {useKeymap} from './hooks/use-keymap.js';
+import {type Command, useKeymap} from './hooks/use-keymap.js';
+import {useLogBook} from './hooks/use-log-book.js';
 import {usePresetMenu} from './hooks/use-preset-menu.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {useTimeline} from './hooks/use-timeline.js';
-import {keyHelp} from './keys.js';
+import {footerKeys, keyHelp} from './keys.js';
+import {layout} from './layout.js';
 import {orderByPool} from './pool-labels.js';
+import {initialView, moveSelection, reduceView, type ViewState, visibleRows} from './view-state.js';
 
 type Props = {
 	/** The bus the dashboard shows: a live orchestrator's, or a replay's. */
@@ -36,75 +39,126 @@ type Props = {
 /** The smallest terminal the layout is made for. */
 export const minimumSize = {columns: 80, rows: 24} as const;
 
-/** The dashboard: header, processes, events and the keys, all from the bus. */
+/** The dashboard: header, processes, pools, shared state, locks, events or a log, and the keys. */
 export function App({bus, store, controller, interactive = true}: Props) {
 	const snapshot = useSnapshot(store);
 	const now = useClock(bus, 500);
 	const {columns, rows} = useTerminalSize();
 	const {exit} = useApp();
-	const timeline = useTimeline(bus, 100);
-	const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
-	const [message, setMessage] = useState<string | undefined>(undefined);
-	const [quitting, setQuitting] = useState(false);
-
+	const book = useLogBook(bus);
+	const [view, dispatch] = useReducer(reduceView, initialView);
 	const menu = usePresetMenu(controller.presets, snapshot.scenario?.name);
 
-	const rowsShown = orderByPool(snapshot.processes, snapshot.pools);
-	const selected = rowsShown.find((row) => row.id === selectedId) ?? rowsShown[0];
-	const move = (step: number) => {
-		if (rowsShown.length === 0) return;
-		const index = selected ? rowsShown.indexOf(selected) : 0;
-		const next = rowsShown[Math.min(rowsShown.length - 1, Math.max(0, index + step))] as ProcessRow;
-		setSelectedId(next.id);
-		setMessage(undefined);
+	const tableRows = orderByPool(visibleRows(snapshot.processes, view), snapshot.pools);
+	const selected = tableRows.find((row) => row.id === view.selectedId) ?? tableRows[0];
+	const tableLines = tableRows.length + snapshot.descendants.length + snapshot.pools.length;
+	const promptOpen = view.mode === 'command' || view.mode === 'filter';
+	const sizes = layout(snapshot, tableLines, columns, rows, promptOpen);
+	const logLines = view.focus === 'log' && selected ? book.lines(selected.id).length : 0;
+	const select = (step: number) =>
+		dispatch({type: 'select', id: moveSelection(tableRows, selected?.id, step)});
+	const scroll = (by: number) => dispatch({type: 'scroll', by, max: logLines - sizes.bottom});
+	const say = (message: string) => dispatch({type: 'say', message});
+	const act = actOnSelected(controller, selected, say);
+
+	const onCommand = (command: Command) => {
+		if (command === 'quit') return quit();
+		if (typeof command === 'object') return dispatch({type: 'type', text: command.text});
+		if (view.mode === 'help') return dispatch({type: 'close'});
+		if (view.mode === 'menu') return menuCommand(command);
+		if (view.mode === 'command' || view.mode === 'filter') return promptCommand(command);
+		const arrows = view.focus === 'log' ? scroll : select;
+		const page = Math.max(1, (view.focus === 'log' ? sizes.bottom : sizes.table) - 1);
+		switch (command) {
+			case 'up':
+				return view.focus === 'log' ? scroll(1) : select(-1);
+			case 'down':
+				return view.focus === 'log' ? scroll(-1) : select(1);
+			case 'page-up':
+				return view.focus === 'log' ? scroll(page) : select(-page);
+			case 'page-down':
+				return view.focus === 'log' ? scroll(-page) : select(page);
+			case 'home':
+				return arrows(view.focus === 'log' ? logLines : -tableRows.length);
+			case 'end':
+				return arrows(view.focus === 'log' ? -logLines : tableRows.length);
+			case 'next-panel':
+				return dispatch({type: 'focus', focus: view.focus === 'log' ? 'processes' : 'log'});
+			case 'open-log':
+				return dispatch({type: 'focus', focus: 'log'});
+			case 'back':
+				if (view.focus === 'log') return dispatch({type: 'focus', focus: 'processes'});
+				return view.filter ? dispatch({type: 'clear-filter'}) : undefined;
+			case 'new-process':
+				return controller.readOnly
+					? say(controller.readOnly)
+					: dispatch({type: 'open', mode: 'command'});
+			case 'presets':
+				if (controller.readOnly) return say(controller.readOnly);
+				if (!controller.presets)
+					return say('presets: only when procdash plays one (procdash <preset>)');
+				menu.open();
+				return dispatch({type: 'open', mode: 'menu'});
+			case 'terminate':
+			case 'kill':
+			case 'pause':
+			case 'restart':
+				return act(command);
+			case 'filter':
+				return dispatch({type: 'open', mode: 'filter'});
+			case 'help':
+				return dispatch({type: 'open', mode: 'help'});
+			case 'sort':
+				return dispatch({type: 'cycle-sort'});
+		}
 	};
 
-	useKeymap(
-		{
-			selectPrevious: () => move(-1),
-			selectNext: () => move(1),
-			terminateSelected: () => {
-				if (controller.readOnly) return setMessage(controller.readOnly);
-				if (!selected) return setMessage('no process selected');
-				if (controller.terminate(selected.id))
-					return setMessage(`SIGTERM sent to ${selected.name} (pid ${selected.pid})`);
-				setMessage(
-					selected.state === 'created'
-						? `${selected.name} has not started: nothing to terminate`
-						: `${selected.name} has already exited (exit code ${formatExitcode(selected.exitcode)}): nothing to terminate`,
-				);
-			},
-			openPresets: () => {
-				if (controller.readOnly) return setMessage(controller.readOnly);
-				if (!controller.presets)
-					return setMessage('presets: only when procdash plays one (procdash <preset>)');
-				menu.open();
-			},
-			menu: menu.keys,
-			quit: () => {
-				// A replay has nothing to stop: it ends the playback and leaves at once.
-				if (controller.readOnly) {
-					controller.stop();
-					return exit();
-				}
-				if (quitting) {
-					setMessage('forcing: SIGKILL sent to every process');
-					controller.killAll();
-					return;
-				}
-				setQuitting(true);
-				setMessage('stopping every process… press q again to force');
-				controller.stop();
-			},
-		},
-		interactive,
-	);
+	const menuCommand = (command: Command) => {
+		if (command === 'up') return menu.move(-1);
+		if (command === 'down') return menu.move(1);
+		if (command === 'submit') menu.pick();
+		else if (command === 'back') menu.close();
+		else return;
+		dispatch({type: 'close'});
+	};
+
+	const promptCommand = (command: Command) => {
+		if (command === 'erase') return dispatch({type: 'erase'});
+		if (view.mode === 'filter') {
+			if (command === 'submit') return dispatch({type: 'apply-filter'});
+			if (command === 'back') return dispatch({type: 'clear-filter'});
+			return;
+		}
+		if (command === 'back') return dispatch({type: 'close'});
+		if (command !== 'submit') return;
+		const line = view.draft;
+		dispatch({type: 'close'});
+		say(`starting ${line}…`);
+		void controller.startCommand(line).then((outcome) => say(outcome.message));
+	};
+
+	const quit = () => {
+		// A replay has nothing to stop: it ends the playback and leaves at once.
+		if (controller.readOnly) {
+			controller.stop();
+			return exit();
+		}
+		if (view.quitting) {
+			say('forcing: SIGKILL sent to every process');
+			return controller.killAll();
+		}
+		dispatch({type: 'quit'});
+		say('stopping every process… press q again to force');
+		controller.stop();
+	};
+
+	useKeymap(view.mode, onCommand, interactive);
 
 	// Leave only once the frame that says how the stop went is on screen.
 	const stopped = snapshot.stopped !== undefined;
 	useEffect(() => {
-		if (quitting && stopped) exit();
-	}, [quitting, stopped, exit]);
+		if (view.quitting && stopped) exit();
+	}, [view.quitting, stopped, exit]);
 
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (
@@ -115,84 +169,159 @@ export function App({bus, store, controller, interactive = true}: Props) {
 		);
 	}
 
-	const descendants = snapshot.descendants;
-	const poolLines = poolPanelHeight(snapshot.pools);
-	const tableLines = rowsShown.length + descendants.length + snapshot.pools.length;
-	const headerLines = 1 + (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
-	const aboutLines = snapshot.scenario
-		? Math.min(3, Math.ceil(snapshot.scenario.about.length / (columns - 1)))
-		: 0;
-	const notesLines = snapshot.scenario && snapshot.scenario.state !== 'running' ? 1 : 0;
-	const footerLines = 2;
-	const {shared} = snapshot;
-	const sharedCount = shared.values.length + shared.arrays.length;
-	const sharedLines = sharedCount === 0 ? 1 : 1 + Math.min(sharedCount, 6);
-	const hasCycle = shared.locks.some((lock) => lock.deadlock);
-	const locksLines =
-		shared.locks.length === 0 ? 1 : 1 + Math.min(shared.locks.length, 5) + (hasCycle ? 1 : 0);
-	const free =
-		rows -
-		headerLines -
-		aboutLines -
-		notesLines -
-		footerLines -
-		sharedLines -
-		locksLines -
-		(poolLines + 1) -
-		6;
-	const tableHeight = Math.max(3, Math.min(tableLines, Math.floor(free * 0.6)));
-	const timelineHeight = Math.max(2, free - tableHeight);
 	const width = columns - 1;
-
+	const {scenario, shared} = snapshot;
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Header snapshot={snapshot} now={now} width={width} />
-			{snapshot.scenario && (
-				<Box height={aboutLines} width={width} overflow="hidden">
+			{scenario && (
+				<Box height={sizes.about} width={width} overflow="hidden">
 					<Text dimColor wrap="wrap">
-						{snapshot.scenario.about}
+						{scenario.about}
 					</Text>
 				</Box>
 			)}
-			{snapshot.scenario && snapshot.scenario.state !== 'running' && (
-				<Text color={snapshot.scenario.state === 'passed' ? 'green' : 'red'} wrap="truncate">
-					{snapshot.scenario.state === 'passed' ? '✓ ' : '✗ '}
-					{snapshot.scenario.notes[0]}
+			{scenario && scenario.state !== 'running' && (
+				<Text color={scenario.state === 'passed' ? 'green' : 'red'} wrap="truncate">
+					{scenario.state === 'passed' ? '✓ ' : '✗ '}
+					{scenario.notes[0]}
 				</Text>
 			)}
-			<Box marginTop={1}>
-				<ProcessTable
-					processes={rowsShown}
-					descendants={descendants}
-					selectedId={selected?.id}
-					now={now}
+			{view.mode === 'help' ? (
+				<Box marginTop={1}>
+					<HelpOverlay keys={keyHelp} width={width} />
+				</Box>
+			) : (
+				<>
+					<Box marginTop={1}>
+						<ProcessTable
+							processes={tableRows}
+							descendants={snapshot.descendants}
+							selectedId={selected?.id}
+							now={now}
+							width={width}
+							height={sizes.table}
+							pools={snapshot.pools}
+							sort={view.sort}
+							filter={view.filter}
+							focused={view.focus === 'processes'}
+						/>
+					</Box>
+					<Box marginTop={1}>
+						<PoolPanel pools={snapshot.pools} now={now} width={width} />
+					</Box>
+					<Box marginTop={1}>
+						<SharedPanel shared={shared} width={width} height={sizes.shared - 1} />
+					</Box>
+					<Box marginTop={1}>
+						<LocksPanel locks={shared.locks} now={now} width={width} height={sizes.locks - 1} />
+					</Box>
+					<Box marginTop={1}>
+						<BottomPane
+							bus={bus}
+							book={book}
+							view={view}
+							selected={selected}
+							menu={
+								menu.index !== undefined && controller.presets
+									? {choices: controller.presets.choices, index: menu.index}
+									: undefined
+							}
+							width={width}
+							height={sizes.bottom}
+						/>
+					</Box>
+				</>
+			)}
+			{promptOpen && (
+				<TextPrompt
+					label={view.mode === 'filter' ? 'filter by name:' : 'new process:'}
+					value={view.draft}
+					placeholder={
+						view.mode === 'filter'
+							? 'Enter keeps it, Esc clears it'
+							: "e.g. sleep 30, or sh -c 'yes | head'"
+					}
 					width={width}
-					height={tableHeight}
-					pools={snapshot.pools}
 				/>
-			</Box>
-			<Box marginTop={1}>
-				<PoolPanel pools={snapshot.pools} now={now} width={width} />
-			</Box>
-			<Box marginTop={1}>
-				<SharedPanel shared={shared} width={width} height={sharedLines - 1} />
-			</Box>
-			<Box marginTop={1}>
-				<LocksPanel locks={shared.locks} now={now} width={width} height={locksLines - 1} />
-			</Box>
-			<Box marginTop={1}>
-				{menu.index !== undefined && controller.presets ? (
-					<PresetMenu
-						presets={controller.presets.choices}
-						index={menu.index}
-						width={width}
-						height={timelineHeight + 1}
-					/>
-				) : (
-					<Timeline entries={timeline} width={width} height={timelineHeight} />
-				)}
-			</Box>
-			<Footer keys={keyHelp} message={message ?? controller.readOnly} width={width} />
+			)}
+			<Footer keys={keysFor(view)} message={view.message ?? controller.readOnly} width={width} />
 		</Box>
 	);
+}
+
+/** The keys that work right now, for the footer. */
+function keysFor(view: ViewState): readonly (readonly [string, string])[] {
+	switch (view.mode) {
+		case 'help':
+			return [['any key', 'close the help']];
+		case 'menu':
+			return [
+				['↑/↓', 'choose'],
+				['Enter', 'play'],
+				['Esc', 'close'],
+			];
+		case 'command':
+		case 'filter':
+			return [
+				['Enter', view.mode === 'filter' ? 'keep' : 'start'],
+				['Esc', view.mode === 'filter' ? 'clear' : 'cancel'],
+				['Ctrl-C', 'quit'],
+			];
+		default:
+			return view.focus === 'log'
+				? [
+						['↑/↓', 'scroll'],
+						['PgUp/PgDn', 'a page'],
+						['Esc/Tab', 'back to processes'],
+						['q', 'quit'],
+					]
+				: footerKeys;
+	}
+}
+
+type ProcessAction = 'terminate' | 'kill' | 'pause' | 'restart';
+
+/** What k, K, p and r do to the selected process, and what the footer says about it. */
+function actOnSelected(
+	controller: DashboardController,
+	selected: ProcessRow | undefined,
+	say: (message: string) => void,
+) {
+	return (action: ProcessAction) => {
+		if (controller.readOnly) return say(controller.readOnly);
+		if (!selected) return say('no process selected');
+		if (action === 'restart') {
+			say(`restarting ${selected.name}…`);
+			void controller.restart(selected.id).then((outcome) => say(outcome.message));
+			return;
+		}
+		const paused = selected.state === 'paused';
+		const done =
+			action === 'terminate'
+				? controller.terminate(selected.id)
+				: action === 'kill'
+					? controller.kill(selected.id)
+					: controller.pause(selected.id, paused);
+		if (done) return say(sent(action, selected, paused, controller.graceMs));
+		const verb = action === 'pause' ? 'pause' : action;
+		say(
+			selected.state === 'created'
+				? `${selected.name} has not started: nothing to ${verb}`
+				: `${selected.name} has already exited (exit code ${formatExitcode(selected.exitcode)}): nothing to ${verb}`,
+		);
+	};
+}
+
+function sent(
+	action: Exclude<ProcessAction, 'restart'>,
+	row: ProcessRow,
+	paused: boolean,
+	graceMs: number,
+): string {
+	const who = `${row.name} (pid ${row.pid})`;
+	if (action === 'terminate')
+		return `SIGTERM sent to ${who}; SIGKILL in ${Math.round(graceMs / 1000)} s if it is still running`;
+	if (action === 'kill') return `SIGKILL sent to ${who}`;
+	return paused ? `SIGCONT sent to ${who}: resumed` : `SIGSTOP sent to ${who}: paused`;
 }

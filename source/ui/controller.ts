@@ -1,17 +1,32 @@
+import {toErrorInfo} from '../core/errors.js';
 import type {Orchestrator} from '../core/orchestrator.js';
+import {restartProcess, startCommandLine} from '../core/steering.js';
 
 /** A preset as the menu lists it. */
 export type PresetChoice = {readonly name: string; readonly description: string};
 
+/** What a key did, in words for the footer. */
+export type Outcome = {readonly ok: boolean; readonly message: string};
+
 /**
- * What the dashboard's keys may do to the processes it shows. A live run steers its orchestrator;
- * a replay can steer nothing, and says so.
+ * What the dashboard's keys may do to the processes it shows. A live run steers its orchestrator
+ * through the core; a replay can steer nothing, and says so. The UI itself starts nothing.
  */
 export type DashboardController = {
 	/** Why keys that act on processes do nothing (shown in the footer); undefined when they work. */
 	readonly readOnly: string | undefined;
-	/** SIGTERM to the process with this id; false when it is not running. */
+	/** Milliseconds between SIGTERM and SIGKILL, for the footer's words. */
+	readonly graceMs: number;
+	/** SIGTERM to the process with this id, then SIGKILL after the grace period; false when it is not running. */
 	readonly terminate: (id: number) => boolean;
+	/** SIGKILL to the process with this id; false when it is not running. */
+	readonly kill: (id: number) => boolean;
+	/** SIGSTOP, or SIGCONT when `paused`; false when it is not running. */
+	readonly pause: (id: number, paused: boolean) => boolean;
+	/** Starts the process again as a new one with the same options. */
+	readonly restart: (id: number) => Promise<Outcome>;
+	/** Starts a typed command line (no shell unless it starts with `sh -c`). */
+	readonly startCommand: (line: string) => Promise<Outcome>;
 	/** SIGKILL to every process at once: the second q. */
 	readonly killAll: () => void;
 	/** Stops everything; a live dashboard leaves once the snapshot says it has stopped. */
@@ -28,10 +43,39 @@ export function orchestratorController(
 	orchestrator: Orchestrator,
 	presets?: DashboardController['presets'],
 ): DashboardController {
+	const alive = (id: number) => {
+		const process = orchestrator.find(id);
+		return process?.isAlive() ? process : undefined;
+	};
 	return {
 		presets,
 		readOnly: undefined,
-		terminate: (id) => orchestrator.find(id)?.terminate() ?? false,
+		graceMs: orchestrator.graceMs,
+		terminate: (id) => {
+			const process = alive(id);
+			if (!process) return false;
+			void process.stop();
+			return true;
+		},
+		kill: (id) => alive(id)?.kill() ?? false,
+		pause: (id, paused) => {
+			const process = alive(id);
+			if (!process) return false;
+			return paused ? process.resume() : process.pause();
+		},
+		restart: (id) =>
+			restartProcess(orchestrator, id).then(
+				(process) => ({ok: true, message: `restarted ${process.name} as pid ${process.pid}`}),
+				(error: unknown) => ({ok: false, message: `cannot restart: ${toErrorInfo(error).message}`}),
+			),
+		startCommand: (line) =>
+			startCommandLine(orchestrator, line).then(
+				(process) =>
+					process.exitcode === null
+						? {ok: true, message: `started ${process.name}, pid ${process.pid}`}
+						: {ok: false, message: process.error?.message ?? `${process.name} could not start`},
+				(error: unknown) => ({ok: false, message: toErrorInfo(error).message}),
+			),
 		killAll: () => orchestrator.signalAll('SIGKILL'),
 		stop: () => {
 			void orchestrator.stop();
@@ -41,5 +85,16 @@ export function orchestratorController(
 
 /** The controller of a replay: nothing can be steered; `stop` only ends the playback. */
 export function readOnlyController(reason: string, stop: () => void): DashboardController {
-	return {readOnly: reason, terminate: () => false, killAll: () => {}, stop};
+	const refused = () => Promise.resolve({ok: false, message: reason});
+	return {
+		readOnly: reason,
+		graceMs: 0,
+		terminate: () => false,
+		kill: () => false,
+		pause: () => false,
+		restart: refused,
+		startCommand: refused,
+		killAll: () => {},
+		stop,
+	};
 }

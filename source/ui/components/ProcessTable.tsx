@@ -3,6 +3,7 @@ import type {DescendantRow, ProcessRow, ProcessState} from '../../core/snapshot.
 import type {PoolRow} from '../../core/snapshot-pools.js';
 import {cell, formatBytes, formatDuration, formatExitcode} from '../format.js';
 import {orderByPool, poolsByWorker} from '../pool-labels.js';
+import type {SortKey} from '../view-state.js';
 
 type Props = {
 	/** The processes procdash started, in display order. */
@@ -19,6 +20,12 @@ type Props = {
 	readonly height: number;
 	/** Pools, whose workers are shown together under a line for their pool. */
 	readonly pools?: readonly PoolRow[];
+	/** The order chosen with `o`, said in the heading unless it is the order of starting. */
+	readonly sort?: SortKey;
+	/** The `/` filter, said in the heading while set. */
+	readonly filter?: string;
+	/** Whether the arrows move the selection here (the heading is highlighted). */
+	readonly focused?: boolean;
 };
 
 const stateColor: Record<ProcessState, string | undefined> = {
@@ -96,6 +103,9 @@ export function ProcessTable({
 	width,
 	height,
 	pools = [],
+	sort = 'started',
+	filter = '',
+	focused = true,
 }: Props) {
 	const all = lines(processes, descendants, pools);
 	const selectedIndex = all.findIndex(
@@ -111,12 +121,20 @@ export function ProcessTable({
 	const {columns, targetWidth} = columnsFor(width);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold wrap="truncate">
+			<Text bold wrap="truncate" color={focused ? 'cyan' : undefined}>
 				{'  '}
 				{columns.map(([title, size, align]) => `${cell(title, size, align)} `).join('')}
-				{cell('TARGET', targetWidth)}
+				{cell(
+					`TARGET${sort === 'started' ? '' : ` · sorted by ${sort}`}${filter ? ` · filter "${filter}"` : ''}`,
+					targetWidth,
+				)}
 			</Text>
-			{all.length === 0 && <Text dimColor> no processes yet</Text>}
+			{all.length === 0 && (
+				<Text dimColor>
+					{' '}
+					{filter ? `no process matches "${filter}" (Esc clears the filter)` : 'no processes yet'}
+				</Text>
+			)}
 			{shown.map((line) => {
 				if (line.kind === 'pool') return <PoolLine key={`pool${line.pool.id}`} pool={line.pool} />;
 				return line.kind === 'process' ? (

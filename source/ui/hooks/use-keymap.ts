@@ -1,56 +1,119 @@
-import {useInput} from 'ink';
+import {type Key, useInput} from 'ink';
 import {useCallback, useRef} from 'react';
+import type {Mode} from '../view-state.js';
 
-/** What the keys do while a menu is open: they move in it, and nothing else happens. */
-export type MenuKeys = {
-	readonly previous: () => void;
-	readonly next: () => void;
-	readonly pick: () => void;
-	readonly close: () => void;
-};
+/** What a key means in the dashboard, whatever mode it came in. */
+export type Command =
+	| 'up'
+	| 'down'
+	| 'page-up'
+	| 'page-down'
+	| 'home'
+	| 'end'
+	| 'next-panel'
+	| 'open-log'
+	| 'back'
+	| 'new-process'
+	| 'presets'
+	| 'terminate'
+	| 'kill'
+	| 'pause'
+	| 'restart'
+	| 'filter'
+	| 'help'
+	| 'sort'
+	| 'quit'
+	| 'erase'
+	| 'submit'
+	| {readonly text: string};
 
-/** What the dashboard's keys do; each is called with nothing and decides for itself. */
-export type KeyActions = {
-	readonly selectPrevious: () => void;
-	readonly selectNext: () => void;
-	readonly terminateSelected: () => void;
-	readonly openPresets: () => void;
-	readonly quit: () => void;
-	/** Set while a menu is open: every key goes to it. */
-	readonly menu?: MenuKeys;
-};
-
-/** Routes key presses to `actions`. Ctrl-C quits like `q` (a second one forces). */
-export function useKeymap(actions: KeyActions, isActive = true): void {
-	// Ink re-subscribes a changed handler only in an effect, after the frame is on screen; a key
-	// pressed in between would reach the previous render's actions. A ref is always the latest.
-	const latest = useRef(actions);
-	latest.current = actions;
-	const onInput = useCallback(
-		(
-			input: string,
-			key: {upArrow: boolean; downArrow: boolean; ctrl: boolean; return: boolean; escape: boolean},
-		) => {
-			const current = latest.current;
-			if (current.menu && !(key.ctrl && input === 'c')) return menuKey(current.menu, input, key);
-			if (key.upArrow) current.selectPrevious();
-			else if (key.downArrow) current.selectNext();
-			else if (input === 'k') current.terminateSelected();
-			else if (input === 's') current.openPresets();
-			else if (input === 'q' || (key.ctrl && input === 'c')) current.quit();
-		},
-		[],
-	);
-	useInput(onInput, {isActive});
+/** Which key pressed in which mode means which command; undefined for keys that mean nothing there. */
+export function commandFor(input: string, key: Key, mode: Mode): Command | undefined {
+	if (key.ctrl && input === 'c') return 'quit';
+	if (mode === 'help') return 'back';
+	if (mode === 'command' || mode === 'filter') {
+		if (key.return) return 'submit';
+		if (key.escape) return 'back';
+		if (key.backspace || key.delete) return 'erase';
+		// Printable text only: no control character from a pasted line or a stray key.
+		const text = [...input].filter((char) => char >= ' ' && char !== '\u007F').join('');
+		return text && !key.ctrl && !key.meta ? {text} : undefined;
+	}
+	if (mode === 'menu') {
+		if (key.upArrow) return 'up';
+		if (key.downArrow) return 'down';
+		if (key.return) return 'submit';
+		if (key.escape || input === 's' || input === 'q') return 'back';
+		return undefined;
+	}
+	return normalKey(input, key);
 }
 
-function menuKey(
-	menu: MenuKeys,
-	input: string,
-	key: {upArrow: boolean; downArrow: boolean; return: boolean; escape: boolean},
+const letters: Record<string, Command> = {
+	n: 'new-process',
+	s: 'presets',
+	k: 'terminate',
+	K: 'kill',
+	p: 'pause',
+	r: 'restart',
+	'/': 'filter',
+	'?': 'help',
+	o: 'sort',
+	q: 'quit',
+};
+
+function normalKey(input: string, key: Key): Command | undefined {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.pageUp) return 'page-up';
+	if (key.pageDown) return 'page-down';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.tab) return 'next-panel';
+	if (key.return) return 'open-log';
+	if (key.escape) return 'back';
+	return letters[input];
+}
+
+/**
+ * What one chunk of input means. Keys typed one by one arrive one by one; a paste (or a quick
+ * script) arrives as one string: in the normal mode each of its characters is a key, and once one
+ * opens a prompt (`/`, `n`), the rest is what is typed into it.
+ */
+export function commandsFor(input: string, key: Key, mode: Mode): Command[] {
+	if (mode !== 'normal' || input.length <= 1 || key.ctrl || key.meta) {
+		const command = commandFor(input, key, mode);
+		return command === undefined ? [] : [command];
+	}
+	const commands: Command[] = [];
+	const chars = [...input];
+	for (let index = 0; index < chars.length; index++) {
+		const command = commandFor(chars[index] as string, key, 'normal');
+		if (command === undefined) continue;
+		commands.push(command);
+		if (command === 'filter' || command === 'new-process') {
+			const rest = chars.slice(index + 1).join('');
+			if (rest) commands.push({text: rest});
+			break;
+		}
+		if (command === 'quit') break;
+	}
+	return commands;
+}
+
+/** Calls `onCommand` with what each key press means in `mode`. */
+export function useKeymap(
+	mode: Mode,
+	onCommand: (command: Command) => void,
+	isActive = true,
 ): void {
-	if (key.upArrow) menu.previous();
-	else if (key.downArrow) menu.next();
-	else if (key.return) menu.pick();
-	else if (key.escape || input === 's' || input === 'q') menu.close();
+	// Ink re-subscribes a changed handler only in an effect, after the frame is on screen; a key
+	// pressed in between would reach the previous render's handler. Refs are always the latest.
+	const latest = useRef({mode, onCommand});
+	latest.current = {mode, onCommand};
+	const onInput = useCallback((input: string, key: Key) => {
+		const {mode, onCommand: handle} = latest.current;
+		for (const command of commandsFor(input, key, mode)) handle(command);
+	}, []);
+	useInput(onInput, {isActive});
 }

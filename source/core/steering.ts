@@ -1,0 +1,45 @@
+import path from 'node:path';
+import {splitWords} from './command-line.js';
+import type {Orchestrator} from './orchestrator.js';
+import {Process} from './process.js';
+
+/**
+ * Starts a command line typed by a person, without a shell: the line is split into words as a
+ * shell would split them, and shell syntax is refused — unless the line starts with `sh -c`,
+ * whose script then goes to /bin/sh as one argument. Rejects with what is wrong.
+ */
+export async function startCommandLine(orchestrator: Orchestrator, line: string): Promise<Process> {
+	const trimmed = line.trim();
+	if (trimmed === '')
+		throw new TypeError('type a command line, e.g. sleep 30 or sh -c "yes | head"');
+	const script = /^sh\s+-c\s+([\s\S]+)$/.exec(trimmed)?.[1];
+	const words = script === undefined ? splitWords(trimmed) : ['sh', '-c', unquote(script)];
+	const [command, ...args] = words as [string, ...string[]];
+	const child = new Process({command, args, name: path.basename(command), orchestrator});
+	await child.start();
+	return child;
+}
+
+/**
+ * Starts a process again as a new one, with the options it was made with (and its name). The
+ * old one, if still running, is stopped first (SIGTERM, the grace period, SIGKILL).
+ */
+export async function restartProcess(orchestrator: Orchestrator, id: number): Promise<Process> {
+	const previous = orchestrator.find(id);
+	if (!previous) throw new RangeError(`no process with id ${id}`);
+	if (previous.isAlive()) await previous.stop();
+	const next = new Process({...previous.options, name: previous.name, orchestrator});
+	await next.start();
+	return next;
+}
+
+// `sh -c 'a | b'`: the script is the one quoted word; `sh -c a | b`: the rest of the line as typed.
+function unquote(script: string): string {
+	try {
+		const words = splitWords(script);
+		if (words.length === 1) return words[0] as string;
+	} catch {
+		// Shell syntax outside quotes: the shell will read it.
+	}
+	return script;
+}

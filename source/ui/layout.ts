@@ -1,0 +1,61 @@
+import type {Snapshot} from '../core/snapshot.js';
+import {poolPanelHeight} from './components/PoolPanel.js';
+
+/** How many terminal rows each part of the dashboard gets. */
+export type Layout = {
+	readonly about: number;
+	readonly table: number;
+	readonly shared: number;
+	readonly locks: number;
+	readonly pool: number;
+	/** The bottom pane: events, a log, or the preset menu. */
+	readonly bottom: number;
+};
+
+// Lines every frame has besides the parts above: the header's first line, the footer's two, the
+// table's and the bottom pane's titles, and the blank line above each of the five panels.
+const fixedLines = 1 + 2 + 2 + 5;
+
+/**
+ * Shares `rows` among the panels: each panel with little to show takes one line, the table
+ * takes what its rows need up to about half of what is left, and the bottom pane the rest.
+ */
+export function layout(
+	snapshot: Snapshot,
+	tableLines: number,
+	columns: number,
+	rows: number,
+	promptOpen: boolean,
+): Layout {
+	const {shared, scenario} = snapshot;
+	const about = scenario
+		? Math.min(3, Math.ceil(scenario.about.length / Math.max(1, columns - 1)))
+		: 0;
+	const notes = scenario && scenario.state !== 'running' ? 1 : 0;
+	const header = (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
+	const sharedCount = shared.values.length + shared.arrays.length;
+	const sharedLines = sharedCount === 0 ? 1 : 1 + Math.min(sharedCount, 6);
+	const hasCycle = shared.locks.some((lock) => lock.deadlock);
+	const locksLines =
+		shared.locks.length === 0 ? 1 : 1 + Math.min(shared.locks.length, 5) + (hasCycle ? 1 : 0);
+	const pool = poolPanelHeight(snapshot.pools);
+	const free =
+		rows -
+		fixedLines -
+		about -
+		notes -
+		header -
+		sharedLines -
+		locksLines -
+		pool -
+		(promptOpen ? 1 : 0);
+	const table = Math.max(3, Math.min(tableLines, Math.floor(free * 0.55)));
+	return {
+		about,
+		table,
+		shared: sharedLines,
+		locks: locksLines,
+		pool,
+		bottom: Math.max(2, free - table),
+	};
+}
