@@ -15,7 +15,12 @@ export async function startCommandLine(orchestrator: Orchestrator, line: string)
 	const script = /^sh\s+-c\s+([\s\S]+)$/.exec(trimmed)?.[1];
 	const words = script === undefined ? splitWords(trimmed) : ['sh', '-c', unquote(script)];
 	const [command, ...args] = words as [string, ...string[]];
-	const child = new Process({command, args, name: path.basename(command), orchestrator});
+	const child = new Process({
+		command,
+		args,
+		name: uniqueName(orchestrator, path.basename(command)),
+		orchestrator,
+	});
 	await child.start();
 	return child;
 }
@@ -42,4 +47,13 @@ function unquote(script: string): string {
 		// Shell syntax outside quotes: the shell will read it.
 	}
 	return script;
+}
+
+// Names are how a person tells rows apart: a second `sleep` is `sleep-2`.
+function uniqueName(orchestrator: Orchestrator, base: string): string {
+	const taken = new Set(orchestrator.processes().map((process) => process.name));
+	if (!taken.has(base)) return base;
+	let suffix = 2;
+	while (taken.has(`${base}-${suffix}`)) suffix++;
+	return `${base}-${suffix}`;
 }

@@ -130,12 +130,19 @@ export function App({bus, store, controller, interactive = true}: Props) {
 			return;
 		}
 		if (command === 'back') return dispatch({type: 'close'});
-		if (command !== 'submit') return;
-		const line = view.draft;
-		dispatch({type: 'close'});
-		say(`starting ${line}…`);
-		void controller.startCommand(line).then((outcome) => say(outcome.message));
+		if (command === 'submit') dispatch({type: 'submit-command'});
 	};
+
+	// The `n` prompt's line is started here, once the reducer has it.
+	const pendingCommand = view.pendingCommand;
+	useEffect(() => {
+		if (pendingCommand === undefined) return;
+		dispatch({type: 'command-sent'});
+		dispatch({type: 'say', message: `starting ${pendingCommand}…`});
+		void controller
+			.startCommand(pendingCommand)
+			.then((outcome) => dispatch({type: 'say', message: outcome.message}));
+	}, [pendingCommand, controller]);
 
 	const quit = () => {
 		// A replay has nothing to stop: it ends the playback and leaves at once.

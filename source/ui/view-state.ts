@@ -18,7 +18,7 @@ export type ViewState = {
 	readonly focus: Focus;
 	/** The highlighted process; the first row when undefined or gone. */
 	readonly selectedId: number | undefined;
-	/** Rows whose name or target contains this (case-insensitive) are shown. */
+	/** Rows whose name contains this (case-insensitive) are shown. */
 	readonly filter: string;
 	/** What is being typed in the `n` or `/` prompt. */
 	readonly draft: string;
@@ -28,6 +28,8 @@ export type ViewState = {
 	/** The footer's answer to the last key. */
 	readonly message: string | undefined;
 	readonly quitting: boolean;
+	/** A command line submitted from the `n` prompt, waiting to be started. */
+	readonly pendingCommand: string | undefined;
 };
 
 /** The dashboard as it opens. */
@@ -41,6 +43,7 @@ export const initialView: ViewState = {
 	logScroll: 0,
 	message: undefined,
 	quitting: false,
+	pendingCommand: undefined,
 };
 
 /** What a key can change in the view. */
@@ -51,6 +54,8 @@ export type ViewAction =
 	| {readonly type: 'type'; readonly text: string}
 	| {readonly type: 'erase'}
 	| {readonly type: 'apply-filter'}
+	| {readonly type: 'submit-command'}
+	| {readonly type: 'command-sent'}
 	| {readonly type: 'clear-filter'}
 	| {readonly type: 'focus'; readonly focus: Focus}
 	| {readonly type: 'cycle-sort'}
@@ -78,6 +83,11 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 			return {...state, draft: state.draft.slice(0, -1)};
 		case 'apply-filter':
 			return {...state, mode: 'normal', filter: state.draft.trim(), draft: ''};
+		case 'submit-command':
+			// The draft is read here, where it is current: a key handler's copy may be a frame old.
+			return {...state, mode: 'normal', draft: '', pendingCommand: state.draft};
+		case 'command-sent':
+			return {...state, pendingCommand: undefined};
 		case 'clear-filter':
 			return {...state, mode: 'normal', filter: '', draft: ''};
 		case 'focus':
@@ -106,18 +116,13 @@ const stateOrder: Record<ProcessRow['state'], number> = {
 	exited: 4,
 };
 
-/** The rows the table shows: filtered by name or target, then in the chosen order (stable). */
+/** The rows the table shows: filtered by name, then in the chosen order (stable). */
 export function visibleRows(
 	rows: readonly ProcessRow[],
 	{filter, sort}: Pick<ViewState, 'filter' | 'sort'>,
 ): ProcessRow[] {
 	const needle = filter.toLowerCase();
-	const kept = needle
-		? rows.filter(
-				(row) =>
-					row.name.toLowerCase().includes(needle) || row.target.toLowerCase().includes(needle),
-			)
-		: [...rows];
+	const kept = needle ? rows.filter((row) => row.name.toLowerCase().includes(needle)) : [...rows];
 	const by: Record<SortKey, (a: ProcessRow, b: ProcessRow) => number> = {
 		started: () => 0,
 		name: (a, b) => a.name.localeCompare(b.name),

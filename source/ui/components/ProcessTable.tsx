@@ -111,8 +111,16 @@ export function ProcessTable({
 	const selectedIndex = all.findIndex(
 		(line) => line.kind === 'process' && line.row.id === selectedId,
 	);
+	// The chosen order and filter, when not the plain ones, take a line under the heading.
+	const ordering = [
+		filter ? `filter "${filter}" (Esc clears)` : '',
+		sort === 'started' ? '' : `sorted by ${sort}`,
+	]
+		.filter(Boolean)
+		.join(' · ');
+	const room = height - (ordering ? 1 : 0);
 	// When not every line fits, one of the rows says which are shown ("1–5 of 6").
-	const visible = Math.max(1, all.length > height ? height - 1 : height);
+	const visible = Math.max(1, all.length > room ? room - 1 : room);
 	const first = Math.min(
 		Math.max(0, selectedIndex - visible + 1),
 		Math.max(0, all.length - visible),
@@ -124,11 +132,14 @@ export function ProcessTable({
 			<Text bold wrap="truncate" color={focused ? 'cyan' : undefined}>
 				{'  '}
 				{columns.map(([title, size, align]) => `${cell(title, size, align)} `).join('')}
-				{cell(
-					`TARGET${sort === 'started' ? '' : ` · sorted by ${sort}`}${filter ? ` · filter "${filter}"` : ''}`,
-					targetWidth,
-				)}
+				{cell('TARGET', targetWidth)}
 			</Text>
+			{ordering && (
+				<Text dimColor wrap="truncate">
+					{'  '}
+					{ordering}
+				</Text>
+			)}
 			{all.length === 0 && (
 				<Text dimColor>
 					{' '}

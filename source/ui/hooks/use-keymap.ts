@@ -81,6 +81,12 @@ function normalKey(input: string, key: Key): Command | undefined {
  * opens a prompt (`/`, `n`), the rest is what is typed into it.
  */
 export function commandsFor(input: string, key: Key, mode: Mode): Command[] {
+	if ((mode === 'command' || mode === 'filter') && /[\r\n]/.test(input) && input.length > 1) {
+		// Pasted text that ends a line: type what comes before, then press Enter.
+		const [text = ''] = input.split(/[\r\n]/);
+		const typed = commandFor(text, {...key, return: false}, mode);
+		return typed === undefined ? ['submit'] : [typed, 'submit'];
+	}
 	if (mode !== 'normal' || input.length <= 1 || key.ctrl || key.meta) {
 		const command = commandFor(input, key, mode);
 		return command === undefined ? [] : [command];
