@@ -1,12 +1,10 @@
-import {constants} from 'node:os';
 import {createOrchestrator, type Orchestrator} from '../core/orchestrator.js';
 import type {Snapshot} from '../core/snapshot.js';
 import {SnapshotStore} from '../core/store.js';
-import {toJsonLine} from '../headless/json-line.js';
 import type {LineSink} from '../headless/ndjson-writer.js';
 import {writeEvents} from '../headless/ndjson-writer.js';
 import {runHeadless} from '../headless/run-headless.js';
-import {buildSummary} from '../headless/summary.js';
+import {writeSummary} from '../headless/summary.js';
 import {Replay} from '../recording/player.js';
 import {readRecording} from '../recording/read-recording.js';
 import {RecordingError, startRecording} from '../recording/recorder.js';
@@ -107,11 +105,7 @@ export async function playReplay(file: string, speed: number, json: boolean): Pr
 		process.off('SIGTERM', onSignal);
 		stopWriting();
 	}
-	const summary = buildSummary(store.getSnapshot());
-	store.close();
-	sink(`${toJsonLine(summary)}\n`);
-	if (stoppedBy) return 128 + (constants.signals[stoppedBy] ?? 0);
-	return summary.ok ? 0 : 1;
+	return writeSummary(store, sink, stoppedBy);
 }
 
 function record(bus: Parameters<typeof startRecording>[0], file: string): () => void {

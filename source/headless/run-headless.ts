@@ -1,11 +1,9 @@
-import {constants} from 'node:os';
 import type {Orchestrator} from '../core/orchestrator.js';
 import {SnapshotStore} from '../core/store.js';
 import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
-import {toJsonLine} from './json-line.js';
 import {type LineSink, writeEvents} from './ndjson-writer.js';
-import {buildSummary} from './summary.js';
+import {writeSummary} from './summary.js';
 
 /** What a headless run needs. */
 export type HeadlessOptions = {
@@ -65,9 +63,5 @@ export async function runHeadless({
 		signal?.removeEventListener('abort', onAbort);
 		stopWriting();
 	}
-	const summary = buildSummary(store.getSnapshot());
-	store.close();
-	sink(`${toJsonLine(summary)}\n`);
-	if (stoppedBy) return 128 + (constants.signals[stoppedBy] ?? 0);
-	return summary.ok ? 0 : 1;
+	return writeSummary(store, sink, stoppedBy);
 }

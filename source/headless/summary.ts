@@ -1,4 +1,8 @@
+import {constants} from 'node:os';
 import type {Snapshot} from '../core/snapshot.js';
+import type {SnapshotStore} from '../core/store.js';
+import {toJsonLine} from './json-line.js';
+import type {LineSink} from './ndjson-writer.js';
 
 /** One process in the summary: who it was and how it ended. */
 export type SummaryProcess = {
@@ -84,4 +88,20 @@ export function buildSummary(snapshot: Snapshot): Summary {
 		ok: scenario?.state === 'passed' && (stopped?.survivors.length ?? 0) === 0,
 		notes: scenario?.notes ?? [],
 	};
+}
+
+/**
+ * Writes the summary line of a finished run and closes its store. Resolves to the exit code:
+ * 128 + the signal's number when a signal stopped the run, else 0 when it was ok and 1 when not.
+ */
+export function writeSummary(
+	store: SnapshotStore,
+	sink: LineSink,
+	stoppedBy: NodeJS.Signals | undefined,
+): number {
+	const summary = buildSummary(store.getSnapshot());
+	store.close();
+	sink(`${toJsonLine(summary)}\n`);
+	if (stoppedBy) return 128 + (constants.signals[stoppedBy] ?? 0);
+	return summary.ok ? 0 : 1;
 }
