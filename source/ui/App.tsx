@@ -13,7 +13,7 @@ import {ProcessTable} from './components/ProcessTable.js';
 import {SharedPanel} from './components/SharedPanel.js';
 import {TextPrompt} from './components/TextPrompt.js';
 import type {DashboardController} from './controller.js';
-import {formatExitcode} from './format.js';
+import {formatExitcode, formatSeconds} from './format.js';
 import {useClock} from './hooks/use-clock.js';
 import {type Command, useKeymap} from './hooks/use-keymap.js';
 import {useLogBook} from './hooks/use-log-book.js';
@@ -23,7 +23,14 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {footerKeys, keyHelp} from './keys.js';
 import {layout} from './layout.js';
 import {orderByPool} from './pool-labels.js';
-import {initialView, moveSelection, reduceView, type ViewState, visibleRows} from './view-state.js';
+import {
+	initialView,
+	type Mode,
+	moveSelection,
+	reduceView,
+	type ViewState,
+	visibleRows,
+} from './view-state.js';
 
 type Props = {
 	/** The bus the dashboard shows: a live orchestrator's, or a replay's. */
@@ -51,7 +58,10 @@ export function App({bus, store, controller, interactive = true}: Props) {
 
 	const tableRows = orderByPool(visibleRows(snapshot.processes, view), snapshot.pools);
 	const selected = tableRows.find((row) => row.id === view.selectedId) ?? tableRows[0];
-	const tableLines = tableRows.length + snapshot.descendants.length + snapshot.pools.length;
+	// The line that names a chosen order or filter is a line of the table too.
+	const orderingLine = view.sort !== 'started' || view.filter !== '' ? 1 : 0;
+	const tableLines =
+		tableRows.length + snapshot.descendants.length + snapshot.pools.length + orderingLine;
 	const promptOpen = view.mode === 'command' || view.mode === 'filter';
 	const sizes = layout(snapshot, tableLines, columns, rows, promptOpen);
 	const logLines = view.focus === 'log' && selected ? book.lines(selected.id).length : 0;
@@ -61,12 +71,12 @@ export function App({bus, store, controller, interactive = true}: Props) {
 	const say = (message: string) => dispatch({type: 'say', message});
 	const act = actOnSelected(controller, selected, say);
 
-	const onCommand = (command: Command) => {
+	const onCommand = (command: Command, mode: Mode) => {
 		if (command === 'quit') return quit();
 		if (typeof command === 'object') return dispatch({type: 'type', text: command.text});
-		if (view.mode === 'help') return dispatch({type: 'close'});
-		if (view.mode === 'menu') return menuCommand(command);
-		if (view.mode === 'command' || view.mode === 'filter') return promptCommand(command);
+		if (mode === 'help') return dispatch({type: 'close'});
+		if (mode === 'menu') return menuCommand(command);
+		if (mode === 'command' || mode === 'filter') return promptCommand(command, mode);
 		const arrows = view.focus === 'log' ? scroll : select;
 		const page = Math.max(1, (view.focus === 'log' ? sizes.bottom : sizes.table) - 1);
 		switch (command) {
@@ -122,9 +132,9 @@ export function App({bus, store, controller, interactive = true}: Props) {
 		dispatch({type: 'close'});
 	};
 
-	const promptCommand = (command: Command) => {
+	const promptCommand = (command: Command, mode: 'command' | 'filter') => {
 		if (command === 'erase') return dispatch({type: 'erase'});
-		if (view.mode === 'filter') {
+		if (mode === 'filter') {
 			if (command === 'submit') return dispatch({type: 'apply-filter'});
 			if (command === 'back') return dispatch({type: 'clear-filter'});
 			return;
@@ -328,7 +338,7 @@ function sent(
 ): string {
 	const who = `${row.name} (pid ${row.pid})`;
 	if (action === 'terminate')
-		return `SIGTERM sent to ${who}; SIGKILL in ${Math.round(graceMs / 1000)} s if it is still running`;
+		return `SIGTERM sent to ${who}; SIGKILL in ${formatSeconds(graceMs)} if it is still running`;
 	if (action === 'kill') return `SIGKILL sent to ${who}`;
 	return paused ? `SIGCONT sent to ${who}: resumed` : `SIGSTOP sent to ${who}: paused`;
 }

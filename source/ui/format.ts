@@ -30,6 +30,11 @@ export function formatElapsed(ms: number): string {
 	return `${(ms / 1000).toFixed(3).padStart(8)}`;
 }
 
+/** Milliseconds as seconds for a sentence: `0.5 s`, `5 s`, `1.25 s`. */
+export function formatSeconds(ms: number): string {
+	return `${Number((ms / 1000).toFixed(2))} s`;
+}
+
 /** An exit code as CPython shows it, with the signal's name for negative ones: `-15 TERM`. */
 export function formatExitcode(exitcode: number | null): string {
 	if (exitcode === null) return '';

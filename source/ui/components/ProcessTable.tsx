@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {DescendantRow, ProcessRow, ProcessState} from '../../core/snapshot.js';
 import type {PoolRow} from '../../core/snapshot-pools.js';
-import {cell, formatBytes, formatDuration, formatExitcode} from '../format.js';
+import {cell, formatBytes, formatDuration, formatExitcode, sanitize} from '../format.js';
 import {orderByPool, poolsByWorker} from '../pool-labels.js';
 import type {SortKey} from '../view-state.js';
 
@@ -222,7 +222,7 @@ function ProcessLine({row, selected, now, columns, targetWidth, indent}: Process
 					`${cell(values[index] ?? '', size, align)} `
 				),
 			)}
-			<Text dimColor={!selected}>{cell(row.target, targetWidth)}</Text>
+			<Text dimColor={!selected}>{cell(sanitize(row.target), targetWidth)}</Text>
 		</Text>
 	);
 }

@@ -72,6 +72,8 @@ function normalKey(input: string, key: Key): Command | undefined {
 	if (key.tab) return 'next-panel';
 	if (key.return) return 'open-log';
 	if (key.escape) return 'back';
+	// Ctrl-K is not k: a letter held with Ctrl or Alt does nothing.
+	if (key.ctrl || key.meta) return undefined;
 	return letters[input];
 }
 
@@ -98,8 +100,10 @@ export function commandsFor(input: string, key: Key, mode: Mode): Command[] {
 		if (command === undefined) continue;
 		commands.push(command);
 		if (command === 'filter' || command === 'new-process') {
+			// The rest goes to the prompt just opened, as if pasted into it.
 			const rest = chars.slice(index + 1).join('');
-			if (rest) commands.push({text: rest});
+			if (rest)
+				commands.push(...commandsFor(rest, key, command === 'filter' ? 'filter' : 'command'));
 			break;
 		}
 		if (command === 'quit') break;
@@ -107,10 +111,19 @@ export function commandsFor(input: string, key: Key, mode: Mode): Command[] {
 	return commands;
 }
 
-/** Calls `onCommand` with what each key press means in `mode`. */
+/** The mode a prompt-opening or prompt-closing command leaves; other commands keep it. */
+function modeAfter(mode: Mode, command: Command): Mode {
+	if (mode === 'normal' && command === 'filter') return 'filter';
+	if (mode === 'normal' && command === 'new-process') return 'command';
+	if ((mode === 'filter' || mode === 'command') && (command === 'submit' || command === 'back'))
+		return 'normal';
+	return mode;
+}
+
+/** Calls `onCommand` with what each key press means, and the mode it came in. */
 export function useKeymap(
 	mode: Mode,
-	onCommand: (command: Command) => void,
+	onCommand: (command: Command, mode: Mode) => void,
 	isActive = true,
 ): void {
 	// Ink re-subscribes a changed handler only in an effect, after the frame is on screen; a key
@@ -119,7 +132,13 @@ export function useKeymap(
 	latest.current = {mode, onCommand};
 	const onInput = useCallback((input: string, key: Key) => {
 		const {mode, onCommand: handle} = latest.current;
-		for (const command of commandsFor(input, key, mode)) handle(command);
+		// A chunk may open a prompt and then type into it before React renders again: each
+		// command is told the mode the ones before it left.
+		let current = mode;
+		for (const command of commandsFor(input, key, mode)) {
+			handle(command, current);
+			current = modeAfter(current, command);
+		}
 	}, []);
 	useInput(onInput, {isActive});
 }

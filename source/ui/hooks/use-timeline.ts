@@ -1,6 +1,6 @@
 import {useEffect, useState} from 'react';
 import type {BusEvent, EventBus} from '../../core/events.js';
-import {formatExitcode, sanitize} from '../format.js';
+import {formatExitcode, formatSeconds, sanitize} from '../format.js';
 import {describePoolEvent} from '../pool-timeline.js';
 
 /** One line of the event pane. */
@@ -105,10 +105,6 @@ export function useTimeline(
 		};
 	}, [bus, limit, intervalMs]);
 	return entries;
-}
-
-function formatSeconds(ms: number): string {
-	return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 function collect(events: readonly BusEvent[], limit: number): TimelineEntry[] {

@@ -1,0 +1,97 @@
+import {describe, expect, test} from 'vitest';
+import {tableNames, useDashboard} from '../helpers/dashboard.js';
+import {waitForEvent} from '../helpers/orchestrator.js';
+import type {Terminal} from '../helpers/render.js';
+
+/** Every frame drawn so far that is not empty: each line within `columns`, at most `rows` lines. */
+function expectEveryFrameFits(screen: Terminal, columns: number, rows: number): void {
+	const drawn = screen.frames.filter((frame) => frame.trim() !== '');
+	expect(drawn.length).toBeGreaterThan(0);
+	for (const frame of drawn) {
+		const lines = frame.split('\n');
+		const widest = Math.max(...lines.map((line) => [...line].length));
+		expect(widest, `a line wider than ${columns} in:\n${frame}`).toBeLessThanOrEqual(columns);
+		expect(lines.length, `more than ${rows} lines in:\n${frame}`).toBeLessThanOrEqual(rows);
+	}
+}
+
+/** The header is one line: the summary, then the blank line above the table's heading. */
+function expectOneLineHeader(frame: string): void {
+	const [summary, blank, heading] = frame.split('\n');
+	expect(summary).toMatch(
+		/^procdash · \d+ running · \d+ paused · \d+ exited · \d+ failed · \d+:\d\d/,
+	);
+	expect(blank).toBe('');
+	expect(heading).toMatch(/^ {2}NAME /);
+}
+
+describe('the dashboard at the sizes it is made for', () => {
+	const dashboard = useDashboard();
+
+	/** Three processes with long names and long lines of output, one of them on stderr. */
+	async function busyProcesses(): Promise<void> {
+		const long = 'x'.repeat(300);
+		const script = `echo start-${long}; echo oops-${long} >&2; sleep 30`;
+		await dashboard.start('a-rather-long-process-name', 'sh', '-c', script);
+		// A long target: the script's $0 is 200 characters.
+		await dashboard.start('second', 'sh', '-c', 'sleep 30', `zero-${'y'.repeat(200)}`);
+		await dashboard.start('third', 'sleep', '30');
+		const bus = dashboard.orchestrator().bus;
+		await waitForEvent(bus, 'process:output', (event) => event.stream === 'stderr');
+	}
+
+	test('at 80×24 every frame fits and the header is one line: table, log, prompt and help', async () => {
+		await busyProcesses();
+		const screen = dashboard.open({columns: 80, rows: 24});
+		const table = await screen.waitForFrame(
+			(frame) => tableNames(frame).length === 3 && frame.includes('oops-'),
+		);
+		expectOneLineHeader(table);
+
+		screen.press('enter');
+		expectOneLineHeader(await screen.waitForFrame((frame) => frame.includes('Log: a-rather')));
+		screen.press('escape');
+		await screen.waitForFrame((frame) => !frame.includes('Log: a-rather'));
+		screen.press('o');
+		await screen.waitForFrame((frame) => /^sorted by name/m.test(frame));
+		screen.press('n');
+		expectOneLineHeader(await screen.waitForFrame((frame) => frame.includes('new process:')));
+		screen.press('escape');
+		await screen.waitForFrame((frame) => !frame.includes('new process:'));
+		screen.press('?');
+		await screen.waitForFrame((frame) => frame.includes('press any key to close'));
+
+		expectEveryFrameFits(screen, 80, 24);
+	});
+
+	test('at 160×48 every frame fits and the header is one line, with the machine load', async () => {
+		await busyProcesses();
+		dashboard.orchestrator().startSampling(100);
+		const screen = dashboard.open({columns: 160, rows: 48});
+		const sampled = await screen.waitForFrame(
+			(frame) =>
+				tableNames(frame).length === 3 && /^procdash .* cpu \d+% of \d+ · mem /.test(frame),
+		);
+		expectOneLineHeader(sampled);
+		screen.press('enter');
+		await screen.waitForFrame((frame) => frame.includes('Log: a-rather'));
+
+		expectEveryFrameFits(screen, 160, 48);
+	});
+
+	test('below 80×24 one line asks for room; back at a good size the table returns', async () => {
+		await dashboard.start('napper', 'sleep', '30');
+		const screen = dashboard.open({columns: 120, rows: 40});
+		await screen.waitForFrame((frame) => tableNames(frame).join() === 'napper');
+
+		screen.resize(70, 20);
+		const small = await screen.waitForFrame((frame) => frame.includes('needs at least 80×24'));
+		expect(small).toContain('procdash needs at least 80×24; this terminal is 70×20.');
+		expect(tableNames(small)).toEqual([]);
+
+		screen.resize(120, 40);
+		const back = await screen.waitForFrame((frame) => tableNames(frame).join() === 'napper');
+		expect(back).not.toContain('needs at least');
+		expectOneLineHeader(back);
+	});
+});
