@@ -1,7 +1,6 @@
 import {Box, Text, useApp} from 'ink';
 import {useEffect, useReducer} from 'react';
 import type {EventBus} from '../core/events.js';
-import type {ProcessRow} from '../core/snapshot.js';
 import type {SnapshotStore} from '../core/store.js';
 import {BottomPane} from './components/BottomPane.js';
 import {Footer} from './components/Footer.js';
@@ -13,24 +12,17 @@ import {ProcessTable} from './components/ProcessTable.js';
 import {SharedPanel} from './components/SharedPanel.js';
 import {TextPrompt} from './components/TextPrompt.js';
 import type {DashboardController} from './controller.js';
-import {formatExitcode, formatSeconds} from './format.js';
 import {useClock} from './hooks/use-clock.js';
 import {type Command, useKeymap} from './hooks/use-keymap.js';
 import {useLogBook} from './hooks/use-log-book.js';
 import {usePresetMenu} from './hooks/use-preset-menu.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {footerKeys, keyHelp} from './keys.js';
+import {keyHelp} from './keys.js';
 import {layout} from './layout.js';
 import {orderByPool} from './pool-labels.js';
-import {
-	initialView,
-	type Mode,
-	moveSelection,
-	reduceView,
-	type ViewState,
-	visibleRows,
-} from './view-state.js';
+import {actOnSelected, keysFor} from './steer-selected.js';
+import {initialView, type Mode, moveSelection, reduceView, visibleRows} from './view-state.js';
 
 type Props = {
 	/** The bus the dashboard shows: a live orchestrator's, or a replay's. */
@@ -265,80 +257,4 @@ export function App({bus, store, controller, interactive = true}: Props) {
 			<Footer keys={keysFor(view)} message={view.message ?? controller.readOnly} width={width} />
 		</Box>
 	);
-}
-
-/** The keys that work right now, for the footer. */
-function keysFor(view: ViewState): readonly (readonly [string, string])[] {
-	switch (view.mode) {
-		case 'help':
-			return [['any key', 'close the help']];
-		case 'menu':
-			return [
-				['↑/↓', 'choose'],
-				['Enter', 'play'],
-				['Esc', 'close'],
-			];
-		case 'command':
-		case 'filter':
-			return [
-				['Enter', view.mode === 'filter' ? 'keep' : 'start'],
-				['Esc', view.mode === 'filter' ? 'clear' : 'cancel'],
-				['Ctrl-C', 'quit'],
-			];
-		default:
-			return view.focus === 'log'
-				? [
-						['↑/↓', 'scroll'],
-						['PgUp/PgDn', 'a page'],
-						['Esc/Tab', 'back to processes'],
-						['q', 'quit'],
-					]
-				: footerKeys;
-	}
-}
-
-type ProcessAction = 'terminate' | 'kill' | 'pause' | 'restart';
-
-/** What k, K, p and r do to the selected process, and what the footer says about it. */
-function actOnSelected(
-	controller: DashboardController,
-	selected: ProcessRow | undefined,
-	say: (message: string) => void,
-) {
-	return (action: ProcessAction) => {
-		if (controller.readOnly) return say(controller.readOnly);
-		if (!selected) return say('no process selected');
-		if (action === 'restart') {
-			say(`restarting ${selected.name}…`);
-			void controller.restart(selected.id).then((outcome) => say(outcome.message));
-			return;
-		}
-		const paused = selected.state === 'paused';
-		const done =
-			action === 'terminate'
-				? controller.terminate(selected.id)
-				: action === 'kill'
-					? controller.kill(selected.id)
-					: controller.pause(selected.id, paused);
-		if (done) return say(sent(action, selected, paused, controller.graceMs));
-		const verb = action === 'pause' ? 'pause' : action;
-		say(
-			selected.state === 'created'
-				? `${selected.name} has not started: nothing to ${verb}`
-				: `${selected.name} has already exited (exit code ${formatExitcode(selected.exitcode)}): nothing to ${verb}`,
-		);
-	};
-}
-
-function sent(
-	action: Exclude<ProcessAction, 'restart'>,
-	row: ProcessRow,
-	paused: boolean,
-	graceMs: number,
-): string {
-	const who = `${row.name} (pid ${row.pid})`;
-	if (action === 'terminate')
-		return `SIGTERM sent to ${who}; SIGKILL in ${formatSeconds(graceMs)} if it is still running`;
-	if (action === 'kill') return `SIGKILL sent to ${who}`;
-	return paused ? `SIGCONT sent to ${who}: resumed` : `SIGSTOP sent to ${who}: paused`;
 }

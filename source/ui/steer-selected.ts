@@ -1,0 +1,82 @@
+import type {ProcessRow} from '../core/snapshot.js';
+import type {DashboardController} from './controller.js';
+import {formatExitcode, formatSeconds} from './format.js';
+import {footerKeys} from './keys.js';
+import type {ViewState} from './view-state.js';
+
+/** The keys that work right now, for the footer. */
+export function keysFor(view: ViewState): readonly (readonly [string, string])[] {
+	switch (view.mode) {
+		case 'help':
+			return [['any key', 'close the help']];
+		case 'menu':
+			return [
+				['↑/↓', 'choose'],
+				['Enter', 'play'],
+				['Esc', 'close'],
+			];
+		case 'command':
+		case 'filter':
+			return [
+				['Enter', view.mode === 'filter' ? 'keep' : 'start'],
+				['Esc', view.mode === 'filter' ? 'clear' : 'cancel'],
+				['Ctrl-C', 'quit'],
+			];
+		default:
+			return view.focus === 'log'
+				? [
+						['↑/↓', 'scroll'],
+						['PgUp/PgDn', 'a page'],
+						['Esc/Tab', 'back to processes'],
+						['q', 'quit'],
+					]
+				: footerKeys;
+	}
+}
+
+/** The keys that act on the selected process. */
+export type ProcessAction = 'terminate' | 'kill' | 'pause' | 'restart';
+
+/** What k, K, p and r do to the selected process, and what the footer says about it. */
+export function actOnSelected(
+	controller: DashboardController,
+	selected: ProcessRow | undefined,
+	say: (message: string) => void,
+) {
+	return (action: ProcessAction) => {
+		if (controller.readOnly) return say(controller.readOnly);
+		if (!selected) return say('no process selected');
+		if (action === 'restart') {
+			say(`restarting ${selected.name}…`);
+			void controller.restart(selected.id).then((outcome) => say(outcome.message));
+			return;
+		}
+		const paused = selected.state === 'paused';
+		const done =
+			action === 'terminate'
+				? controller.terminate(selected.id)
+				: action === 'kill'
+					? controller.kill(selected.id)
+					: controller.pause(selected.id, paused);
+		if (done) return say(sent(action, selected, paused, controller.graceMs));
+		const verb = action === 'pause' ? 'pause' : action;
+		say(
+			selected.state === 'created'
+				? `${selected.name} has not started: nothing to ${verb}`
+				: `${selected.name} has already exited (exit code ${formatExitcode(selected.exitcode)}): nothing to ${verb}`,
+		);
+	};
+}
+
+function sent(
+	action: Exclude<ProcessAction, 'restart'>,
+	row: ProcessRow,
+	paused: boolean,
+	graceMs: number,
+): string {
+	const who = `${row.name} (pid ${row.pid})`;
+	if (action === 'terminate')
+		return `SIGTERM sent to ${who}; SIGKILL in ${formatSeconds(graceMs)} if it is still running`;
+	if (action === 'kill') return `SIGKILL sent to ${who}`;
+	return paused ? `SIGCONT sent to ${who}: resumed` : `SIGSTOP sent to ${who}: paused`;
+}
