@@ -51,8 +51,10 @@ test('parallel: four 1 s sleeps take about 1 s in all; each reports its pid and 
 	const run = await preset('parallel');
 	expect(run.exitcode).toBe(0);
 	expect(run.summary?.ok).toBe(true);
+	// One after another they would take 4 s; side by side, 1 s plus four cold Node boots, which a
+	// busy 2-core machine can stretch past half a second. Below 2.5 s is parallel beyond doubt.
 	expect(run.summary?.elapsedMs).toBeGreaterThanOrEqual(1000);
-	expect(run.summary?.elapsedMs).toBeLessThan(1600);
+	expect(run.summary?.elapsedMs).toBeLessThan(2500);
 	const processes = run.summary?.processes ?? [];
 	expect(processes).toHaveLength(4);
 	for (const child of processes) {
@@ -79,8 +81,9 @@ test('daemon: the parent finishes after ~1 s, the daemon dies with it, a daemon 
 	const run = await preset('daemon');
 	expect(run.exitcode).toBe(0);
 	expect(exitcodes(run)).toEqual({daemon: -15, worker: 0, 'daemon-parent': 1});
+	// The daemon would run 5 s: ending under 3 s means the parent did not wait for it.
 	expect(run.summary?.elapsedMs).toBeGreaterThanOrEqual(1000);
-	expect(run.summary?.elapsedMs).toBeLessThan(2000);
+	expect(run.summary?.elapsedMs).toBeLessThan(3000);
 	const refused = run.events.find((event) => event.type === 'process:error');
 	expect(refused).toMatchObject({
 		name: 'daemon-parent',
@@ -135,9 +138,9 @@ test('async-commands: three commands at once, each line streamed as printed, int
 		'compiled main.c',
 	]);
 	expect(outputOf(run, 'test')).toHaveLength(6);
-	// Side by side: about the slowest (1.05 s), far below the sum (3.05 s).
+	// Side by side: about the slowest (1.05 s), well below the sum (3.05 s).
 	expect(run.summary?.elapsedMs).toBeGreaterThanOrEqual(1000);
-	expect(run.summary?.elapsedMs).toBeLessThan(2000);
+	expect(run.summary?.elapsedMs).toBeLessThan(2500);
 	// Streamed: the first lines arrive long before the commands end.
 	const firstLine = run.events.find((event) => event.type === 'process:output');
 	const lastExit = run.events.filter((event) => event.type === 'process:exited').at(-1);
