@@ -1,10 +1,11 @@
 import {ProcessLimitError} from './errors.js';
 import {EventBus} from './events.js';
 import type {Process} from './process.js';
+import {ProcessGroups} from './process-groups.js';
 import {SharedBroker} from './shared/broker.js';
 import {Spares} from './spares.js';
-import {groupAlive, StatsSampler, sampleMachine} from './stats.js';
-import {Watchdog} from './watchdog.js';
+import {StatsSampler, sampleMachine} from './stats.js';
+import {signalEach, stopGroups} from './stop.js';
 
 /** Options of an orchestrator. */
 export type OrchestratorOptions = {
@@ -29,8 +30,6 @@ export type StopOutcome = {
 
 const defaultMaxProcesses = 256;
 const defaultGraceMs = 5000;
-// After SIGKILL, how long a group may take to disappear before it counts as a survivor.
-const reapTimeoutMs = 2000;
 
 const liveOrchestrators = new Set<Orchestrator>();
 let exitHookInstalled = false;
@@ -60,8 +59,7 @@ export class Orchestrator {
 	readonly maxProcesses: number;
 	readonly #processes = new Map<number, Process>();
 	readonly #live = new Map<number, Process>();
-	readonly #groups = new Map<number, number>();
-	readonly #watchdog = new Watchdog();
+	readonly #groups = new ProcessGroups();
 	readonly #sampler = new StatsSampler();
 	readonly #spares: Spares | undefined;
 	#samplingTimer: NodeJS.Timeout | undefined;
@@ -86,13 +84,11 @@ export class Orchestrator {
 		this.graceMs = graceMs;
 		this.bus.subscribe((event) => {
 			if (event.type === 'process:started') {
-				this.#groups.set(event.id, event.pid);
-				this.#watchdog.add(event.pid);
+				this.#groups.started({id: event.id, name: event.name, pid: event.pid});
 			} else if (event.type === 'process:exited') {
 				this.#live.delete(event.id);
 				this.shared.processExited(event.id);
-				const pgid = this.#groups.get(event.id);
-				if (pgid !== undefined) this.#watchdog.remove(pgid);
+				if (event.pid !== undefined) this.#groups.exited(event.pid);
 			}
 		});
 		if (!Number.isInteger(spares) || spares < 0) {
@@ -100,8 +96,8 @@ export class Orchestrator {
 		}
 		if (spares > 0) {
 			this.#spares = new Spares(spares, {
-				started: (pid) => this.#watchdog.add(pid),
-				ended: (pid) => this.#watchdog.remove(pid),
+				started: (pid) => this.#groups.guard(pid),
+				ended: (pid) => this.#groups.unguard(pid),
 			});
 			this.#spares.fill();
 		}
@@ -165,16 +161,17 @@ export class Orchestrator {
 
 	/** The watchdog's pid while it runs (it is a child of this program too). */
 	get watchdogPid(): number | undefined {
-		return this.#watchdog.pid;
+		return this.#groups.watchdogPid;
 	}
 
-	/** Sends `signal` to every live process group at once; used when the program is exiting. */
+	/**
+	 * Sends `signal` to every live process group at once, and to the groups of exited processes
+	 * whose children live on; used when the program is exiting, and for a forced stop.
+	 */
 	signalAll(signal: NodeJS.Signals): void {
 		if (signal === 'SIGTERM' || signal === 'SIGKILL') this.#spares?.close();
-		for (const process of this.#live.values()) {
-			process.signal(signal);
-			if (signal === 'SIGTERM') process.signal('SIGCONT');
-		}
+		signalEach(this.bus, this.#groups, this.live(), signal);
+		if (signal === 'SIGTERM') signalEach(this.bus, this.#groups, this.live(), 'SIGCONT');
 	}
 
 	/** Samples CPU and memory every `intervalMs` and emits `stats:sampled`. */
@@ -211,9 +208,10 @@ export class Orchestrator {
 	}
 
 	/**
-	 * Stops everything: SIGTERM to every process group, `graceMs` to exit, then SIGKILL. Resolves
-	 * once every process has exited, with any group that somehow survived. Calling it again
-	 * returns the same stop.
+	 * Stops everything: SIGTERM to every process group (those of exited processes whose children
+	 * live on included), `graceMs` for them all to be gone, then SIGKILL. Resolves once every
+	 * process has exited, with any group that somehow survived. Calling it again returns the
+	 * same stop.
 	 */
 	stop({graceMs = this.graceMs}: {readonly graceMs?: number} = {}): Promise<StopOutcome> {
 		this.#stopping ??= this.#stop(graceMs);
@@ -223,32 +221,13 @@ export class Orchestrator {
 	async #stop(graceMs: number): Promise<StopOutcome> {
 		this.stopSampling();
 		this.#spares?.close();
-		const live = this.live();
-		this.bus.emit('orchestrator:stopping', {
+		const survivors = await stopGroups(
+			{bus: this.bus, groups: this.#groups, live: () => this.live()},
 			graceMs,
-			deadline: Math.round(this.bus.elapsed() + graceMs),
-		});
-		await Promise.all(live.map((process) => process.stop(graceMs)));
-		// A start that was under way when the stop began ends in a kill at its spawn; wait for it.
-		await Promise.all(
-			this.live().map((process) =>
-				process.pid === undefined ? undefined : process.join(reapTimeoutMs),
-			),
 		);
-		const survivors = await this.#survivors();
 		this.bus.emit('orchestrator:stopped', {survivors});
 		liveOrchestrators.delete(this);
 		return {survivors};
-	}
-
-	async #survivors(): Promise<number[]> {
-		const deadline = performance.now() + reapTimeoutMs;
-		let alive = [...this.#groups.values()].filter(groupAlive);
-		while (alive.length > 0 && performance.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 20));
-			alive = alive.filter(groupAlive);
-		}
-		return alive;
 	}
 }
 
