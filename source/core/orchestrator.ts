@@ -1,3 +1,4 @@
+import type {Readable} from 'node:stream';
 import {ProcessLimitError} from './errors.js';
 import {EventBus} from './events.js';
 import type {Process} from './process.js';
@@ -62,6 +63,8 @@ export class Orchestrator {
 	readonly #groups = new ProcessGroups();
 	readonly #sampler = new StatsSampler();
 	readonly #spares: Spares | undefined;
+	readonly #outputs = new Set<Readable>();
+	#outputHeld = false;
 	#samplingTimer: NodeJS.Timeout | undefined;
 	#stopping: Promise<StopOutcome> | undefined;
 	#nextId = 1;
@@ -172,6 +175,27 @@ export class Orchestrator {
 		if (signal === 'SIGTERM' || signal === 'SIGKILL') this.#spares?.close();
 		signalEach(this.bus, this.#groups, this.live(), signal);
 		if (signal === 'SIGTERM') signalEach(this.bus, this.#groups, this.live(), 'SIGCONT');
+	}
+
+	/** Follows a child's stdout or stderr, so that `holdOutput` can pause it; called by Process. */
+	trackOutput(readable: Readable): void {
+		this.#outputs.add(readable);
+		readable.once('close', () => this.#outputs.delete(readable));
+		if (this.#outputHeld) readable.pause();
+	}
+
+	/**
+	 * Stops reading the children's output while `held`, and reads on once it is not. For readers of
+	 * the events that cannot keep up (a pipe): the children then wait on their full pipes, as they
+	 * would writing to a slow terminal, instead of procdash buffering what they print without end.
+	 */
+	holdOutput(held: boolean): void {
+		if (held === this.#outputHeld) return;
+		this.#outputHeld = held;
+		for (const readable of this.#outputs) {
+			if (held) readable.pause();
+			else readable.resume();
+		}
 	}
 
 	/** Samples CPU and memory every `intervalMs` and emits `stats:sampled`. */

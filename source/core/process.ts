@@ -388,6 +388,8 @@ export class Process {
 				if (partial) this.#emitLine(stream, partial);
 				partial = '';
 			});
+			// Paused while whoever reads the events cannot keep up (see Orchestrator.holdOutput).
+			this.#orchestrator.trackOutput(readable);
 		}
 	}
 
