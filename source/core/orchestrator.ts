@@ -142,6 +142,11 @@ export class Orchestrator {
 		this.#live.set(process.id, process);
 	}
 
+	/** Has the watchdog guard the process group `pgid` of a child just spawned; called by Process. */
+	guard(pgid: number): void {
+		this.#groups.guard(pgid);
+	}
+
 	/** Every process made through this orchestrator, in creation order. */
 	processes(): Process[] {
 		return [...this.#processes.values()];

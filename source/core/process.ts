@@ -145,6 +145,9 @@ export class Process {
 		this.#exited = new Promise<void>((resolve) => {
 			const spare = this.#kind === 'task' ? this.#takeSpare() : undefined;
 			const child = spare ?? this.#spawn();
+			// Guarded from the moment it exists: its 'spawn' event (and so process:started) may come
+			// a while later on a busy event loop, and procdash could be SIGKILLed in between.
+			if (child.pid !== undefined) this.#orchestrator.guard(child.pid);
 			this.#child = child;
 			this.#wire(child);
 			const onSpawn = () => {
