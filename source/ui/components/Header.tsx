@@ -61,7 +61,8 @@ export function Header({snapshot, now, width}: Props) {
 			{stopping && (
 				<Text color="yellow" bold wrap="truncate">
 					shutting down: SIGTERM sent, SIGKILL in{' '}
-					{Math.max(0, Math.ceil((stopping.deadline - now) / 1000))} s
+					{/* The clock ticks twice a second and may lag the event that began the stop. */}
+					{Math.max(0, Math.ceil((stopping.deadline - Math.max(now, snapshot.at)) / 1000))} s
 					{stopping.holding.length > 0 &&
 						` · waiting for ${stopping.holding.map((leader) => `${leader.name} (pid ${leader.pid})`).join(', ')}`}
 				</Text>
