@@ -3,6 +3,7 @@ import {ProcessLimitError} from './errors.js';
 import {EventBus} from './events.js';
 import type {Process} from './process.js';
 import {ProcessGroups} from './process-groups.js';
+import {maxProcessesVariable} from './runtime-fork.js';
 import {SharedBroker} from './shared/broker.js';
 import {Spares} from './spares.js';
 import {StatsSampler, sampleMachine} from './stats.js';
@@ -12,7 +13,11 @@ import {signalEach, stopGroups} from './stop.js';
 export type OrchestratorOptions = {
 	/** Events kept for late subscribers. */
 	readonly historySize?: number;
-	/** Live processes allowed at once; one more start rejects with ProcessLimitError. */
+	/**
+	 * Live processes allowed at once; one more start rejects with ProcessLimitError. Default: 256,
+	 * or `PROCDASH_MAX_PROCESSES` when set — procdash sets it for its task processes, so that the
+	 * limit applies to what a task starts as well.
+	 */
 	readonly maxProcesses?: number;
 	/** Milliseconds between SIGTERM and SIGKILL when stopping. */
 	readonly graceMs?: number;
@@ -30,6 +35,12 @@ export type StopOutcome = {
 };
 
 const defaultMaxProcesses = 256;
+
+// A task runtime inherits its parent orchestrator's limit through the environment.
+function inheritedMaxProcesses(): number {
+	const inherited = Number(process.env[maxProcessesVariable]);
+	return Number.isInteger(inherited) && inherited >= 1 ? inherited : defaultMaxProcesses;
+}
 const defaultGraceMs = 5000;
 
 const liveOrchestrators = new Set<Orchestrator>();
@@ -71,7 +82,7 @@ export class Orchestrator {
 
 	constructor({
 		historySize,
-		maxProcesses = defaultMaxProcesses,
+		maxProcesses = inheritedMaxProcesses(),
 		graceMs = defaultGraceMs,
 		spares = 0,
 	}: OrchestratorOptions = {}) {
@@ -98,10 +109,14 @@ export class Orchestrator {
 			throw new RangeError(`spares must be a non-negative integer, got ${spares}`);
 		}
 		if (spares > 0) {
-			this.#spares = new Spares(spares, {
-				started: (pid) => this.#groups.guard(pid),
-				ended: (pid) => this.#groups.unguard(pid),
-			});
+			this.#spares = new Spares(
+				spares,
+				{
+					started: (pid) => this.#groups.guard(pid),
+					ended: (pid) => this.#groups.unguard(pid),
+				},
+				{maxProcesses},
+			);
 			this.#spares.fill();
 		}
 		liveOrchestrators.add(this);

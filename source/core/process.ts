@@ -326,7 +326,7 @@ export class Process {
 		const {cwd, env, shell} = this.#options;
 		const child =
 			this.#kind === 'task'
-				? forkRuntime({cwd, env})
+				? forkRuntime({cwd, env, maxProcesses: this.#orchestrator.maxProcesses})
 				: spawn(this.#options.command as string, (this.#options.args ?? []) as string[], {
 						cwd,
 						env,
