@@ -420,10 +420,13 @@ export class Process {
 
 	#failToStart(error: NodeJS.ErrnoException): void {
 		const exitcode = error.code === 'ENOENT' ? notFoundExitcode : notExecutableExitcode;
-		const reason = error.code === 'ENOENT' ? 'not found' : 'cannot be executed';
+		const reason =
+			error.code === 'ENOENT'
+				? 'not found (ENOENT); check the name and PATH'
+				: `cannot be executed (${error.code}); check that it is a program you may run (chmod +x), or run it through its interpreter (sh script.sh)`;
 		this.#error = {
 			name: 'SpawnError',
-			message: `command '${this.#options.command}' ${reason} (${error.code}); check the name and PATH`,
+			message: `command '${this.#options.command}' ${reason}`,
 			code: error.code,
 		};
 		this.#orchestrator.bus.emit('process:error', {
