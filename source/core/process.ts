@@ -4,6 +4,7 @@ import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors
 import type {ErrorInfo, ProcessKind} from './events.js';
 import {isChildMessage, isSharedRequest, type RunMessage, type TaskTarget} from './ipc.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
+import {printable} from './printable.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
 import {forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
 import {encodeShared} from './shared/handles.js';
@@ -488,7 +489,8 @@ function validate(options: ProcessOptions): ProcessKind {
 	return 'command';
 }
 
+// Shown as it is wherever the process is listed: a file name in it may hold anything.
 function describeTarget({target, command, args}: ProcessOptions): string {
-	if (target) return `${target.module.split('/').pop()}#${target.exportName}`;
-	return [command, ...((args ?? []) as string[])].join(' ');
+	if (target) return printable(`${target.module.split('/').pop()}#${target.exportName}`);
+	return printable([command, ...((args ?? []) as string[])].join(' '));
 }

@@ -1,6 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {cpus} from 'node:os';
 import type {MachineStats, ProcessStats} from './events.js';
+import {printable} from './printable.js';
 
 // Kernel clock ticks per second (USER_HZ): 100 on every Linux that Node supports.
 const ticksPerSecond = 100;
@@ -23,18 +24,12 @@ function readProcStat(pid: number): ProcStat | undefined {
 	// fields[0] is field 3 (state) of proc(5): ppid is 4, utime 14, stime 15, rss 24.
 	return {
 		pid,
+		// A process chooses its own name (prctl, or an executable named so).
 		command: printable(text.slice(open + 1, close)),
 		ppid: Number(fields[1]),
 		ticks: Number(fields[11]) + Number(fields[12]),
 		rss: Number(fields[21]) * pageSize,
 	};
-}
-
-// A process chooses its own name (prctl, or an executable named so): control characters in it
-// become '?', as ps shows them, so that no name can carry an escape sequence anywhere.
-function printable(name: string): string {
-	// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces.
-	return name.replace(/[\u0000-\u001F\u007F-\u009F]/g, '?');
 }
 
 /** The process's state letter from `/proc/<pid>/stat` (R, S, T, Z …), or undefined when gone. */
