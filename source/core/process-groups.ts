@@ -12,8 +12,9 @@ const pruneIntervalMs = 1000;
  */
 export class ProcessGroups {
 	readonly #watchdog = new Watchdog();
-	// Every group ever started, by pgid: the survivor check looks at them all.
-	readonly #started = new Map<number, GroupLeader>();
+	// Every group started and not yet seen empty, by pgid. Only these can survive a stop: an older
+	// group's number may since have been taken by a group that is none of procdash's business.
+	readonly #guarded = new Map<number, GroupLeader>();
 	// Guarded groups whose leader has exited.
 	readonly #lingering = new Map<number, GroupLeader>();
 	#pruneTimer: NodeJS.Timeout | undefined;
@@ -23,28 +24,31 @@ export class ProcessGroups {
 		return this.#watchdog.pid;
 	}
 
-	/** Guards a group that is not (yet) a process's: a spare runtime's. */
+	/**
+	 * Guards a group from the moment its leader is forked: a process's, before its start is
+	 * reported; a spare runtime's, which is no process's yet.
+	 */
 	guard(pgid: number): void {
 		this.#watchdog.add(pgid);
 	}
 
 	/** Stops guarding a group `guard` added. */
 	unguard(pgid: number): void {
-		if (!this.#started.has(pgid)) this.#watchdog.remove(pgid);
+		if (!this.#guarded.has(pgid)) this.#watchdog.remove(pgid);
 	}
 
 	/** A process started: guard its group. */
 	started(leader: GroupLeader): void {
-		this.#started.set(leader.pid, leader);
+		this.#guarded.set(leader.pid, leader);
 		this.#watchdog.add(leader.pid);
 	}
 
 	/** A process exited: stop guarding its group once nothing in it lives. */
 	exited(pgid: number): void {
-		const leader = this.#started.get(pgid);
+		const leader = this.#guarded.get(pgid);
 		if (!leader) return;
 		if (!livingGroups([pgid]).has(pgid)) {
-			this.#watchdog.remove(pgid);
+			this.#forget(pgid);
 			return;
 		}
 		this.#lingering.set(pgid, leader);
@@ -65,9 +69,9 @@ export class ProcessGroups {
 		return list.filter((leader) => living.has(leader.pid));
 	}
 
-	/** Every group ever started that still has a living member: after a stop, the survivors. */
+	/** Every guarded group that still has a living member: after a stop, the survivors. */
 	survivors(): number[] {
-		return [...livingGroups(this.#started.keys())];
+		return [...livingGroups(this.#guarded.keys())];
 	}
 
 	/** Sends `signal` to every lingering group; returns those it reached. */
@@ -90,11 +94,16 @@ export class ProcessGroups {
 		for (const pgid of [...this.#lingering.keys()]) {
 			if (living.has(pgid)) continue;
 			this.#lingering.delete(pgid);
-			this.#watchdog.remove(pgid);
+			this.#forget(pgid);
 		}
 		if (this.#lingering.size === 0) {
 			clearInterval(this.#pruneTimer);
 			this.#pruneTimer = undefined;
 		}
+	}
+
+	#forget(pgid: number): void {
+		this.#guarded.delete(pgid);
+		this.#watchdog.remove(pgid);
 	}
 }
