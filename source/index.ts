@@ -18,6 +18,7 @@ export type {
 	EventMap,
 	EventOf,
 	EventType,
+	GroupLeader,
 	ProcessKind,
 	ProcessStats,
 } from './core/events.js';

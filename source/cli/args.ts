@@ -49,7 +49,7 @@ export class UsageError extends Error {
 }
 
 /** The preset played when none is named. */
-export const defaultPreset = 'parallel';
+export const defaultPreset = 'tour';
 
 type Flags = {
 	json: boolean;

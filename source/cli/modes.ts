@@ -37,7 +37,10 @@ export async function playLive(
 	try {
 		if (options.json) {
 			const abort = new AbortController();
-			const sink = stdoutSink(() => abort.abort());
+			const sink = stdoutSink(
+				() => abort.abort(),
+				(backedUp) => orchestrator.holdOutput(backedUp),
+			);
 			return await runHeadless({orchestrator, scenario, sink, signal: abort.signal});
 		}
 		const {runDashboard} = await importInk(() => import('../ui/run-dashboard.js'));
@@ -124,18 +127,37 @@ function requireTerminal(): void {
 	);
 }
 
-// Lines to stdout, one write each (synchronous for pipes and files on Linux, so a reader sees each
-// event at once). When the reader goes away (`procdash … --json | head -3`), stop writing and
-// stop the run instead of crashing on EPIPE.
-function stdoutSink(onClosed: () => void): LineSink {
+// Past this many bytes waiting to be written to stdout, the children's output is held back.
+const stdoutBacklogBytes = 1 << 20;
+
+// Lines to stdout, one write each, so a reader sees each event at once. A pipe takes what its
+// reader has read and Node queues the rest in memory: a child printing faster than the reader
+// reads (1 GB as fast as it can) would grow that queue without bound, so past a backlog the
+// children's output is held (`onBackedUp(true)`) until stdout drains. When the reader goes away
+// (`procdash … --json | head -3`), stop writing and stop the run instead of crashing on EPIPE.
+function stdoutSink(
+	onClosed: () => void,
+	onBackedUp: (backedUp: boolean) => void = () => {},
+): LineSink {
 	let closed = false;
+	let backedUp = false;
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code !== 'EPIPE') throw error;
 		closed = true;
 		onClosed();
 	});
+	process.stdout.on('drain', () => {
+		if (!backedUp) return;
+		backedUp = false;
+		onBackedUp(false);
+	});
 	return (line) => {
-		if (!closed) process.stdout.write(line);
+		if (closed) return;
+		process.stdout.write(line);
+		if (!backedUp && process.stdout.writableLength > stdoutBacklogBytes) {
+			backedUp = true;
+			onBackedUp(true);
+		}
 	};
 }
 

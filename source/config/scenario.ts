@@ -55,5 +55,7 @@ function passed(outcome: SupervisedOutcome): boolean {
 function describeOutcome({name, last, restarts, blockedBy}: SupervisedOutcome): string {
 	if (blockedBy !== undefined) return `${name}: not started: ${blockedBy}`;
 	const after = restarts === 0 ? '' : ` after ${restarts} restart${restarts === 1 ? '' : 's'}`;
-	return `${name}: exit code ${last.exitcode ?? 'none'}${after}`;
+	// A command that could not start says why (not found, not executable), not just 127 or 126.
+	const why = last.error?.name === 'SpawnError' ? ` (${last.error.message})` : '';
+	return `${name}: exit code ${last.exitcode ?? 'none'}${after}${why}`;
 }

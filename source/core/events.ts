@@ -39,6 +39,14 @@ export type DeadlockLink = {
 	readonly heldBy: string;
 };
 
+/** A process procdash started, as the leader of its process group (whose pgid is `pid`). */
+export type GroupLeader = {
+	/** The process's id in its orchestrator. */
+	readonly id: number;
+	readonly name: string;
+	readonly pid: number;
+};
+
 /** A number, or a bigint for the 64-bit typecodes. */
 export type SharedScalar = number | bigint;
 
@@ -207,6 +215,18 @@ export type EventMap = {
 	'orchestrator:stopping': {
 		readonly graceMs: number;
 		readonly deadline: number;
+		/**
+		 * The process groups sent SIGTERM: every live process's, and those of exited processes
+		 * whose children live on in their group.
+		 */
+		readonly holding: readonly GroupLeader[];
+	};
+	/**
+	 * While stopping, the groups still holding up the stop changed: these still have a living
+	 * member. Empty once every group is gone.
+	 */
+	'orchestrator:waiting': {
+		readonly holding: readonly GroupLeader[];
 	};
 	'orchestrator:stopped': {
 		/** Pids still alive after the stop, which should be none. */

@@ -1,16 +1,23 @@
+import type {Readable} from 'node:stream';
 import {ProcessLimitError} from './errors.js';
 import {EventBus} from './events.js';
 import type {Process} from './process.js';
+import {ProcessGroups} from './process-groups.js';
+import {maxProcessesVariable} from './runtime-fork.js';
 import {SharedBroker} from './shared/broker.js';
 import {Spares} from './spares.js';
-import {groupAlive, StatsSampler, sampleMachine} from './stats.js';
-import {Watchdog} from './watchdog.js';
+import {StatsSampler, sampleMachine} from './stats.js';
+import {signalEach, stopGroups} from './stop.js';
 
 /** Options of an orchestrator. */
 export type OrchestratorOptions = {
 	/** Events kept for late subscribers. */
 	readonly historySize?: number;
-	/** Live processes allowed at once; one more start rejects with ProcessLimitError. */
+	/**
+	 * Live processes allowed at once; one more start rejects with ProcessLimitError. Default: 256,
+	 * or `PROCDASH_MAX_PROCESSES` when set — procdash sets it for its task processes, so that the
+	 * limit applies to what a task starts as well.
+	 */
 	readonly maxProcesses?: number;
 	/** Milliseconds between SIGTERM and SIGKILL when stopping. */
 	readonly graceMs?: number;
@@ -28,9 +35,13 @@ export type StopOutcome = {
 };
 
 const defaultMaxProcesses = 256;
+
+// A task runtime inherits its parent orchestrator's limit through the environment.
+function inheritedMaxProcesses(): number {
+	const inherited = Number(process.env[maxProcessesVariable]);
+	return Number.isInteger(inherited) && inherited >= 1 ? inherited : defaultMaxProcesses;
+}
 const defaultGraceMs = 5000;
-// After SIGKILL, how long a group may take to disappear before it counts as a survivor.
-const reapTimeoutMs = 2000;
 
 const liveOrchestrators = new Set<Orchestrator>();
 let exitHookInstalled = false;
@@ -60,17 +71,18 @@ export class Orchestrator {
 	readonly maxProcesses: number;
 	readonly #processes = new Map<number, Process>();
 	readonly #live = new Map<number, Process>();
-	readonly #groups = new Map<number, number>();
-	readonly #watchdog = new Watchdog();
+	readonly #groups = new ProcessGroups();
 	readonly #sampler = new StatsSampler();
 	readonly #spares: Spares | undefined;
+	readonly #outputs = new Set<Readable>();
+	#outputHeld = false;
 	#samplingTimer: NodeJS.Timeout | undefined;
 	#stopping: Promise<StopOutcome> | undefined;
 	#nextId = 1;
 
 	constructor({
 		historySize,
-		maxProcesses = defaultMaxProcesses,
+		maxProcesses = inheritedMaxProcesses(),
 		graceMs = defaultGraceMs,
 		spares = 0,
 	}: OrchestratorOptions = {}) {
@@ -86,23 +98,25 @@ export class Orchestrator {
 		this.graceMs = graceMs;
 		this.bus.subscribe((event) => {
 			if (event.type === 'process:started') {
-				this.#groups.set(event.id, event.pid);
-				this.#watchdog.add(event.pid);
+				this.#groups.started({id: event.id, name: event.name, pid: event.pid});
 			} else if (event.type === 'process:exited') {
 				this.#live.delete(event.id);
 				this.shared.processExited(event.id);
-				const pgid = this.#groups.get(event.id);
-				if (pgid !== undefined) this.#watchdog.remove(pgid);
+				if (event.pid !== undefined) this.#groups.exited(event.pid);
 			}
 		});
 		if (!Number.isInteger(spares) || spares < 0) {
 			throw new RangeError(`spares must be a non-negative integer, got ${spares}`);
 		}
 		if (spares > 0) {
-			this.#spares = new Spares(spares, {
-				started: (pid) => this.#watchdog.add(pid),
-				ended: (pid) => this.#watchdog.remove(pid),
-			});
+			this.#spares = new Spares(
+				spares,
+				{
+					started: (pid) => this.#groups.guard(pid),
+					ended: (pid) => this.#groups.unguard(pid),
+				},
+				{maxProcesses},
+			);
 			this.#spares.fill();
 		}
 		liveOrchestrators.add(this);
@@ -143,6 +157,11 @@ export class Orchestrator {
 		this.#live.set(process.id, process);
 	}
 
+	/** Has the watchdog guard the process group `pgid` of a child just spawned; called by Process. */
+	guard(pgid: number): void {
+		this.#groups.guard(pgid);
+	}
+
 	/** Every process made through this orchestrator, in creation order. */
 	processes(): Process[] {
 		return [...this.#processes.values()];
@@ -165,15 +184,37 @@ export class Orchestrator {
 
 	/** The watchdog's pid while it runs (it is a child of this program too). */
 	get watchdogPid(): number | undefined {
-		return this.#watchdog.pid;
+		return this.#groups.watchdogPid;
 	}
 
-	/** Sends `signal` to every live process group at once; used when the program is exiting. */
+	/**
+	 * Sends `signal` to every live process group at once, and to the groups of exited processes
+	 * whose children live on; used when the program is exiting, and for a forced stop.
+	 */
 	signalAll(signal: NodeJS.Signals): void {
 		if (signal === 'SIGTERM' || signal === 'SIGKILL') this.#spares?.close();
-		for (const process of this.#live.values()) {
-			process.signal(signal);
-			if (signal === 'SIGTERM') process.signal('SIGCONT');
+		signalEach(this.bus, this.#groups, this.live(), signal);
+		if (signal === 'SIGTERM') signalEach(this.bus, this.#groups, this.live(), 'SIGCONT');
+	}
+
+	/** Follows a child's stdout or stderr, so that `holdOutput` can pause it; called by Process. */
+	trackOutput(readable: Readable): void {
+		this.#outputs.add(readable);
+		readable.once('close', () => this.#outputs.delete(readable));
+		if (this.#outputHeld) readable.pause();
+	}
+
+	/**
+	 * Stops reading the children's output while `held`, and reads on once it is not. For readers of
+	 * the events that cannot keep up (a pipe): the children then wait on their full pipes, as they
+	 * would writing to a slow terminal, instead of procdash buffering what they print without end.
+	 */
+	holdOutput(held: boolean): void {
+		if (held === this.#outputHeld) return;
+		this.#outputHeld = held;
+		for (const readable of this.#outputs) {
+			if (held) readable.pause();
+			else readable.resume();
 		}
 	}
 
@@ -211,9 +252,10 @@ export class Orchestrator {
 	}
 
 	/**
-	 * Stops everything: SIGTERM to every process group, `graceMs` to exit, then SIGKILL. Resolves
-	 * once every process has exited, with any group that somehow survived. Calling it again
-	 * returns the same stop.
+	 * Stops everything: SIGTERM to every process group (those of exited processes whose children
+	 * live on included), `graceMs` for them all to be gone, then SIGKILL. Resolves once every
+	 * process has exited, with any group that somehow survived. Calling it again returns the
+	 * same stop.
 	 */
 	stop({graceMs = this.graceMs}: {readonly graceMs?: number} = {}): Promise<StopOutcome> {
 		this.#stopping ??= this.#stop(graceMs);
@@ -223,32 +265,13 @@ export class Orchestrator {
 	async #stop(graceMs: number): Promise<StopOutcome> {
 		this.stopSampling();
 		this.#spares?.close();
-		const live = this.live();
-		this.bus.emit('orchestrator:stopping', {
+		const survivors = await stopGroups(
+			{bus: this.bus, groups: this.#groups, live: () => this.live()},
 			graceMs,
-			deadline: Math.round(this.bus.elapsed() + graceMs),
-		});
-		await Promise.all(live.map((process) => process.stop(graceMs)));
-		// A start that was under way when the stop began ends in a kill at its spawn; wait for it.
-		await Promise.all(
-			this.live().map((process) =>
-				process.pid === undefined ? undefined : process.join(reapTimeoutMs),
-			),
 		);
-		const survivors = await this.#survivors();
 		this.bus.emit('orchestrator:stopped', {survivors});
 		liveOrchestrators.delete(this);
 		return {survivors};
-	}
-
-	async #survivors(): Promise<number[]> {
-		const deadline = performance.now() + reapTimeoutMs;
-		let alive = [...this.#groups.values()].filter(groupAlive);
-		while (alive.length > 0 && performance.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 20));
-			alive = alive.filter(groupAlive);
-		}
-		return alive;
 	}
 }
 

@@ -4,6 +4,7 @@ import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors
 import type {ErrorInfo, ProcessKind} from './events.js';
 import {isChildMessage, isSharedRequest, type RunMessage, type TaskTarget} from './ipc.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
+import {printable} from './printable.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
 import {forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
 import {encodeShared} from './shared/handles.js';
@@ -145,6 +146,9 @@ export class Process {
 		this.#exited = new Promise<void>((resolve) => {
 			const spare = this.#kind === 'task' ? this.#takeSpare() : undefined;
 			const child = spare ?? this.#spawn();
+			// Guarded from the moment it exists: its 'spawn' event (and so process:started) may come
+			// a while later on a busy event loop, and procdash could be SIGKILLed in between.
+			if (child.pid !== undefined) this.#orchestrator.guard(child.pid);
 			this.#child = child;
 			this.#wire(child);
 			const onSpawn = () => {
@@ -323,7 +327,7 @@ export class Process {
 		const {cwd, env, shell} = this.#options;
 		const child =
 			this.#kind === 'task'
-				? forkRuntime({cwd, env})
+				? forkRuntime({cwd, env, maxProcesses: this.#orchestrator.maxProcesses})
 				: spawn(this.#options.command as string, (this.#options.args ?? []) as string[], {
 						cwd,
 						env,
@@ -388,6 +392,8 @@ export class Process {
 				if (partial) this.#emitLine(stream, partial);
 				partial = '';
 			});
+			// Paused while whoever reads the events cannot keep up (see Orchestrator.holdOutput).
+			this.#orchestrator.trackOutput(readable);
 		}
 	}
 
@@ -415,10 +421,13 @@ export class Process {
 
 	#failToStart(error: NodeJS.ErrnoException): void {
 		const exitcode = error.code === 'ENOENT' ? notFoundExitcode : notExecutableExitcode;
-		const reason = error.code === 'ENOENT' ? 'not found' : 'cannot be executed';
+		const reason =
+			error.code === 'ENOENT'
+				? 'not found (ENOENT); check the name and PATH'
+				: `cannot be executed (${error.code}); check that it is a program you may run (chmod +x), or run it through its interpreter (sh script.sh)`;
 		this.#error = {
 			name: 'SpawnError',
-			message: `command '${this.#options.command}' ${reason} (${error.code}); check the name and PATH`,
+			message: `command '${this.#options.command}' ${reason}`,
 			code: error.code,
 		};
 		this.#orchestrator.bus.emit('process:error', {
@@ -480,7 +489,8 @@ function validate(options: ProcessOptions): ProcessKind {
 	return 'command';
 }
 
+// Shown as it is wherever the process is listed: a file name in it may hold anything.
 function describeTarget({target, command, args}: ProcessOptions): string {
-	if (target) return `${target.module.split('/').pop()}#${target.exportName}`;
-	return [command, ...((args ?? []) as string[])].join(' ');
+	if (target) return printable(`${target.module.split('/').pop()}#${target.exportName}`);
+	return printable([command, ...((args ?? []) as string[])].join(' '));
 }

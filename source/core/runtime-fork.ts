@@ -7,16 +7,27 @@ const bootstrapPath = fileURLToPath(new URL('./runtime/bootstrap.js', import.met
 export type RuntimeOptions = {
 	readonly cwd?: string;
 	readonly env?: NodeJS.ProcessEnv;
+	/** The live processes the runtime itself may start (its orchestrators' default limit). */
+	readonly maxProcesses?: number;
 };
+
+/**
+ * The environment variable that sets the default `maxProcesses` of every orchestrator in a
+ * program; procdash sets it for its task runtimes, so that its limit applies to what they start.
+ */
+export const maxProcessesVariable = 'PROCDASH_MAX_PROCESSES';
 
 /**
  * Starts a fresh task runtime: a Node child running the bootstrap, leading its own process
  * group, with piped output and an IPC channel. It waits for a `run` message.
  */
-export function forkRuntime({cwd, env}: RuntimeOptions = {}): ChildProcess {
+export function forkRuntime({cwd, env, maxProcesses}: RuntimeOptions = {}): ChildProcess {
 	return fork(bootstrapPath, [], {
 		cwd,
-		env,
+		env:
+			maxProcesses === undefined
+				? env
+				: {...(env ?? process.env), [maxProcessesVariable]: String(maxProcesses)},
 		execArgv: runtimeExecArgv(),
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -2,6 +2,7 @@ import type {
 	BusEvent,
 	ErrorInfo,
 	EventOf,
+	GroupLeader,
 	MachineStats,
 	ProcessKind,
 	ProcessStats,
@@ -64,8 +65,17 @@ export type Snapshot = {
 	readonly machine: MachineStats | undefined;
 	/** Shared values, arrays and locks. */
 	readonly shared: SharedSnapshot;
-	/** Set while stopping: when SIGKILL will follow. */
-	readonly stopping: {readonly graceMs: number; readonly deadline: number} | undefined;
+	/**
+	 * Set while stopping: when SIGKILL will follow, and the processes whose groups still hold up
+	 * the stop.
+	 */
+	readonly stopping:
+		| {
+				readonly graceMs: number;
+				readonly deadline: number;
+				readonly holding: readonly GroupLeader[];
+		  }
+		| undefined;
 	/** Set once stopped: groups that survived (should be none). */
 	readonly stopped: {readonly survivors: readonly number[]} | undefined;
 	/** `seq` and `at` of the last event folded in. */
@@ -156,7 +166,19 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 					}
 				: snapshot;
 		case 'orchestrator:stopping':
-			return {...snapshot, stopping: {graceMs: event.graceMs, deadline: event.deadline}};
+			return {
+				...snapshot,
+				stopping: {
+					graceMs: event.graceMs,
+					deadline: event.deadline,
+					// Recordings made before the stop named its groups have none.
+					holding: event.holding ?? [],
+				},
+			};
+		case 'orchestrator:waiting':
+			return snapshot.stopping
+				? {...snapshot, stopping: {...snapshot.stopping, holding: event.holding}}
+				: snapshot;
 		case 'orchestrator:stopped':
 			return {...snapshot, stopping: undefined, stopped: {survivors: event.survivors}};
 		default: {

@@ -15,13 +15,19 @@ export type SpareGuard = {
 export class Spares {
 	readonly #count: number;
 	readonly #guard: SpareGuard;
+	readonly #maxProcesses: number | undefined;
 	readonly #ready: ChildProcess[] = [];
 	readonly #booting = new Set<ChildProcess>();
 	#closed = false;
 
-	constructor(count: number, guard: SpareGuard) {
+	constructor(
+		count: number,
+		guard: SpareGuard,
+		{maxProcesses}: {readonly maxProcesses?: number} = {},
+	) {
 		this.#count = count;
 		this.#guard = guard;
+		this.#maxProcesses = maxProcesses;
 	}
 
 	/** Boots spares until `count` are ready or booting. */
@@ -67,12 +73,11 @@ export class Spares {
 	}
 
 	#boot(): void {
-		const child = forkRuntime();
+		const child = forkRuntime({maxProcesses: this.#maxProcesses});
 		this.#booting.add(child);
 		holdOpen(child, false);
-		child.once('spawn', () => {
-			if (child.pid !== undefined) this.#guard.started(child.pid);
-		});
+		// Guarded from its fork on, not from its 'spawn' event, which a busy loop may delay.
+		if (child.pid !== undefined) this.#guard.started(child.pid);
 		child.on('error', () => this.#booting.delete(child));
 		child.on('message', (message) => {
 			if (!isRuntimeReady(message) || !this.#booting.delete(child)) return;

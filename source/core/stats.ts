@@ -1,6 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {cpus} from 'node:os';
 import type {MachineStats, ProcessStats} from './events.js';
+import {printable} from './printable.js';
 
 // Kernel clock ticks per second (USER_HZ): 100 on every Linux that Node supports.
 const ticksPerSecond = 100;
@@ -23,7 +24,8 @@ function readProcStat(pid: number): ProcStat | undefined {
 	// fields[0] is field 3 (state) of proc(5): ppid is 4, utime 14, stime 15, rss 24.
 	return {
 		pid,
-		command: text.slice(open + 1, close),
+		// A process chooses its own name (prctl, or an executable named so).
+		command: printable(text.slice(open + 1, close)),
 		ppid: Number(fields[1]),
 		ticks: Number(fields[11]) + Number(fields[12]),
 		rss: Number(fields[21]) * pageSize,
@@ -45,27 +47,46 @@ export function procState(pid: number): string | undefined {
  * machines whose init does not reap orphans, it may linger in the group long after its end.
  */
 export function groupAlive(pgid: number): boolean {
-	try {
-		process.kill(-pgid, 0);
-	} catch {
-		return false;
-	}
+	return livingGroups([pgid]).has(pgid);
+}
+
+/**
+ * Which of `pgids` still have a member that is not a zombie, from one pass over `/proc`. Where
+ * there is no `/proc`, a group counts as living while it can be signalled.
+ */
+export function livingGroups(pgids: Iterable<number>): Set<number> {
+	// kill(-pgid, 0) is one cheap syscall: a group it cannot reach is gone, zombies and all.
+	const reachable = new Set([...pgids].filter(signallable));
+	if (reachable.size === 0) return reachable;
 	let pids: string[];
 	try {
 		pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
 	} catch {
-		return true;
+		return reachable;
 	}
-	return pids.some((pid) => {
+	const living = new Set<number>();
+	for (const pid of pids) {
 		try {
 			const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
 			const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
 			// fields[0] is the state, fields[2] the process group.
-			return Number(fields[2]) === pgid && fields[0] !== 'Z';
+			const pgid = Number(fields[2]);
+			if (fields[0] !== 'Z' && reachable.has(pgid)) living.add(pgid);
 		} catch {
-			return false;
+			// The process ended between the listing and the read.
 		}
-	});
+	}
+	return living;
+}
+
+function signallable(pgid: number): boolean {
+	try {
+		process.kill(-pgid, 0);
+		return true;
+	} catch {
+		// ESRCH: gone. EPERM: not ours to signal (a setuid program), so not one procdash can stop.
+		return false;
+	}
 }
 
 /** Direct children of `pid` from `/proc/<pid>/task/<tid>/children` (every thread's). */

@@ -32,8 +32,9 @@ export class Watchdog {
 		return this.#child?.pid;
 	}
 
-	/** Guards the process group `pgid`. */
+	/** Guards the process group `pgid`; guarding it twice is guarding it once. */
 	add(pgid: number): void {
+		if (this.#groups.has(pgid)) return;
 		this.#groups.add(pgid);
 		this.#write(`+${pgid}\n`);
 	}

@@ -55,7 +55,8 @@ export async function runHeadless({
 	process.on('SIGTERM', onSignal);
 	orchestrator.startSampling(sampleIntervalMs);
 	try {
-		await runScenario(orchestrator, scenario, abort.signal);
+		// Nobody can press q here: a preset that loops until stopped plays one round.
+		await runScenario(orchestrator, scenario, abort.signal, {bounded: true});
 		await orchestrator.stop();
 	} finally {
 		process.off('SIGINT', onSignal);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {joinWords} from '../core/command-line.js';
+import {printable} from '../core/printable.js';
 import {Process} from '../core/process.js';
 import type {Scenario} from './scenario.js';
 
@@ -12,13 +13,13 @@ export type CommandToRun = {readonly command: string; readonly args: readonly st
  * passes when every command exits with 0; one that cannot be found exits with 127.
  */
 export function commandsScenario(commands: readonly CommandToRun[]): Scenario {
-	const lines = commands.map(({command, args}) => joinWords([command, ...args]));
+	const lines = commands.map(({command, args}) => printable(joinWords([command, ...args])));
 	return {
 		name: 'run',
 		description: `run ${lines.join(' · ')}`,
 		about: `Running ${lines.join(' · ')}. Every process a command starts appears under it, live, with its CPU and memory.`,
 		async run(orchestrator) {
-			const names = uniqueNames(commands.map(({command}) => path.basename(command)));
+			const names = uniqueNames(commands.map(({command}) => printable(path.basename(command))));
 			const processes = commands.map(
 				({command, args}, index) => new Process({command, args, name: names[index], orchestrator}),
 			);

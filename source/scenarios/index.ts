@@ -10,11 +10,13 @@ import {pool} from './pool.js';
 import {poolCrash} from './pool-crash.js';
 import {race} from './race.js';
 import type {Scenario} from './scenario.js';
+import {tour} from './tour.js';
 
-export type {Scenario, ScenarioOutcome} from './scenario.js';
+export type {PlayOptions, Scenario, ScenarioOutcome} from './scenario.js';
 
 /** Every preset, in the order the menu and `procdash list` show them. */
 export const scenarios: readonly Scenario[] = [
+	tour,
 	parallel,
 	joinTimeout,
 	daemon,

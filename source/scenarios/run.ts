@@ -1,6 +1,6 @@
 import {toErrorInfo} from '../core/errors.js';
 import type {Orchestrator} from '../core/orchestrator.js';
-import type {Scenario, ScenarioOutcome} from './scenario.js';
+import type {PlayOptions, Scenario, ScenarioOutcome} from './scenario.js';
 
 /**
  * Plays `scenario` on `orchestrator`, announcing its start and its outcome on the bus. A scenario
@@ -10,13 +10,14 @@ export async function runScenario(
 	orchestrator: Orchestrator,
 	scenario: Scenario,
 	signal: AbortSignal = new AbortController().signal,
+	options: PlayOptions = {bounded: false},
 ): Promise<ScenarioOutcome> {
 	const {name, description, about} = scenario;
 	orchestrator.bus.emit('scenario:started', {name, description, about});
 	const started = performance.now();
 	let outcome: ScenarioOutcome;
 	try {
-		outcome = await scenario.run(orchestrator, signal);
+		outcome = await scenario.run(orchestrator, signal, options);
 	} catch (error) {
 		const {name: errorName, message} = toErrorInfo(error);
 		outcome = {
@@ -24,8 +25,9 @@ export async function runScenario(
 			notes: [signal.aborted ? 'stopped before the end' : `${errorName}: ${message}`],
 		};
 	}
-	// Stopped from outside (q, a signal), a scenario did not run to its end, whatever it found.
-	if (signal.aborted && outcome.ok) {
+	// Stopped from outside (q, a signal), a scenario did not run to its end, whatever it found;
+	// unless it runs until stopped, when that is its end.
+	if (signal.aborted && outcome.ok && !scenario.endless) {
 		outcome = {ok: false, notes: ['stopped before the end', ...outcome.notes]};
 	}
 	orchestrator.bus.emit('scenario:finished', {

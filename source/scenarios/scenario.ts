@@ -7,6 +7,15 @@ export type ScenarioOutcome = {
 	readonly notes: readonly string[];
 };
 
+/** How a preset is played. */
+export type PlayOptions = {
+	/**
+	 * Nobody is there to quit (headless `--json`): a preset that loops until stopped plays one
+	 * round and ends.
+	 */
+	readonly bounded: boolean;
+};
+
 /** A preset: a classic lesson of processes and threads, replayed with real processes. */
 export type Scenario = {
 	/** The name typed on the command line (`procdash parallel`). */
@@ -16,5 +25,14 @@ export type Scenario = {
 	/** What to watch for while it runs, shown in the dashboard. */
 	readonly about: string;
 	/** Runs the lesson on `orchestrator`; stops early when `signal` aborts. */
-	readonly run: (orchestrator: Orchestrator, signal: AbortSignal) => Promise<ScenarioOutcome>;
+	readonly run: (
+		orchestrator: Orchestrator,
+		signal: AbortSignal,
+		options: PlayOptions,
+	) => Promise<ScenarioOutcome>;
+	/**
+	 * Loops until stopped (q, a signal), or for one round when `bounded`: being stopped is how it
+	 * ends, not a run cut short.
+	 */
+	readonly endless?: boolean;
 };

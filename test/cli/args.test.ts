@@ -4,7 +4,7 @@ import {type Command, parseArgs, UsageError} from '../../source/cli/args.js';
 const defaults = {json: false, record: undefined, graceMs: undefined, maxProcesses: undefined};
 
 const valid: readonly [string, readonly string[], Command][] = [
-	['nothing: the default preset', [], {kind: 'preset', preset: 'parallel', options: defaults}],
+	['nothing: the default preset, tour', [], {kind: 'preset', preset: 'tour', options: defaults}],
 	['a preset', ['fork'], {kind: 'preset', preset: 'fork', options: defaults}],
 	[
 		'a preset with every run option, before and after it',
@@ -66,7 +66,7 @@ const valid: readonly [string, readonly string[], Command][] = [
 	[
 		'--grace 0 is allowed',
 		['--grace', '0'],
-		{kind: 'preset', preset: 'parallel', options: {...defaults, graceMs: 0}},
+		{kind: 'preset', preset: 'tour', options: {...defaults, graceMs: 0}},
 	],
 ];
 

@@ -114,7 +114,9 @@ describe('Process exitcode', () => {
 		expect(await child.join()).toBe(1);
 		const failed = await waitForEvent(orchestrator().bus, 'process:error');
 		expect(failed.error.name).toBe('TaskLoadError');
-		expect(failed.error.message).toMatch(/cannot import task module .*no-such-module\.js/);
+		expect(failed.error.message).toMatch(
+			/task module .*no-such-module\.js does not exist; check the module given to task\(\)/,
+		);
 		expect(child.error?.name).toBe('TaskLoadError');
 	});
 

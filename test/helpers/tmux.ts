@@ -64,6 +64,11 @@ export class TmuxTerminal {
 		return this.#tmux('capture-pane', '-p');
 	}
 
+	/** The title the program in the pane gave its terminal (an OSC 0 or 2 sequence sets it). */
+	title(): string {
+		return this.#tmux('display-message', '-p', '#{pane_title}').trim();
+	}
+
 	/** Presses keys as tmux names them: `k`, `q`, `Down`, `C-c`. */
 	press(...keys: string[]): void {
 		this.#tmux('send-keys', ...keys);

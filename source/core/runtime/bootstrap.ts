@@ -5,34 +5,10 @@ import {toErrorInfo} from '../errors.js';
 import {type ChildMessage, isSharedHandle, type ParentMessage, type RunMessage} from '../ipc.js';
 import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
+import {loadTask} from './load-task.js';
 
 function send(message: ChildMessage): Promise<void> {
 	return sendToParent(message);
-}
-
-async function loadTask({target}: RunMessage): Promise<(...args: unknown[]) => unknown> {
-	let module: Record<string, unknown>;
-	try {
-		module = await import(target.module);
-	} catch (error) {
-		throw Object.assign(
-			new Error(`cannot import task module ${target.module}: ${toErrorInfo(error).message}`),
-			{
-				name: 'TaskLoadError',
-			},
-		);
-	}
-	const fn = module[target.exportName];
-	if (typeof fn !== 'function') {
-		const exported = Object.keys(module).filter((name) => typeof module[name] === 'function');
-		throw Object.assign(
-			new Error(
-				`task module ${target.module} has no exported function '${target.exportName}' (it exports: ${exported.join(', ') || 'none'})`,
-			),
-			{name: 'TaskLoadError'},
-		);
-	}
-	return fn as (...args: unknown[]) => unknown;
 }
 
 // The shared-state proxies are loaded only by a task that was given a shared object: a task
@@ -62,7 +38,7 @@ function containsHandle(value: unknown): boolean {
 async function run(message: RunMessage): Promise<void> {
 	setRuntimeContext({self: {...message.self, pid: process.pid}, parent: message.parent});
 	try {
-		const fn = await loadTask(message);
+		const fn = await loadTask(message.target);
 		const value = await fn(...(await decodeArgs(message.args)));
 		try {
 			await send({type: 'returned', value});

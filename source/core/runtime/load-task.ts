@@ -1,3 +1,4 @@
+import {fileURLToPath} from 'node:url';
 import {toErrorInfo} from '../errors.js';
 import type {TaskTarget} from '../ipc.js';
 
@@ -13,7 +14,13 @@ export async function loadTask(target: TaskTarget): Promise<TaskFunction> {
 	try {
 		module = await import(target.module);
 	} catch (error) {
-		throw loadError(`cannot import task module ${target.module}: ${toErrorInfo(error).message}`);
+		const info = toErrorInfo(error);
+		// Node names the importer (this file), which only confuses: say what to check instead.
+		if (info.code === 'ERR_MODULE_NOT_FOUND' && info.message.includes(fileURLToPath(target.module)))
+			throw loadError(
+				`task module ${target.module} does not exist; check the module given to task() (new URL('./tasks.js', import.meta.url) names a file next to the module that calls it)`,
+			);
+		throw loadError(`cannot import task module ${target.module}: ${info.message}`);
 	}
 	const fn = module[target.exportName];
 	if (typeof fn !== 'function') {

@@ -11,7 +11,10 @@ type Props = {
 	readonly width: number;
 };
 
-/** The top line: preset, counts by state, elapsed time; and the stop countdown while stopping. */
+/**
+ * The top line: preset, counts by state, elapsed time; while stopping, the countdown to SIGKILL
+ * and which processes still hold up the exit.
+ */
 export function Header({snapshot, now, width}: Props) {
 	const counts = {running: 0, paused: 0, exited: 0, failed: 0};
 	for (const row of snapshot.processes) if (row.state !== 'created') counts[row.state]++;
@@ -56,9 +59,12 @@ export function Header({snapshot, now, width}: Props) {
 				)}
 			</Text>
 			{stopping && (
-				<Text color="yellow" bold>
+				<Text color="yellow" bold wrap="truncate">
 					shutting down: SIGTERM sent, SIGKILL in{' '}
-					{Math.max(0, Math.ceil((stopping.deadline - now) / 1000))} s
+					{/* The clock ticks twice a second and may lag the event that began the stop. */}
+					{Math.max(0, Math.ceil((stopping.deadline - Math.max(now, snapshot.at)) / 1000))} s
+					{stopping.holding.length > 0 &&
+						` · waiting for ${stopping.holding.map((leader) => `${leader.name} (pid ${leader.pid})`).join(', ')}`}
 				</Text>
 			)}
 			{stopped && (

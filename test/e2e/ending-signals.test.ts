@@ -1,0 +1,72 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterEach, expect, test} from 'vitest';
+import {
+	crashModule,
+	expectGoneWithin,
+	type RunningDashboard,
+	startTour,
+	waitForEnd,
+} from '../helpers/endings.js';
+
+// Endings that come from outside procdash: a signal, the terminal closing, a crash, SIGKILL.
+
+let running: RunningDashboard | undefined;
+
+afterEach(() => {
+	running?.terminal.close();
+	running = undefined;
+});
+
+test('SIGTERM to procdash: every process stopped, exit 0; nothing alive 2 s later', async () => {
+	running = await startTour();
+	const {terminal, procdash, tree} = running;
+
+	process.kill(procdash, 'SIGTERM');
+
+	await waitForEnd(procdash);
+	expect(terminal.exitStatus).toBe(0);
+	await expectGoneWithin(tree, 2000);
+});
+
+test('SIGHUP, the terminal closed under it: nothing alive 2 s after procdash is gone', async () => {
+	running = await startTour();
+	const {terminal, procdash, tree} = running;
+
+	// Killing the tmux server closes the terminal: the kernel hangs up on procdash.
+	terminal.close();
+
+	await waitForEnd(procdash);
+	await expectGoneWithin(tree, 2000);
+});
+
+test('an uncaught exception inside procdash: nothing alive 2 s after it crashed', async () => {
+	// Given procdash with a module preloaded that throws from a timer once told to
+	const directory = mkdtempSync(path.join(tmpdir(), 'procdash-crash-'));
+	const trigger = path.join(directory, 'crash-now');
+	running = await startTour([
+		`NODE_OPTIONS=--import ${crashModule}`,
+		`PROCDASH_TEST_CRASH_WHEN=${trigger}`,
+	]);
+	const {terminal, procdash, tree} = running;
+
+	// When it throws (its children load the module too, and do not)
+	writeFileSync(trigger, '');
+
+	// Then procdash dies of it, and its exit hook and watchdog take everything down with it
+	await waitForEnd(procdash);
+	expect(terminal.exitStatus).not.toBe(0);
+	await expectGoneWithin(tree, 2000);
+	rmSync(directory, {recursive: true, force: true});
+});
+
+test('SIGKILL of procdash, which no handler sees: the watchdog and the children clean up within 2 s', async () => {
+	running = await startTour();
+	const {procdash, tree} = running;
+
+	process.kill(procdash, 'SIGKILL');
+
+	await waitForEnd(procdash);
+	await expectGoneWithin(tree, 2000);
+});
