@@ -68,6 +68,7 @@ export class Process {
 	readonly #messageListeners = new Set<(message: unknown) => void>();
 	#returned: {value: unknown} | undefined;
 	#joiners = 0;
+	#paused = false;
 	#error: ErrorInfo | undefined;
 
 	constructor(options: ProcessOptions) {
@@ -241,7 +242,8 @@ export class Process {
 	 */
 	async stop(graceMs = this.#orchestrator.graceMs): Promise<number | null> {
 		if (!this.terminate()) return this.#exitcode;
-		this.signal('SIGCONT');
+		// A stopped process cannot act on SIGTERM until it is continued.
+		if (this.#paused) this.signal('SIGCONT');
 		if ((await this.join(graceMs)) === null) this.kill();
 		return this.join();
 	}
@@ -266,8 +268,15 @@ export class Process {
 			if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
 			throw error;
 		}
+		if (signal === 'SIGSTOP' || signal === 'SIGTSTP') this.#paused = true;
+		if (signal === 'SIGCONT') this.#paused = false;
 		this.#orchestrator.bus.emit('process:signalled', {id: this.id, name: this.name, pid, signal});
 		return true;
+	}
+
+	/** True between pause() and resume(). */
+	get paused(): boolean {
+		return this.#paused && this.isAlive();
 	}
 
 	/**
