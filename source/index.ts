@@ -25,7 +25,7 @@ export {EventBus} from './core/events.js';
 export type {ForkOptions} from './core/fork.js';
 export {fork} from './core/fork.js';
 export type {TaskTarget} from './core/ipc.js';
-export type {OrchestratorOptions, StopOutcome} from './core/orchestrator.js';
+export type {Member, OrchestratorOptions, StopOutcome} from './core/orchestrator.js';
 export {createOrchestrator, defaultOrchestrator, Orchestrator} from './core/orchestrator.js';
 export {Pool} from './core/pool.js';
 export type {PoolEnding, PoolEventMap, ReplacementReason} from './core/pool-events.js';
@@ -33,8 +33,8 @@ export type {ApplyOptions, MapOptions, PoolOptions} from './core/pool-options.js
 export type {PoolState} from './core/pool-scheduler.js';
 export type {ProcessOptions} from './core/process.js';
 export {Process} from './core/process.js';
-export type {ProcessInfo} from './core/runtime/current.js';
-export {currentProcess, parentProcess} from './core/runtime/current.js';
+export type {ProcessInfo, ThreadInfo} from './core/runtime/current.js';
+export {currentProcess, currentThread, parentProcess} from './core/runtime/current.js';
 export {SharedArray} from './core/shared/array.js';
 export type {AcquireOptions} from './core/shared/lock.js';
 export {Lock} from './core/shared/lock.js';
@@ -58,3 +58,5 @@ export type {
 } from './core/snapshot-pools.js';
 export {SnapshotStore} from './core/store.js';
 export {task} from './core/task.js';
+export type {ThreadOptions} from './core/thread.js';
+export {Thread} from './core/thread.js';

@@ -27,6 +27,19 @@ export type RunMessage = {
 	readonly parent: Pick<ProcessIdentity, 'name' | 'pid'>;
 };
 
+/** What a Thread's worker is started with (its `workerData`). */
+export type ThreadStart = {
+	readonly target: TaskTarget;
+	/** The task's arguments; shared objects as handles that carry their memory. */
+	readonly args: readonly unknown[];
+	readonly self: {readonly name: string; readonly daemon: boolean; readonly id: number};
+	/** Who the process the thread runs in is, when procdash started it; absent in a main program. */
+	readonly process?: {
+		readonly self: ProcessIdentity;
+		readonly parent: Pick<ProcessIdentity, 'name' | 'pid'>;
+	};
+};
+
 /** Child to parent: the task returned this value. */
 export type ReturnedMessage = {readonly type: 'returned'; readonly value: unknown};
 
@@ -158,6 +171,8 @@ export type SharedHandle = {
 	readonly name: string;
 	readonly typecode?: string;
 	readonly length?: number;
+	/** Only in a handle made for a thread: the object's memory, mapped by the thread. */
+	readonly buffer?: SharedArrayBuffer;
 };
 
 /** True when `message` is a child's request to the shared-state broker. */
@@ -185,4 +200,16 @@ export function isSharedHandle(value: unknown): value is SharedHandle {
 		value !== null &&
 		typeof (value as SharedHandle).procdashShared === 'string'
 	);
+}
+
+/** True when `value` holds a shared handle at any depth of arrays and plain objects. */
+export function containsHandle(value: unknown): boolean {
+	if (isSharedHandle(value)) return true;
+	if (Array.isArray(value)) return value.some(containsHandle);
+	if (typeof value === 'object' && value !== null) {
+		const prototype = Object.getPrototypeOf(value);
+		if (prototype === Object.prototype || prototype === null)
+			return Object.values(value).some(containsHandle);
+	}
+	return false;
 }

@@ -4,7 +4,11 @@ import type {Process} from './process.js';
 import {SharedBroker} from './shared/broker.js';
 import {Spares} from './spares.js';
 import {groupAlive, StatsSampler, sampleMachine} from './stats.js';
+import type {Thread} from './thread.js';
 import {Watchdog} from './watchdog.js';
+
+/** What an orchestrator runs: a child process, or a worker thread of this process. */
+export type Member = Process | Thread;
 
 /** Options of an orchestrator. */
 export type OrchestratorOptions = {
@@ -28,6 +32,8 @@ export type StopOutcome = {
 };
 
 const defaultMaxProcesses = 256;
+// How often the memory that threads change is read for changes to publish on the bus.
+const threadSamplingMs = 200;
 const defaultGraceMs = 5000;
 // After SIGKILL, how long a group may take to disappear before it counts as a survivor.
 const reapTimeoutMs = 2000;
@@ -58,8 +64,10 @@ export class Orchestrator {
 	readonly graceMs: number;
 	/** How many processes may be alive at once. */
 	readonly maxProcesses: number;
-	readonly #processes = new Map<number, Process>();
-	readonly #live = new Map<number, Process>();
+	readonly #processes = new Map<number, Member>();
+	readonly #live = new Map<number, Member>();
+	#liveThreads = 0;
+	#threadSampling: NodeJS.Timeout | undefined;
 	readonly #groups = new Map<number, number>();
 	readonly #watchdog = new Watchdog();
 	readonly #sampler = new StatsSampler();
@@ -86,11 +94,17 @@ export class Orchestrator {
 		this.graceMs = graceMs;
 		this.bus.subscribe((event) => {
 			if (event.type === 'process:started') {
-				this.#groups.set(event.id, event.pid);
-				this.#watchdog.add(event.pid);
+				// A thread is no process group: it lives and dies with this process.
+				if (event.threadId !== undefined) this.#threadStarted();
+				else {
+					this.#groups.set(event.id, event.pid);
+					this.#watchdog.add(event.pid);
+				}
 			} else if (event.type === 'process:exited') {
+				const member = this.#live.get(event.id);
 				this.#live.delete(event.id);
 				this.shared.processExited(event.id);
+				if (member?.kind === 'thread') this.#threadExited(member, event.pid);
 				const pgid = this.#groups.get(event.id);
 				if (pgid !== undefined) this.#watchdog.remove(pgid);
 			}
@@ -124,15 +138,15 @@ export class Orchestrator {
 		return this.#stopping ? undefined : this.#spares?.take();
 	}
 
-	/** Adds a new process; returns its id. Called by the Process constructor. */
-	register(process: Process): number {
+	/** Adds a new process or thread; returns its id. Called by the Process and Thread constructors. */
+	register(process: Member): number {
 		const id = this.#nextId++;
 		this.#processes.set(id, process);
 		return id;
 	}
 
-	/** Reserves a live slot for a process about to start, or throws why it may not. */
-	admit(process: Process): void {
+	/** Reserves a live slot for a process (or thread) about to start, or throws why it may not. */
+	admit(process: Member): void {
 		if (this.#stopping)
 			throw new ProcessLimitError(`cannot start ${process.name}: procdash is stopping`);
 		if (this.#live.size >= this.maxProcesses) {
@@ -143,13 +157,13 @@ export class Orchestrator {
 		this.#live.set(process.id, process);
 	}
 
-	/** Every process made through this orchestrator, in creation order. */
-	processes(): Process[] {
+	/** Every process and thread made through this orchestrator, in creation order. */
+	processes(): Member[] {
 		return [...this.#processes.values()];
 	}
 
-	/** The process with this id. */
-	find(id: number): Process | undefined {
+	/** The process or thread with this id. */
+	find(id: number): Member | undefined {
 		return this.#processes.get(id);
 	}
 
@@ -158,8 +172,8 @@ export class Orchestrator {
 		return this.#stopping !== undefined;
 	}
 
-	/** Processes that have started and not yet exited. */
-	live(): Process[] {
+	/** Processes and threads that have started and not yet exited. */
+	live(): Member[] {
 		return [...this.#live.values()];
 	}
 
@@ -182,6 +196,7 @@ export class Orchestrator {
 		if (this.#samplingTimer) return;
 		const tick = async () => {
 			const roots = this.live()
+				.filter((member) => member.kind !== 'thread')
 				.map((process) => process.pid)
 				.filter((pid): pid is number => pid !== undefined);
 			const [processes, machine] = await Promise.all([
@@ -218,6 +233,22 @@ export class Orchestrator {
 	stop({graceMs = this.graceMs}: {readonly graceMs?: number} = {}): Promise<StopOutcome> {
 		this.#stopping ??= this.#stop(graceMs);
 		return this.#stopping;
+	}
+
+	// Threads change shared memory unseen: while any runs, its changes are read a few times a
+	// second and published; a thread's end publishes its last ones at once.
+	#threadStarted(): void {
+		if (++this.#liveThreads > 1) return;
+		this.#threadSampling = setInterval(() => this.shared.publishThreadChanges(), threadSamplingMs);
+		this.#threadSampling.unref();
+	}
+
+	#threadExited(thread: Member, pid: number | undefined): void {
+		this.shared.publishThreadChanges();
+		this.shared.threadExited({id: thread.id, name: thread.name, pid: pid ?? process.pid});
+		if (--this.#liveThreads > 0) return;
+		clearInterval(this.#threadSampling);
+		this.#threadSampling = undefined;
 	}
 
 	async #stop(graceMs: number): Promise<StopOutcome> {

@@ -4,6 +4,7 @@ import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors
 import type {ErrorInfo, ProcessKind} from './events.js';
 import {isChildMessage, isSharedRequest, type RunMessage, type TaskTarget} from './ipc.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
+import {forwardLines} from './output-lines.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
 import {forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
 import {encodeShared} from './shared/handles.js';
@@ -37,9 +38,6 @@ let processCounter = 0;
 // How long to wait after a child's exit for its last output lines and messages to arrive. Bounded
 // because a grandchild that keeps the pipe open must not hold the exit event back forever.
 const drainAfterExitMs = 100;
-
-// A line longer than this is cut into several output events.
-const maxLineLength = 16 * 1024;
 
 // Shell conventions for a command that cannot be started.
 const notFoundExitcode = 127;
@@ -372,33 +370,10 @@ export class Process {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			const readable = child[stream];
 			if (!readable) continue;
-			readable.setEncoding('utf8');
-			let partial = '';
-			readable.on('data', (chunk: string) => {
-				const lines = (partial + chunk).split('\n');
-				partial = lines.pop() ?? '';
-				for (const line of lines) this.#emitLine(stream, line);
-				// A child that never prints a newline must not grow this buffer without bound.
-				while (partial.length > maxLineLength) {
-					this.#emitLine(stream, partial.slice(0, maxLineLength));
-					partial = partial.slice(maxLineLength);
-				}
-			});
-			readable.on('end', () => {
-				if (partial) this.#emitLine(stream, partial);
-				partial = '';
-			});
+			forwardLines(readable, (line) =>
+				this.#orchestrator.bus.emit('process:output', {id: this.id, name: this.name, stream, line}),
+			);
 		}
-	}
-
-	#emitLine(stream: 'stdout' | 'stderr', line: string): void {
-		const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-		this.#orchestrator.bus.emit('process:output', {
-			id: this.id,
-			name: this.name,
-			stream,
-			line: text,
-		});
 	}
 
 	// 'close' comes after 'exit' once the pipes and the IPC channel are done, so the last lines

@@ -2,7 +2,7 @@
 // calls the export, reports what it returned or threw, and exits like a CPython child does
 // (0 on return, 1 on an exception).
 import {toErrorInfo} from '../errors.js';
-import {type ChildMessage, isSharedHandle, type ParentMessage, type RunMessage} from '../ipc.js';
+import {type ChildMessage, containsHandle, type ParentMessage, type RunMessage} from '../ipc.js';
 import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
 
@@ -43,20 +43,7 @@ async function decodeArgs(args: readonly unknown[]): Promise<unknown[]> {
 		import('../shared/handles.js'),
 		import('./shared-client.js'),
 	]);
-	return decodeShared(args, remoteAccess) as unknown[];
-}
-
-function containsHandle(value: unknown): boolean {
-	if (isSharedHandle(value)) return true;
-	if (Array.isArray(value)) return value.some(containsHandle);
-	if (
-		typeof value === 'object' &&
-		value !== null &&
-		Object.getPrototypeOf(value) === Object.prototype
-	) {
-		return Object.values(value).some(containsHandle);
-	}
-	return false;
+	return decodeShared(args, (handle) => ({handle, access: remoteAccess})) as unknown[];
 }
 
 async function run(message: RunMessage): Promise<void> {

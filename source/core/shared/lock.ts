@@ -1,8 +1,10 @@
 import type {Actor} from '../events.js';
 import type {SharedHandle} from '../ipc.js';
 import type {Orchestrator} from '../orchestrator.js';
+import type {Backend} from './handles.js';
 import type {AcquireResult} from './lock-table.js';
 import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
+import {releaseLock, takeLockSync} from './thread-lock.js';
 import {handleOf} from './value.js';
 
 /** How `acquire()` waits. */
@@ -14,9 +16,11 @@ export type AcquireOptions = {
 };
 
 /**
- * A lock shared by processes, like Python's `multiprocessing.Lock`: not re-entrant, released by
- * anyone. The owner's broker knows its `holder` and its FIFO `waiters`; when a holder dies
- * holding it, the lock is released and the next acquirer finds `abandoned` set.
+ * A lock shared by processes and threads, like Python's `multiprocessing.Lock`: not re-entrant,
+ * released by anyone. The owner's broker knows its process `holder` and its FIFO `waiters`; when a
+ * holder dies holding it, the lock is released and the next acquirer finds `abandoned` set.
+ * Threads take its futex word in shared memory directly (`acquireSync` blocks the thread), unseen
+ * by the broker, and are not served in FIFO order.
  */
 export class Lock {
 	readonly id: number;
@@ -43,19 +47,7 @@ export class Lock {
 	 * held, or after `timeoutMs`.
 	 */
 	async acquire({block = true, timeoutMs}: AcquireOptions = {}): Promise<boolean> {
-		if (typeof block !== 'boolean')
-			throw new TypeError(`${this.name}.acquire(): block must be a boolean, got ${String(block)}`);
-		if (timeoutMs !== undefined) {
-			if (!block)
-				throw new TypeError(
-					`${this.name}.acquire(): a timeout cannot be given to a non-blocking acquire`,
-				);
-			if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
-				throw new TypeError(
-					`${this.name}.acquire(): timeoutMs must be a non-negative number, got ${String(timeoutMs)}`,
-				);
-			}
-		}
+		checkAcquire(this.name, 'acquire()', block, timeoutMs);
 		const result = (await this.#home.access({
 			op: 'acquire',
 			id: this.id,
@@ -82,6 +74,32 @@ export class Lock {
 	}
 
 	/**
+	 * Takes the lock in a Thread, blocking the thread (Atomics.wait) until it is free: true once
+	 * taken; false at once when `block` is false and it is held, or after `timeoutMs`. Only in a
+	 * Thread: blocking the owner's main thread would stop the broker that processes need.
+	 */
+	acquireSync({block = true, timeoutMs}: AcquireOptions = {}): boolean {
+		checkAcquire(this.name, 'acquireSync()', block, timeoutMs);
+		const {word, actorId} = this.#threadWord('acquireSync()');
+		return takeLockSync(word, actorId, block, timeoutMs);
+	}
+
+	/** Frees the lock in a Thread; throws LockReleaseError when it is not held. */
+	releaseSync(): void {
+		releaseLock(this.#threadWord('releaseSync()').word, this.name);
+	}
+
+	/** Runs `fn` holding the lock, in a Thread, and releases it however `fn` ends. */
+	withSync<T>(fn: () => T): T {
+		this.acquireSync();
+		try {
+			return fn();
+		} finally {
+			this.releaseSync();
+		}
+	}
+
+	/**
 	 * Set when the last acquire through this handle took the lock over from a holder that died
 	 * holding it: the data it guards may be half-changed and need repair.
 	 */
@@ -104,13 +122,22 @@ export class Lock {
 		}));
 	}
 
-	/** How this lock travels in a task's args. */
-	toHandle(orchestrator: Orchestrator): SharedHandle {
-		return handleOf(this.#home, orchestrator, {
+	/** How this lock travels in a task's args: to a process, or (with its word) to a thread. */
+	toHandle(orchestrator: Orchestrator, backend: Backend = 'process'): SharedHandle {
+		return handleOf(this.#home, orchestrator, backend, {
 			procdashShared: 'lock',
 			id: this.id,
 			name: this.name,
 		});
+	}
+
+	#threadWord(method: string): {word: Int32Array; actorId: number} {
+		const home = this.#home;
+		if (home.kind !== 'remote' || !home.lockWord)
+			throw new TypeError(
+				`${this.name}.${method} works only in a Thread (it blocks the thread); elsewhere use await ${this.name}.${method.replace('Sync', '')}`,
+			);
+		return {word: home.lockWord, actorId: home.actorId ?? 0};
 	}
 
 	#entry() {
@@ -121,5 +148,23 @@ export class Lock {
 				`${this.name}: holder and waiters are only known in the process that owns the lock`,
 			);
 		return entry;
+	}
+}
+
+function checkAcquire(
+	name: string,
+	method: string,
+	block: unknown,
+	timeoutMs: unknown,
+): asserts timeoutMs is number | undefined {
+	if (typeof block !== 'boolean')
+		throw new TypeError(`${name}.${method}: block must be a boolean, got ${String(block)}`);
+	if (timeoutMs === undefined) return;
+	if (!block)
+		throw new TypeError(`${name}.${method}: a timeout cannot be given to a non-blocking acquire`);
+	if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
+		throw new TypeError(
+			`${name}.${method}: timeoutMs must be a non-negative number, got ${String(timeoutMs)}`,
+		);
 	}
 }
