@@ -29,7 +29,7 @@ export type {Member, OrchestratorOptions, StopOutcome} from './core/orchestrator
 export {createOrchestrator, defaultOrchestrator, Orchestrator} from './core/orchestrator.js';
 export {Pool} from './core/pool.js';
 export type {PoolEnding, PoolEventMap, ReplacementReason} from './core/pool-events.js';
-export type {ApplyOptions, MapOptions, PoolOptions} from './core/pool-options.js';
+export type {ApplyOptions, MapOptions, PoolBackend, PoolOptions} from './core/pool-options.js';
 export type {PoolState} from './core/pool-scheduler.js';
 export type {ProcessOptions} from './core/process.js';
 export {Process} from './core/process.js';

@@ -137,7 +137,7 @@ export class PoolScheduler {
 		const {initializer, initargs} = this.#options;
 		let slot: WorkerSlot;
 		try {
-			slot = createWorker(this.#orchestrator, {initializer, initargs});
+			slot = createWorker(this.#orchestrator, {initializer, initargs}, this.#options.backend);
 		} catch (error) {
 			this.#workerFailedToStart(error);
 			return;

@@ -266,9 +266,10 @@ export class Process {
 
 	/**
 	 * Sends `message` to a running task child over its IPC channel, for the runtime's own
-	 * protocols (pool workers, shared state); false when the child cannot receive it.
+	 * protocols (pool workers, shared state); false when the child cannot receive it. (`transfer`
+	 * is for a Thread's sake: over IPC everything is copied.)
 	 */
-	postMessage(message: object): boolean {
+	postMessage(message: object, _transfer?: readonly ArrayBuffer[]): boolean {
 		const child = this.#child;
 		if (!child?.connected) return false;
 		try {

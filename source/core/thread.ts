@@ -57,6 +57,7 @@ export class Thread {
 	readonly #daemon: boolean;
 	readonly #messageListeners = new Set<(message: unknown) => void>();
 	#worker: Worker | undefined;
+	#threadId: number | undefined;
 	#exited: Promise<void> | undefined;
 	#exitcode: number | null = null;
 	#ended = false;
@@ -88,7 +89,7 @@ export class Thread {
 
 	/** The worker thread id, once started. */
 	get threadId(): number | undefined {
-		return this.#worker?.threadId;
+		return this.#threadId;
 	}
 
 	/** null while alive (or not started); 0 on return; 1 on a throw; N for `process.exit(N)`; −15 / −9 after terminate() / kill(). */
@@ -140,12 +141,14 @@ export class Thread {
 		this.#orchestrator.admit(this);
 		const worker = new Worker(bootstrapUrl, {workerData, stdout: true, stderr: true});
 		this.#worker = worker;
+		this.#threadId = worker.threadId;
 		if (this.#daemon) worker.unref();
 		this.#exited = new Promise((resolve) => {
 			worker.once('exit', (code) => {
 				this.#ended = true;
-				// A worker that terminate() stopped exits with 1; one that ended first keeps its code.
-				const endedBy = code === 1 ? this.#endedBy : undefined;
+				// A worker that terminate() stopped exits with 1 (0 if it had not begun); one that
+				// ended by itself first keeps its code.
+				const endedBy = !this.#returned && code <= 1 ? this.#endedBy : undefined;
 				void this.#drain(worker).then(() => {
 					this.#exit(endedBy?.exitcode ?? code, endedBy?.signal ?? null);
 					resolve();

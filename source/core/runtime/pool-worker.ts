@@ -25,7 +25,12 @@ function cachedTask(task: PoolTaskMessage): Promise<TaskFunction> {
 }
 
 function post(message: PoolWorkerMessage): void {
-	postToParent(message);
+	// In a thread, packed values move to the pool rather than being copied.
+	const transfer =
+		message.type === 'pool:done' && message.values instanceof Float64Array
+			? [message.values.buffer as ArrayBuffer]
+			: undefined;
+	postToParent(message, transfer);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -50,12 +50,15 @@ export function lockSync(
 
 /**
  * Takes the lock without blocking the event loop (Atomics.waitAsync): resolves true once taken,
- * false when `timeoutMs` passes first.
+ * false when `timeoutMs` passes first. A pending waitAsync does not keep Node's event loop alive,
+ * so by default a timer does while it waits (a thread whose only work is to wait for the lock
+ * would otherwise end there); `keepAlive: false` leaves that to others.
  */
 export async function lockAsync(
 	word: Int32Array,
 	index = 0,
 	timeoutMs = Number.POSITIVE_INFINITY,
+	{keepAlive = true}: {readonly keepAlive?: boolean} = {},
 ): Promise<boolean> {
 	if (tryLock(word, index)) return true;
 	const deadline = performance.now() + timeoutMs;
@@ -68,7 +71,13 @@ export async function lockAsync(
 			contended,
 			left === Number.POSITIVE_INFINITY ? undefined : left,
 		);
-		if (wait.async) await wait.value;
+		if (!wait.async) continue;
+		const alive = keepAlive ? setInterval(() => {}, 1 << 30) : undefined;
+		try {
+			await wait.value;
+		} finally {
+			clearInterval(alive);
+		}
 	}
 	return true;
 }

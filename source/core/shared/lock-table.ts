@@ -164,7 +164,8 @@ export class LockTable {
 	#watch(lock: LockEntry): void {
 		if (lock.watching) return;
 		lock.watching = true;
-		void lockAsync(lock.word).then(() => {
+		// The processes in line keep the program alive; the broker's wait for them must not.
+		void lockAsync(lock.word, 0, Number.POSITIVE_INFINITY, {keepAlive: false}).then(() => {
 			lock.watching = false;
 			const next = lock.waiters.shift();
 			if (!next) {
