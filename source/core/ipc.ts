@@ -1,5 +1,6 @@
 import type {ErrorInfo} from './events.js';
 import type {Packed} from './pool-pack.js';
+import type {Wired} from './wire.js';
 
 /** A task target: a module (file URL) and the name of the function it exports. */
 export type TaskTarget = {
@@ -22,7 +23,8 @@ export type ProcessIdentity = {
 export type RunMessage = {
 	readonly type: 'run';
 	readonly target: TaskTarget;
-	readonly args: readonly unknown[];
+	/** The arguments as the wire carries them (wire.ts): JSON, or V8's serialization. */
+	readonly args: Wired;
 	readonly self: Omit<ProcessIdentity, 'pid'>;
 	readonly parent: Pick<ProcessIdentity, 'name' | 'pid'>;
 };
@@ -40,7 +42,10 @@ export type ThreadStart = {
 	};
 };
 
-/** Child to parent: the task returned this value. */
+/**
+ * Child to parent: the task returned this value — from a child process as the wire carries it
+ * (a `Wired`, wire.ts), from a Thread as it is (a worker's port clones).
+ */
 export type ReturnedMessage = {readonly type: 'returned'; readonly value: unknown};
 
 /** Child to parent: the task threw (or could not be loaded). */
@@ -63,8 +68,8 @@ export type PoolTaskMessage = {
 	readonly target: TaskTarget;
 	/** Call `target(...item)` (starmap, apply) rather than `target(item)` (map). */
 	readonly spread: boolean;
-	/** The chunk's items; numbers may come packed (pool-pack.ts). */
-	readonly items: Packed;
+	/** The chunk's items; numbers may come packed (pool-pack.ts); to a process, wired (wire.ts). */
+	readonly items: Packed | Wired;
 };
 
 /** Parent to pool worker: several tasks at once, run in order (short tasks sent ahead). */
@@ -86,8 +91,8 @@ export type PoolReadyMessage = {readonly type: 'pool:ready'};
 export type PoolTaskDoneMessage = {
 	readonly type: 'pool:done';
 	readonly taskId: number;
-	/** One value per item, in order; numbers may come packed (pool-pack.ts). */
-	readonly values: Packed;
+	/** One value per item, in order; numbers may come packed (pool-pack.ts); from a process, wired. */
+	readonly values: Packed | Wired;
 	readonly ms: number;
 };
 

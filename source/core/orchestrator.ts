@@ -4,6 +4,7 @@ import type {Process} from './process.js';
 import {SharedBroker} from './shared/broker.js';
 import {Spares} from './spares.js';
 import {groupAlive, StatsSampler, sampleMachine} from './stats.js';
+import {moduleUrl} from './task.js';
 import type {Thread} from './thread.js';
 import {Watchdog} from './watchdog.js';
 
@@ -23,6 +24,12 @@ export type OrchestratorOptions = {
 	 * instead of a Node boot. Off (0) unless asked for: each spare is a live process.
 	 */
 	readonly spares?: number;
+	/**
+	 * Modules (URLs or paths) every spare imports while it boots, as Python's
+	 * `set_forkserver_preload` does: a task of one of them then starts without importing it.
+	 * Their top-level code runs in every spare, used or not.
+	 */
+	readonly preload?: readonly (string | URL)[];
 };
 
 /** What `stop()` found once everything had been stopped. */
@@ -81,6 +88,7 @@ export class Orchestrator {
 		maxProcesses = defaultMaxProcesses,
 		graceMs = defaultGraceMs,
 		spares = 0,
+		preload = [],
 	}: OrchestratorOptions = {}) {
 		if (!Number.isInteger(maxProcesses) || maxProcesses < 1) {
 			throw new RangeError(`maxProcesses must be a positive integer, got ${maxProcesses}`);
@@ -112,11 +120,21 @@ export class Orchestrator {
 		if (!Number.isInteger(spares) || spares < 0) {
 			throw new RangeError(`spares must be a non-negative integer, got ${spares}`);
 		}
+		if (!Array.isArray(preload)) {
+			throw new TypeError(
+				`preload must be an array of module URLs or paths, got ${typeof preload}`,
+			);
+		}
+		const preloaded = preload.map((module) => moduleUrl(module, 'createOrchestrator(): preload'));
 		if (spares > 0) {
-			this.#spares = new Spares(spares, {
-				started: (pid) => this.#watchdog.add(pid),
-				ended: (pid) => this.#watchdog.remove(pid),
-			});
+			this.#spares = new Spares(
+				spares,
+				{
+					started: (pid) => this.#watchdog.add(pid),
+					ended: (pid) => this.#watchdog.remove(pid),
+				},
+				preloaded,
+			);
 			this.#spares.fill();
 		}
 		liveOrchestrators.add(this);
@@ -267,6 +285,7 @@ export class Orchestrator {
 			),
 		);
 		const survivors = await this.#survivors();
+		this.#watchdog.close();
 		this.bus.emit('orchestrator:stopped', {survivors});
 		liveOrchestrators.delete(this);
 		return {survivors};

@@ -2,13 +2,21 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import {constants} from 'node:os';
 import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
 import type {ErrorInfo, ProcessKind} from './events.js';
-import {isChildMessage, isSharedRequest, type RunMessage, type TaskTarget} from './ipc.js';
+import {
+	isChildMessage,
+	isSharedRequest,
+	type RunMessage,
+	type SharedRequest,
+	type TaskTarget,
+} from './ipc.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
 import {forwardLines} from './output-lines.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
 import {forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
 import {encodeShared} from './shared/handles.js';
 import {isTaskTarget} from './task.js';
+import {fromWire, toWire, type Wired} from './wire.js';
+import {fromChild, toChild} from './wire-parent.js';
 
 /** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
 export type ProcessOptions = {
@@ -292,9 +300,9 @@ export class Process {
 
 	#runMessage(): RunMessage {
 		const target = this.#options.target as TaskTarget;
-		const args = encodeShared(this.#options.args ?? [], this.#orchestrator) as unknown[];
+		let args: Wired;
 		try {
-			structuredClone(args);
+			args = toChild(encodeShared(this.#options.args ?? [], this.#orchestrator));
 		} catch (error) {
 			throw new TypeError(
 				`args of ${this.name} cannot be sent to a child process: ${toErrorInfo(error).message}`,
@@ -338,10 +346,7 @@ export class Process {
 		this.#forwardOutput(child);
 		child.on('message', (message) => {
 			if (isSharedRequest(message)) {
-				const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
-				void this.#orchestrator.shared
-					.handle(message, actor)
-					.then((reply) => this.postMessage(reply));
+				this.#handleShared(message, child);
 				return;
 			}
 			if (isRuntimeReady(message)) return;
@@ -350,12 +355,9 @@ export class Process {
 				return;
 			}
 			if (message.type === 'returned') {
-				this.#returned = {value: message.value};
-				this.#orchestrator.bus.emit('process:returned', {
-					id: this.id,
-					name: this.name,
-					value: message.value,
-				});
+				const value = fromChild(message.value as Wired);
+				this.#returned = {value};
+				this.#orchestrator.bus.emit('process:returned', {id: this.id, name: this.name, value});
 			} else {
 				this.#error = message.error;
 				this.#orchestrator.bus.emit('process:error', {
@@ -364,6 +366,19 @@ export class Process {
 					error: message.error,
 				});
 			}
+		});
+	}
+
+	// The wire carries a request's numbers JSON-safe (bigints, NaN, -0 tagged), and the reply's.
+	#handleShared(message: SharedRequest, child: ChildProcess): void {
+		const request = {
+			...message,
+			...('value' in message ? {value: fromWire(message.value)} : {}),
+			...('expected' in message ? {expected: fromWire(message.expected)} : {}),
+		} as SharedRequest;
+		const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
+		void this.#orchestrator.shared.handle(request, actor).then((reply) => {
+			this.postMessage(reply.ok ? {...reply, result: toWire(reply.result)} : reply);
 		});
 	}
 

@@ -7,20 +7,23 @@ const bootstrapPath = fileURLToPath(new URL('./runtime/bootstrap.js', import.met
 export type RuntimeOptions = {
 	readonly cwd?: string;
 	readonly env?: NodeJS.ProcessEnv;
+	/** Module URLs to import before it says it is ready (a spare's preload). */
+	readonly preload?: readonly string[];
 };
 
 /**
  * Starts a fresh task runtime: a Node child running the bootstrap, leading its own process
  * group, with piped output and an IPC channel. It waits for a `run` message.
  */
-export function forkRuntime({cwd, env}: RuntimeOptions = {}): ChildProcess {
-	return fork(bootstrapPath, [], {
+export function forkRuntime({cwd, env, preload = []}: RuntimeOptions = {}): ChildProcess {
+	return fork(bootstrapPath, preload.length > 0 ? ['--preload', ...preload] : [], {
 		cwd,
 		env,
 		execArgv: runtimeExecArgv(),
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-		serialization: 'advanced',
+		// JSON: see wire.ts for why, and how values keep their structured-clone semantics.
+		serialization: 'json',
 	});
 }
 

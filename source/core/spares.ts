@@ -10,18 +10,22 @@ export type SpareGuard = {
 /**
  * Task runtimes booted ahead of need — Python's forkserver, done the Node way. Node cannot fork
  * a running process, and booting one costs ~80 ms; a spare has already paid that, so starting a
- * task on it costs about one IPC round trip. Taken spares are replaced in the background.
+ * task on it costs about one IPC round trip, plus importing the task's module unless the spare
+ * preloaded it (as `set_forkserver_preload` does). Taken spares are replaced in the background.
  */
 export class Spares {
 	readonly #count: number;
 	readonly #guard: SpareGuard;
+	readonly #preload: readonly string[];
 	readonly #ready: ChildProcess[] = [];
 	readonly #booting = new Set<ChildProcess>();
 	#closed = false;
 
-	constructor(count: number, guard: SpareGuard) {
+	/** `preload`: module URLs every spare imports before it counts as ready. */
+	constructor(count: number, guard: SpareGuard, preload: readonly string[] = []) {
 		this.#count = count;
 		this.#guard = guard;
+		this.#preload = preload;
 	}
 
 	/** Boots spares until `count` are ready or booting. */
@@ -67,7 +71,7 @@ export class Spares {
 	}
 
 	#boot(): void {
-		const child = forkRuntime();
+		const child = forkRuntime({preload: this.#preload});
 		this.#booting.add(child);
 		holdOpen(child, false);
 		child.once('spawn', () => {

@@ -5,6 +5,7 @@ import {toErrorInfo} from '../errors.js';
 import {type ChildMessage, containsHandle, type ParentMessage, type RunMessage} from '../ipc.js';
 import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
+import {fromParent, toParent} from './wire-child.js';
 
 function send(message: ChildMessage): Promise<void> {
 	return sendToParent(message);
@@ -50,9 +51,10 @@ async function run(message: RunMessage): Promise<void> {
 	setRuntimeContext({self: {...message.self, pid: process.pid}, parent: message.parent});
 	try {
 		const fn = await loadTask(message);
-		const value = await fn(...(await decodeArgs(message.args)));
+		const args = (await fromParent(message.args)) as unknown[];
+		const value = await fn(...(await decodeArgs(args)));
 		try {
-			await send({type: 'returned', value});
+			await send({type: 'returned', value: await toParent(value)});
 		} catch (error) {
 			throw Object.assign(
 				new Error(
@@ -84,5 +86,13 @@ process.once('message', (message: ParentMessage) => {
 	if (message?.type === 'run') void run(message);
 });
 
+// A spare imports the modules it was asked to preload before it says it is ready: a task of one
+// of them then starts without the import. One that fails is left for the task to report.
+async function preload(): Promise<void> {
+	const [flag, ...modules] = process.argv.slice(2);
+	if (flag !== '--preload') return;
+	await Promise.all(modules.map((module) => import(module).catch(() => {})));
+}
+
 // Loaded and listening: a spare is now worth taking.
-void sendToParent({type: 'runtime-ready'}).catch(() => {});
+void preload().then(() => sendToParent({type: 'runtime-ready'}).catch(() => {}));

@@ -7,9 +7,12 @@ import {
 	type PoolWorkerConfig,
 	type PoolWorkerMessage,
 } from '../ipc.js';
-import {pack} from '../pool-pack.js';
+import {type Packed, pack} from '../pool-pack.js';
+import {decodeWired, encodeWired, isV8Wired, needsV8, type Wired} from '../wire.js';
 import {onParentMessage, postToParent} from './channel.js';
 import {loadTask, type TaskFunction} from './load-task.js';
+import {threadPort} from './thread-context.js';
+import {fromParent, toParent} from './wire-child.js';
 
 const loaded = new Map<string, Promise<TaskFunction>>();
 
@@ -24,13 +27,29 @@ function cachedTask(task: PoolTaskMessage): Promise<TaskFunction> {
 	return fn;
 }
 
+// In a thread, packed values move to the pool rather than being copied.
 function post(message: PoolWorkerMessage): void {
-	// In a thread, packed values move to the pool rather than being copied.
 	const transfer =
 		message.type === 'pool:done' && message.values instanceof Float64Array
 			? [message.values.buffer as ArrayBuffer]
 			: undefined;
 	postToParent(message, transfer);
+}
+
+// A thread's port clones; a process's items come wired (wire.ts), and most need no node:v8.
+const inThread = threadPort() !== undefined;
+
+function items(task: PoolTaskMessage): Packed | Promise<Packed> {
+	if (inThread) return task.items as Packed;
+	const wired = task.items as Wired;
+	if (isV8Wired(wired)) return fromParent(wired) as Promise<Packed>;
+	return decodeWired(wired) as Packed;
+}
+
+function values(values: readonly unknown[]): Packed | Wired | Promise<Wired> {
+	const packed = pack(values);
+	if (inThread) return packed;
+	return needsV8(packed) ? toParent(packed) : encodeWired(packed);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -45,14 +64,16 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 // chunk of 12,500 trivial items cost microseconds rather than a turn of the event loop each.
 async function runTask(task: PoolTaskMessage): Promise<void> {
 	const started = performance.now();
-	const values = new Array<unknown>(task.items.length);
 	let index = 0;
+	let results: unknown[] = [];
 	try {
+		const chunk = await items(task);
+		results = new Array<unknown>(chunk.length);
 		const fn = await cachedTask(task);
-		for (; index < task.items.length; index++) {
-			const item = task.items[index];
+		for (; index < chunk.length; index++) {
+			const item = chunk[index];
 			const value = task.spread ? fn(...(item as unknown[])) : fn(item);
-			values[index] = isThenable(value) ? await value : value;
+			results[index] = isThenable(value) ? await value : value;
 		}
 	} catch (error) {
 		const ms = performance.now() - started;
@@ -61,7 +82,7 @@ async function runTask(task: PoolTaskMessage): Promise<void> {
 	}
 	const ms = performance.now() - started;
 	try {
-		post({type: 'pool:done', taskId: task.taskId, values: pack(values), ms});
+		post({type: 'pool:done', taskId: task.taskId, values: await values(results), ms});
 	} catch (error) {
 		const info = toErrorInfo(error);
 		post({

@@ -1,16 +1,16 @@
-// A mutex on one Int32 word of shared memory, usable from any thread that maps it: Ulrich
-// Drepper's "mutex 3" from "Futexes Are Tricky". The word is 0 when free, 1 when held, 2 when held
-// with (possibly) someone waiting; only an unlock that finds 2 pays for a notify, so an
-// uncontended lock and unlock are one atomic instruction each. It is not fair (FIFO): a thread
-// that arrives as the lock is freed may take it before one that has been waiting.
+// A mutex on two Int32 words of shared memory, usable from any thread that maps them: the lock
+// word at `index` (0 free, 1 held) and, at `index + 1`, how many are asleep waiting for it. Taking
+// a free lock is one compare-and-swap; freeing it is one store, plus a wake-up only when someone
+// sleeps — so, unlike a lock whose word stays "contended" once contention has been seen, a run of
+// uncontended turns after a burst costs no system call. A waiter first spins a little (critical
+// sections are usually a few instructions), then sleeps in Atomics.wait. It is not fair (FIFO): a
+// thread arriving as the lock is freed may take it before one that has been waiting, which is
+// what keeps a busy lock's throughput high.
 
 const free = 0;
 const held = 1;
-const contended = 2;
 
-// Spins before sleeping: a holder's critical section is usually a few instructions, far shorter
-// than a trip through the kernel.
-const spins = 64;
+const spins = 100;
 
 // Atomics.waitAsync is in Node 20 (V8 11) but not in TypeScript's ES2023 library.
 type WaitAsync = (
@@ -26,6 +26,13 @@ export function tryLock(word: Int32Array, index = 0): boolean {
 	return Atomics.compareExchange(word, index, free, held) === free;
 }
 
+function spin(word: Int32Array, index: number): boolean {
+	for (let turn = 0; turn < spins; turn++) {
+		if (Atomics.load(word, index) === free && tryLock(word, index)) return true;
+	}
+	return false;
+}
+
 /**
  * Takes the lock, blocking this thread (Atomics.wait) while another holds it. Returns false when
  * `timeoutMs` passes first.
@@ -35,17 +42,19 @@ export function lockSync(
 	index = 0,
 	timeoutMs = Number.POSITIVE_INFINITY,
 ): boolean {
-	if (tryLock(word, index)) return true;
-	for (let spin = 0; spin < spins; spin++) {
-		if (Atomics.load(word, index) === free && tryLock(word, index)) return true;
-	}
+	if (tryLock(word, index) || spin(word, index)) return true;
 	const deadline = performance.now() + timeoutMs;
-	while (Atomics.exchange(word, index, contended) !== free) {
-		const left = deadline - performance.now();
-		if (left <= 0) return false;
-		Atomics.wait(word, index, contended, left === Number.POSITIVE_INFINITY ? undefined : left);
+	Atomics.add(word, index + 1, 1);
+	try {
+		while (!tryLock(word, index)) {
+			const left = deadline - performance.now();
+			if (left <= 0) return false;
+			Atomics.wait(word, index, held, left === Number.POSITIVE_INFINITY ? undefined : left);
+		}
+		return true;
+	} finally {
+		Atomics.sub(word, index + 1, 1);
 	}
-	return true;
 }
 
 /**
@@ -62,32 +71,31 @@ export async function lockAsync(
 ): Promise<boolean> {
 	if (tryLock(word, index)) return true;
 	const deadline = performance.now() + timeoutMs;
-	while (Atomics.exchange(word, index, contended) !== free) {
-		const left = deadline - performance.now();
-		if (left <= 0) return false;
-		const wait = waitAsync(
-			word,
-			index,
-			contended,
-			left === Number.POSITIVE_INFINITY ? undefined : left,
-		);
-		if (!wait.async) continue;
-		const alive = keepAlive ? setInterval(() => {}, 1 << 30) : undefined;
-		try {
-			await wait.value;
-		} finally {
-			clearInterval(alive);
+	Atomics.add(word, index + 1, 1);
+	const alive = keepAlive ? setInterval(() => {}, 1 << 30) : undefined;
+	try {
+		while (!tryLock(word, index)) {
+			const left = deadline - performance.now();
+			if (left <= 0) return false;
+			const wait = waitAsync(
+				word,
+				index,
+				held,
+				left === Number.POSITIVE_INFINITY ? undefined : left,
+			);
+			if (wait.async) await wait.value;
 		}
+		return true;
+	} finally {
+		Atomics.sub(word, index + 1, 1);
+		clearInterval(alive);
 	}
-	return true;
 }
 
-/** Frees the lock and wakes one waiter, if any may be waiting. */
+/** Frees the lock and wakes one sleeper, if any sleeps. */
 export function unlock(word: Int32Array, index = 0): void {
-	if (Atomics.sub(word, index, 1) !== held) {
-		Atomics.store(word, index, free);
-		Atomics.notify(word, index, 1);
-	}
+	Atomics.store(word, index, free);
+	if (Atomics.load(word, index + 1) > 0) Atomics.notify(word, index, 1);
 }
 
 /** Whether the lock is held by anyone now. */

@@ -1,8 +1,10 @@
 import type {Actor} from '../events.js';
 import type {SharedHandle} from '../ipc.js';
 import type {Orchestrator} from '../orchestrator.js';
+import {tryLock} from './futex.js';
 import type {Backend} from './handles.js';
 import type {AcquireResult} from './lock-table.js';
+import {holderIndex, stateIndex} from './lock-word.js';
 import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
 import {releaseLock, takeLockSync} from './thread-lock.js';
 import {handleOf} from './value.js';
@@ -26,16 +28,22 @@ export class Lock {
 	readonly id: number;
 	readonly name: string;
 	readonly #home: Home;
+	// In a thread: the lock's futex words, and the id it writes on them while it holds the lock.
+	readonly #word: Int32Array | undefined;
+	readonly #actorId: number;
 	#abandoned: {readonly name: string; readonly pid: number} | undefined;
 
 	constructor(options: SharedOptions = {}) {
 		const home = homeOf(options as RemoteOptions);
 		this.#home = home;
+		this.#actorId = home.kind === 'remote' ? (home.actorId ?? 0) : 0;
 		if (home.kind === 'remote') {
 			this.id = home.handle.id;
 			this.name = home.handle.name;
+			this.#word = home.lockWord;
 			return;
 		}
+		this.#word = undefined;
 		checkName(options.name, 'Lock()');
 		const entry = home.orchestrator.shared.createLock(options.name);
 		this.id = entry.id;
@@ -78,15 +86,22 @@ export class Lock {
 	 * taken; false at once when `block` is false and it is held, or after `timeoutMs`. Only in a
 	 * Thread: blocking the owner's main thread would stop the broker that processes need.
 	 */
-	acquireSync({block = true, timeoutMs}: AcquireOptions = {}): boolean {
+	acquireSync(options?: AcquireOptions): boolean {
+		const word = this.#threadWord('acquireSync()');
+		// The common case first: a plain blocking acquire of a free lock is one compare-and-swap.
+		if (options === undefined && tryLock(word, stateIndex)) {
+			// A plain store: only the owner reads the tag, after the thread is gone.
+			word[holderIndex] = this.#actorId;
+			return true;
+		}
+		const {block = true, timeoutMs} = options ?? {};
 		checkAcquire(this.name, 'acquireSync()', block, timeoutMs);
-		const {word, actorId} = this.#threadWord('acquireSync()');
-		return takeLockSync(word, actorId, block, timeoutMs);
+		return takeLockSync(word, this.#actorId, block, timeoutMs);
 	}
 
 	/** Frees the lock in a Thread; throws LockReleaseError when it is not held. */
 	releaseSync(): void {
-		releaseLock(this.#threadWord('releaseSync()').word, this.name);
+		releaseLock(this.#threadWord('releaseSync()'), this.name);
 	}
 
 	/** Runs `fn` holding the lock, in a Thread, and releases it however `fn` ends. */
@@ -131,13 +146,13 @@ export class Lock {
 		});
 	}
 
-	#threadWord(method: string): {word: Int32Array; actorId: number} {
-		const home = this.#home;
-		if (home.kind !== 'remote' || !home.lockWord)
+	#threadWord(method: string): Int32Array {
+		const word = this.#word;
+		if (!word)
 			throw new TypeError(
 				`${this.name}.${method} works only in a Thread (it blocks the thread); elsewhere use await ${this.name}.${method.replace('Sync', '')}`,
 			);
-		return {word: home.lockWord, actorId: home.actorId ?? 0};
+		return word;
 	}
 
 	#entry() {

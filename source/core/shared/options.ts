@@ -1,6 +1,7 @@
 import type {SharedHandle} from '../ipc.js';
 import {defaultOrchestrator, type Orchestrator} from '../orchestrator.js';
 import {type Access, ownerAccess, ownerSyncAccess, type SyncAccess} from './access.js';
+import type {Cells} from './cells.js';
 
 /** Options of Value, SharedArray and Lock. */
 export type SharedOptions = {
@@ -20,6 +21,8 @@ export type RemoteAccess = {
 	readonly access: Access;
 	/** In a thread: the same memory, worked on with Atomics. */
 	readonly sync?: SyncAccess;
+	/** In a thread: the value's or array's memory itself, for the fastest reads and writes. */
+	readonly cells?: Cells;
 	/** In a thread: the lock's word, taken with Atomics.wait. */
 	readonly lockWord?: Int32Array;
 	/** In a thread: the thread's actor id, written on a lock it holds. */

@@ -42,5 +42,5 @@ export function threadAccess(handle: SharedHandle, actorId: number): RemoteAcces
 		}
 	};
 	const access = async (op: SharedOp) => sync(op as CellsOp);
-	return {handle, access, sync};
+	return {handle, access, sync, cells};
 }

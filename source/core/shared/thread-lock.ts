@@ -14,7 +14,7 @@ export function takeLockSync(
 	const taken = block
 		? lockSync(word, stateIndex, timeoutMs ?? Number.POSITIVE_INFINITY)
 		: tryLock(word, stateIndex);
-	if (taken) Atomics.store(word, holderIndex, actorId);
+	if (taken) word[holderIndex] = actorId;
 	return taken;
 }
 
@@ -36,6 +36,8 @@ export async function takeLockAsync(
 export function releaseLock(word: Int32Array, name: string): void {
 	if (!isLocked(word, stateIndex))
 		throw new LockReleaseError(`${name}: lock released too many times`);
-	Atomics.store(word, holderIndex, 0);
+	// Cleared before the lock is freed, so that no later holder can carry this thread's tag (and
+	// be taken for abandoned when this thread ends). A plain store: unlock's store orders it.
+	word[holderIndex] = 0;
 	unlock(word, stateIndex);
 }

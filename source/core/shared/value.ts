@@ -1,6 +1,7 @@
 import type {SharedHandle} from '../ipc.js';
 import type {Orchestrator} from '../orchestrator.js';
 import type {CellsOp} from './access.js';
+import {type Cells, load, write} from './cells.js';
 import type {Backend} from './handles.js';
 import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
 import {checkTypecode, type Scalar, type Typecode, toScalar} from './typecodes.js';
@@ -19,6 +20,10 @@ export class Value {
 	/** CPython's typecode: 'i' (32-bit int, wraps like C), 'd' (double), 'q' (bigint) … */
 	readonly typecode: Typecode;
 	readonly #home: Home;
+	// The memory, where this handle can touch it: reads go straight to it in the owner and in a
+	// thread; writes too in a thread (in the owner they go through the broker, for the events).
+	readonly #cells: Cells | undefined;
+	readonly #writable: boolean;
 
 	constructor(typecode: Typecode, initial: Scalar = 0, options: SharedOptions = {}) {
 		const home = homeOf(options as RemoteOptions);
@@ -27,6 +32,8 @@ export class Value {
 			this.id = home.handle.id;
 			this.name = home.handle.name;
 			this.typecode = home.handle.typecode as Typecode;
+			this.#cells = home.cells;
+			this.#writable = home.cells !== undefined;
 			return;
 		}
 		this.typecode = checkTypecode(typecode, 'Value()');
@@ -38,6 +45,8 @@ export class Value {
 		);
 		this.id = entry.id;
 		this.name = entry.name;
+		this.#cells = entry.cells;
+		this.#writable = false;
 	}
 
 	/**
@@ -45,11 +54,17 @@ export class Value {
 	 * child process).
 	 */
 	get value(): Scalar {
+		const cells = this.#cells;
+		if (cells) return load(cells, 0);
 		return this.#now('value', 'get()', {op: 'read', id: this.id}) as Scalar;
 	}
 
 	/** Sets the value at once: in the owning process and in a Thread. */
 	set value(value: Scalar) {
+		if (this.#writable) {
+			write(this.#cells as Cells, 0, toScalar(this.typecode, value, this.name));
+			return;
+		}
 		this.#now('value', 'set(v)', {
 			op: 'write',
 			id: this.id,
