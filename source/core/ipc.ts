@@ -68,8 +68,8 @@ export type PoolTaskMessage = {
 	readonly target: TaskTarget;
 	/** Call `target(...item)` (starmap, apply) rather than `target(item)` (map). */
 	readonly spread: boolean;
-	/** The chunk's items; numbers may come packed (pool-pack.ts); to a process, wired (wire.ts). */
-	readonly items: Packed | Wired;
+	/** The chunk's items; numbers may come packed (pool-pack.ts). */
+	readonly items: Packed;
 };
 
 /** Parent to pool worker: several tasks at once, run in order (short tasks sent ahead). */
@@ -91,8 +91,8 @@ export type PoolReadyMessage = {readonly type: 'pool:ready'};
 export type PoolTaskDoneMessage = {
 	readonly type: 'pool:done';
 	readonly taskId: number;
-	/** One value per item, in order; numbers may come packed (pool-pack.ts); from a process, wired. */
-	readonly values: Packed | Wired;
+	/** One value per item, in order; numbers may come packed (pool-pack.ts). */
+	readonly values: Packed;
 	readonly ms: number;
 };
 
@@ -105,8 +105,17 @@ export type PoolTaskFailedMessage = {
 	readonly ms: number;
 };
 
+/** A task's outcome. */
+export type PoolResultMessage = PoolTaskDoneMessage | PoolTaskFailedMessage;
+
+/** Pool worker to parent: several tasks' outcomes at once, in the order the tasks ran. */
+export type PoolResultsMessage = {
+	readonly type: 'pool:results';
+	readonly results: readonly PoolResultMessage[];
+};
+
 /** Every message a pool worker sends its pool. */
-export type PoolWorkerMessage = PoolReadyMessage | PoolTaskDoneMessage | PoolTaskFailedMessage;
+export type PoolWorkerMessage = PoolReadyMessage | PoolResultMessage | PoolResultsMessage;
 
 /** True when `message` is a pool's message to its worker. */
 export function isPoolParentMessage(message: unknown): message is PoolParentMessage {
@@ -119,7 +128,12 @@ export function isPoolParentMessage(message: unknown): message is PoolParentMess
 export function isPoolWorkerMessage(message: unknown): message is PoolWorkerMessage {
 	if (typeof message !== 'object' || message === null) return false;
 	const {type} = message as {type?: unknown};
-	return type === 'pool:ready' || type === 'pool:done' || type === 'pool:failed';
+	return (
+		type === 'pool:ready' ||
+		type === 'pool:done' ||
+		type === 'pool:failed' ||
+		type === 'pool:results'
+	);
 }
 
 /** Every message a parent sends a task child. */

@@ -6,7 +6,7 @@ import {PoolEmitter} from './pool-emitter.js';
 import type {PoolEnding} from './pool-events.js';
 import type {PoolJob, PoolTask} from './pool-jobs.js';
 import type {ResolvedPoolOptions} from './pool-options.js';
-import {type Packed, unpack} from './pool-pack.js';
+import type {Packed} from './pool-pack.js';
 import {TaskQueue} from './pool-queue.js';
 import {
 	capacity,
@@ -18,8 +18,6 @@ import {
 	stopWorker,
 	type WorkerSlot,
 } from './pool-workers.js';
-import type {Wired} from './wire.js';
-import {fromChild} from './wire-parent.js';
 
 /** Where a pool is in its life. */
 export type PoolState = 'running' | 'closed' | 'terminated' | 'broken';
@@ -184,13 +182,17 @@ export class PoolScheduler {
 			this.#dispatch();
 			return;
 		}
+		if (message.type === 'pool:results') {
+			for (const result of message.results) this.#onMessage(slot, result);
+			return;
+		}
 		const task = slot.tasks[0];
 		if (!task || task.id !== message.taskId) return;
 		slot.tasks.shift();
 		slot.lastMs = message.ms;
 		if (message.type === 'pool:done') {
 			this.#events.taskDone(slot, task, message.ms);
-			this.#settle(task, unpack(this.#values(slot, message.values)));
+			this.#settle(task, message.values);
 		} else {
 			this.#events.taskDone(slot, task, message.ms, message.error);
 			this.#settle(task, rebuildError(message.error));
@@ -198,13 +200,6 @@ export class PoolScheduler {
 		const next = slot.tasks[0];
 		if (next) this.#events.taskStarted(slot, next);
 		this.#dispatch();
-	}
-
-	// A thread's values come as they are; a process's come wired (wire.ts).
-	#values(slot: WorkerSlot, values: Packed | Wired): Packed {
-		return slot.process.kind === 'thread'
-			? (values as Packed)
-			: (fromChild(values as Wired) as Packed);
 	}
 
 	#dispatch(): void {
@@ -232,7 +227,7 @@ export class PoolScheduler {
 		}
 	}
 
-	#settle(task: PoolTask, outcome: readonly unknown[] | Error): void {
+	#settle(task: PoolTask, outcome: Packed | Error): void {
 		this.#outstanding--;
 		if (outcome instanceof Error) task.job.fail(task, outcome);
 		else task.job.succeed(task, outcome);

@@ -12,7 +12,7 @@ import {
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
 import {forwardLines} from './output-lines.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
-import {forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
+import {type Channel, channelKey, forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
 import {encodeShared} from './shared/handles.js';
 import {isTaskTarget} from './task.js';
 import {fromWire, toWire, type Wired} from './wire.js';
@@ -318,19 +318,24 @@ export class Process {
 		};
 	}
 
-	// A booted spare can run any task that asks for no cwd or env of its own.
+	// A booted spare can run any task that asks for no cwd or env (or channel) of its own.
 	#takeSpare(): ChildProcess | undefined {
 		if (this.#options.cwd !== undefined || this.#options.env !== undefined) return undefined;
+		if (this.#channel() !== 'json') return undefined;
 		const spare = this.#orchestrator.takeSpare();
 		if (spare) holdOpen(spare, !this.#daemon);
 		return spare;
+	}
+
+	#channel(): Channel {
+		return (this.#options as {[channelKey]?: Channel})[channelKey] ?? 'json';
 	}
 
 	#spawn(): ChildProcess {
 		const {cwd, env, shell} = this.#options;
 		const child =
 			this.#kind === 'task'
-				? forkRuntime({cwd, env})
+				? forkRuntime({cwd, env, channel: this.#channel()})
 				: spawn(this.#options.command as string, (this.#options.args ?? []) as string[], {
 						cwd,
 						env,

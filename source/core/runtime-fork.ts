@@ -3,10 +3,21 @@ import {fileURLToPath} from 'node:url';
 
 const bootstrapPath = fileURLToPath(new URL('./runtime/bootstrap.js', import.meta.url));
 
+/**
+ * An option of Process that only procdash sets: the serialization of the child's channel, JSON
+ * unless `advanced` (pool workers, whose bulk of numbers V8's serializer carries faster).
+ */
+export const channelKey = Symbol('procdash.channel');
+
+/** The serialization of a runtime's IPC channel. */
+export type Channel = 'json' | 'advanced';
+
 /** Where and how a task runtime starts. */
 export type RuntimeOptions = {
 	readonly cwd?: string;
 	readonly env?: NodeJS.ProcessEnv;
+	/** JSON (the default) or V8's structured clone. */
+	readonly channel?: Channel;
 	/** Module URLs to import before it says it is ready (a spare's preload). */
 	readonly preload?: readonly string[];
 };
@@ -15,7 +26,12 @@ export type RuntimeOptions = {
  * Starts a fresh task runtime: a Node child running the bootstrap, leading its own process
  * group, with piped output and an IPC channel. It waits for a `run` message.
  */
-export function forkRuntime({cwd, env, preload = []}: RuntimeOptions = {}): ChildProcess {
+export function forkRuntime({
+	cwd,
+	env,
+	preload = [],
+	channel = 'json',
+}: RuntimeOptions = {}): ChildProcess {
 	return fork(bootstrapPath, preload.length > 0 ? ['--preload', ...preload] : [], {
 		cwd,
 		env,
@@ -23,7 +39,7 @@ export function forkRuntime({cwd, env, preload = []}: RuntimeOptions = {}): Chil
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
 		// JSON: see wire.ts for why, and how values keep their structured-clone semantics.
-		serialization: 'json',
+		serialization: channel,
 	});
 }
 

@@ -1,18 +1,18 @@
-// The loop a pool worker runs: the target of each worker Process. It takes tasks (chunks of
-// items) from its pool one at a time, in the order they came, and answers each with one message.
+// The loop a pool worker runs: the target of each worker Process (or Thread). It takes tasks
+// (chunks of items) from its pool one at a time, in the order they came, and answers each; the
+// answers to a batch of short tasks go back together.
 import {toErrorInfo} from '../errors.js';
 import {
 	isPoolParentMessage,
+	type PoolReadyMessage,
+	type PoolResultMessage,
 	type PoolTaskMessage,
 	type PoolWorkerConfig,
 	type PoolWorkerMessage,
 } from '../ipc.js';
-import {type Packed, pack} from '../pool-pack.js';
-import {decodeWired, encodeWired, isV8Wired, needsV8, type Wired} from '../wire.js';
+import {pack} from '../pool-pack.js';
 import {onParentMessage, postToParent} from './channel.js';
 import {loadTask, type TaskFunction} from './load-task.js';
-import {threadPort} from './thread-context.js';
-import {fromParent, toParent} from './wire-child.js';
 
 const loaded = new Map<string, Promise<TaskFunction>>();
 
@@ -27,30 +27,71 @@ function cachedTask(task: PoolTaskMessage): Promise<TaskFunction> {
 	return fn;
 }
 
+// Results wait in an outbox until the worker yields to its event loop (a task that really
+// waits, or the end of the batch it was sent), or until there are many: a batch of short tasks
+// is answered in one message rather than one each. Before the worker exits they are all sent.
+type Outgoing = {readonly result: PoolResultMessage; readonly exportName: string};
+const outbox: Outgoing[] = [];
+const maxOutbox = 64;
+let flushing: NodeJS.Immediate | undefined;
+
+function flush(): void {
+	clearImmediate(flushing);
+	flushing = undefined;
+	if (outbox.length === 0) return;
+	const outgoing = outbox.splice(0);
+	const results = outgoing.map(({result}) => result);
+	try {
+		send(
+			results.length === 1 ? (results[0] as PoolResultMessage) : {type: 'pool:results', results},
+		);
+	} catch {
+		// A value that cannot be serialized fails its own task, not the others sent with it.
+		for (const each of outgoing) sendOrFail(each);
+	}
+}
+
 // In a thread, packed values move to the pool rather than being copied.
-function post(message: PoolWorkerMessage): void {
-	const transfer =
-		message.type === 'pool:done' && message.values instanceof Float64Array
-			? [message.values.buffer as ArrayBuffer]
-			: undefined;
+function send(message: PoolWorkerMessage): void {
+	const results = message.type === 'pool:results' ? message.results : [message];
+	const transfer = results.flatMap((result) =>
+		result.type === 'pool:done' && result.values instanceof Float64Array
+			? [result.values.buffer as ArrayBuffer]
+			: [],
+	);
 	postToParent(message, transfer);
 }
 
-// A thread's port clones; a process's items come wired (wire.ts), and most need no node:v8.
-const inThread = threadPort() !== undefined;
-
-function items(task: PoolTaskMessage): Packed | Promise<Packed> {
-	if (inThread) return task.items as Packed;
-	const wired = task.items as Wired;
-	if (isV8Wired(wired)) return fromParent(wired) as Promise<Packed>;
-	return decodeWired(wired) as Packed;
+function sendOrFail({result, exportName}: Outgoing): void {
+	try {
+		send(result);
+	} catch (error) {
+		const info = toErrorInfo(error);
+		send({
+			type: 'pool:failed',
+			taskId: result.taskId,
+			index: 0,
+			error: {
+				name: 'DataCloneError',
+				message: `task '${exportName}' returned a value that cannot be sent to the parent: ${info.message}`,
+				stack: info.stack,
+			},
+			ms: result.ms,
+		});
+	}
 }
 
-function values(values: readonly unknown[]): Packed | Wired | Promise<Wired> {
-	const packed = pack(values);
-	if (inThread) return packed;
-	return needsV8(packed) ? toParent(packed) : encodeWired(packed);
+function post(message: PoolReadyMessage | PoolResultMessage, exportName = ''): void {
+	if (message.type === 'pool:ready') {
+		postToParent(message);
+		return;
+	}
+	outbox.push({result: message, exportName});
+	if (outbox.length >= maxOutbox) flush();
+	else flushing ??= setImmediate(flush);
 }
+
+process.on('exit', flush);
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
 	return (
@@ -64,16 +105,14 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 // chunk of 12,500 trivial items cost microseconds rather than a turn of the event loop each.
 async function runTask(task: PoolTaskMessage): Promise<void> {
 	const started = performance.now();
+	const values = new Array<unknown>(task.items.length);
 	let index = 0;
-	let results: unknown[] = [];
 	try {
-		const chunk = await items(task);
-		results = new Array<unknown>(chunk.length);
 		const fn = await cachedTask(task);
-		for (; index < chunk.length; index++) {
-			const item = chunk[index];
+		for (; index < task.items.length; index++) {
+			const item = task.items[index];
 			const value = task.spread ? fn(...(item as unknown[])) : fn(item);
-			results[index] = isThenable(value) ? await value : value;
+			values[index] = isThenable(value) ? await value : value;
 		}
 	} catch (error) {
 		const ms = performance.now() - started;
@@ -81,22 +120,7 @@ async function runTask(task: PoolTaskMessage): Promise<void> {
 		return;
 	}
 	const ms = performance.now() - started;
-	try {
-		post({type: 'pool:done', taskId: task.taskId, values: await values(results), ms});
-	} catch (error) {
-		const info = toErrorInfo(error);
-		post({
-			type: 'pool:failed',
-			taskId: task.taskId,
-			index: 0,
-			error: {
-				name: 'DataCloneError',
-				message: `task '${task.target.exportName}' returned a value that cannot be sent to the parent: ${info.message}`,
-				stack: info.stack,
-			},
-			ms,
-		});
-	}
+	post({type: 'pool:done', taskId: task.taskId, values: pack(values), ms}, task.target.exportName);
 }
 
 /**
