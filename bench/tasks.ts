@@ -7,9 +7,13 @@ export function square(x: number): number {
 	return x * x;
 }
 
-/** The wall-clock time (ms, sub-ms precision) at which the task function began to run. */
+/**
+ * When the task function began to run, on the machine's monotonic clock (ms): comparable across
+ * processes, which `performance.timeOrigin + now()` is not (each process fixes its origin with an
+ * error of up to a millisecond or so).
+ */
 export function stamp(): number {
-	return performance.timeOrigin + performance.now();
+	return monotonicMs();
 }
 
 /** Nothing at all: a task whose whole cost is its process's start and exit. */

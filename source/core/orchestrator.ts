@@ -151,9 +151,14 @@ export class Orchestrator {
 		return this.#spares?.pids() ?? [];
 	}
 
-	/** A booted, idle task runtime, if one is ready; called by Process.start(). */
-	takeSpare() {
-		return this.#stopping ? undefined : this.#spares?.take();
+	/**
+	 * A booted, idle task runtime, if one is ready; called by Process.start() with the task's
+	 * module, which spares booted from now on import ahead.
+	 */
+	takeSpare(module: string) {
+		if (this.#stopping || !this.#spares) return undefined;
+		this.#spares.learn(module);
+		return this.#spares.take();
 	}
 
 	/** Adds a new process or thread; returns its id. Called by the Process and Thread constructors. */

@@ -155,13 +155,14 @@ export class Process {
 			this.#wire(child);
 			const onSpawn = () => {
 				this.#pid = child.pid;
+				// The task first, the listeners of the bus after: a warm start is that much sooner.
+				if (runMessage) child.send(runMessage);
 				this.#orchestrator.bus.emit('process:started', {
 					id: this.id,
 					name: this.name,
 					pid: child.pid ?? 0,
 					ppid: process.pid,
 				});
-				if (runMessage) child.send(runMessage);
 				// The orchestrator began stopping while this child was being spawned.
 				if (this.#orchestrator.stopping) this.kill();
 				started();
@@ -322,7 +323,7 @@ export class Process {
 	#takeSpare(): ChildProcess | undefined {
 		if (this.#options.cwd !== undefined || this.#options.env !== undefined) return undefined;
 		if (this.#channel() !== 'json') return undefined;
-		const spare = this.#orchestrator.takeSpare();
+		const spare = this.#orchestrator.takeSpare((this.#options.target as TaskTarget).module);
 		if (spare) holdOpen(spare, !this.#daemon);
 		return spare;
 	}

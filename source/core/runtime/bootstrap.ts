@@ -3,6 +3,7 @@
 // (0 on return, 1 on an exception).
 import {toErrorInfo} from '../errors.js';
 import {type ChildMessage, containsHandle, type ParentMessage, type RunMessage} from '../ipc.js';
+import {decodeWired, isV8Wired} from '../wire.js';
 import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
 import {fromParent, toParent} from './wire-child.js';
@@ -39,7 +40,6 @@ async function loadTask({target}: RunMessage): Promise<(...args: unknown[]) => u
 // The shared-state proxies are loaded only by a task that was given a shared object: a task
 // without one starts without paying for them.
 async function decodeArgs(args: readonly unknown[]): Promise<unknown[]> {
-	if (!containsHandle(args)) return [...args];
 	const [{decodeShared}, {remoteAccess}] = await Promise.all([
 		import('../shared/handles.js'),
 		import('./shared-client.js'),
@@ -47,12 +47,25 @@ async function decodeArgs(args: readonly unknown[]): Promise<unknown[]> {
 	return decodeShared(args, (handle) => ({handle, access: remoteAccess})) as unknown[];
 }
 
+// Modules a spare preloaded, by URL: their functions are called without an await in between.
+const preloaded = new Map<string, Record<string, unknown>>();
+
+// On a spare that preloaded the task's module and was given plain arguments, the function runs
+// in the same turn as the message arrives; anything else takes the awaits it needs.
 async function run(message: RunMessage): Promise<void> {
 	setRuntimeContext({self: {...message.self, pid: process.pid}, parent: message.parent});
 	try {
-		const fn = await loadTask(message);
-		const args = (await fromParent(message.args)) as unknown[];
-		const value = await fn(...(await decodeArgs(args)));
+		const {target} = message;
+		const ready = preloaded.get(target.module)?.[target.exportName];
+		const fn =
+			typeof ready === 'function'
+				? (ready as (...args: unknown[]) => unknown)
+				: await loadTask(message);
+		const wired = isV8Wired(message.args)
+			? await fromParent(message.args)
+			: decodeWired(message.args);
+		const args = wired as unknown[];
+		const value = await fn(...(containsHandle(args) ? await decodeArgs(args) : args));
 		try {
 			await send({type: 'returned', value: await toParent(value)});
 		} catch (error) {
@@ -91,7 +104,14 @@ process.once('message', (message: ParentMessage) => {
 async function preload(): Promise<void> {
 	const [flag, ...modules] = process.argv.slice(2);
 	if (flag !== '--preload') return;
-	await Promise.all(modules.map((module) => import(module).catch(() => {})));
+	await Promise.all(
+		modules.map((module) =>
+			import(module).then(
+				(namespace: Record<string, unknown>) => preloaded.set(module, namespace),
+				() => {},
+			),
+		),
+	);
 }
 
 // Loaded and listening: a spare is now worth taking.
