@@ -1,38 +1,17 @@
-// Pool(2).map of 100,000 trivial tasks, with the default chunksize and with chunksize 1, beside
-// Python's multiprocessing Pool(2).map on the same machine in the same run. Both sides get the
-// same protocol: workers started and warmed up by one map, then five timed maps of each kind.
-import {spawnSync} from 'node:child_process';
+// Pool(2).map of 100,000 trivial tasks, with the default chunksize and with chunksize 1: the
+// process pool beside Python's multiprocessing Pool(2).map, the thread pool beside piscina (at
+// 1000 and at 1 task per message), each in the same run. Every side gets the same protocol:
+// workers started and warmed up by one map, then several timed maps of each kind.
 import {createOrchestrator} from '../source/core/orchestrator.js';
 import {Pool} from '../source/core/pool.js';
+import type {PoolBackend} from '../source/core/pool-options.js';
 import {task} from '../source/core/task.js';
-
-/** Tasks per second of one configuration: best and median of the timed runs. */
-export type PoolBenchRate = {readonly best: number; readonly median: number};
-
-/** One configuration, for procdash and (when python3 ran) Python. */
-export type PoolBenchRow = {
-	readonly name: string;
-	readonly procdash: PoolBenchRate;
-	readonly python: PoolBenchRate | undefined;
-};
-
-/** What the pool benchmark measured. */
-export type PoolBenchResult = {
-	readonly tasks: number;
-	readonly processes: number;
-	readonly repeats: number;
-	readonly rows: readonly PoolBenchRow[];
-	/** `python3 --version`, or why Python was skipped. */
-	readonly python: string;
-};
+import {runPython} from './python.js';
+import {type BenchRow, sampleOf} from './report.js';
 
 const tasks = 100_000;
 const processes = 2;
-const repeats = 5;
-const configurations = [
-	{name: 'default chunksize', chunksize: undefined},
-	{name: 'chunksize 1', chunksize: 1},
-] as const;
+const repeats = 7;
 
 const pythonScript = `
 import json, multiprocessing, sys, time
@@ -44,38 +23,35 @@ if __name__ == '__main__':
     # fork, so that the workers know square() although this script is given with -c.
     with multiprocessing.get_context('fork').Pool(processes) as pool:
         pool.map(square, items)
-        seconds = {}
-        for name, chunksize in (('default chunksize', None), ('chunksize 1', 1)):
-            seconds[name] = []
+        rates = {}
+        for name, chunksize in (('default', None), ('one', 1)):
+            rates[name] = []
             for _ in range(repeats):
                 started = time.perf_counter()
                 pool.map(square, items, chunksize)
-                seconds[name].append(time.perf_counter() - started)
-    print(json.dumps(seconds))
+                rates[name].append(tasks / (time.perf_counter() - started))
+    print(json.dumps(rates))
 `;
 
-function rateOf(seconds: readonly number[]): PoolBenchRate {
-	const sorted = [...seconds].sort((a, b) => a - b);
-	const median = sorted[Math.floor(sorted.length / 2)] ?? Number.POSITIVE_INFINITY;
-	return {best: tasks / (sorted[0] ?? Number.POSITIVE_INFINITY), median: tasks / median};
-}
+type Rates = {readonly default: number[]; readonly one: number[]};
 
-async function measureProcdash(): Promise<Map<string, PoolBenchRate>> {
+async function measureProcdash(backend: PoolBackend): Promise<Rates> {
 	const orchestrator = createOrchestrator();
-	const pool = new Pool({processes, orchestrator});
+	const pool = new Pool({processes, orchestrator, backend});
 	const square = task(new URL('./tasks.js', import.meta.url), 'square');
 	const items = Array.from({length: tasks}, (_, index) => index);
-	const rates = new Map<string, PoolBenchRate>();
+	const rates: Rates = {default: [], one: []};
 	try {
 		await pool.map(square, items);
-		for (const {name, chunksize} of configurations) {
-			const seconds: number[] = [];
+		for (const [name, chunksize] of [
+			['default', undefined],
+			['one', 1],
+		] as const) {
 			for (let run = 0; run < repeats; run++) {
 				const started = performance.now();
 				await pool.map(square, items, {chunksize});
-				seconds.push((performance.now() - started) / 1000);
+				rates[name].push(tasks / ((performance.now() - started) / 1000));
 			}
-			rates.set(name, rateOf(seconds));
 		}
 	} finally {
 		await pool.terminate();
@@ -84,61 +60,97 @@ async function measureProcdash(): Promise<Map<string, PoolBenchRate>> {
 	return rates;
 }
 
-function measurePython(): {
-	readonly version: string;
-	readonly rates: Map<string, PoolBenchRate> | undefined;
-} {
-	const version = spawnSync('python3', ['--version'], {encoding: 'utf8'});
-	if (version.error || version.status !== 0) {
-		return {version: 'python3 not found: Python figures skipped', rates: undefined};
+// piscina is a devDependency: a clone installed without dev dependencies skips its anchor.
+async function measurePiscina(): Promise<Rates | string> {
+	let Piscina: typeof import('piscina').Piscina;
+	try {
+		({Piscina} = await import('piscina'));
+	} catch {
+		return 'piscina is not installed (npm install): its anchor is skipped';
 	}
-	const run = spawnSync(
-		'python3',
-		['-c', pythonScript, String(tasks), String(processes), String(repeats)],
-		{encoding: 'utf8'},
+	const pool = new Piscina({
+		filename: new URL('./piscina-worker.js', import.meta.url).href,
+		minThreads: processes,
+		maxThreads: processes,
+	});
+	const items = Array.from({length: tasks}, (_, index) => index);
+	const chunks = Array.from({length: tasks / 1000}, (_, index) =>
+		items.slice(index * 1000, (index + 1) * 1000),
 	);
-	if (run.status !== 0) {
-		return {version: `${version.stdout.trim()} failed: ${run.stderr.trim()}`, rates: undefined};
+	const byChunks = () => Promise.all(chunks.map((chunk) => pool.run(chunk)));
+	const one = () => Promise.all(items.map((item) => pool.run(item)));
+	const rates: Rates = {default: [], one: []};
+	try {
+		await byChunks();
+		for (const [name, run] of [
+			['default', byChunks],
+			['one', one],
+		] as const) {
+			for (let index = 0; index < repeats; index++) {
+				const started = performance.now();
+				await run();
+				rates[name].push(tasks / ((performance.now() - started) / 1000));
+			}
+		}
+	} finally {
+		await pool.destroy();
 	}
-	const seconds = JSON.parse(run.stdout) as Record<string, number[]>;
-	const rates = Object.entries(seconds).map(([name, runs]) => [name, rateOf(runs)] as const);
-	return {version: version.stdout.trim(), rates: new Map(rates)};
+	return rates;
 }
 
-/** Runs the pool benchmark: procdash first, then Python, back to back. */
-export async function benchPool(): Promise<PoolBenchResult> {
-	const procdash = await measureProcdash();
-	const python = measurePython();
-	return {
-		tasks,
-		processes,
-		repeats,
-		python: python.version,
-		rows: configurations.map(({name}) => ({
-			name,
-			procdash: procdash.get(name) ?? {best: 0, median: 0},
-			python: python.rates?.get(name),
-		})),
-	};
-}
-
-/** The result as the table `npm run bench` prints. */
-export function formatPoolBench(result: PoolBenchResult): string {
-	const rate = (perSecond: number) =>
-		perSecond >= 1e6 ? `${(perSecond / 1e6).toFixed(2)} M` : `${(perSecond / 1e3).toFixed(1)} k`;
-	const pair = (rates: PoolBenchRate | undefined) =>
-		rates ? `${rate(rates.median)} (${rate(rates.best)})` : '—';
-	const ratio = ({procdash, python}: PoolBenchRow) =>
-		python
-			? `${(procdash.median / python.median).toFixed(2)}× (${(procdash.best / python.best).toFixed(2)}×)`
-			: '—';
-	const lines = [
-		`Pool(${result.processes}).map of ${result.tasks.toLocaleString('en')} trivial tasks, ${result.repeats} runs after a warm-up; tasks/s, median (best); ${result.python}`,
-		`${'configuration'.padEnd(19)}${'procdash'.padStart(20)}${'Python'.padStart(20)}${'procdash/Python'.padStart(20)}`,
-		...result.rows.map(
-			(row) =>
-				`${row.name.padEnd(19)}${pair(row.procdash).padStart(20)}${pair(row.python).padStart(20)}${ratio(row).padStart(20)}`,
+/** The four pool figures. */
+export async function benchPool(): Promise<BenchRow[]> {
+	const processPool = await measureProcdash('process');
+	const python = runPython<Rates>(pythonScript, [tasks, processes, repeats]);
+	const threadPool = await measureProcdash('thread');
+	const piscina = await measurePiscina();
+	const pythonNote = python.ok ? [] : [python.note];
+	const piscinaNote = typeof piscina === 'string' ? [piscina] : [];
+	const row = (
+		figure: string,
+		ours: number[],
+		name: string,
+		theirs: number[] | undefined,
+		notes: string[],
+	): BenchRow => ({
+		figure,
+		unit: 'tasks/s',
+		direction: 'higher',
+		procdash: sampleOf(ours),
+		anchor: {name, sample: theirs && sampleOf(theirs)},
+		goal: {text: '≥ 1.0×', bound: 1.0, on: 'ratio'},
+		notes,
+	});
+	const pythonRates = python.ok ? python.output : undefined;
+	const piscinaRates = typeof piscina === 'string' ? undefined : piscina;
+	return [
+		row(
+			'Pool(2).map 100k trivial tasks, default chunksize',
+			processPool.default,
+			'Python Pool(2).map',
+			pythonRates?.default,
+			pythonNote,
+		),
+		row(
+			'Pool(2).map 100k, chunksize 1',
+			processPool.one,
+			'Python, chunksize=1',
+			pythonRates?.one,
+			pythonNote,
+		),
+		row(
+			"Pool(2, backend 'thread').map 100k, default chunksize",
+			threadPool.default,
+			'piscina(2), 1000 tasks per message',
+			piscinaRates?.default,
+			piscinaNote,
+		),
+		row(
+			"Pool(2, backend 'thread').map 100k, chunksize 1",
+			threadPool.one,
+			'piscina(2), 1 task per message',
+			piscinaRates?.one,
+			piscinaNote,
 		),
 	];
-	return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,10 @@
 import type {PoolEventMap} from './pool-events.js';
 
-/** Where a process's target comes from: a task function in a module, or an executable. */
-export type ProcessKind = 'task' | 'command';
+/**
+ * What a row of the process table runs: a task function in a child process, an executable, or a
+ * task function in a worker thread of this process (a Thread).
+ */
+export type ProcessKind = 'task' | 'command' | 'thread';
 
 /** An error as it crosses a process boundary: plain data, never a live object. */
 export type ErrorInfo = {
@@ -76,8 +79,11 @@ export type EventMap = {
 	'process:started': {
 		readonly id: number;
 		readonly name: string;
+		/** For a thread: the pid of the process it runs in (and `ppid` is that pid too). */
 		readonly pid: number;
 		readonly ppid: number;
+		/** Only for a thread: its worker thread id (`worker.threadId`). */
+		readonly threadId?: number;
 	};
 	'process:output': {
 		readonly id: number;
@@ -118,12 +124,17 @@ export type EventMap = {
 		readonly typecode: string;
 		readonly value: SharedScalar;
 	};
-	/** A shared value changed; `by` is the process that changed it. */
+	/**
+	 * A shared value changed; `by` is the process that changed it. Threads change the memory
+	 * directly: their changes are found by sampling it a few times a second, and say `sampled`
+	 * (with `by` named `threads`); several changes between two samples are one event.
+	 */
 	'value:changed': {
 		readonly id: number;
 		readonly name: string;
 		readonly value: SharedScalar;
 		readonly by: Pick<Actor, 'id' | 'name'>;
+		readonly sampled?: true;
 	};
 	'array:created': {
 		readonly id: number;
@@ -137,6 +148,8 @@ export type EventMap = {
 		readonly index: number;
 		readonly value: SharedScalar;
 		readonly by: Pick<Actor, 'id' | 'name'>;
+		/** Found by sampling memory that threads change, as for `value:changed`. */
+		readonly sampled?: true;
 	};
 	'lock:created': {readonly id: number; readonly name: string};
 	/** `by` must wait: the lock is held. It joins the end of the waiters. */

@@ -1,5 +1,6 @@
 import type {ErrorInfo} from './events.js';
 import type {Packed} from './pool-pack.js';
+import type {Wired} from './wire.js';
 
 /** A task target: a module (file URL) and the name of the function it exports. */
 export type TaskTarget = {
@@ -22,12 +23,29 @@ export type ProcessIdentity = {
 export type RunMessage = {
 	readonly type: 'run';
 	readonly target: TaskTarget;
-	readonly args: readonly unknown[];
+	/** The arguments as the wire carries them (wire.ts): JSON, or V8's serialization. */
+	readonly args: Wired;
 	readonly self: Omit<ProcessIdentity, 'pid'>;
 	readonly parent: Pick<ProcessIdentity, 'name' | 'pid'>;
 };
 
-/** Child to parent: the task returned this value. */
+/** What a Thread's worker is started with (its `workerData`). */
+export type ThreadStart = {
+	readonly target: TaskTarget;
+	/** The task's arguments; shared objects as handles that carry their memory. */
+	readonly args: readonly unknown[];
+	readonly self: {readonly name: string; readonly daemon: boolean; readonly id: number};
+	/** Who the process the thread runs in is, when procdash started it; absent in a main program. */
+	readonly process?: {
+		readonly self: ProcessIdentity;
+		readonly parent: Pick<ProcessIdentity, 'name' | 'pid'>;
+	};
+};
+
+/**
+ * Child to parent: the task returned this value — from a child process as the wire carries it
+ * (a `Wired`, wire.ts), from a Thread as it is (a worker's port clones).
+ */
 export type ReturnedMessage = {readonly type: 'returned'; readonly value: unknown};
 
 /** Child to parent: the task threw (or could not be loaded). */
@@ -87,8 +105,17 @@ export type PoolTaskFailedMessage = {
 	readonly ms: number;
 };
 
+/** A task's outcome. */
+export type PoolResultMessage = PoolTaskDoneMessage | PoolTaskFailedMessage;
+
+/** Pool worker to parent: several tasks' outcomes at once, in the order the tasks ran. */
+export type PoolResultsMessage = {
+	readonly type: 'pool:results';
+	readonly results: readonly PoolResultMessage[];
+};
+
 /** Every message a pool worker sends its pool. */
-export type PoolWorkerMessage = PoolReadyMessage | PoolTaskDoneMessage | PoolTaskFailedMessage;
+export type PoolWorkerMessage = PoolReadyMessage | PoolResultMessage | PoolResultsMessage;
 
 /** True when `message` is a pool's message to its worker. */
 export function isPoolParentMessage(message: unknown): message is PoolParentMessage {
@@ -101,7 +128,12 @@ export function isPoolParentMessage(message: unknown): message is PoolParentMess
 export function isPoolWorkerMessage(message: unknown): message is PoolWorkerMessage {
 	if (typeof message !== 'object' || message === null) return false;
 	const {type} = message as {type?: unknown};
-	return type === 'pool:ready' || type === 'pool:done' || type === 'pool:failed';
+	return (
+		type === 'pool:ready' ||
+		type === 'pool:done' ||
+		type === 'pool:failed' ||
+		type === 'pool:results'
+	);
 }
 
 /** Every message a parent sends a task child. */
@@ -158,6 +190,8 @@ export type SharedHandle = {
 	readonly name: string;
 	readonly typecode?: string;
 	readonly length?: number;
+	/** Only in a handle made for a thread: the object's memory, mapped by the thread. */
+	readonly buffer?: SharedArrayBuffer;
 };
 
 /** True when `message` is a child's request to the shared-state broker. */
@@ -185,4 +219,16 @@ export function isSharedHandle(value: unknown): value is SharedHandle {
 		value !== null &&
 		typeof (value as SharedHandle).procdashShared === 'string'
 	);
+}
+
+/** True when `value` holds a shared handle at any depth of arrays and plain objects. */
+export function containsHandle(value: unknown): boolean {
+	if (isSharedHandle(value)) return true;
+	if (Array.isArray(value)) return value.some(containsHandle);
+	if (typeof value === 'object' && value !== null) {
+		const prototype = Object.getPrototypeOf(value);
+		if (prototype === Object.prototype || prototype === null)
+			return Object.values(value).some(containsHandle);
+	}
+	return false;
 }

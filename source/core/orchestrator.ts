@@ -8,6 +8,11 @@ import {SharedBroker} from './shared/broker.js';
 import {Spares} from './spares.js';
 import {StatsSampler, sampleMachine} from './stats.js';
 import {signalEach, stopGroups} from './stop.js';
+import {moduleUrl} from './task.js';
+import type {Thread} from './thread.js';
+
+/** What an orchestrator runs: a child process, or a worker thread of this process. */
+export type Member = Process | Thread;
 
 /** Options of an orchestrator. */
 export type OrchestratorOptions = {
@@ -26,6 +31,12 @@ export type OrchestratorOptions = {
 	 * instead of a Node boot. Off (0) unless asked for: each spare is a live process.
 	 */
 	readonly spares?: number;
+	/**
+	 * Modules (URLs or paths) every spare imports while it boots, as Python's
+	 * `set_forkserver_preload` does: a task of one of them then starts without importing it.
+	 * Their top-level code runs in every spare, used or not.
+	 */
+	readonly preload?: readonly (string | URL)[];
 };
 
 /** What `stop()` found once everything had been stopped. */
@@ -41,6 +52,8 @@ function inheritedMaxProcesses(): number {
 	const inherited = Number(process.env[maxProcessesVariable]);
 	return Number.isInteger(inherited) && inherited >= 1 ? inherited : defaultMaxProcesses;
 }
+// How often the memory that threads change is read for changes to publish on the bus.
+const threadSamplingMs = 200;
 const defaultGraceMs = 5000;
 
 const liveOrchestrators = new Set<Orchestrator>();
@@ -69,8 +82,10 @@ export class Orchestrator {
 	readonly graceMs: number;
 	/** How many processes may be alive at once. */
 	readonly maxProcesses: number;
-	readonly #processes = new Map<number, Process>();
-	readonly #live = new Map<number, Process>();
+	readonly #processes = new Map<number, Member>();
+	readonly #live = new Map<number, Member>();
+	#liveThreads = 0;
+	#threadSampling: NodeJS.Timeout | undefined;
 	readonly #groups = new ProcessGroups();
 	readonly #sampler = new StatsSampler();
 	readonly #spares: Spares | undefined;
@@ -85,6 +100,7 @@ export class Orchestrator {
 		maxProcesses = inheritedMaxProcesses(),
 		graceMs = defaultGraceMs,
 		spares = 0,
+		preload = [],
 	}: OrchestratorOptions = {}) {
 		if (!Number.isInteger(maxProcesses) || maxProcesses < 1) {
 			throw new RangeError(`maxProcesses must be a positive integer, got ${maxProcesses}`);
@@ -98,16 +114,26 @@ export class Orchestrator {
 		this.graceMs = graceMs;
 		this.bus.subscribe((event) => {
 			if (event.type === 'process:started') {
-				this.#groups.started({id: event.id, name: event.name, pid: event.pid});
+				// A thread is no process group: it lives and dies with this process.
+				if (event.threadId !== undefined) this.#threadStarted();
+				else this.#groups.started({id: event.id, name: event.name, pid: event.pid});
 			} else if (event.type === 'process:exited') {
+				const member = this.#live.get(event.id);
 				this.#live.delete(event.id);
 				this.shared.processExited(event.id);
-				if (event.pid !== undefined) this.#groups.exited(event.pid);
+				if (member?.kind === 'thread') this.#threadExited(member, event.pid);
+				else if (event.pid !== undefined) this.#groups.exited(event.pid);
 			}
 		});
 		if (!Number.isInteger(spares) || spares < 0) {
 			throw new RangeError(`spares must be a non-negative integer, got ${spares}`);
 		}
+		if (!Array.isArray(preload)) {
+			throw new TypeError(
+				`preload must be an array of module URLs or paths, got ${typeof preload}`,
+			);
+		}
+		const preloaded = preload.map((module) => moduleUrl(module, 'createOrchestrator(): preload'));
 		if (spares > 0) {
 			this.#spares = new Spares(
 				spares,
@@ -115,7 +141,7 @@ export class Orchestrator {
 					started: (pid) => this.#groups.guard(pid),
 					ended: (pid) => this.#groups.unguard(pid),
 				},
-				{maxProcesses},
+				{maxProcesses, preload: preloaded},
 			);
 			this.#spares.fill();
 		}
@@ -133,20 +159,25 @@ export class Orchestrator {
 		return this.#spares?.pids() ?? [];
 	}
 
-	/** A booted, idle task runtime, if one is ready; called by Process.start(). */
-	takeSpare() {
-		return this.#stopping ? undefined : this.#spares?.take();
+	/**
+	 * A booted, idle task runtime, if one is ready; called by Process.start() with the task's
+	 * module, which spares booted from now on import ahead.
+	 */
+	takeSpare(module: string) {
+		if (this.#stopping || !this.#spares) return undefined;
+		this.#spares.learn(module);
+		return this.#spares.take();
 	}
 
-	/** Adds a new process; returns its id. Called by the Process constructor. */
-	register(process: Process): number {
+	/** Adds a new process or thread; returns its id. Called by the Process and Thread constructors. */
+	register(process: Member): number {
 		const id = this.#nextId++;
 		this.#processes.set(id, process);
 		return id;
 	}
 
-	/** Reserves a live slot for a process about to start, or throws why it may not. */
-	admit(process: Process): void {
+	/** Reserves a live slot for a process (or thread) about to start, or throws why it may not. */
+	admit(process: Member): void {
 		if (this.#stopping)
 			throw new ProcessLimitError(`cannot start ${process.name}: procdash is stopping`);
 		if (this.#live.size >= this.maxProcesses) {
@@ -162,13 +193,13 @@ export class Orchestrator {
 		this.#groups.guard(pgid);
 	}
 
-	/** Every process made through this orchestrator, in creation order. */
-	processes(): Process[] {
+	/** Every process and thread made through this orchestrator, in creation order. */
+	processes(): Member[] {
 		return [...this.#processes.values()];
 	}
 
-	/** The process with this id. */
-	find(id: number): Process | undefined {
+	/** The process or thread with this id. */
+	find(id: number): Member | undefined {
 		return this.#processes.get(id);
 	}
 
@@ -177,8 +208,8 @@ export class Orchestrator {
 		return this.#stopping !== undefined;
 	}
 
-	/** Processes that have started and not yet exited. */
-	live(): Process[] {
+	/** Processes and threads that have started and not yet exited. */
+	live(): Member[] {
 		return [...this.#live.values()];
 	}
 
@@ -193,8 +224,18 @@ export class Orchestrator {
 	 */
 	signalAll(signal: NodeJS.Signals): void {
 		if (signal === 'SIGTERM' || signal === 'SIGKILL') this.#spares?.close();
-		signalEach(this.bus, this.#groups, this.live(), signal);
-		if (signal === 'SIGTERM') signalEach(this.bus, this.#groups, this.live(), 'SIGCONT');
+		// A thread takes only SIGTERM and SIGKILL, as terminate() and kill(); nothing reaches a group.
+		for (const thread of this.#threads()) thread.signal(signal);
+		signalEach(this.bus, this.#groups, this.#childProcesses(), signal);
+		if (signal === 'SIGTERM') signalEach(this.bus, this.#groups, this.#childProcesses(), 'SIGCONT');
+	}
+
+	#threads(): Thread[] {
+		return this.live().filter((member): member is Thread => member.kind === 'thread');
+	}
+
+	#childProcesses(): Process[] {
+		return this.live().filter((member): member is Process => member.kind !== 'thread');
 	}
 
 	/** Follows a child's stdout or stderr, so that `holdOutput` can pause it; called by Process. */
@@ -223,6 +264,7 @@ export class Orchestrator {
 		if (this.#samplingTimer) return;
 		const tick = async () => {
 			const roots = this.live()
+				.filter((member) => member.kind !== 'thread')
 				.map((process) => process.pid)
 				.filter((pid): pid is number => pid !== undefined);
 			const [processes, machine] = await Promise.all([
@@ -262,11 +304,30 @@ export class Orchestrator {
 		return this.#stopping;
 	}
 
+	// Threads change shared memory unseen: while any runs, its changes are read a few times a
+	// second and published; a thread's end publishes its last ones at once.
+	#threadStarted(): void {
+		if (++this.#liveThreads > 1) return;
+		this.#threadSampling = setInterval(() => this.shared.publishThreadChanges(), threadSamplingMs);
+		this.#threadSampling.unref();
+	}
+
+	#threadExited(thread: Member, pid: number | undefined): void {
+		this.shared.publishThreadChanges();
+		this.shared.threadExited({id: thread.id, name: thread.name, pid: pid ?? process.pid});
+		if (--this.#liveThreads > 0) return;
+		clearInterval(this.#threadSampling);
+		this.#threadSampling = undefined;
+	}
+
 	async #stop(graceMs: number): Promise<StopOutcome> {
 		this.stopSampling();
 		this.#spares?.close();
+		// Threads have no process group of their own (their pid is this process's): they end
+		// with terminate(), never with a signal to a group.
+		await Promise.all(this.#threads().map((thread) => thread.stop()));
 		const survivors = await stopGroups(
-			{bus: this.bus, groups: this.#groups, live: () => this.live()},
+			{bus: this.bus, groups: this.#groups, live: () => this.#childProcesses()},
 			graceMs,
 		);
 		this.bus.emit('orchestrator:stopped', {survivors});

@@ -1,4 +1,5 @@
 import type {TaskTarget} from './ipc.js';
+import {type Packed, unpack} from './pool-pack.js';
 import {ResultStream} from './pool-stream.js';
 
 /** One task: a chunk of a call's items, sent to a worker as one message. */
@@ -57,7 +58,7 @@ export abstract class PoolJob {
 	}
 
 	/** A task's values arrived. */
-	abstract succeed(task: PoolTask, values: readonly unknown[]): void;
+	abstract succeed(task: PoolTask, values: Packed): void;
 	/** A task failed: it threw, its worker died, or the pool was terminated. */
 	abstract fail(task: PoolTask, error: Error): void;
 	/** The call has `count` items; called once, before any outcome. */
@@ -86,7 +87,8 @@ export class CollectJob extends PoolJob {
 		if (count === 0) this.#finish();
 	}
 
-	succeed(task: PoolTask, values: readonly unknown[]): void {
+	// Packed numbers are copied straight from their Float64Array: no array is made in between.
+	succeed(task: PoolTask, values: Packed): void {
 		if (this.#settled) return;
 		for (let index = 0; index < values.length; index++)
 			this.#results[task.first + index] = values[index];
@@ -132,8 +134,8 @@ export class StreamJob extends PoolJob {
 		if (count === 0) this.stream.end();
 	}
 
-	succeed(task: PoolTask, values: readonly unknown[]): void {
-		this.#settle(task, {values});
+	succeed(task: PoolTask, values: Packed): void {
+		this.#settle(task, {values: unpack(values)});
 	}
 
 	fail(task: PoolTask, error: Error): void {

@@ -15,9 +15,18 @@ export type PoolOptions = {
 	readonly initargs?: readonly unknown[];
 	/** How many times a task lost with its worker is run again on another; 0 when omitted. */
 	readonly retries?: number;
+	/**
+	 * What the workers are: child processes (the default, `multiprocessing.Pool`), or worker
+	 * threads of this process (`'thread'`, like `multiprocessing.pool.ThreadPool`, but with a
+	 * JavaScript thread each, running in parallel).
+	 */
+	readonly backend?: PoolBackend;
 	/** The orchestrator that owns the workers; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
+
+/** What a pool's workers are: processes or threads. */
+export type PoolBackend = 'process' | 'thread';
 
 /** Options of `map`, `starmap`, `imap` and `imapUnordered`. */
 export type MapOptions = {
@@ -37,6 +46,7 @@ export type ResolvedPoolOptions = {
 	readonly initializer: TaskTarget | undefined;
 	readonly initargs: readonly unknown[];
 	readonly retries: number;
+	readonly backend: PoolBackend;
 };
 
 /** Checks a Pool's options up front; throws TypeError or RangeError naming the option. */
@@ -49,7 +59,13 @@ export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 		maxTasksPerChild,
 		initializer,
 		initargs = [],
+		backend = 'process',
 	} = options;
+	if (backend !== 'process' && backend !== 'thread') {
+		throw new TypeError(
+			`Pool(): backend must be 'process' or 'thread', got ${JSON.stringify(backend)}`,
+		);
+	}
 	positiveInteger('Pool()', 'processes', processes);
 	if (maxTasksPerChild !== undefined)
 		positiveInteger('Pool()', 'maxTasksPerChild', maxTasksPerChild);
@@ -63,7 +79,7 @@ export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 		structuredClone(initargs);
 	} catch (error) {
 		throw new TypeError(
-			`Pool(): initargs cannot be sent to a worker process: ${(error as Error).message}`,
+			`Pool(): initargs cannot be sent to a worker ${backend}: ${(error as Error).message}`,
 		);
 	}
 	return {
@@ -72,6 +88,7 @@ export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 		initializer,
 		initargs,
 		retries: resolveRetries('Pool()', options.retries, 0),
+		backend,
 	};
 }
 

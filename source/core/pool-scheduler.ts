@@ -6,7 +6,7 @@ import {PoolEmitter} from './pool-emitter.js';
 import type {PoolEnding} from './pool-events.js';
 import type {PoolJob, PoolTask} from './pool-jobs.js';
 import type {ResolvedPoolOptions} from './pool-options.js';
-import {unpack} from './pool-pack.js';
+import type {Packed} from './pool-pack.js';
 import {TaskQueue} from './pool-queue.js';
 import {
 	capacity,
@@ -137,7 +137,7 @@ export class PoolScheduler {
 		const {initializer, initargs} = this.#options;
 		let slot: WorkerSlot;
 		try {
-			slot = createWorker(this.#orchestrator, {initializer, initargs});
+			slot = createWorker(this.#orchestrator, {initializer, initargs}, this.#options.backend);
 		} catch (error) {
 			this.#workerFailedToStart(error);
 			return;
@@ -182,13 +182,17 @@ export class PoolScheduler {
 			this.#dispatch();
 			return;
 		}
+		if (message.type === 'pool:results') {
+			for (const result of message.results) this.#onMessage(slot, result);
+			return;
+		}
 		const task = slot.tasks[0];
 		if (!task || task.id !== message.taskId) return;
 		slot.tasks.shift();
 		slot.lastMs = message.ms;
 		if (message.type === 'pool:done') {
 			this.#events.taskDone(slot, task, message.ms);
-			this.#settle(task, unpack(message.values));
+			this.#settle(task, message.values);
 		} else {
 			this.#events.taskDone(slot, task, message.ms, message.error);
 			this.#settle(task, rebuildError(message.error));
@@ -223,7 +227,7 @@ export class PoolScheduler {
 		}
 	}
 
-	#settle(task: PoolTask, outcome: readonly unknown[] | Error): void {
+	#settle(task: PoolTask, outcome: Packed | Error): void {
 		this.#outstanding--;
 		if (outcome instanceof Error) task.job.fail(task, outcome);
 		else task.job.succeed(task, outcome);

@@ -6,6 +6,7 @@ import {
 	type ApplyOptions,
 	checkCallOptions,
 	type MapOptions,
+	type PoolBackend,
 	type PoolOptions,
 	resolveChunksize,
 	resolvePoolOptions,
@@ -18,7 +19,8 @@ import {isTaskTarget} from './task.js';
 let poolCounter = 0;
 
 /**
- * A pool of worker processes fed from a queue, modelled on Python's `multiprocessing.Pool`:
+ * A pool of worker processes (or, with `backend: 'thread'`, worker threads) fed from a queue,
+ * modelled on Python's `multiprocessing.Pool`:
  * `map`, `starmap`, `imap`, `imapUnordered`, `apply`, `close`, `join`, `terminate`. Unlike
  * CPython's, a worker that dies mid-task fails that task with a WorkerDiedError (or runs it again,
  * with `retries`) and is replaced; nothing waits forever.
@@ -34,15 +36,19 @@ export class Pool implements AsyncDisposable {
 	readonly name: string;
 	/** How many workers the pool keeps. */
 	readonly processes: number;
+	/** What its workers are: `process` or `thread`. */
+	readonly backend: PoolBackend;
 	readonly #scheduler: PoolScheduler;
 	readonly #retries: number;
 
 	constructor(options: PoolOptions = {}) {
 		const resolved = resolvePoolOptions(options);
-		if (currentProcess().daemon) throw new DaemonError();
+		// A daemon may not have child processes; threads are its own.
+		if (resolved.backend === 'process' && currentProcess().daemon) throw new DaemonError();
 		this.id = ++poolCounter;
 		this.name = `Pool-${this.id}`;
 		this.processes = resolved.processes;
+		this.backend = resolved.backend;
 		this.#retries = resolved.retries;
 		const orchestrator = options.orchestrator ?? defaultOrchestrator();
 		if (resolved.processes > orchestrator.maxProcesses) {

@@ -2,13 +2,22 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import {constants} from 'node:os';
 import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
 import type {ErrorInfo, ProcessKind} from './events.js';
-import {isChildMessage, isSharedRequest, type RunMessage, type TaskTarget} from './ipc.js';
+import {
+	isChildMessage,
+	isSharedRequest,
+	type RunMessage,
+	type SharedRequest,
+	type TaskTarget,
+} from './ipc.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
+import {forwardLines} from './output-lines.js';
 import {printable} from './printable.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
-import {forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
+import {type Channel, channelKey, forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
 import {encodeShared} from './shared/handles.js';
 import {isTaskTarget} from './task.js';
+import {fromWire, toWire, type Wired} from './wire.js';
+import {fromChild, toChild} from './wire-parent.js';
 
 /** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
 export type ProcessOptions = {
@@ -38,9 +47,6 @@ let processCounter = 0;
 // How long to wait after a child's exit for its last output lines and messages to arrive. Bounded
 // because a grandchild that keeps the pipe open must not hold the exit event back forever.
 const drainAfterExitMs = 100;
-
-// A line longer than this is cut into several output events.
-const maxLineLength = 16 * 1024;
 
 // Shell conventions for a command that cannot be started.
 const notFoundExitcode = 127;
@@ -154,13 +160,14 @@ export class Process {
 			this.#wire(child);
 			const onSpawn = () => {
 				this.#pid = child.pid;
+				// The task first, the listeners of the bus after: a warm start is that much sooner.
+				if (runMessage) child.send(runMessage);
 				this.#orchestrator.bus.emit('process:started', {
 					id: this.id,
 					name: this.name,
 					pid: child.pid ?? 0,
 					ppid: process.pid,
 				});
-				if (runMessage) child.send(runMessage);
 				// The orchestrator began stopping while this child was being spawned.
 				if (this.#orchestrator.stopping) this.kill();
 				started();
@@ -281,9 +288,10 @@ export class Process {
 
 	/**
 	 * Sends `message` to a running task child over its IPC channel, for the runtime's own
-	 * protocols (pool workers, shared state); false when the child cannot receive it.
+	 * protocols (pool workers, shared state); false when the child cannot receive it. (`transfer`
+	 * is for a Thread's sake: over IPC everything is copied.)
 	 */
-	postMessage(message: object): boolean {
+	postMessage(message: object, _transfer?: readonly ArrayBuffer[]): boolean {
 		const child = this.#child;
 		if (!child?.connected) return false;
 		try {
@@ -306,9 +314,9 @@ export class Process {
 
 	#runMessage(): RunMessage {
 		const target = this.#options.target as TaskTarget;
-		const args = encodeShared(this.#options.args ?? [], this.#orchestrator) as unknown[];
+		let args: Wired;
 		try {
-			structuredClone(args);
+			args = toChild(encodeShared(this.#options.args ?? [], this.#orchestrator));
 		} catch (error) {
 			throw new TypeError(
 				`args of ${this.name} cannot be sent to a child process: ${toErrorInfo(error).message}`,
@@ -324,19 +332,29 @@ export class Process {
 		};
 	}
 
-	// A booted spare can run any task that asks for no cwd or env of its own.
+	// A booted spare can run any task that asks for no cwd or env (or channel) of its own.
 	#takeSpare(): ChildProcess | undefined {
 		if (this.#options.cwd !== undefined || this.#options.env !== undefined) return undefined;
-		const spare = this.#orchestrator.takeSpare();
+		if (this.#channel() !== 'json') return undefined;
+		const spare = this.#orchestrator.takeSpare((this.#options.target as TaskTarget).module);
 		if (spare) holdOpen(spare, !this.#daemon);
 		return spare;
+	}
+
+	#channel(): Channel {
+		return (this.#options as {[channelKey]?: Channel})[channelKey] ?? 'json';
 	}
 
 	#spawn(): ChildProcess {
 		const {cwd, env, shell} = this.#options;
 		const child =
 			this.#kind === 'task'
-				? forkRuntime({cwd, env, maxProcesses: this.#orchestrator.maxProcesses})
+				? forkRuntime({
+						cwd,
+						env,
+						channel: this.#channel(),
+						maxProcesses: this.#orchestrator.maxProcesses,
+					})
 				: spawn(this.#options.command as string, (this.#options.args ?? []) as string[], {
 						cwd,
 						env,
@@ -352,10 +370,7 @@ export class Process {
 		this.#forwardOutput(child);
 		child.on('message', (message) => {
 			if (isSharedRequest(message)) {
-				const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
-				void this.#orchestrator.shared
-					.handle(message, actor)
-					.then((reply) => this.postMessage(reply));
+				this.#handleShared(message, child);
 				return;
 			}
 			if (isRuntimeReady(message)) return;
@@ -364,12 +379,9 @@ export class Process {
 				return;
 			}
 			if (message.type === 'returned') {
-				this.#returned = {value: message.value};
-				this.#orchestrator.bus.emit('process:returned', {
-					id: this.id,
-					name: this.name,
-					value: message.value,
-				});
+				const value = fromChild(message.value as Wired);
+				this.#returned = {value};
+				this.#orchestrator.bus.emit('process:returned', {id: this.id, name: this.name, value});
 			} else {
 				this.#error = message.error;
 				this.#orchestrator.bus.emit('process:error', {
@@ -381,39 +393,29 @@ export class Process {
 		});
 	}
 
+	// The wire carries a request's numbers JSON-safe (bigints, NaN, -0 tagged), and the reply's.
+	#handleShared(message: SharedRequest, child: ChildProcess): void {
+		const request = {
+			...message,
+			...('value' in message ? {value: fromWire(message.value)} : {}),
+			...('expected' in message ? {expected: fromWire(message.expected)} : {}),
+		} as SharedRequest;
+		const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
+		void this.#orchestrator.shared.handle(request, actor).then((reply) => {
+			this.postMessage(reply.ok ? {...reply, result: toWire(reply.result)} : reply);
+		});
+	}
+
 	#forwardOutput(child: ChildProcess): void {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			const readable = child[stream];
 			if (!readable) continue;
-			readable.setEncoding('utf8');
-			let partial = '';
-			readable.on('data', (chunk: string) => {
-				const lines = (partial + chunk).split('\n');
-				partial = lines.pop() ?? '';
-				for (const line of lines) this.#emitLine(stream, line);
-				// A child that never prints a newline must not grow this buffer without bound.
-				while (partial.length > maxLineLength) {
-					this.#emitLine(stream, partial.slice(0, maxLineLength));
-					partial = partial.slice(maxLineLength);
-				}
-			});
-			readable.on('end', () => {
-				if (partial) this.#emitLine(stream, partial);
-				partial = '';
-			});
+			forwardLines(readable, (line) =>
+				this.#orchestrator.bus.emit('process:output', {id: this.id, name: this.name, stream, line}),
+			);
 			// Paused while whoever reads the events cannot keep up (see Orchestrator.holdOutput).
 			this.#orchestrator.trackOutput(readable);
 		}
-	}
-
-	#emitLine(stream: 'stdout' | 'stderr', line: string): void {
-		const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-		this.#orchestrator.bus.emit('process:output', {
-			id: this.id,
-			name: this.name,
-			stream,
-			line: text,
-		});
 	}
 
 	// 'close' comes after 'exit' once the pipes and the IPC channel are done, so the last lines

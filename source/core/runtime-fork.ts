@@ -3,10 +3,23 @@ import {fileURLToPath} from 'node:url';
 
 const bootstrapPath = fileURLToPath(new URL('./runtime/bootstrap.js', import.meta.url));
 
+/**
+ * An option of Process that only procdash sets: the serialization of the child's channel, JSON
+ * unless `advanced` (pool workers, whose bulk of numbers V8's serializer carries faster).
+ */
+export const channelKey = Symbol('procdash.channel');
+
+/** The serialization of a runtime's IPC channel. */
+export type Channel = 'json' | 'advanced';
+
 /** Where and how a task runtime starts. */
 export type RuntimeOptions = {
 	readonly cwd?: string;
 	readonly env?: NodeJS.ProcessEnv;
+	/** JSON (the default) or V8's structured clone. */
+	readonly channel?: Channel;
+	/** Module URLs to import before it says it is ready (a spare's preload). */
+	readonly preload?: readonly string[];
 	/** The live processes the runtime itself may start (its orchestrators' default limit). */
 	readonly maxProcesses?: number;
 };
@@ -21,8 +34,14 @@ export const maxProcessesVariable = 'PROCDASH_MAX_PROCESSES';
  * Starts a fresh task runtime: a Node child running the bootstrap, leading its own process
  * group, with piped output and an IPC channel. It waits for a `run` message.
  */
-export function forkRuntime({cwd, env, maxProcesses}: RuntimeOptions = {}): ChildProcess {
-	return fork(bootstrapPath, [], {
+export function forkRuntime({
+	cwd,
+	env,
+	preload = [],
+	channel = 'json',
+	maxProcesses,
+}: RuntimeOptions = {}): ChildProcess {
+	return fork(bootstrapPath, preload.length > 0 ? ['--preload', ...preload] : [], {
 		cwd,
 		env:
 			maxProcesses === undefined
@@ -31,7 +50,8 @@ export function forkRuntime({cwd, env, maxProcesses}: RuntimeOptions = {}): Chil
 		execArgv: runtimeExecArgv(),
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-		serialization: 'advanced',
+		// JSON: see wire.ts for why, and how values keep their structured-clone semantics.
+		serialization: channel,
 	});
 }
 

@@ -7,32 +7,55 @@ export type SpareGuard = {
 	readonly ended: (pid: number) => void;
 };
 
+// Task modules the spares remember, newest last.
+const maxLearned = 8;
+// A taken spare is replaced this much later: the new one's boot (~80 ms of CPU) would otherwise
+// compete with the task just started on the old one.
+const refillDelayMs = 20;
+
 /**
  * Task runtimes booted ahead of need — Python's forkserver, done the Node way. Node cannot fork
  * a running process, and booting one costs ~80 ms; a spare has already paid that, so starting a
- * task on it costs about one IPC round trip. Taken spares are replaced in the background.
+ * task on it costs about one IPC round trip — once the spare has imported the task's module too.
+ * Spares import the modules they are told to preload (as `set_forkserver_preload` does) and,
+ * as a forked child inherits its parent's, the modules of the last tasks started: a task that
+ * runs again starts without its import. Taken spares are replaced in the background.
  */
 export class Spares {
 	readonly #count: number;
 	readonly #guard: SpareGuard;
 	readonly #maxProcesses: number | undefined;
+	readonly #preload: readonly string[];
+	readonly #learned: string[] = [];
 	readonly #ready: ChildProcess[] = [];
 	readonly #booting = new Set<ChildProcess>();
 	#closed = false;
 
+	/** `preload`: module URLs every spare imports before it counts as ready. */
 	constructor(
 		count: number,
 		guard: SpareGuard,
-		{maxProcesses}: {readonly maxProcesses?: number} = {},
+		{
+			maxProcesses,
+			preload = [],
+		}: {readonly maxProcesses?: number; readonly preload?: readonly string[]} = {},
 	) {
 		this.#count = count;
 		this.#guard = guard;
 		this.#maxProcesses = maxProcesses;
+		this.#preload = preload;
 	}
 
 	/** Boots spares until `count` are ready or booting. */
 	fill(): void {
 		while (!this.#closed && this.#ready.length + this.#booting.size < this.#count) this.#boot();
+	}
+
+	/** Spares booted from now on import `module` too (the module of a task being started). */
+	learn(module: string): void {
+		if (this.#preload.includes(module) || this.#learned.includes(module)) return;
+		this.#learned.push(module);
+		if (this.#learned.length > maxLearned) this.#learned.shift();
 	}
 
 	/** A booted spare, no longer a spare; undefined when none is ready (start cold then). */
@@ -41,8 +64,7 @@ export class Spares {
 		if (!child) return undefined;
 		child.removeAllListeners('exit');
 		child.removeAllListeners('message');
-		// Replace it once the caller has done its synchronous work.
-		setImmediate(() => this.fill());
+		setTimeout(() => this.fill(), refillDelayMs).unref();
 		return child;
 	}
 
@@ -73,7 +95,10 @@ export class Spares {
 	}
 
 	#boot(): void {
-		const child = forkRuntime({maxProcesses: this.#maxProcesses});
+		const child = forkRuntime({
+			maxProcesses: this.#maxProcesses,
+			preload: [...this.#preload, ...this.#learned],
+		});
 		this.#booting.add(child);
 		holdOpen(child, false);
 		// Guarded from its fork on, not from its 'spawn' event, which a busy loop may delay.

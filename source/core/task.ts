@@ -16,10 +16,11 @@ export function task(module: URL | string, exportName = 'default'): TaskTarget {
 	return {kind: 'task', module: moduleUrl(module), exportName};
 }
 
-function moduleUrl(module: URL | string): string {
+/** A module as a URL string: a URL, a `file:` or `data:` URL string, or a path (from the cwd). */
+export function moduleUrl(module: URL | string, owner = 'task()'): string {
 	if (module instanceof URL) return module.href;
 	if (typeof module !== 'string' || module === '') {
-		throw new TypeError(`task(): module must be a URL or a path, got ${String(module)}`);
+		throw new TypeError(`${owner}: module must be a URL or a path, got ${String(module)}`);
 	}
 	if (/^(file|data):/.test(module)) return module;
 	return pathToFileURL(path.resolve(module)).href;

@@ -114,3 +114,51 @@ setTimeout(() => console.log(JSON.stringify(orchestrator.sparePids())), 1500);`;
 		message: 'spares gone with their program',
 	});
 });
+
+test('spares import ahead the modules they are told to preload and those of tasks started before', async () => {
+	const preloaded = new URL('../fixtures/pool-tasks.js', import.meta.url);
+	orchestrator = createOrchestrator({spares: 1, preload: [preloaded]});
+	const warm = orchestrator;
+	await waitFor(() => warm.spareCount() === 1, {timeoutMs: 10_000, message: 'a spare ready'});
+	const first = new Process({target: task(tasks, 'runtimeArgv'), orchestrator: warm});
+	await first.start();
+	await first.join();
+	// The spare it ran on was booted before tasks.js was ever asked for; its replacement knows it.
+	expect(first.result).toEqual(['--preload', preloaded.href]);
+	await waitFor(() => warm.spareCount() === 1, {timeoutMs: 10_000, message: 'a new spare'});
+	const second = new Process({target: task(tasks, 'runtimeArgv'), orchestrator: warm});
+	await second.start();
+	await second.join();
+	expect(second.result).toEqual(['--preload', preloaded.href, tasks.href]);
+});
+
+test('preload is checked up front: a TypeError names the option', () => {
+	expect(() => createOrchestrator({preload: 'x' as never})).toThrow(/preload must be an array/);
+	expect(() => createOrchestrator({preload: [42 as never]})).toThrow(/preload: module must be/);
+});
+
+test('warm and cold starts look the same on the bus: the same events, in the same order', async () => {
+	const cold = createOrchestrator();
+	const warm = await readySpares(1);
+	const shapeOf = async (owner: Orchestrator) => {
+		const child = new Process({
+			target: task(tasks, 'printLines'),
+			name: 'same',
+			orchestrator: owner,
+		});
+		await child.start();
+		await child.join();
+		return owner.bus
+			.history()
+			.filter((event) => 'id' in event && event.id === child.id)
+			.map(({seq: _seq, at: _at, ...event}) => ({
+				...event,
+				pid: 'pid' in event ? typeof event.pid : undefined,
+			}));
+	};
+	try {
+		expect(await shapeOf(warm)).toEqual(await shapeOf(cold));
+	} finally {
+		await cold.stop({graceMs: 1000});
+	}
+});

@@ -2,10 +2,12 @@
 // calls the export, reports what it returned or threw, and exits like a CPython child does
 // (0 on return, 1 on an exception).
 import {toErrorInfo} from '../errors.js';
-import {type ChildMessage, isSharedHandle, type ParentMessage, type RunMessage} from '../ipc.js';
+import {type ChildMessage, containsHandle, type ParentMessage, type RunMessage} from '../ipc.js';
+import {decodeWired, isV8Wired} from '../wire.js';
 import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
 import {loadTask} from './load-task.js';
+import {fromParent, toParent} from './wire-child.js';
 
 function send(message: ChildMessage): Promise<void> {
 	return sendToParent(message);
@@ -14,34 +16,34 @@ function send(message: ChildMessage): Promise<void> {
 // The shared-state proxies are loaded only by a task that was given a shared object: a task
 // without one starts without paying for them.
 async function decodeArgs(args: readonly unknown[]): Promise<unknown[]> {
-	if (!containsHandle(args)) return [...args];
 	const [{decodeShared}, {remoteAccess}] = await Promise.all([
 		import('../shared/handles.js'),
 		import('./shared-client.js'),
 	]);
-	return decodeShared(args, remoteAccess) as unknown[];
+	return decodeShared(args, (handle) => ({handle, access: remoteAccess})) as unknown[];
 }
 
-function containsHandle(value: unknown): boolean {
-	if (isSharedHandle(value)) return true;
-	if (Array.isArray(value)) return value.some(containsHandle);
-	if (
-		typeof value === 'object' &&
-		value !== null &&
-		Object.getPrototypeOf(value) === Object.prototype
-	) {
-		return Object.values(value).some(containsHandle);
-	}
-	return false;
-}
+// Modules a spare preloaded, by URL: their functions are called without an await in between.
+const preloaded = new Map<string, Record<string, unknown>>();
 
+// On a spare that preloaded the task's module and was given plain arguments, the function runs
+// in the same turn as the message arrives; anything else takes the awaits it needs.
 async function run(message: RunMessage): Promise<void> {
 	setRuntimeContext({self: {...message.self, pid: process.pid}, parent: message.parent});
 	try {
-		const fn = await loadTask(message.target);
-		const value = await fn(...(await decodeArgs(message.args)));
+		const {target} = message;
+		const ready = preloaded.get(target.module)?.[target.exportName];
+		const fn =
+			typeof ready === 'function'
+				? (ready as (...args: unknown[]) => unknown)
+				: await loadTask(target);
+		const wired = isV8Wired(message.args)
+			? await fromParent(message.args)
+			: decodeWired(message.args);
+		const args = wired as unknown[];
+		const value = await fn(...(containsHandle(args) ? await decodeArgs(args) : args));
 		try {
-			await send({type: 'returned', value});
+			await send({type: 'returned', value: await toParent(value)});
 		} catch (error) {
 			throw Object.assign(
 				new Error(
@@ -73,5 +75,20 @@ process.once('message', (message: ParentMessage) => {
 	if (message?.type === 'run') void run(message);
 });
 
+// A spare imports the modules it was asked to preload before it says it is ready: a task of one
+// of them then starts without the import. One that fails is left for the task to report.
+async function preload(): Promise<void> {
+	const [flag, ...modules] = process.argv.slice(2);
+	if (flag !== '--preload') return;
+	await Promise.all(
+		modules.map((module) =>
+			import(module).then(
+				(namespace: Record<string, unknown>) => preloaded.set(module, namespace),
+				() => {},
+			),
+		),
+	);
+}
+
 // Loaded and listening: a spare is now worth taking.
-void sendToParent({type: 'runtime-ready'}).catch(() => {});
+void preload().then(() => sendToParent({type: 'runtime-ready'}).catch(() => {}));

@@ -1,4 +1,5 @@
 import {runtimeContext} from './context.js';
+import {threadContext} from './thread-context.js';
 
 /** A process as `currentProcess()` and `parentProcess()` describe it. */
 export type ProcessInfo = {
@@ -27,4 +28,22 @@ export function parentProcess(): ProcessInfo | null {
 /** The identity chain names of new processes extend (`Process-2:1` inside `Process-2`). */
 export function currentIdentity(): readonly number[] {
 	return runtimeContext()?.self.identity ?? [];
+}
+
+/** A thread as `currentThread()` describes it. */
+export type ThreadInfo = {
+	readonly name: string;
+	/** The worker thread id; 0 for a process's main thread. */
+	readonly threadId: number;
+	readonly daemon: boolean;
+};
+
+/**
+ * The thread this code runs in, like Python's `threading.current_thread()`: inside a Thread, the
+ * name procdash gave it; elsewhere `MainThread`.
+ */
+export function currentThread(): ThreadInfo {
+	const self = threadContext();
+	if (!self) return {name: 'MainThread', threadId: 0, daemon: false};
+	return {name: self.name, threadId: self.threadId, daemon: self.daemon};
 }

@@ -1,8 +1,11 @@
-// The loop a pool worker runs: the target of each worker Process. It takes tasks (chunks of
-// items) from its pool one at a time, in the order they came, and answers each with one message.
+// The loop a pool worker runs: the target of each worker Process (or Thread). It takes tasks
+// (chunks of items) from its pool one at a time, in the order they came, and answers each; the
+// answers to a batch of short tasks go back together.
 import {toErrorInfo} from '../errors.js';
 import {
 	isPoolParentMessage,
+	type PoolReadyMessage,
+	type PoolResultMessage,
 	type PoolTaskMessage,
 	type PoolWorkerConfig,
 	type PoolWorkerMessage,
@@ -24,9 +27,71 @@ function cachedTask(task: PoolTaskMessage): Promise<TaskFunction> {
 	return fn;
 }
 
-function post(message: PoolWorkerMessage): void {
-	postToParent(message);
+// Results wait in an outbox until the worker yields to its event loop (a task that really
+// waits, or the end of the batch it was sent), or until there are many: a batch of short tasks
+// is answered in one message rather than one each. Before the worker exits they are all sent.
+type Outgoing = {readonly result: PoolResultMessage; readonly exportName: string};
+const outbox: Outgoing[] = [];
+const maxOutbox = 64;
+let flushing: NodeJS.Immediate | undefined;
+
+function flush(): void {
+	clearImmediate(flushing);
+	flushing = undefined;
+	if (outbox.length === 0) return;
+	const outgoing = outbox.splice(0);
+	const results = outgoing.map(({result}) => result);
+	try {
+		send(
+			results.length === 1 ? (results[0] as PoolResultMessage) : {type: 'pool:results', results},
+		);
+	} catch {
+		// A value that cannot be serialized fails its own task, not the others sent with it.
+		for (const each of outgoing) sendOrFail(each);
+	}
 }
+
+// In a thread, packed values move to the pool rather than being copied.
+function send(message: PoolWorkerMessage): void {
+	const results = message.type === 'pool:results' ? message.results : [message];
+	const transfer = results.flatMap((result) =>
+		result.type === 'pool:done' && result.values instanceof Float64Array
+			? [result.values.buffer as ArrayBuffer]
+			: [],
+	);
+	postToParent(message, transfer);
+}
+
+function sendOrFail({result, exportName}: Outgoing): void {
+	try {
+		send(result);
+	} catch (error) {
+		const info = toErrorInfo(error);
+		send({
+			type: 'pool:failed',
+			taskId: result.taskId,
+			index: 0,
+			error: {
+				name: 'DataCloneError',
+				message: `task '${exportName}' returned a value that cannot be sent to the parent: ${info.message}`,
+				stack: info.stack,
+			},
+			ms: result.ms,
+		});
+	}
+}
+
+function post(message: PoolReadyMessage | PoolResultMessage, exportName = ''): void {
+	if (message.type === 'pool:ready') {
+		postToParent(message);
+		return;
+	}
+	outbox.push({result: message, exportName});
+	if (outbox.length >= maxOutbox) flush();
+	else flushing ??= setImmediate(flush);
+}
+
+process.on('exit', flush);
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
 	return (
@@ -55,22 +120,7 @@ async function runTask(task: PoolTaskMessage): Promise<void> {
 		return;
 	}
 	const ms = performance.now() - started;
-	try {
-		post({type: 'pool:done', taskId: task.taskId, values: pack(values), ms});
-	} catch (error) {
-		const info = toErrorInfo(error);
-		post({
-			type: 'pool:failed',
-			taskId: task.taskId,
-			index: 0,
-			error: {
-				name: 'DataCloneError',
-				message: `task '${task.target.exportName}' returned a value that cannot be sent to the parent: ${info.message}`,
-				stack: info.stack,
-			},
-			ms,
-		});
-	}
+	post({type: 'pool:done', taskId: task.taskId, values: pack(values), ms}, task.target.exportName);
 }
 
 /**

@@ -4,6 +4,7 @@ import {LockReleaseError, RemoteError} from '../errors.js';
 import type {ErrorInfo} from '../events.js';
 import {isSharedReply} from '../ipc.js';
 import type {Access} from '../shared/access.js';
+import {fromWire, toWire} from '../wire.js';
 import {onParentMessage, sendToParent} from './channel.js';
 
 const pending = new Map<
@@ -34,7 +35,7 @@ function listen(): void {
 		const request = pending.get(message.requestId);
 		if (!request) return;
 		pending.delete(message.requestId);
-		if (message.ok) request.resolve(message.result);
+		if (message.ok) request.resolve(fromWire(message.result));
 		else request.reject(rebuild(message.error));
 	});
 }
@@ -45,7 +46,12 @@ export const remoteAccess: Access = (op) => {
 	const requestId = ++nextRequestId;
 	return new Promise((resolve, reject) => {
 		pending.set(requestId, {resolve, reject});
-		sendToParent({...op, type: 'shared', requestId}).catch((error: Error) => {
+		const wired = {
+			...op,
+			...('value' in op ? {value: toWire(op.value)} : {}),
+			...('expected' in op ? {expected: toWire(op.expected)} : {}),
+		};
+		sendToParent({...wired, type: 'shared', requestId}).catch((error: Error) => {
 			pending.delete(requestId);
 			reject(error);
 		});

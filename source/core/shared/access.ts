@@ -7,17 +7,30 @@ type WithoutEnvelope<T> = T extends unknown ? Omit<T, 'type' | 'requestId'> : ne
 /** One operation on a shared object, before it is addressed to a broker. */
 export type SharedOp = WithoutEnvelope<SharedRequest>;
 
+/** An operation on a value or an array (not a lock). */
+export type CellsOp = Exclude<SharedOp, {op: 'acquire' | 'release'}>;
+
 /** How a handle reaches its broker: directly in the owner, over IPC in a child. */
 export type Access = (op: SharedOp) => Promise<unknown>;
 
+/**
+ * How a handle works on its memory at once, where it can: in the owner (through the broker) and
+ * in a thread (with Atomics on the same memory). A process child has none.
+ */
+export type SyncAccess = (op: CellsOp) => unknown;
+
+function ownerActor() {
+	const self = currentProcess();
+	return {id: 0, name: self.name, pid: self.pid};
+}
+
 /** Access for the process that owns the broker: calls it directly, as the current process. */
 export function ownerAccess(broker: SharedBroker): Access {
-	return (op) => {
-		const self = currentProcess();
-		return broker.apply({...op, type: 'shared', requestId: 0} as SharedRequest, {
-			id: 0,
-			name: self.name,
-			pid: self.pid,
-		});
-	};
+	return (op) => broker.apply({...op, type: 'shared', requestId: 0} as SharedRequest, ownerActor());
+}
+
+/** Synchronous access for the owner: the broker applies value and array operations at once. */
+export function ownerSyncAccess(broker: SharedBroker): SyncAccess {
+	return (op) =>
+		broker.applyNow({...op, type: 'shared', requestId: 0} as SharedRequest & CellsOp, ownerActor());
 }

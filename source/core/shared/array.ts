@@ -1,12 +1,13 @@
 import type {SharedHandle} from '../ipc.js';
 import type {Orchestrator} from '../orchestrator.js';
+import type {Backend} from './handles.js';
 import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
 import {checkTypecode, type Scalar, type Typecode, toScalar} from './typecodes.js';
 import {handleOf} from './value.js';
 
 /**
- * A fixed-length array of numbers shared by processes, like Python's `multiprocessing.Array`.
- * Each element operation is atomic.
+ * A fixed-length array of numbers shared by processes and threads, like Python's
+ * `multiprocessing.Array`. Each element operation is atomic.
  */
 export class SharedArray {
 	readonly id: number;
@@ -78,9 +79,9 @@ export class SharedArray {
 		return this.slice();
 	}
 
-	/** How this array travels in a task's args. */
-	toHandle(orchestrator: Orchestrator): SharedHandle {
-		return handleOf(this.#home, orchestrator, {
+	/** How this array travels in a task's args: to a process, or (with its memory) to a thread. */
+	toHandle(orchestrator: Orchestrator, backend: Backend = 'process'): SharedHandle {
+		return handleOf(this.#home, orchestrator, backend, {
 			procdashShared: 'array',
 			id: this.id,
 			name: this.name,

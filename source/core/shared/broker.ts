@@ -1,29 +1,33 @@
 import {toErrorInfo} from '../errors.js';
 import type {Actor, EventBus} from '../events.js';
 import type {SharedReply, SharedRequest} from '../ipc.js';
+import {add, allocateCells, type Cells, compareAndSet, load, loadAll, store} from './cells.js';
 import {type LockEntry, LockTable} from './lock-table.js';
-import {
-	addScalars,
-	allocate,
-	asStored,
-	type Scalar,
-	type ScalarArray,
-	type Typecode,
-	toScalar,
-} from './typecodes.js';
+import {type Scalar, type Typecode, toScalar} from './typecodes.js';
 
-type CellsEntry = {
+/** A Value's or SharedArray's entry in the broker. */
+export type CellsEntry = {
 	readonly kind: 'value' | 'array';
 	readonly id: number;
 	readonly name: string;
 	readonly typecode: Typecode;
-	readonly cells: ScalarArray;
+	readonly cells: Cells;
+	/** Set once the memory was handed to a thread, whose changes the broker never sees. */
+	threads: boolean;
+	/** What the bus last said each element was, to tell a thread's changes from the broker's. */
+	readonly published: Scalar[];
 };
+
+type CellsRequest = Exclude<SharedRequest, {op: 'acquire' | 'release'}>;
+
+// The actor of changes found by sampling memory that threads write: the broker cannot know which.
+const threadsActor = {id: 0, name: 'threads'} as const;
 
 /**
  * The parent's side of shared state: owns the memory of every Value and SharedArray and the
  * state of every Lock, and applies operations one at a time — which is what makes them atomic
- * across processes. Children reach it over IPC; the owning process calls it directly.
+ * across processes. Children reach it over IPC; the owning process calls it directly; threads
+ * work on the same memory with Atomics, so the broker's own writes are atomic too.
  */
 export class SharedBroker {
 	readonly #bus: EventBus;
@@ -45,7 +49,8 @@ export class SharedBroker {
 			[initial],
 			name ?? `Value-${++this.#counters.value}`,
 		);
-		this.#bus.emit('value:created', {id: entry.id, name: entry.name, typecode, value: initial});
+		const value = load(entry.cells, 0);
+		this.#bus.emit('value:created', {id: entry.id, name: entry.name, typecode, value});
 		return entry;
 	}
 
@@ -61,7 +66,7 @@ export class SharedBroker {
 			id: entry.id,
 			name: entry.name,
 			typecode,
-			values: [...entry.cells],
+			values: [...entry.published],
 		});
 		return entry;
 	}
@@ -76,9 +81,45 @@ export class SharedBroker {
 		return this.#locks.get(id);
 	}
 
+	/**
+	 * The memory of a value or array, for a thread to map: from now on the broker samples it for
+	 * changes the threads make (`publishThreadChanges`).
+	 */
+	shareCells(id: number): SharedArrayBuffer {
+		const entry = this.#entry(id);
+		entry.threads = true;
+		return entry.cells.buffer;
+	}
+
+	/** The memory of a lock's futex word, for a thread to map. */
+	shareLock(id: number): SharedArrayBuffer {
+		return this.#locks.share(id);
+	}
+
+	/**
+	 * Emits `value:changed` / `array:changed` for what threads changed since the bus last spoke of
+	 * it (threads change memory directly, unseen); `by` is `threads` and `sampled` is set. Many
+	 * changes between two calls are one event: the dashboard sees them move, not each step.
+	 */
+	publishThreadChanges(): void {
+		for (const entry of this.#cells.values()) {
+			if (!entry.threads) continue;
+			for (let index = 0; index < entry.published.length; index++) {
+				const value = load(entry.cells, index);
+				if (Object.is(value, entry.published[index])) continue;
+				this.#changed(entry, index, threadsActor, value, true);
+			}
+		}
+	}
+
 	/** A process ended: every lock it held is abandoned and passed on; it waits for nothing now. */
 	processExited(actorId: number): void {
 		this.#locks.actorExited(actorId);
+	}
+
+	/** A thread ended: a lock it held (its futex word says so) is abandoned and passed on. */
+	threadExited(actor: Actor): void {
+		this.#locks.threadExited(actor);
 	}
 
 	/** Applies one request from `actor`; never throws: errors come back in the reply. */
@@ -105,46 +146,49 @@ export class SharedBroker {
 				this.#locks.release(request.id, actor);
 				return undefined;
 			default:
-				return this.#applyCells(request, actor);
+				return this.applyNow(request, actor);
 		}
 	}
 
-	#applyCells(request: Exclude<SharedRequest, {op: 'acquire' | 'release'}>, actor: Actor): unknown {
-		const entry = this.#cells.get(request.id);
-		if (!entry) throw new ReferenceError(`no shared value or array with id ${request.id}`);
+	/** Applies an operation on a value or array at once; throws the error a caller should see. */
+	applyNow(request: CellsRequest, actor: Actor): unknown {
+		const entry = this.#entry(request.id);
+		const {cells} = entry;
 		switch (request.op) {
 			case 'read':
-				return entry.cells[this.#index(entry, request.index)];
+				return load(cells, this.#index(entry, request.index));
 			case 'slice':
-				return [...entry.cells.slice(request.start, request.end)];
+				return loadAll(cells).slice(request.start, request.end);
 			case 'write': {
 				const index = this.#index(entry, request.index);
-				entry.cells[index] = toScalar(entry.typecode, request.value, entry.name) as never;
-				return this.#changed(entry, index, actor);
+				const value = store(cells, index, toScalar(entry.typecode, request.value, entry.name));
+				return this.#changed(entry, index, actor, value);
 			}
 			case 'add': {
 				const index = this.#index(entry, request.index);
-				const delta = toScalar(entry.typecode, request.value, entry.name);
-				entry.cells[index] = addScalars(
-					entry.typecode,
-					entry.cells[index] as Scalar,
-					delta,
-				) as never;
-				return this.#changed(entry, index, actor);
+				const value = add(cells, index, toScalar(entry.typecode, request.value, entry.name));
+				return this.#changed(entry, index, actor, value);
 			}
 			case 'cas': {
 				const index = this.#index(entry, request.index);
-				// Compared as stored: 0.1 for 'f' is its single-precision neighbour, 2**32 for 'I' is 0.
-				const expected = asStored(
-					entry.typecode,
-					toScalar(entry.typecode, request.expected, entry.name),
-				);
-				if (entry.cells[index] !== expected) return false;
-				entry.cells[index] = toScalar(entry.typecode, request.value, entry.name) as never;
-				this.#changed(entry, index, actor);
+				const expected = toScalar(entry.typecode, request.expected, entry.name);
+				const value = toScalar(entry.typecode, request.value, entry.name);
+				if (!compareAndSet(cells, index, expected, value)) return false;
+				this.#changed(entry, index, actor, load(cells, index));
 				return true;
 			}
 		}
+	}
+
+	/** The memory of the value or array with this id. */
+	cellsOf(id: number): Cells {
+		return this.#entry(id).cells;
+	}
+
+	#entry(id: number): CellsEntry {
+		const entry = this.#cells.get(id);
+		if (!entry) throw new ReferenceError(`no shared value or array with id ${id}`);
+		return entry;
 	}
 
 	#addCells(
@@ -153,31 +197,47 @@ export class SharedBroker {
 		values: readonly Scalar[],
 		name: string,
 	): CellsEntry {
-		const cells = allocate(typecode, values.length);
+		const cells = allocateCells(typecode, values.length);
 		values.forEach((value, index) => {
-			cells[index] = value as never;
+			store(cells, index, value);
 		});
-		const entry = {kind, id: this.#nextId++, name, typecode, cells};
+		const entry: CellsEntry = {
+			kind,
+			id: this.#nextId++,
+			name,
+			typecode,
+			cells,
+			threads: false,
+			published: loadAll(cells),
+		};
 		this.#cells.set(entry.id, entry);
 		return entry;
 	}
 
 	#index(entry: CellsEntry, index: number | undefined): number {
 		const at = index ?? 0;
-		if (!Number.isInteger(at) || at < 0 || at >= entry.cells.length) {
+		if (!Number.isInteger(at) || at < 0 || at >= entry.published.length) {
 			throw new RangeError(
-				`${entry.name}: index ${at} out of range (length ${entry.cells.length})`,
+				`${entry.name}: index ${at} out of range (length ${entry.published.length})`,
 			);
 		}
 		return at;
 	}
 
-	#changed(entry: CellsEntry, index: number, actor: Actor): Scalar {
-		const value = entry.cells[index] as Scalar;
+	#changed(
+		entry: CellsEntry,
+		index: number,
+		actor: Pick<Actor, 'id' | 'name'>,
+		value: Scalar,
+		sampled = false,
+	): Scalar {
+		entry.published[index] = value;
 		const by = {id: actor.id, name: actor.name};
+		const how = sampled ? {sampled: true as const} : {};
 		if (entry.kind === 'value')
-			this.#bus.emit('value:changed', {id: entry.id, name: entry.name, value, by});
-		else this.#bus.emit('array:changed', {id: entry.id, name: entry.name, index, value, by});
+			this.#bus.emit('value:changed', {id: entry.id, name: entry.name, value, by, ...how});
+		else
+			this.#bus.emit('array:changed', {id: entry.id, name: entry.name, index, value, by, ...how});
 		return value;
 	}
 }

@@ -1,9 +1,8 @@
 import {isSharedHandle, type SharedHandle} from '../ipc.js';
 import type {Orchestrator} from '../orchestrator.js';
-import type {Access} from './access.js';
 import {SharedArray} from './array.js';
 import {Lock} from './lock.js';
-import {type RemoteOptions, remoteKey, type SharedOptions} from './options.js';
+import {type RemoteAccess, type RemoteOptions, remoteKey, type SharedOptions} from './options.js';
 import {Value} from './value.js';
 
 type Shared = Value | SharedArray | Lock;
@@ -12,33 +11,47 @@ function isShared(value: unknown): value is Shared {
 	return value instanceof Value || value instanceof SharedArray || value instanceof Lock;
 }
 
-/** Replaces every Value, SharedArray and Lock in `args` (at any depth of arrays and plain objects) by its handle. */
-export function encodeShared(value: unknown, orchestrator: Orchestrator): unknown {
-	if (isShared(value)) return value.toHandle(orchestrator);
-	if (Array.isArray(value)) return value.map((item) => encodeShared(item, orchestrator));
+/** Who a handle is made for: a process child (IPC to the broker) or a thread (the memory itself). */
+export type Backend = 'process' | 'thread';
+
+/**
+ * Replaces every Value, SharedArray and Lock in `args` (at any depth of arrays and plain objects)
+ * by its handle; a handle made for a thread carries the object's shared memory.
+ */
+export function encodeShared(
+	value: unknown,
+	orchestrator: Orchestrator,
+	backend: Backend = 'process',
+): unknown {
+	if (isShared(value)) return value.toHandle(orchestrator, backend);
+	if (Array.isArray(value)) return value.map((item) => encodeShared(item, orchestrator, backend));
 	if (isPlainObject(value)) {
 		return Object.fromEntries(
-			Object.entries(value).map(([key, item]) => [key, encodeShared(item, orchestrator)]),
+			Object.entries(value).map(([key, item]) => [key, encodeShared(item, orchestrator, backend)]),
 		);
 	}
 	return value;
 }
 
-/** Turns every handle in `args` back into a working proxy that reaches the parent through `access`. */
-export function decodeShared(value: unknown, access: Access): unknown {
-	if (isSharedHandle(value)) return proxy(value, access);
-	if (Array.isArray(value)) return value.map((item) => decodeShared(item, access));
+/** Turns every handle in `args` back into a working proxy that reaches its object as `accessFor` says. */
+export function decodeShared(
+	value: unknown,
+	accessFor: (handle: SharedHandle) => RemoteAccess,
+): unknown {
+	if (isSharedHandle(value)) return proxy(accessFor(value));
+	if (Array.isArray(value)) return value.map((item) => decodeShared(item, accessFor));
 	if (isPlainObject(value)) {
 		return Object.fromEntries(
-			Object.entries(value).map(([key, item]) => [key, decodeShared(item, access)]),
+			Object.entries(value).map(([key, item]) => [key, decodeShared(item, accessFor)]),
 		);
 	}
 	return value;
 }
 
-function proxy(handle: SharedHandle, access: Access): Shared {
+function proxy(remote: RemoteAccess): Shared {
+	const {handle} = remote;
 	// The constructors read the remote key; it is not part of the documented options.
-	const options = {[remoteKey]: {handle, access}} as RemoteOptions as SharedOptions;
+	const options = {[remoteKey]: remote} as RemoteOptions as SharedOptions;
 	switch (handle.procdashShared) {
 		case 'value':
 			return new Value('i', 0, options);

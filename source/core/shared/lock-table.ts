@@ -1,5 +1,7 @@
 import {LockReleaseError} from '../errors.js';
 import type {Actor, EventBus} from '../events.js';
+import {isLocked, lockAsync, tryLock, unlock} from './futex.js';
+import {allocateLockWord, holderIndex} from './lock-word.js';
 import {findWaitCycle} from './wait-for.js';
 
 /** What an acquire tells its caller: whether it got the lock, and whose death it inherited. */
@@ -24,6 +26,13 @@ export type LockEntry = {
 	readonly waiters: Waiter[];
 	/** The holder that died with it, until the next acquirer has been told. */
 	abandonedBy: {readonly name: string; readonly pid: number} | undefined;
+	/**
+	 * The lock's futex word, which threads take directly: the broker takes it for a process, and
+	 * hands it from one process holder to the next without letting go in between.
+	 */
+	readonly word: Int32Array;
+	/** The broker waits (asynchronously) for a thread to free the word, for its waiters. */
+	watching: boolean;
 };
 
 /**
@@ -40,7 +49,15 @@ export class LockTable {
 
 	/** Adds a free lock. */
 	create(id: number, name: string): LockEntry {
-		const entry: LockEntry = {id, name, holder: undefined, waiters: [], abandonedBy: undefined};
+		const entry: LockEntry = {
+			id,
+			name,
+			holder: undefined,
+			waiters: [],
+			abandonedBy: undefined,
+			word: allocateLockWord(),
+			watching: false,
+		};
 		this.#locks.set(id, entry);
 		this.#bus.emit('lock:created', {id, name});
 		return entry;
@@ -51,10 +68,18 @@ export class LockTable {
 		return this.#locks.get(id);
 	}
 
+	/** The memory of the lock's word, for a thread to map. */
+	share(id: number): SharedArrayBuffer {
+		return this.#lock(id).word.buffer as SharedArrayBuffer;
+	}
+
 	/** Takes the lock for `actor` now, or queues it (up to `timeoutMs`), or says no at once. */
 	acquire(id: number, actor: Actor, block = true, timeoutMs?: number): Promise<AcquireResult> {
 		const lock = this.#lock(id);
-		if (!lock.holder) return Promise.resolve(this.#grant(lock, actor, this.#bus.elapsed()));
+		// Processes already in line go first: only a free lock with nobody waiting is taken at once.
+		if (!lock.holder && lock.waiters.length === 0 && tryLock(lock.word)) {
+			return Promise.resolve(this.#grant(lock, actor, this.#bus.elapsed()));
+		}
 		if (!block || timeoutMs === 0) return Promise.resolve({acquired: false});
 		return new Promise((resolve) => {
 			const waiter: Waiter = {actor, since: this.#bus.elapsed(), grant: resolve};
@@ -64,6 +89,8 @@ export class LockTable {
 				waiter.timer = setTimeout(() => this.#giveUp(lock, waiter), timeoutMs);
 			}
 			this.#detectDeadlock(actor);
+			// No process holds it, so a thread does: wait for the thread to let go.
+			if (!lock.holder) this.#watch(lock);
 		});
 	}
 
@@ -112,6 +139,44 @@ export class LockTable {
 		}
 	}
 
+	/**
+	 * A thread ended: when its id is on a held lock's word, the lock is abandoned, freed, and the
+	 * next process in line (or thread) takes it.
+	 */
+	threadExited(actor: Actor): void {
+		for (const lock of this.#locks.values()) {
+			if (lock.holder || !isLocked(lock.word)) continue;
+			if (Atomics.load(lock.word, holderIndex) !== actor.id) continue;
+			Atomics.store(lock.word, holderIndex, 0);
+			lock.abandonedBy = {name: actor.name, pid: actor.pid};
+			this.#bus.emit('lock:abandoned', {
+				id: lock.id,
+				name: lock.name,
+				holder: ref(actor),
+				heldMs: 0,
+			});
+			unlock(lock.word);
+		}
+	}
+
+	// Waits for the word without blocking the event loop, and grants it to the first process in
+	// line once a thread has let go; a word got after every waiter left is let go at once.
+	#watch(lock: LockEntry): void {
+		if (lock.watching) return;
+		lock.watching = true;
+		// The processes in line keep the program alive; the broker's wait for them must not.
+		void lockAsync(lock.word, 0, Number.POSITIVE_INFINITY, {keepAlive: false}).then(() => {
+			lock.watching = false;
+			const next = lock.waiters.shift();
+			if (!next) {
+				unlock(lock.word);
+				return;
+			}
+			clearTimeout(next.timer);
+			next.grant(this.#grant(lock, next.actor, next.since));
+		});
+	}
+
 	#lock(id: number): LockEntry {
 		const lock = this.#locks.get(id);
 		if (!lock) throw new ReferenceError(`no lock with id ${id}`);
@@ -121,6 +186,7 @@ export class LockTable {
 	#grant(lock: LockEntry, actor: Actor, since: number): AcquireResult {
 		const now = this.#bus.elapsed();
 		lock.holder = {...actor, since: now};
+		Atomics.store(lock.word, holderIndex, actor.id);
 		const abandonedBy = lock.abandonedBy;
 		lock.abandonedBy = undefined;
 		this.#bus.emit('lock:acquired', {
@@ -133,9 +199,15 @@ export class LockTable {
 		return abandonedBy ? {acquired: true, abandonedBy} : {acquired: true};
 	}
 
+	// The word stays taken from one process holder to the next; with nobody in line it is freed,
+	// which wakes a thread waiting for it.
 	#handOn(lock: LockEntry): void {
 		const next = lock.waiters.shift();
-		if (!next) return;
+		if (!next) {
+			Atomics.store(lock.word, holderIndex, 0);
+			unlock(lock.word);
+			return;
+		}
 		clearTimeout(next.timer);
 		next.grant(this.#grant(lock, next.actor, next.since));
 	}

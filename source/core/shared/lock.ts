@@ -1,8 +1,12 @@
 import type {Actor} from '../events.js';
 import type {SharedHandle} from '../ipc.js';
 import type {Orchestrator} from '../orchestrator.js';
+import {tryLock} from './futex.js';
+import type {Backend} from './handles.js';
 import type {AcquireResult} from './lock-table.js';
+import {holderIndex, stateIndex} from './lock-word.js';
 import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
+import {releaseLock, takeLockSync} from './thread-lock.js';
 import {handleOf} from './value.js';
 
 /** How `acquire()` waits. */
@@ -14,24 +18,32 @@ export type AcquireOptions = {
 };
 
 /**
- * A lock shared by processes, like Python's `multiprocessing.Lock`: not re-entrant, released by
- * anyone. The owner's broker knows its `holder` and its FIFO `waiters`; when a holder dies
- * holding it, the lock is released and the next acquirer finds `abandoned` set.
+ * A lock shared by processes and threads, like Python's `multiprocessing.Lock`: not re-entrant,
+ * released by anyone. The owner's broker knows its process `holder` and its FIFO `waiters`; when a
+ * holder dies holding it, the lock is released and the next acquirer finds `abandoned` set.
+ * Threads take its futex word in shared memory directly (`acquireSync` blocks the thread), unseen
+ * by the broker, and are not served in FIFO order.
  */
 export class Lock {
 	readonly id: number;
 	readonly name: string;
 	readonly #home: Home;
+	// In a thread: the lock's futex words, and the id it writes on them while it holds the lock.
+	readonly #word: Int32Array | undefined;
+	readonly #actorId: number;
 	#abandoned: {readonly name: string; readonly pid: number} | undefined;
 
 	constructor(options: SharedOptions = {}) {
 		const home = homeOf(options as RemoteOptions);
 		this.#home = home;
+		this.#actorId = home.kind === 'remote' ? (home.actorId ?? 0) : 0;
 		if (home.kind === 'remote') {
 			this.id = home.handle.id;
 			this.name = home.handle.name;
+			this.#word = home.lockWord;
 			return;
 		}
+		this.#word = undefined;
 		checkName(options.name, 'Lock()');
 		const entry = home.orchestrator.shared.createLock(options.name);
 		this.id = entry.id;
@@ -43,19 +55,7 @@ export class Lock {
 	 * held, or after `timeoutMs`.
 	 */
 	async acquire({block = true, timeoutMs}: AcquireOptions = {}): Promise<boolean> {
-		if (typeof block !== 'boolean')
-			throw new TypeError(`${this.name}.acquire(): block must be a boolean, got ${String(block)}`);
-		if (timeoutMs !== undefined) {
-			if (!block)
-				throw new TypeError(
-					`${this.name}.acquire(): a timeout cannot be given to a non-blocking acquire`,
-				);
-			if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
-				throw new TypeError(
-					`${this.name}.acquire(): timeoutMs must be a non-negative number, got ${String(timeoutMs)}`,
-				);
-			}
-		}
+		checkAcquire(this.name, 'acquire()', block, timeoutMs);
 		const result = (await this.#home.access({
 			op: 'acquire',
 			id: this.id,
@@ -82,6 +82,39 @@ export class Lock {
 	}
 
 	/**
+	 * Takes the lock in a Thread, blocking the thread (Atomics.wait) until it is free: true once
+	 * taken; false at once when `block` is false and it is held, or after `timeoutMs`. Only in a
+	 * Thread: blocking the owner's main thread would stop the broker that processes need.
+	 */
+	acquireSync(options?: AcquireOptions): boolean {
+		const word = this.#threadWord('acquireSync()');
+		// The common case first: a plain blocking acquire of a free lock is one compare-and-swap.
+		if (options === undefined && tryLock(word, stateIndex)) {
+			// A plain store: only the owner reads the tag, after the thread is gone.
+			word[holderIndex] = this.#actorId;
+			return true;
+		}
+		const {block = true, timeoutMs} = options ?? {};
+		checkAcquire(this.name, 'acquireSync()', block, timeoutMs);
+		return takeLockSync(word, this.#actorId, block, timeoutMs);
+	}
+
+	/** Frees the lock in a Thread; throws LockReleaseError when it is not held. */
+	releaseSync(): void {
+		releaseLock(this.#threadWord('releaseSync()'), this.name);
+	}
+
+	/** Runs `fn` holding the lock, in a Thread, and releases it however `fn` ends. */
+	withSync<T>(fn: () => T): T {
+		this.acquireSync();
+		try {
+			return fn();
+		} finally {
+			this.releaseSync();
+		}
+	}
+
+	/**
 	 * Set when the last acquire through this handle took the lock over from a holder that died
 	 * holding it: the data it guards may be half-changed and need repair.
 	 */
@@ -104,13 +137,22 @@ export class Lock {
 		}));
 	}
 
-	/** How this lock travels in a task's args. */
-	toHandle(orchestrator: Orchestrator): SharedHandle {
-		return handleOf(this.#home, orchestrator, {
+	/** How this lock travels in a task's args: to a process, or (with its word) to a thread. */
+	toHandle(orchestrator: Orchestrator, backend: Backend = 'process'): SharedHandle {
+		return handleOf(this.#home, orchestrator, backend, {
 			procdashShared: 'lock',
 			id: this.id,
 			name: this.name,
 		});
+	}
+
+	#threadWord(method: string): Int32Array {
+		const word = this.#word;
+		if (!word)
+			throw new TypeError(
+				`${this.name}.${method} works only in a Thread (it blocks the thread); elsewhere use await ${this.name}.${method.replace('Sync', '')}`,
+			);
+		return word;
 	}
 
 	#entry() {
@@ -121,5 +163,23 @@ export class Lock {
 				`${this.name}: holder and waiters are only known in the process that owns the lock`,
 			);
 		return entry;
+	}
+}
+
+function checkAcquire(
+	name: string,
+	method: string,
+	block: unknown,
+	timeoutMs: unknown,
+): asserts timeoutMs is number | undefined {
+	if (typeof block !== 'boolean')
+		throw new TypeError(`${name}.${method}: block must be a boolean, got ${String(block)}`);
+	if (timeoutMs === undefined) return;
+	if (!block)
+		throw new TypeError(`${name}.${method}: a timeout cannot be given to a non-blocking acquire`);
+	if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
+		throw new TypeError(
+			`${name}.${method}: timeoutMs must be a non-negative number, got ${String(timeoutMs)}`,
+		);
 	}
 }

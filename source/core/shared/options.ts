@@ -1,6 +1,7 @@
 import type {SharedHandle} from '../ipc.js';
 import {defaultOrchestrator, type Orchestrator} from '../orchestrator.js';
-import {type Access, ownerAccess} from './access.js';
+import {type Access, ownerAccess, ownerSyncAccess, type SyncAccess} from './access.js';
+import type {Cells} from './cells.js';
 
 /** Options of Value, SharedArray and Lock. */
 export type SharedOptions = {
@@ -14,22 +15,46 @@ export type SharedOptions = {
 // runtime's decoder sets it, so the public options stay as documented.
 export const remoteKey = Symbol('procdash.remote');
 
+/** How a proxy reaches the object: always asynchronously, and at once in a thread. */
+export type RemoteAccess = {
+	readonly handle: SharedHandle;
+	readonly access: Access;
+	/** In a thread: the same memory, worked on with Atomics. */
+	readonly sync?: SyncAccess;
+	/** In a thread: the value's or array's memory itself, for the fastest reads and writes. */
+	readonly cells?: Cells;
+	/** In a thread: the lock's word, taken with Atomics.wait. */
+	readonly lockWord?: Int32Array;
+	/** In a thread: the thread's actor id, written on a lock it holds. */
+	readonly actorId?: number;
+};
+
 /** What the runtime passes to rebuild a handle as a proxy in a child. */
 export type RemoteOptions = SharedOptions & {
-	readonly [remoteKey]?: {readonly handle: SharedHandle; readonly access: Access};
+	readonly [remoteKey]?: RemoteAccess;
 };
 
 /** Where a shared object lives: the owner's orchestrator, or a proxy's parent. */
 export type Home =
-	| {readonly kind: 'owner'; readonly orchestrator: Orchestrator; readonly access: Access}
-	| {readonly kind: 'remote'; readonly handle: SharedHandle; readonly access: Access};
+	| {
+			readonly kind: 'owner';
+			readonly orchestrator: Orchestrator;
+			readonly access: Access;
+			readonly sync: SyncAccess;
+	  }
+	| ({readonly kind: 'remote'} & RemoteAccess);
 
 /** Resolves the options into where the object lives. */
 export function homeOf(options: RemoteOptions): Home {
 	const remote = options[remoteKey];
-	if (remote) return {kind: 'remote', handle: remote.handle, access: remote.access};
+	if (remote) return {kind: 'remote', ...remote};
 	const orchestrator = options.orchestrator ?? defaultOrchestrator();
-	return {kind: 'owner', orchestrator, access: ownerAccess(orchestrator.shared)};
+	return {
+		kind: 'owner',
+		orchestrator,
+		access: ownerAccess(orchestrator.shared),
+		sync: ownerSyncAccess(orchestrator.shared),
+	};
 }
 
 /** Throws unless `name` is undefined or a non-empty string. */

@@ -1,18 +1,16 @@
 import type {SharedHandle} from '../ipc.js';
 import type {Orchestrator} from '../orchestrator.js';
+import type {CellsOp} from './access.js';
+import {type Cells, load, write} from './cells.js';
+import type {Backend} from './handles.js';
 import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
-import {
-	checkTypecode,
-	type Scalar,
-	type ScalarArray,
-	type Typecode,
-	toScalar,
-} from './typecodes.js';
+import {checkTypecode, type Scalar, type Typecode, toScalar} from './typecodes.js';
 
 /**
- * One number shared by processes, like Python's `multiprocessing.Value`. The process that makes
- * it owns it; passed in a task's args, it arrives in the child as a proxy to the same value.
- * Every operation is atomic: the owner's broker applies them one at a time.
+ * One number shared by processes and threads, like Python's `multiprocessing.Value`. The process
+ * that makes it owns it; passed in a task's args, it arrives in a child process as a proxy to the
+ * same value (each operation one IPC round trip), and in a Thread as a view of the same memory
+ * (each operation a few Atomics instructions). Every operation is atomic.
  */
 export class Value {
 	/** The broker's id of this value. */
@@ -22,7 +20,10 @@ export class Value {
 	/** CPython's typecode: 'i' (32-bit int, wraps like C), 'd' (double), 'q' (bigint) … */
 	readonly typecode: Typecode;
 	readonly #home: Home;
-	readonly #cells: ScalarArray | undefined;
+	// The memory, where this handle can touch it: reads go straight to it in the owner and in a
+	// thread; writes too in a thread (in the owner they go through the broker, for the events).
+	readonly #cells: Cells | undefined;
+	readonly #writable: boolean;
 
 	constructor(typecode: Typecode, initial: Scalar = 0, options: SharedOptions = {}) {
 		const home = homeOf(options as RemoteOptions);
@@ -31,6 +32,8 @@ export class Value {
 			this.id = home.handle.id;
 			this.name = home.handle.name;
 			this.typecode = home.handle.typecode as Typecode;
+			this.#cells = home.cells;
+			this.#writable = home.cells !== undefined;
 			return;
 		}
 		this.typecode = checkTypecode(typecode, 'Value()');
@@ -43,24 +46,26 @@ export class Value {
 		this.id = entry.id;
 		this.name = entry.name;
 		this.#cells = entry.cells;
+		this.#writable = false;
 	}
 
-	/** The value, read synchronously: only in the owning process (use `await get()` in a child). */
+	/**
+	 * The value, read at once: in the owning process and in a Thread (use `await get()` in a
+	 * child process).
+	 */
 	get value(): Scalar {
-		if (!this.#cells)
-			throw new TypeError(
-				`${this.name}.value is only readable in the process that owns it; use await ${this.name}.get()`,
-			);
-		return this.#cells[0] as Scalar;
+		const cells = this.#cells;
+		if (cells) return load(cells, 0);
+		return this.#now('value', 'get()', {op: 'read', id: this.id}) as Scalar;
 	}
 
-	/** Sets the value synchronously: only in the owning process (use `await set(v)` in a child). */
+	/** Sets the value at once: in the owning process and in a Thread. */
 	set value(value: Scalar) {
-		if (this.#home.kind !== 'owner')
-			throw new TypeError(
-				`${this.name}.value is only writable in the process that owns it; use await ${this.name}.set(v)`,
-			);
-		void this.#home.access({
+		if (this.#writable) {
+			write(this.#cells as Cells, 0, toScalar(this.typecode, value, this.name));
+			return;
+		}
+		this.#now('value', 'set(v)', {
 			op: 'write',
 			id: this.id,
 			value: toScalar(this.typecode, value, this.name),
@@ -100,30 +105,63 @@ export class Value {
 		})) as boolean;
 	}
 
-	/** How this value travels in a task's args. */
-	toHandle(orchestrator: Orchestrator): SharedHandle {
-		return handleOf(this.#home, orchestrator, {
+	/** `add(delta)` at once, in the owning process and in a Thread; returns the new value. */
+	addSync(delta: Scalar): Scalar {
+		return this.#now('addSync()', 'add(delta)', {
+			op: 'add',
+			id: this.id,
+			value: toScalar(this.typecode, delta, this.name),
+		}) as Scalar;
+	}
+
+	/** `compareAndSet(expected, value)` at once, in the owning process and in a Thread. */
+	compareAndSetSync(expected: Scalar, value: Scalar): boolean {
+		return this.#now('compareAndSetSync()', 'compareAndSet(expected, v)', {
+			op: 'cas',
+			id: this.id,
+			expected: toScalar(this.typecode, expected, this.name),
+			value: toScalar(this.typecode, value, this.name),
+		}) as boolean;
+	}
+
+	/** How this value travels in a task's args: to a process, or (with its memory) to a thread. */
+	toHandle(orchestrator: Orchestrator, backend: Backend = 'process'): SharedHandle {
+		return handleOf(this.#home, orchestrator, backend, {
 			procdashShared: 'value',
 			id: this.id,
 			name: this.name,
 			typecode: this.typecode,
 		});
 	}
+
+	#now(what: string, instead: string, op: CellsOp): unknown {
+		const sync = this.#home.sync;
+		if (!sync)
+			throw new TypeError(
+				`${this.name}.${what} works only in the process that owns it or in a Thread; in a child process use await ${this.name}.${instead}`,
+			);
+		return sync(op);
+	}
 }
 
 /**
- * The handle a shared object travels as. Only its owner can send it to a child: the child's
- * requests go to the parent that started it, which must be the owner.
+ * The handle a shared object travels as. Only its owner can send it: a child's requests go to
+ * the parent that started it, which must be the owner, and a thread maps the owner's memory.
  */
 export function handleOf(
 	home: Home,
 	orchestrator: Orchestrator,
+	backend: Backend,
 	handle: SharedHandle,
 ): SharedHandle {
 	if (home.kind !== 'owner' || home.orchestrator !== orchestrator) {
 		throw new TypeError(
-			`${handle.name} can only be passed to processes started by the orchestrator that owns it (in the process that created it)`,
+			`${handle.name} can only be passed to processes and threads started by the orchestrator that owns it (in the process that created it)`,
 		);
 	}
-	return handle;
+	if (backend === 'process') return handle;
+	const {shared} = orchestrator;
+	const buffer =
+		handle.procdashShared === 'lock' ? shared.shareLock(handle.id) : shared.shareCells(handle.id);
+	return {...handle, buffer};
 }

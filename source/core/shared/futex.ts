@@ -1,0 +1,104 @@
+// A mutex on two Int32 words of shared memory, usable from any thread that maps them: the lock
+// word at `index` (0 free, 1 held) and, at `index + 1`, how many are asleep waiting for it. Taking
+// a free lock is one compare-and-swap; freeing it is one store, plus a wake-up only when someone
+// sleeps — so, unlike a lock whose word stays "contended" once contention has been seen, a run of
+// uncontended turns after a burst costs no system call. A waiter first spins a little (critical
+// sections are usually a few instructions), then sleeps in Atomics.wait. It is not fair (FIFO): a
+// thread arriving as the lock is freed may take it before one that has been waiting, which is
+// what keeps a busy lock's throughput high.
+
+const free = 0;
+const held = 1;
+
+const spins = 100;
+
+// Atomics.waitAsync is in Node 20 (V8 11) but not in TypeScript's ES2023 library.
+type WaitAsync = (
+	typedArray: Int32Array,
+	index: number,
+	value: number,
+	timeout?: number,
+) => {async: false; value: 'not-equal' | 'timed-out'} | {async: true; value: Promise<string>};
+const waitAsync = (Atomics as unknown as {waitAsync: WaitAsync}).waitAsync;
+
+/** Takes the lock at `index` if it is free; never waits. */
+export function tryLock(word: Int32Array, index = 0): boolean {
+	return Atomics.compareExchange(word, index, free, held) === free;
+}
+
+function spin(word: Int32Array, index: number): boolean {
+	for (let turn = 0; turn < spins; turn++) {
+		if (Atomics.load(word, index) === free && tryLock(word, index)) return true;
+	}
+	return false;
+}
+
+/**
+ * Takes the lock, blocking this thread (Atomics.wait) while another holds it. Returns false when
+ * `timeoutMs` passes first.
+ */
+export function lockSync(
+	word: Int32Array,
+	index = 0,
+	timeoutMs = Number.POSITIVE_INFINITY,
+): boolean {
+	if (tryLock(word, index) || spin(word, index)) return true;
+	const deadline = performance.now() + timeoutMs;
+	Atomics.add(word, index + 1, 1);
+	try {
+		while (!tryLock(word, index)) {
+			const left = deadline - performance.now();
+			if (left <= 0) return false;
+			Atomics.wait(word, index, held, left === Number.POSITIVE_INFINITY ? undefined : left);
+		}
+		return true;
+	} finally {
+		Atomics.sub(word, index + 1, 1);
+	}
+}
+
+/**
+ * Takes the lock without blocking the event loop (Atomics.waitAsync): resolves true once taken,
+ * false when `timeoutMs` passes first. A pending waitAsync does not keep Node's event loop alive,
+ * so by default a timer does while it waits (a thread whose only work is to wait for the lock
+ * would otherwise end there); `keepAlive: false` leaves that to others.
+ */
+export async function lockAsync(
+	word: Int32Array,
+	index = 0,
+	timeoutMs = Number.POSITIVE_INFINITY,
+	{keepAlive = true}: {readonly keepAlive?: boolean} = {},
+): Promise<boolean> {
+	if (tryLock(word, index)) return true;
+	const deadline = performance.now() + timeoutMs;
+	Atomics.add(word, index + 1, 1);
+	const alive = keepAlive ? setInterval(() => {}, 1 << 30) : undefined;
+	try {
+		while (!tryLock(word, index)) {
+			const left = deadline - performance.now();
+			if (left <= 0) return false;
+			const wait = waitAsync(
+				word,
+				index,
+				held,
+				left === Number.POSITIVE_INFINITY ? undefined : left,
+			);
+			if (wait.async) await wait.value;
+		}
+		return true;
+	} finally {
+		Atomics.sub(word, index + 1, 1);
+		clearInterval(alive);
+	}
+}
+
+/** Frees the lock and wakes one sleeper, if any sleeps. */
+export function unlock(word: Int32Array, index = 0): void {
+	Atomics.store(word, index, free);
+	if (Atomics.load(word, index + 1) > 0) Atomics.notify(word, index, 1);
+}
+
+/** Whether the lock is held by anyone now. */
+export function isLocked(word: Int32Array, index = 0): boolean {
+	return Atomics.load(word, index) !== free;
+}

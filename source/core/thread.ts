@@ -1,0 +1,375 @@
+import {Worker} from 'node:worker_threads';
+import {ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
+import type {ErrorInfo, ProcessKind} from './events.js';
+import {isChildMessage, type TaskTarget, type ThreadStart} from './ipc.js';
+import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
+import {forwardLines} from './output-lines.js';
+import {runtimeContext} from './runtime/context.js';
+import {currentThread} from './runtime/current.js';
+import {encodeShared} from './shared/handles.js';
+import {isTaskTarget} from './task.js';
+
+/** Options of a Thread: Process's, less what a thread cannot have of its own (cwd, env, a command). */
+export type ThreadOptions = {
+	/** A function to run in a new worker thread of this process, made with `task()`. */
+	readonly target: TaskTarget;
+	/** Arguments of the function; Values, SharedArrays and Locks arrive on the same memory. */
+	readonly args?: readonly unknown[];
+	/** The thread's name; `Thread-N` when omitted. */
+	readonly name?: string;
+	/** A daemon thread does not keep its program alive, and is ended when its orchestrator closes. */
+	readonly daemon?: boolean;
+	/** The orchestrator that owns the thread; the default one when omitted. */
+	readonly orchestrator?: Orchestrator;
+};
+
+const bootstrapUrl = new URL('./runtime/thread-bootstrap.js', import.meta.url);
+
+// CPython's threading counter: Thread-1, Thread-2, … for the whole program.
+let threadCounter = 0;
+
+// How long to wait after the thread's end for its last output lines.
+const drainAfterExitMs = 100;
+
+// Exit codes by the convention of processes ended by a signal: a thread gets no signal, but
+// terminate() and kill() end it as SIGTERM and SIGKILL would end a process.
+const terminatedExitcode = -15;
+const killedExitcode = -9;
+
+/**
+ * A worker thread of this process with Process's API — Python's lesson that processes *and*
+ * threads run concurrently: `start()`, `join()`, `terminate()`, `kill()`, `exitcode`. A thread
+ * shares the process's memory: Values, SharedArrays and Locks passed in its args are the owner's
+ * own memory, worked on with Atomics, with no IPC at all.
+ *
+ * What differs from a Process: a thread has no pid of its own (`pid` is the process's) and gets no
+ * signals: `terminate()` and `kill()` both stop it at once (`worker.terminate()`, which interrupts
+ * even a busy loop or an Atomics.wait), and its exit code says which was asked (−15, −9);
+ * `pause()` and `resume()` do nothing and return false.
+ */
+export class Thread {
+	/** Unique within the orchestrator, shared with processes: the key in snapshots and events. */
+	readonly id: number;
+	/** The name shown everywhere; `Thread-N` unless given. */
+	readonly name: string;
+	readonly #orchestrator: Orchestrator;
+	readonly #options: ThreadOptions;
+	readonly #daemon: boolean;
+	readonly #messageListeners = new Set<(message: unknown) => void>();
+	#worker: Worker | undefined;
+	#threadId: number | undefined;
+	#exited: Promise<void> | undefined;
+	#exitcode: number | null = null;
+	#ended = false;
+	#endedBy: {readonly exitcode: number; readonly signal: NodeJS.Signals} | undefined;
+	#returned: {value: unknown} | undefined;
+	#error: ErrorInfo | undefined;
+	#joiners = 0;
+
+	constructor(options: ThreadOptions) {
+		validate(options);
+		this.#options = options;
+		this.#orchestrator = options.orchestrator ?? defaultOrchestrator();
+		this.name = options.name ?? `Thread-${++threadCounter}`;
+		this.#daemon = options.daemon ?? currentThread().daemon;
+		this.id = this.#orchestrator.register(this);
+		this.#orchestrator.bus.emit('process:created', {
+			id: this.id,
+			name: this.name,
+			kind: 'thread',
+			daemon: this.#daemon,
+			target: `${options.target.module.split('/').pop()}#${options.target.exportName}`,
+		});
+	}
+
+	/** The pid of the process the thread runs in, once started. */
+	get pid(): number | undefined {
+		return this.#worker ? process.pid : undefined;
+	}
+
+	/** The worker thread id, once started. */
+	get threadId(): number | undefined {
+		return this.#threadId;
+	}
+
+	/** null while alive (or not started); 0 on return; 1 on a throw; N for `process.exit(N)`; −15 / −9 after terminate() / kill(). */
+	get exitcode(): number | null {
+		return this.#exitcode;
+	}
+
+	/** Whether the thread is a daemon. */
+	get daemon(): boolean {
+		return this.#daemon;
+	}
+
+	/** Always `thread`. */
+	get kind(): ProcessKind {
+		return 'thread';
+	}
+
+	/** The options it was made with. */
+	get options(): ThreadOptions {
+		return this.#options;
+	}
+
+	/** What the task returned, once it has. */
+	get result(): unknown {
+		return this.#returned?.value;
+	}
+
+	/** The error the task threw. */
+	get error(): Error | undefined {
+		return this.#error ? new RemoteError(this.#error) : undefined;
+	}
+
+	/** True between a successful start and the end. */
+	isAlive(): boolean {
+		return this.#worker !== undefined && !this.#ended;
+	}
+
+	/** Starts the thread; resolves once it exists and its thread id is known. */
+	async start(): Promise<void> {
+		if (this.#exited) throw new ProcessStateError('cannot start a thread twice');
+		const workerData = this.#startData();
+		try {
+			structuredClone(workerData);
+		} catch (error) {
+			throw new TypeError(
+				`args of ${this.name} cannot be sent to a thread: ${toErrorInfo(error).message}`,
+			);
+		}
+		this.#orchestrator.admit(this);
+		const worker = new Worker(bootstrapUrl, {workerData, stdout: true, stderr: true});
+		this.#worker = worker;
+		this.#threadId = worker.threadId;
+		if (this.#daemon) worker.unref();
+		this.#exited = new Promise((resolve) => {
+			worker.once('exit', (code) => {
+				this.#ended = true;
+				// A worker that terminate() stopped exits with 1 (0 if it had not begun); one that
+				// ended by itself first keeps its code.
+				const endedBy = !this.#returned && code <= 1 ? this.#endedBy : undefined;
+				void this.#drain(worker).then(() => {
+					this.#exit(endedBy?.exitcode ?? code, endedBy?.signal ?? null);
+					resolve();
+				});
+			});
+		});
+		this.#wire(worker);
+		this.#orchestrator.bus.emit('process:started', {
+			id: this.id,
+			name: this.name,
+			pid: process.pid,
+			ppid: process.pid,
+			threadId: worker.threadId,
+		});
+		// The orchestrator began stopping while this thread was being made.
+		if (this.#orchestrator.stopping) this.kill();
+	}
+
+	/**
+	 * Waits for the thread to end, or for `timeoutMs` to pass with it still running. Resolves to
+	 * the exitcode, or null when the wait timed out.
+	 */
+	async join(timeoutMs?: number): Promise<number | null> {
+		if (
+			timeoutMs !== undefined &&
+			(typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0)
+		) {
+			throw new TypeError(
+				`join(): timeoutMs must be a non-negative number of milliseconds, got ${String(timeoutMs)}`,
+			);
+		}
+		if (!this.#exited) throw new ProcessStateError('can only join a started thread');
+		// A daemon does not keep its program alive, but a program waiting for it must stay alive.
+		this.#holdWhileJoining(+1);
+		try {
+			if (timeoutMs === undefined) {
+				await this.#exited;
+				return this.#exitcode;
+			}
+			let timer: NodeJS.Timeout | undefined;
+			const timedOut = new Promise<void>((resolve) => {
+				timer = setTimeout(resolve, timeoutMs);
+			});
+			await Promise.race([this.#exited, timedOut]);
+			clearTimeout(timer);
+			return this.#exitcode;
+		} finally {
+			this.#holdWhileJoining(-1);
+		}
+	}
+
+	/** Stops the thread at once; its exit code will be −15. A no-op unless alive. */
+	terminate(): boolean {
+		return this.#end(terminatedExitcode, 'SIGTERM');
+	}
+
+	/** Stops the thread at once; its exit code will be −9. A no-op unless alive. */
+	kill(): boolean {
+		return this.#end(killedExitcode, 'SIGKILL');
+	}
+
+	/** Stops the thread (a thread needs no grace period: it cannot clean up) and waits for its end. */
+	async stop(): Promise<number | null> {
+		if (!this.terminate()) return this.#exitcode;
+		return this.join();
+	}
+
+	/** A thread cannot be paused: always false. */
+	pause(): boolean {
+		return false;
+	}
+
+	/** A thread cannot be paused: always false. */
+	resume(): boolean {
+		return false;
+	}
+
+	/** SIGTERM and SIGKILL end the thread as terminate() and kill() do; any other signal does nothing. */
+	signal(signal: NodeJS.Signals): boolean {
+		if (signal === 'SIGTERM') return this.terminate();
+		if (signal === 'SIGKILL') return this.kill();
+		return false;
+	}
+
+	/** Sends `message` to the running thread (its runtime's own protocols); false when it has ended. */
+	postMessage(message: object, transfer?: readonly ArrayBuffer[]): boolean {
+		if (!this.isAlive()) return false;
+		try {
+			this.#worker?.postMessage(message, transfer as ArrayBuffer[] | undefined);
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	/** Calls `listener` with every message the thread sends beyond its result; returns the unsubscribe. */
+	onMessage(listener: (message: unknown) => void): () => void {
+		this.#messageListeners.add(listener);
+		return () => {
+			this.#messageListeners.delete(listener);
+		};
+	}
+
+	#startData(): ThreadStart {
+		const args = encodeShared(this.#options.args ?? [], this.#orchestrator, 'thread') as unknown[];
+		const context = runtimeContext();
+		return {
+			target: this.#options.target,
+			args,
+			self: {name: this.name, daemon: this.#daemon, id: this.id},
+			...(context ? {process: context} : {}),
+		};
+	}
+
+	#end(exitcode: number, signal: NodeJS.Signals): boolean {
+		const worker = this.#worker;
+		if (!worker || !this.isAlive()) return false;
+		this.#endedBy ??= {exitcode, signal};
+		this.#orchestrator.bus.emit('process:signalled', {
+			id: this.id,
+			name: this.name,
+			pid: process.pid,
+			signal,
+		});
+		void worker.terminate();
+		return true;
+	}
+
+	#holdWhileJoining(change: 1 | -1): void {
+		this.#joiners += change;
+		const worker = this.#worker;
+		if (!this.#daemon || !worker || this.#ended) return;
+		if (change === 1 && this.#joiners === 1) worker.ref();
+		if (change === -1 && this.#joiners === 0) worker.unref();
+	}
+
+	#wire(worker: Worker): void {
+		for (const stream of ['stdout', 'stderr'] as const) {
+			forwardLines(worker[stream], (line) =>
+				this.#orchestrator.bus.emit('process:output', {id: this.id, name: this.name, stream, line}),
+			);
+		}
+		worker.on('message', (message) => {
+			if (!isChildMessage(message)) {
+				for (const listener of this.#messageListeners) listener(message);
+				return;
+			}
+			if (message.type === 'returned') {
+				this.#returned = {value: message.value};
+				this.#orchestrator.bus.emit('process:returned', {
+					id: this.id,
+					name: this.name,
+					value: message.value,
+				});
+			} else this.#fail(message.error);
+		});
+		// An error the task's code let escape after the bootstrap's own catch (a stray rejection).
+		worker.on('error', (error) => {
+			if (!this.#error) this.#fail(toErrorInfo(error));
+		});
+	}
+
+	#fail(error: ErrorInfo): void {
+		this.#error = error;
+		this.#orchestrator.bus.emit('process:error', {id: this.id, name: this.name, error});
+	}
+
+	// The worker's output streams end after its exit; wait (boundedly) for their last lines.
+	#drain(worker: Worker): Promise<void> {
+		const ended = (stream: NodeJS.ReadableStream & {readableEnded?: boolean}) =>
+			stream.readableEnded
+				? Promise.resolve()
+				: new Promise<void>((resolve) => stream.once('end', resolve));
+		return new Promise((resolve) => {
+			const timer = setTimeout(resolve, drainAfterExitMs);
+			void Promise.all([ended(worker.stdout), ended(worker.stderr)]).then(() => {
+				clearTimeout(timer);
+				resolve();
+			});
+		});
+	}
+
+	// `signal` names what terminate() or kill() stand for, as a process's exit would.
+	#exit(exitcode: number, signal: NodeJS.Signals | null): void {
+		this.#exitcode = exitcode;
+		this.#orchestrator.bus.emit('process:exited', {
+			id: this.id,
+			name: this.name,
+			pid: process.pid,
+			exitcode,
+			signal,
+		});
+	}
+}
+
+function validate(options: ThreadOptions): void {
+	if (typeof options !== 'object' || options === null) {
+		throw new TypeError('Thread(): options must be an object with a target');
+	}
+	const {target, args, name} = options;
+	const {command, cwd, env, shell} = options as {
+		command?: unknown;
+		cwd?: unknown;
+		env?: unknown;
+		shell?: unknown;
+	};
+	if (command !== undefined || shell !== undefined) {
+		throw new TypeError('Thread(): a thread runs a task function, not a command: use a Process');
+	}
+	if (cwd !== undefined || env !== undefined) {
+		throw new TypeError(
+			'Thread(): a thread shares its process’s cwd and env and cannot have its own: use a Process',
+		);
+	}
+	if (!isTaskTarget(target)) {
+		throw new TypeError("Thread(): target must be made with task(module, 'exportName')");
+	}
+	if (name !== undefined && (typeof name !== 'string' || name === '')) {
+		throw new TypeError(`Thread(): name must be a non-empty string, got ${String(name)}`);
+	}
+	if (args !== undefined && !Array.isArray(args)) {
+		throw new TypeError(`Thread(): args must be an array, got ${typeof args}`);
+	}
+}
