@@ -138,16 +138,25 @@ function stdoutSink(onClosed: () => void): LineSink {
 }
 
 // Ink decides at import time, from CI=…, to draw only a last frame. A person at a real terminal
-// wants the live dashboard whatever their environment says, so hide CI from Ink's check alone;
-// the children still get the environment as it was.
+// wants the live dashboard whatever their environment says, so hide CI from Ink's check alone.
+// React, its reconciler and its scheduler pick their build at import time from NODE_ENV: the
+// development build renders several times slower (most of an idle dashboard's CPU), so the
+// import sees 'production'. The children still get the environment as it was.
 async function importInk<T>(load: () => Promise<T>): Promise<T> {
-	const ci = {CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION};
+	const saved = {
+		CI: process.env.CI,
+		CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION,
+		NODE_ENV: process.env.NODE_ENV,
+	};
 	delete process.env.CI;
 	delete process.env.CONTINUOUS_INTEGRATION;
+	process.env.NODE_ENV = 'production';
 	try {
 		return await load();
 	} finally {
-		for (const [name, value] of Object.entries(ci))
-			if (value !== undefined) process.env[name] = value;
+		for (const [name, value] of Object.entries(saved)) {
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		}
 	}
 }
