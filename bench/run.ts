@@ -3,6 +3,7 @@
 // BENCH_ONLY=starts,pool runs some of them; BENCH_QUICK=1 shortens the dashboard's windows.
 import {writeFileSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
+import {benchDashboard} from './dashboard.js';
 import {benchPool} from './pool.js';
 import {pythonVersion} from './python.js';
 import {type BenchRow, formatTable, goalMet, ratioOf} from './report.js';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
 	starts: benchStarts,
 	pool: benchPool,
 	shared: benchShared,
+	dashboard: benchDashboard,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -165,15 +165,20 @@ function stdoutSink(
 // wants the live dashboard whatever their environment says, so hide CI from Ink's check alone.
 // Ink's colours (chalk) know FORCE_COLOR but not NO_COLOR (no-color.org): NO_COLOR becomes
 // FORCE_COLOR=0 for that same check. The children still get the environment as it was.
+// React, its reconciler and its scheduler pick their build at import time from NODE_ENV: the
+// development build renders several times slower (most of an idle dashboard's CPU), so the
+// import sees 'production'. The children still get the environment as it was.
 async function importInk<T>(load: () => Promise<T>): Promise<T> {
 	const saved = {
 		CI: process.env.CI,
 		CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION,
 		FORCE_COLOR: process.env.FORCE_COLOR,
+		NODE_ENV: process.env.NODE_ENV,
 	};
 	delete process.env.CI;
 	delete process.env.CONTINUOUS_INTEGRATION;
 	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+	process.env.NODE_ENV = 'production';
 	try {
 		return await load();
 	} finally {

@@ -53,7 +53,7 @@ export type GroupLeader = {
 /** A number, or a bigint for the 64-bit typecodes. */
 export type SharedScalar = number | bigint;
 
-/** The machine's load, from systeminformation. */
+/** The machine's load, from /proc on Linux, from systeminformation elsewhere. */
 export type MachineStats = {
 	/** Percent of all cores busy since the previous sample. */
 	readonly cpu: number;
@@ -135,6 +135,12 @@ export type EventMap = {
 		readonly value: SharedScalar;
 		readonly by: Pick<Actor, 'id' | 'name'>;
 		readonly sampled?: true;
+		/**
+		 * How many changes this event stands for, when more than one: a child's operations issued
+		 * in one turn (without awaiting each) are applied one by one, atomically, in order, and
+		 * told as one event with the last value.
+		 */
+		readonly changes?: number;
 	};
 	'array:created': {
 		readonly id: number;
@@ -150,6 +156,8 @@ export type EventMap = {
 		readonly by: Pick<Actor, 'id' | 'name'>;
 		/** Found by sampling memory that threads change, as for `value:changed`. */
 		readonly sampled?: true;
+		/** How many changes this event stands for, as for `value:changed`. */
+		readonly changes?: number;
 	};
 	'lock:created': {readonly id: number; readonly name: string};
 	/** `by` must wait: the lock is held. It joins the end of the waiters. */

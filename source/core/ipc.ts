@@ -194,6 +194,39 @@ export type SharedHandle = {
 	readonly buffer?: SharedArrayBuffer;
 };
 
+/**
+ * A child's requests made in one turn of its event loop (operations issued without awaiting each
+ * other), in one message: the broker applies them in order, each atomically.
+ */
+export type SharedBatch = {
+	readonly type: 'shared-batch';
+	readonly requests: readonly SharedRequest[];
+};
+
+/** The broker's answers to the requests of a batch it could answer at once, in one message. */
+export type SharedReplies = {
+	readonly type: 'shared-replies';
+	readonly replies: readonly SharedReply[];
+};
+
+/** True when `message` is a child's batch of requests to the shared-state broker. */
+export function isSharedBatch(message: unknown): message is SharedBatch {
+	return (
+		typeof message === 'object' &&
+		message !== null &&
+		(message as {type?: unknown}).type === 'shared-batch'
+	);
+}
+
+/** True when `message` is the broker's batch of replies. */
+export function isSharedReplies(message: unknown): message is SharedReplies {
+	return (
+		typeof message === 'object' &&
+		message !== null &&
+		(message as {type?: unknown}).type === 'shared-replies'
+	);
+}
+
 /** True when `message` is a child's request to the shared-state broker. */
 export function isSharedRequest(message: unknown): message is SharedRequest {
 	return (

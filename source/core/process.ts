@@ -4,8 +4,11 @@ import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors
 import type {ErrorInfo, ProcessKind} from './events.js';
 import {
 	isChildMessage,
+	isSharedBatch,
 	isSharedRequest,
 	type RunMessage,
+	type SharedBatch,
+	type SharedReply,
 	type SharedRequest,
 	type TaskTarget,
 } from './ipc.js';
@@ -373,6 +376,10 @@ export class Process {
 				this.#handleShared(message, child);
 				return;
 			}
+			if (isSharedBatch(message)) {
+				this.#handleSharedBatch(message, child);
+				return;
+			}
 			if (isRuntimeReady(message)) return;
 			if (!isChildMessage(message)) {
 				for (const listener of this.#messageListeners) listener(message);
@@ -393,16 +400,20 @@ export class Process {
 		});
 	}
 
-	// The wire carries a request's numbers JSON-safe (bigints, NaN, -0 tagged), and the reply's.
 	#handleShared(message: SharedRequest, child: ChildProcess): void {
-		const request = {
-			...message,
-			...('value' in message ? {value: fromWire(message.value)} : {}),
-			...('expected' in message ? {expected: fromWire(message.expected)} : {}),
-		} as SharedRequest;
 		const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
-		void this.#orchestrator.shared.handle(request, actor).then((reply) => {
-			this.postMessage(reply.ok ? {...reply, result: toWire(reply.result)} : reply);
+		void this.#orchestrator.shared
+			.handle(unwireRequest(message), actor)
+			.then((reply) => this.postMessage(wireReply(reply)));
+	}
+
+	#handleSharedBatch(message: SharedBatch, child: ChildProcess): void {
+		const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
+		this.#orchestrator.shared.handleBatch(message.requests.map(unwireRequest), actor, (replies) => {
+			const wired = replies.map(wireReply);
+			this.postMessage(
+				wired.length === 1 ? (wired[0] as SharedReply) : {type: 'shared-replies', replies: wired},
+			);
 		});
 	}
 
@@ -498,6 +509,19 @@ function validate(options: ProcessOptions): ProcessKind {
 		throw new TypeError('Process(): the args of a command must all be strings');
 	}
 	return 'command';
+}
+
+// The wire carries a request's numbers JSON-safe (bigints, NaN, -0 tagged), and the reply's.
+function unwireRequest(request: SharedRequest): SharedRequest {
+	return {
+		...request,
+		...('value' in request ? {value: fromWire(request.value)} : {}),
+		...('expected' in request ? {expected: fromWire(request.expected)} : {}),
+	} as SharedRequest;
+}
+
+function wireReply(reply: SharedReply): SharedReply {
+	return reply.ok ? {...reply, result: toWire(reply.result)} : reply;
 }
 
 // Shown as it is wherever the process is listed: a file name in it may hold anything.

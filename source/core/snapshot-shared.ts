@@ -149,7 +149,7 @@ function changedValue(row: ValueRow, event: EventOf<'value:changed'>): ValueRow 
 		value: event.value,
 		history,
 		historyAt: event.at - row.historyAt >= historyStepMs ? event.at : row.historyAt,
-		changes: row.changes + 1,
+		changes: row.changes + (event.changes ?? 1),
 		lastBy: event.by.name,
 	};
 }

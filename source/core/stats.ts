@@ -2,6 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {cpus} from 'node:os';
 import type {MachineStats, ProcessStats} from './events.js';
 import {printable} from './printable.js';
+import {procMachine} from './proc-machine.js';
 
 // Kernel clock ticks per second (USER_HZ): 100 on every Linux that Node supports.
 const ticksPerSecond = 100;
@@ -109,6 +110,15 @@ function procChildren(pid: number): number[] {
 	return children;
 }
 
+const hasProcStat = (() => {
+	try {
+		readFileSync('/proc/stat');
+		return true;
+	} catch {
+		return false;
+	}
+})();
+
 const hasProcChildren = (() => {
 	try {
 		readFileSync(`/proc/${process.pid}/task/${process.pid}/children`);
@@ -176,8 +186,12 @@ export class StatsSampler {
 	}
 }
 
-/** The machine's CPU load and memory; undefined where systeminformation cannot tell. */
+/**
+ * The machine's CPU load and memory: from /proc on Linux, from systeminformation elsewhere;
+ * undefined where neither can tell.
+ */
 export async function sampleMachine(): Promise<MachineStats | undefined> {
+	if (hasProcStat) return procMachine();
 	try {
 		// Loaded on first use: a program that never samples (procdash --version) never pays for it.
 		const {default: si} = await import('systeminformation');

@@ -2,7 +2,7 @@
 // reply with that id settles it.
 import {LockReleaseError, RemoteError} from '../errors.js';
 import type {ErrorInfo} from '../events.js';
-import {isSharedReply} from '../ipc.js';
+import {isSharedReplies, isSharedReply, type SharedReply, type SharedRequest} from '../ipc.js';
 import type {Access} from '../shared/access.js';
 import {fromWire, toWire} from '../wire.js';
 import {onParentMessage, sendToParent} from './channel.js';
@@ -27,16 +27,37 @@ function rebuild(info: ErrorInfo): Error {
 	return Builtin ? new Builtin(info.message) : new RemoteError(info);
 }
 
+function settle(message: SharedReply): void {
+	const request = pending.get(message.requestId);
+	if (!request) return;
+	pending.delete(message.requestId);
+	if (message.ok) request.resolve(fromWire(message.result));
+	else request.reject(rebuild(message.error));
+}
+
 function listen(): void {
 	if (listening) return;
 	listening = true;
 	onParentMessage((message) => {
-		if (!isSharedReply(message)) return;
-		const request = pending.get(message.requestId);
-		if (!request) return;
-		pending.delete(message.requestId);
-		if (message.ok) request.resolve(fromWire(message.result));
-		else request.reject(rebuild(message.error));
+		if (isSharedReply(message)) settle(message);
+		else if (isSharedReplies(message)) for (const reply of message.replies) settle(reply);
+	});
+}
+
+// Requests made in one turn go together: a loop of un-awaited adds is one message, not one per
+// add, and an awaited one is flushed at the end of the same turn, no later.
+let outgoing: SharedRequest[] = [];
+
+function flush(): void {
+	const requests = outgoing;
+	outgoing = [];
+	const message = requests.length === 1 ? requests[0] : {type: 'shared-batch', requests};
+	sendToParent(message as object).catch((error: Error) => {
+		for (const {requestId} of requests) {
+			const request = pending.get(requestId);
+			pending.delete(requestId);
+			request?.reject(error);
+		}
 	});
 }
 
@@ -46,14 +67,13 @@ export const remoteAccess: Access = (op) => {
 	const requestId = ++nextRequestId;
 	return new Promise((resolve, reject) => {
 		pending.set(requestId, {resolve, reject});
-		const wired = {
+		const request = {
 			...op,
 			...('value' in op ? {value: toWire(op.value)} : {}),
 			...('expected' in op ? {expected: toWire(op.expected)} : {}),
-		};
-		sendToParent({...wired, type: 'shared', requestId}).catch((error: Error) => {
-			pending.delete(requestId);
-			reject(error);
-		});
+			type: 'shared',
+			requestId,
+		} as SharedRequest;
+		if (outgoing.push(request) === 1) queueMicrotask(flush);
 	});
 };

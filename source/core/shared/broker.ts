@@ -20,6 +20,14 @@ export type CellsEntry = {
 
 type CellsRequest = Exclude<SharedRequest, {op: 'acquire' | 'release'}>;
 
+type Change = {
+	readonly entry: CellsEntry;
+	readonly index: number;
+	readonly actor: Pick<Actor, 'id' | 'name'>;
+	value: Scalar;
+	changes: number;
+};
+
 // The actor of changes found by sampling memory that threads write: the broker cannot know which.
 const threadsActor = {id: 0, name: 'threads'} as const;
 
@@ -35,6 +43,8 @@ export class SharedBroker {
 	readonly #locks: LockTable;
 	readonly #counters = {value: 0, array: 0, lock: 0};
 	#nextId = 1;
+	// While a batch is applied: the changes to tell once it is done, one per element.
+	#batch: Map<string, Change> | undefined;
 
 	constructor(bus: EventBus) {
 		this.#bus = bus;
@@ -137,6 +147,55 @@ export class SharedBroker {
 		}
 	}
 
+	/**
+	 * Applies a batch of requests from `actor`, in order: value and array operations at once,
+	 * each atomic, then one event per element changed (its last value, and how many changes it
+	 * stands for); their replies go to `reply` together. A lock operation is handled as `handle`
+	 * does, and its reply goes to `reply` alone, once it has one.
+	 */
+	handleBatch(
+		requests: readonly SharedRequest[],
+		actor: Actor,
+		reply: (replies: SharedReply[]) => void,
+	): void {
+		const replies: SharedReply[] = [];
+		const changes = new Map<string, Change>();
+		this.#batch = changes;
+		try {
+			for (const request of requests) {
+				if (request.op === 'acquire' || request.op === 'release') {
+					void this.handle(request, actor).then((answer) => reply([answer]));
+					continue;
+				}
+				try {
+					const result = this.applyNow(request, actor);
+					replies.push({type: 'shared-reply', requestId: request.requestId, ok: true, result});
+				} catch (error) {
+					const info = toErrorInfo(error);
+					replies.push({
+						type: 'shared-reply',
+						requestId: request.requestId,
+						ok: false,
+						error: info,
+					});
+				}
+			}
+		} finally {
+			this.#batch = undefined;
+			for (const change of changes.values()) {
+				this.#changed(
+					change.entry,
+					change.index,
+					change.actor,
+					change.value,
+					false,
+					change.changes,
+				);
+			}
+		}
+		if (replies.length > 0) reply(replies);
+	}
+
 	/** Applies one request from `actor`; rejects with the error a caller should see. */
 	async apply(request: SharedRequest, actor: Actor): Promise<unknown> {
 		switch (request.op) {
@@ -230,10 +289,21 @@ export class SharedBroker {
 		actor: Pick<Actor, 'id' | 'name'>,
 		value: Scalar,
 		sampled = false,
+		changes = 1,
 	): Scalar {
+		const batch = this.#batch;
+		if (batch) {
+			const key = `${entry.id}:${index}`;
+			const change = batch.get(key);
+			if (change) {
+				change.value = value;
+				change.changes++;
+			} else batch.set(key, {entry, index, actor, value, changes: 1});
+			return value;
+		}
 		entry.published[index] = value;
 		const by = {id: actor.id, name: actor.name};
-		const how = sampled ? {sampled: true as const} : {};
+		const how = {...(sampled ? {sampled: true as const} : {}), ...(changes > 1 ? {changes} : {})};
 		if (entry.kind === 'value')
 			this.#bus.emit('value:changed', {id: entry.id, name: entry.name, value, by, ...how});
 		else

@@ -2,7 +2,7 @@
 // it: the broker in the owner's main thread, and any worker thread the value was passed to.
 // Integer typecodes use the Atomics instructions; 'f' and 'd' (which Atomics cannot touch) take a
 // futex word that sits in front of the elements, for a few instructions at a time.
-import {lockSync, unlock} from './futex.js';
+import {futexWords, lockSync, unlock} from './futex.js';
 import {
 	isBigTypecode,
 	isFloatTypecode,
@@ -12,8 +12,8 @@ import {
 	typecodes,
 } from './typecodes.js';
 
-// The guard's two futex words (lock and sleepers), which also keep 8-byte elements aligned.
-const headerBytes = 8;
+// The guard's futex words, then padding so that 8-byte elements stay aligned.
+const headerBytes = 16;
 
 /** One shared object's memory: its elements and the guard word of its float operations. */
 export type Cells = {
@@ -53,7 +53,7 @@ export function cellsOn(typecode: Typecode, buffer: SharedArrayBuffer, length: n
 		typecode,
 		buffer,
 		elements: new make(buffer, headerBytes, length),
-		guard: new Int32Array(buffer, 0, 2),
+		guard: new Int32Array(buffer, 0, futexWords),
 		guarded: isFloatTypecode(typecode),
 		scratch: new make(new ArrayBuffer(8), 0, 1),
 	};

@@ -1,16 +1,24 @@
-// A mutex on two Int32 words of shared memory, usable from any thread that maps them: the lock
-// word at `index` (0 free, 1 held) and, at `index + 1`, how many are asleep waiting for it. Taking
-// a free lock is one compare-and-swap; freeing it is one store, plus a wake-up only when someone
-// sleeps — so, unlike a lock whose word stays "contended" once contention has been seen, a run of
-// uncontended turns after a burst costs no system call. A waiter first spins a little (critical
-// sections are usually a few instructions), then sleeps in Atomics.wait. It is not fair (FIFO): a
-// thread arriving as the lock is freed may take it before one that has been waiting, which is
-// what keeps a busy lock's throughput high.
+// A mutex on three Int32 words of shared memory, usable from any thread that maps them: the lock
+// word at `index` (0 free, 1 held), at `index + 1` how many are asleep waiting for it, and at
+// `index + 2` whether one of them has been woken and not yet run. Taking a free lock is one
+// compare-and-swap; freeing it is one store, plus a wake-up only when someone sleeps and nobody
+// woken is already on the way — so a burst of releases while a woken waiter waits for a CPU
+// costs one system call, not one each (Go's sync.Mutex keeps the same "woken" bit). A waiter
+// first spins a little (critical sections are usually a few instructions), then sleeps in
+// Atomics.wait. It is not fair (FIFO): a thread arriving as the lock is freed may take it before
+// one that has been waiting, which is what keeps a busy lock's throughput high.
 
 const free = 0;
 const held = 1;
 
+/** How many Int32 words a lock takes. */
+export const futexWords = 3;
+
 const spins = 100;
+
+// A sleeper looks again at least this often, so that a waiter ended (a terminated thread) after
+// it was woken and before it ran cannot leave the others asleep for good.
+const maxSleepMs = 100;
 
 // Atomics.waitAsync is in Node 20 (V8 11) but not in TypeScript's ES2023 library.
 type WaitAsync = (
@@ -49,7 +57,10 @@ export function lockSync(
 		while (!tryLock(word, index)) {
 			const left = deadline - performance.now();
 			if (left <= 0) return false;
-			Atomics.wait(word, index, held, left === Number.POSITIVE_INFINITY ? undefined : left);
+			Atomics.wait(word, index, held, Math.min(left, maxSleepMs));
+			// Awake (woken, timed out or the word moved): the next release may wake another.
+			Atomics.store(word, index + 2, 0);
+			if (spin(word, index)) return true;
 		}
 		return true;
 	} finally {
@@ -77,13 +88,9 @@ export async function lockAsync(
 		while (!tryLock(word, index)) {
 			const left = deadline - performance.now();
 			if (left <= 0) return false;
-			const wait = waitAsync(
-				word,
-				index,
-				held,
-				left === Number.POSITIVE_INFINITY ? undefined : left,
-			);
+			const wait = waitAsync(word, index, held, Math.min(left, maxSleepMs));
 			if (wait.async) await wait.value;
+			Atomics.store(word, index + 2, 0);
 		}
 		return true;
 	} finally {
@@ -92,10 +99,14 @@ export async function lockAsync(
 	}
 }
 
-/** Frees the lock and wakes one sleeper, if any sleeps. */
+/** Frees the lock and wakes one sleeper, if any sleeps and none is already woken. */
 export function unlock(word: Int32Array, index = 0): void {
 	Atomics.store(word, index, free);
-	if (Atomics.load(word, index + 1) > 0) Atomics.notify(word, index, 1);
+	if (Atomics.load(word, index + 1) > 0 && Atomics.compareExchange(word, index + 2, 0, 1) === 0) {
+		// Nobody was in Atomics.wait yet (a sleeper between counting itself and sleeping): no wake
+		// is on its way, so the next release must send one.
+		if (Atomics.notify(word, index, 1) === 0) Atomics.store(word, index + 2, 0);
+	}
 }
 
 /** Whether the lock is held by anyone now. */

@@ -1,11 +1,12 @@
 // A Lock's shared memory, so that threads can take it without asking the broker: the futex
 // words (futex.ts: the lock, then its sleepers) and the id of the actor holding it, which says
 // whose death abandons it.
+import {futexWords} from './futex.js';
 
-/** Index of the lock word (the sleepers' count follows it). */
+/** Index of the lock word (the futex's other words follow it). */
 export const stateIndex = 0;
 /** Index of the holder's actor id (0 when free, or while a holder is between take and tag). */
-export const holderIndex = 2;
+export const holderIndex = futexWords;
 
 const words = 4;
 

@@ -1,0 +1,250 @@
+// The dashboard's own cost, in a real terminal (tmux): its CPU with 20 and with 200 sleeping
+// children; its frame rate, key response and memory under 50,000 value changes a second; and how
+// soon `procdash --version` answers and the first frame shows. BENCH_QUICK=1 halves the windows.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {type BenchRow, pause, sampleOf} from './report.js';
+import {cpuSeconds, hasTmux, rssBytes, Terminal} from './terminal.js';
+
+const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
+const quick = process.env.BENCH_QUICK === '1';
+const cpuWindowS = quick ? 15 : 30;
+const floodWindowS = quick ? 30 : 60;
+const floodRate = 50_000;
+const floodWarmUpS = 10;
+
+// CPU % of one core, per 5-second slice of the window.
+async function cpuSlices(pid: number, seconds: number): Promise<number[]> {
+	const slices: number[] = [];
+	let before = cpuSeconds(pid) ?? 0;
+	let at = performance.now();
+	for (let elapsed = 0; elapsed < seconds; elapsed += 5) {
+		await pause(5000);
+		const after = cpuSeconds(pid) ?? before;
+		const now = performance.now();
+		slices.push(((after - before) / ((now - at) / 1000)) * 100);
+		before = after;
+		at = now;
+	}
+	return slices;
+}
+
+async function quit(terminal: Terminal): Promise<void> {
+	terminal.press('q');
+	const pid = terminal.pid;
+	const deadline = performance.now() + 15_000;
+	while (cpuSeconds(pid) !== undefined && performance.now() < deadline) await pause(100);
+	terminal.close();
+}
+
+async function sleepingChildren(count: number, dir: string): Promise<number[]> {
+	const file = join(dir, `sleepers-${count}.yaml`);
+	const processes = Array.from(
+		{length: count},
+		(_, index) => `  s${index + 1}: {command: sleep 600}`,
+	);
+	writeFileSync(
+		file,
+		`description: ${count} sleeping children\nprocesses:\n${processes.join('\n')}\n`,
+	);
+	const terminal = Terminal.open([process.execPath, cli, '-c', file, '--grace', '1']);
+	try {
+		const up = await terminal.waitFor((screen) => screen.includes(`${count} running`), 30_000);
+		if (!up) throw new Error(`the dashboard never showed ${count} running:\n${terminal.screen()}`);
+		await pause(3000);
+		return await cpuSlices(terminal.pid, cpuWindowS);
+	} finally {
+		await quit(terminal);
+	}
+}
+
+type FloodStats = {readonly at: number; readonly frames: number; readonly value: number};
+
+type FloodResult = {
+	readonly fps: number[];
+	readonly keyMs: number[];
+	readonly rssGrowthMb: number;
+	readonly changesPerSecond: number;
+};
+
+// The row marked selected (›), or -1.
+function selectedRow(screen: string): number {
+	return screen.split('\n').findIndex((line) => line.startsWith('›'));
+}
+
+// Presses ↓ (or ↑) and times until the selection has moved on screen.
+async function keyResponse(terminal: Terminal, key: 'Down' | 'Up'): Promise<number | undefined> {
+	const before = selectedRow(terminal.screen());
+	const started = performance.now();
+	terminal.press(key);
+	const moved = await terminal.waitFor((screen) => selectedRow(screen) !== before, 2000, 2);
+	return moved === undefined ? undefined : performance.now() - started;
+}
+
+async function flood(dir: string): Promise<FloodResult> {
+	const stats = join(dir, 'flood.ndjson');
+	writeFileSync(stats, '');
+	const harness = fileURLToPath(new URL('./flood-dashboard.js', import.meta.url));
+	const terminal = Terminal.open([
+		process.execPath,
+		harness,
+		String(floodRate),
+		String(floodWarmUpS + floodWindowS + 10),
+		stats,
+	]);
+	try {
+		const up = await terminal.waitFor((screen) => /flood\s/.test(screen) && screen.includes('›'));
+		if (!up) throw new Error(`the flood dashboard never showed:\n${terminal.screen()}`);
+		// The heap and the JIT settle in the first seconds of the flood; growth is measured after.
+		await pause(floodWarmUpS * 1000);
+		const pid = terminal.pid;
+		const rssBefore = rssBytes(pid) ?? 0;
+		const keyMs: number[] = [];
+		const windowEnd = performance.now() + floodWindowS * 1000;
+		for (let press = 0; performance.now() < windowEnd; press++) {
+			const ms = await keyResponse(terminal, press % 2 === 0 ? 'Down' : 'Up');
+			if (ms !== undefined) keyMs.push(ms);
+			await pause(2000);
+		}
+		const rssAfter = rssBytes(pid) ?? rssBefore;
+		const lines = readFileSync(stats, 'utf8')
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line) as FloodStats);
+		const window = lines.slice(-(floodWindowS + 1));
+		const fps = window.slice(1).map((line, index) => {
+			const previous = window[index] as FloodStats;
+			return (line.frames - previous.frames) / ((line.at - previous.at) / 1000);
+		});
+		const first = window[0] as FloodStats;
+		const last = window.at(-1) as FloodStats;
+		return {
+			fps,
+			keyMs,
+			rssGrowthMb: (rssAfter - rssBefore) / 1e6,
+			changesPerSecond: (last.value - first.value) / ((last.at - first.at) / 1000),
+		};
+	} finally {
+		await quit(terminal);
+	}
+}
+
+function timeCommand(args: readonly string[]): number {
+	const started = performance.now();
+	spawnSync(process.execPath, args, {stdio: 'ignore'});
+	return performance.now() - started;
+}
+
+async function firstFrame(): Promise<number> {
+	const started = performance.now();
+	const terminal = Terminal.open([process.execPath, cli, 'parallel']);
+	try {
+		await terminal.waitFor((screen) => screen.includes('procdash'), 10_000, 2);
+		return performance.now() - started;
+	} finally {
+		await quit(terminal);
+	}
+}
+
+/** The dashboard figures; all skipped, with a note, where tmux is missing. */
+export async function benchDashboard(): Promise<BenchRow[]> {
+	const version: number[] = [];
+	const bare: number[] = [];
+	for (let run = 0; run < 17; run++) {
+		const ours = timeCommand([cli, '--version']);
+		const theirs = timeCommand(['-e', '0']);
+		if (run < 2) continue;
+		version.push(ours);
+		bare.push(theirs);
+	}
+	const versionRow: BenchRow = {
+		figure: '`procdash --version`',
+		unit: 'ms',
+		direction: 'lower',
+		procdash: sampleOf(version),
+		anchor: {name: '`node -e 0`', sample: sampleOf(bare)},
+		goal: {text: '≤ 1.5×', bound: 1.5, on: 'ratio'},
+	};
+	if (!hasTmux()) {
+		return [
+			versionRow,
+			{
+				figure: 'dashboard figures',
+				unit: '',
+				direction: 'lower',
+				procdash: undefined,
+				goal: {text: '—', bound: 0, on: 'value'},
+				notes: ['tmux not found: the dashboard figures are skipped'],
+			},
+		];
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'procdash-bench-'));
+	try {
+		const frames: number[] = [];
+		for (let run = 0; run < 5; run++) frames.push(await firstFrame());
+		const twenty = await sleepingChildren(20, dir);
+		const twoHundred = await sleepingChildren(200, dir);
+		const flooded = await flood(dir);
+		const window = `${cpuWindowS} s${quick ? ' (BENCH_QUICK)' : ''}, in 5 s slices`;
+		return [
+			{
+				figure: 'dashboard CPU, 20 sleeping children',
+				unit: '% of a core',
+				direction: 'lower',
+				procdash: sampleOf(twenty),
+				goal: {text: '≤ 1 %', bound: 1, on: 'value'},
+				notes: [`procdash -c (20 × sleep 600) in tmux, /proc/<pid>/stat over ${window}`],
+			},
+			{
+				figure: 'dashboard CPU, 200 sleeping children',
+				unit: '% of a core',
+				direction: 'lower',
+				procdash: sampleOf(twoHundred),
+				goal: {text: '≤ 3 %', bound: 3, on: 'value'},
+				notes: [`the same with 200, over ${window}`],
+			},
+			{
+				figure: 'dashboard under 50k value changes/s: frames',
+				unit: 'fps',
+				direction: 'lower',
+				procdash: sampleOf(flooded.fps),
+				goal: {text: '≤ 30 fps', bound: 30, on: 'value'},
+				notes: [
+					`4 children add(1) without awaiting each, ${Math.round(flooded.changesPerSecond)} changes/s reached; frames counted as Ink's writes, per second over ${floodWindowS} s`,
+				],
+			},
+			{
+				figure: 'dashboard under 50k value changes/s: a key answered',
+				unit: 'ms',
+				direction: 'lower',
+				procdash: flooded.keyMs.length > 0 ? sampleOf(flooded.keyMs) : undefined,
+				goal: {text: '< 100 ms', bound: 100, on: 'value'},
+				notes: ['↓/↑ sent with tmux send-keys, until the selection moved on the captured screen'],
+			},
+			{
+				figure: 'dashboard under 50k value changes/s: RSS growth',
+				unit: 'MB',
+				direction: 'lower',
+				procdash: sampleOf([flooded.rssGrowthMb]),
+				goal: {text: '< 20 MB', bound: 20, on: 'value'},
+				notes: [
+					`VmRSS at the end of the ${floodWindowS} s window minus at its start, ${floodWarmUpS} s into the flood (one run)`,
+				],
+			},
+			versionRow,
+			{
+				figure: 'first frame of the dashboard',
+				unit: 'ms',
+				direction: 'lower',
+				procdash: sampleOf(frames),
+				goal: {text: '≤ 600 ms', bound: 600, on: 'value'},
+				notes: ['from starting tmux with `procdash parallel` until the screen shows procdash'],
+			},
+		];
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
