@@ -330,6 +330,8 @@ export class Orchestrator {
 			{bus: this.bus, groups: this.#groups, live: () => this.#childProcesses()},
 			graceMs,
 		);
+		// Stopped for good: the watchdog need not linger for the next short process.
+		this.#groups.close();
 		this.bus.emit('orchestrator:stopped', {survivors});
 		liveOrchestrators.delete(this);
 		return {survivors};

@@ -19,6 +19,11 @@ export class ProcessGroups {
 	readonly #lingering = new Map<number, GroupLeader>();
 	#pruneTimer: NodeJS.Timeout | undefined;
 
+	/** Ends the watchdog now if nothing is left to guard (the orchestrator has stopped). */
+	close(): void {
+		this.#watchdog.close();
+	}
+
 	/** The watchdog's pid while it runs. */
 	get watchdogPid(): number | undefined {
 		return this.#watchdog.pid;
