@@ -41,7 +41,7 @@ export const minimumSize = {columns: 80, rows: 24} as const;
 /** The dashboard: header, processes, pools, shared state, locks, events or a log, and the keys. */
 export function App({bus, store, controller, interactive = true}: Props) {
 	const snapshot = useSnapshot(store);
-	const now = useClock(bus, 500);
+	const now = useClock(bus, 1000);
 	const {columns, rows} = useTerminalSize();
 	const {exit} = useApp();
 	const book = useLogBook(bus);
