@@ -1,6 +1,6 @@
 import pidtree from 'pidtree';
 import {afterEach, describe, expect, test} from 'vitest';
-import {procState} from '../helpers/processes.js';
+import {procState, waitFor} from '../helpers/processes.js';
 import {cliPath, isRunning, TmuxTerminal, waitUntil} from '../helpers/tmux.js';
 
 // Every key flow of the dashboard, in a real terminal, at the smallest supported size and at a
@@ -68,10 +68,10 @@ for (const [columns, rows] of [
 
 			open.press('p');
 			await open.waitForScreen((text) => /^› sleep\s+\d+\s+\d+ paused/m.test(text));
-			expect(procState(sleep)).toBe('T');
+			await waitFor(() => procState(sleep) === 'T', {message: `pid ${sleep} stopped (T)`});
 			open.press('p');
 			await open.waitForScreen((text) => /^› sleep\s+\d+\s+\d+ running/m.test(text));
-			expect(procState(sleep)).not.toBe('T');
+			await waitFor(() => procState(sleep) !== 'T', {message: `pid ${sleep} no longer stopped`});
 
 			open.press('Down');
 			await open.waitForScreen((text) => /^› sleep-2 /m.test(text));

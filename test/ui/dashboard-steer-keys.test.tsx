@@ -88,8 +88,8 @@ describe('the keys that steer the selected process', () => {
 				rowNamed(frame, 'napper')?.state === 'running' &&
 				frame.includes(`SIGCONT sent to napper (pid ${pid}): resumed`),
 		);
-		await waitFor(() => procState(pid) !== 'T', {message: `pid ${pid} no longer stopped`});
-		expect(procState(pid)).toBe('S');
+		// (a resumed sleep is briefly R, runnable, before it sleeps again: S)
+		await waitFor(() => procState(pid) === 'S', {message: `pid ${pid} sleeping again (S)`});
 	});
 
 	test('r starts an exited process again: a new row with the same name and a new pid', async () => {
@@ -112,7 +112,9 @@ describe('the keys that steer the selected process', () => {
 		const restarted = rows[1]?.pid;
 		expect(restarted).not.toBe(napper.pid);
 		await screen.waitForFrame((text) => text.includes(`restarted napper as pid ${restarted}`));
-		expect(procState(restarted as number)).toBe('S');
+		await waitFor(() => procState(restarted as number) === 'S', {
+			message: `pid ${restarted} sleeping (S)`,
+		});
 	});
 
 	test('k, K and p on an exited process do nothing and say so in the footer', async () => {
