@@ -1,7 +1,7 @@
 import {Worker} from 'node:worker_threads';
 import {ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
 import type {ErrorInfo, ProcessKind} from './events.js';
-import {isChildMessage, type TaskTarget, type ThreadStart} from './ipc.js';
+import {isChildMessage, isThreadRunning, type TaskTarget, type ThreadStart} from './ipc.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
 import {forwardLines} from './output-lines.js';
 import {runtimeContext} from './runtime/context.js';
@@ -58,6 +58,7 @@ export class Thread {
 	readonly #messageListeners = new Set<(message: unknown) => void>();
 	#worker: Worker | undefined;
 	#threadId: number | undefined;
+	#tid: number | undefined;
 	#exited: Promise<void> | undefined;
 	#exitcode: number | null = null;
 	#ended = false;
@@ -90,6 +91,11 @@ export class Thread {
 	/** The worker thread id, once started. */
 	get threadId(): number | undefined {
 		return this.#threadId;
+	}
+
+	/** The kernel's id of the thread once it runs (Linux), for its CPU in the stats. */
+	get tid(): number | undefined {
+		return this.#tid;
 	}
 
 	/** null while alive (or not started); 0 on return; 1 on a throw; N for `process.exit(N)`; −15 / −9 after terminate() / kill(). */
@@ -292,6 +298,10 @@ export class Thread {
 			);
 		}
 		worker.on('message', (message) => {
+			if (isThreadRunning(message)) {
+				this.#tid = message.tid;
+				return;
+			}
 			if (!isChildMessage(message)) {
 				for (const listener of this.#messageListeners) listener(message);
 				return;

@@ -10,6 +10,7 @@ import {pool} from './pool.js';
 import {poolCrash} from './pool-crash.js';
 import {race} from './race.js';
 import type {Scenario} from './scenario.js';
+import {threads} from './threads.js';
 
 export type {Scenario, ScenarioOutcome} from './scenario.js';
 
@@ -23,6 +24,7 @@ export const scenarios: readonly Scenario[] = [
 	asyncCommands,
 	lockCounter,
 	race,
+	threads,
 	deadlock,
 	pool,
 	poolCrash,
