@@ -1,7 +1,8 @@
 // Shared state under contention: 4 threads × 10,000 increments under a Lock beside Python's
 // Value('i') with its lock in 4 processes; and 4 processes × 10,000 acknowledged add(1) beside raw
-// IPC round trips (json and advanced serialization). Each side times its workers' loops alone,
-// from a start line they all wait at to the last one's end, on the machine's monotonic clock.
+// IPC round trips (json and advanced serialization), round by round. Each side times its workers'
+// loops alone, from a start line they all wait at to the last one's end, on the machine's
+// monotonic clock.
 import {fork} from 'node:child_process';
 import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator.js';
 import {Process} from '../source/core/process.js';
@@ -52,105 +53,99 @@ function rateOf(spans: readonly Span[], operations: number): number {
 	return operations / ((end - start) / 1000);
 }
 
-async function threadLockRates(orchestrator: Orchestrator): Promise<number[]> {
-	const rates: number[] = [];
-	for (let run = 0; run < repeats; run++) {
-		const counter = new Value('i', 0, {orchestrator});
-		const arrived = new Value('i', 0, {orchestrator});
-		const lock = new Lock({orchestrator});
-		const threads = Array.from(
-			{length: workers},
-			() =>
-				new Thread({
-					target: task(tasks, 'incrementUnderLock'),
-					args: [counter, lock, arrived, workers, times],
-					orchestrator,
-				}),
-		);
-		for (const thread of threads) await thread.start();
-		await Promise.all(threads.map((thread) => thread.join()));
-		if (counter.value !== workers * times) throw new Error(`lost increments: ${counter.value}`);
-		rates.push(
-			rateOf(
-				threads.map((thread) => thread.result as Span),
-				workers * times,
-			),
-		);
-	}
-	return rates;
+async function threadLockRound(orchestrator: Orchestrator): Promise<number> {
+	const counter = new Value('i', 0, {orchestrator});
+	const arrived = new Value('i', 0, {orchestrator});
+	const lock = new Lock({orchestrator});
+	const threads = Array.from(
+		{length: workers},
+		() =>
+			new Thread({
+				target: task(tasks, 'incrementUnderLock'),
+				args: [counter, lock, arrived, workers, times],
+				orchestrator,
+			}),
+	);
+	for (const thread of threads) await thread.start();
+	await Promise.all(threads.map((thread) => thread.join()));
+	if (counter.value !== workers * times) throw new Error(`lost increments: ${counter.value}`);
+	return rateOf(
+		threads.map((thread) => thread.result as Span),
+		workers * times,
+	);
 }
 
-async function ackedAddRates(orchestrator: Orchestrator): Promise<number[]> {
-	const rates: number[] = [];
-	for (let run = 0; run < repeats; run++) {
-		const counter = new Value('i', 0, {orchestrator});
-		const arrived = new Value('i', 0, {orchestrator});
-		const children = Array.from(
-			{length: workers},
-			() =>
-				new Process({
-					target: task(tasks, 'ackedAdds'),
-					args: [counter, arrived, workers, times],
-					orchestrator,
-				}),
-		);
-		for (const child of children) await child.start();
-		await Promise.all(children.map((child) => child.join()));
-		if (counter.value !== workers * times) throw new Error(`lost adds: ${counter.value}`);
-		rates.push(
-			rateOf(
-				children.map((child) => child.result as Span),
-				workers * times,
-			),
-		);
-	}
-	return rates;
+async function ackedAddRound(orchestrator: Orchestrator): Promise<number> {
+	const counter = new Value('i', 0, {orchestrator});
+	const arrived = new Value('i', 0, {orchestrator});
+	const children = Array.from(
+		{length: workers},
+		() =>
+			new Process({
+				target: task(tasks, 'ackedAdds'),
+				args: [counter, arrived, workers, times],
+				orchestrator,
+			}),
+	);
+	for (const child of children) await child.start();
+	await Promise.all(children.map((child) => child.join()));
+	if (counter.value !== workers * times) throw new Error(`lost adds: ${counter.value}`);
+	return rateOf(
+		children.map((child) => child.result as Span),
+		workers * times,
+	);
 }
 
 // The anchor: the same request and reply objects, echoed by a bare parent.
-async function rawIpcRates(serialization: 'json' | 'advanced'): Promise<number[]> {
+async function rawIpcRound(serialization: 'json' | 'advanced'): Promise<number> {
 	const child = new URL('./raw-ipc-child.js', import.meta.url);
-	const rates: number[] = [];
-	for (let run = 0; run < repeats; run++) {
-		const spans = await Promise.all(
-			Array.from(
-				{length: workers},
-				() =>
-					new Promise<Span>((resolve, reject) => {
-						const worker = fork(child, [String(times)], {serialization, stdio: 'ignore'});
-						worker.on('error', reject);
-						worker.on('message', (message: {type: string; requestId: number; span: Span}) => {
-							if (message.type === 'span') resolve(message.span);
-							else
-								worker.send({
-									type: 'shared-reply',
-									requestId: message.requestId,
-									ok: true,
-									result: message.requestId,
-								});
-						});
-					}),
-			),
-		);
-		rates.push(rateOf(spans, workers * times));
-	}
-	return rates;
+	const spans = await Promise.all(
+		Array.from(
+			{length: workers},
+			() =>
+				new Promise<Span>((resolve, reject) => {
+					const worker = fork(child, [String(times)], {serialization, stdio: 'ignore'});
+					worker.on('error', reject);
+					worker.on('message', (message: {type: string; requestId: number; span: Span}) => {
+						if (message.type === 'span') resolve(message.span);
+						else
+							worker.send({
+								type: 'shared-reply',
+								requestId: message.requestId,
+								ok: true,
+								result: message.requestId,
+							});
+					});
+				}),
+		),
+	);
+	return rateOf(spans, workers * times);
 }
 
 /** The two shared-state figures (three rows: the IPC one against each serialization). */
 export async function benchShared(): Promise<BenchRow[]> {
+	// Round by round, each side then its anchors: whatever else the machine does in a round
+	// falls on all of them.
 	const orchestrator = createOrchestrator();
-	let threadLock: number[];
-	let acked: number[];
+	const threadLock: number[] = [];
+	const python: number[] = [];
+	let pythonNote: string | undefined;
+	const acked: number[] = [];
+	const json: number[] = [];
+	const advanced: number[] = [];
 	try {
-		threadLock = await threadLockRates(orchestrator);
-		acked = await ackedAddRates(orchestrator);
+		for (let run = 0; run < repeats; run++) {
+			threadLock.push(await threadLockRound(orchestrator));
+			const round = runPython<number[]>(pythonLocked, [workers, times, 1]);
+			if (round.ok) python.push(...round.output);
+			else pythonNote = round.note;
+			acked.push(await ackedAddRound(orchestrator));
+			json.push(await rawIpcRound('json'));
+			advanced.push(await rawIpcRound('advanced'));
+		}
 	} finally {
 		await orchestrator.stop({graceMs: 1000});
 	}
-	const python = runPython<number[]>(pythonLocked, [workers, times, repeats]);
-	const json = await rawIpcRates('json');
-	const advanced = await rawIpcRates('advanced');
 	const ipcRow = (name: string, rates: number[]): BenchRow => ({
 		figure: '4 processes × 10k add(1), acked each',
 		unit: 'ops/s',
@@ -167,12 +162,12 @@ export async function benchShared(): Promise<BenchRow[]> {
 			procdash: sampleOf(threadLock),
 			anchor: {
 				name: "Python 4 processes, Value('i') + its lock",
-				sample: python.ok ? sampleOf(python.output) : undefined,
+				sample: python.length > 0 ? sampleOf(python) : undefined,
 			},
 			goal: {text: '≥ 10×', bound: 10, on: 'ratio'},
 			notes: [
 				'a read-then-write increment under lock.acquireSync() in each Thread; both sides timed from a start line to the last worker’s end',
-				...(python.ok ? [] : [python.note]),
+				...(pythonNote ? [pythonNote] : []),
 			],
 		},
 		ipcRow('raw IPC round trip, json', json),

@@ -80,7 +80,10 @@ export class Terminal {
 	}
 
 	tmux(...args: string[]): string {
-		return execFileSync('tmux', ['-L', this.#socket, ...args], {encoding: 'utf8'});
+		return execFileSync('tmux', ['-L', this.#socket, ...args], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		});
 	}
 }
 

@@ -59,5 +59,5 @@ export type {
 } from './core/snapshot-pools.js';
 export {SnapshotStore} from './core/store.js';
 export {task} from './core/task.js';
-export type {ThreadOptions} from './core/thread.js';
 export {Thread} from './core/thread.js';
+export type {ThreadOptions} from './core/thread-options.js';

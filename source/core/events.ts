@@ -26,6 +26,16 @@ export type ProcessStats = {
 	readonly command: string;
 };
 
+/** CPU use of one Thread (a worker thread of the orchestrator's process), by the sampler. */
+export type ThreadStats = {
+	/** The Thread's id on its orchestrator (its process row). */
+	readonly id: number;
+	/** The kernel's id of the thread (Linux). */
+	readonly tid: number;
+	/** Percent of one core over the last sampling interval. */
+	readonly cpu: number;
+};
+
 /** Who did something to shared state: a process procdash started (id > 0) or the owner (id 0). */
 export type Actor = {
 	readonly id: number;
@@ -216,6 +226,8 @@ export type EventMap = {
 	/** One sampling round: every live process procdash started, and their descendants. */
 	'stats:sampled': {
 		readonly processes: readonly ProcessStats[];
+		/** Live Threads' CPU, where the kernel tells it (Linux); their memory is their process's. */
+		readonly threads?: readonly ThreadStats[];
 		/** The whole machine, when known. */
 		readonly machine?: MachineStats;
 	};

@@ -42,6 +42,18 @@ export type ThreadStart = {
 	};
 };
 
+/** A Thread to its owner: it runs, as the kernel's thread `tid` (Linux), for its CPU in the stats. */
+export type ThreadRunningMessage = {readonly type: 'thread-running'; readonly tid: number};
+
+/** True when `message` is a Thread saying it runs. */
+export function isThreadRunning(message: unknown): message is ThreadRunningMessage {
+	return (
+		typeof message === 'object' &&
+		message !== null &&
+		(message as {type?: unknown}).type === 'thread-running'
+	);
+}
+
 /**
  * Child to parent: the task returned this value — from a child process as the wire carries it
  * (a `Wired`, wire.ts), from a Thread as it is (a worker's port clones).

@@ -263,16 +263,28 @@ export class Orchestrator {
 	startSampling(intervalMs = 1000): void {
 		if (this.#samplingTimer) return;
 		const tick = async () => {
-			const roots = this.live()
+			const live = this.live();
+			const roots = live
 				.filter((member) => member.kind !== 'thread')
 				.map((process) => process.pid)
 				.filter((pid): pid is number => pid !== undefined);
+			const threads = this.#sampler.sampleThreads(
+				live.flatMap((member) =>
+					member.kind === 'thread' && (member as Thread).tid !== undefined
+						? [{id: member.id, tid: (member as Thread).tid as number}]
+						: [],
+				),
+			);
 			const [processes, machine] = await Promise.all([
 				this.#sampler.sample(roots),
 				sampleMachine(),
 			]);
-			if (this.#samplingTimer)
-				this.bus.emit('stats:sampled', {processes, ...(machine ? {machine} : {})});
+			if (!this.#samplingTimer) return;
+			this.bus.emit('stats:sampled', {
+				processes,
+				...(threads.length > 0 ? {threads} : {}),
+				...(machine ? {machine} : {}),
+			});
 		};
 		this.#samplingTimer = setInterval(() => void tick(), intervalMs);
 		this.#samplingTimer.unref();

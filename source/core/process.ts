@@ -400,11 +400,12 @@ export class Process {
 		});
 	}
 
+	// A value or array operation is answered in the same turn it arrives; a lock's may wait.
 	#handleShared(message: SharedRequest, child: ChildProcess): void {
 		const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
-		void this.#orchestrator.shared
-			.handle(unwireRequest(message), actor)
-			.then((reply) => this.postMessage(wireReply(reply)));
+		this.#orchestrator.shared.handleBatch([unwireRequest(message)], actor, ([reply]) => {
+			if (reply) this.postMessage(wireReply(reply));
+		});
 	}
 
 	#handleSharedBatch(message: SharedBatch, child: ChildProcess): void {

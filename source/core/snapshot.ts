@@ -23,6 +23,8 @@ export type ProcessRow = {
 	readonly state: ProcessState;
 	readonly pid: number | undefined;
 	readonly ppid: number | undefined;
+	/** A thread's worker thread id (its `pid` and `ppid` are its process's); undefined otherwise. */
+	readonly threadId?: number;
 	readonly exitcode: number | null;
 	readonly signal: string | null;
 	/** `at` of the start and exit events. */
@@ -121,6 +123,7 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 				pid: event.pid,
 				ppid: event.ppid,
 				startedAt: event.at,
+				...(event.threadId === undefined ? {} : {threadId: event.threadId}),
 			}));
 		case 'process:signalled':
 			return updateProcess(snapshot, event.id, (row) => ({
@@ -232,8 +235,14 @@ function updateProcess(
 function applyStats(snapshot: Snapshot, event: EventOf<'stats:sampled'>): Snapshot {
 	const byPid = new Map(event.processes.map((stats) => [stats.pid, stats]));
 	const rootByPid = new Map<number, number>();
+	const threadCpu = new Map(event.threads?.map((stats) => [stats.id, stats.cpu]));
 	const processes = snapshot.processes.map((row) => {
 		if (row.pid === undefined || (row.state !== 'running' && row.state !== 'paused')) return row;
+		// A thread's pid is its process's: its CPU comes by its own id, its memory is not its own.
+		if (row.kind === 'thread') {
+			const cpu = threadCpu.get(row.id);
+			return cpu === undefined ? row : {...row, cpu};
+		}
 		rootByPid.set(row.pid, row.id);
 		const stats = byPid.get(row.pid);
 		return stats ? {...row, cpu: stats.cpu, memory: stats.memory} : row;

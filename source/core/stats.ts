@@ -1,6 +1,6 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {cpus} from 'node:os';
-import type {MachineStats, ProcessStats} from './events.js';
+import type {MachineStats, ProcessStats, ThreadStats} from './events.js';
 import {printable} from './printable.js';
 import {procMachine} from './proc-machine.js';
 
@@ -10,11 +10,22 @@ const pageSize = 4096;
 
 type ProcStat = {pid: number; ppid: number; command: string; ticks: number; rss: number};
 
-/** Reads `/proc/<pid>/stat`; undefined when the process is gone or this is not Linux. */
-function readProcStat(pid: number): ProcStat | undefined {
+/** Percent of one core used since `before` (0 for a first sample). */
+function cpuSince(
+	before: {ticks: number; at: number} | undefined,
+	ticks: number,
+	now: number,
+): number {
+	const seconds = before ? (now - before.at) / 1000 : 0;
+	if (!before || seconds <= 0) return 0;
+	return Math.max(0, ((ticks - before.ticks) / ticksPerSecond / seconds) * 100);
+}
+
+/** Reads `/proc/<pid>/stat` (or `path`); undefined when the process is gone or this is not Linux. */
+function readProcStat(pid: number, path = `/proc/${pid}/stat`): ProcStat | undefined {
 	let text: string;
 	try {
-		text = readFileSync(`/proc/${pid}/stat`, 'latin1');
+		text = readFileSync(path, 'latin1');
 	} catch {
 		return undefined;
 	}
@@ -154,6 +165,23 @@ export async function descendants(pid: number): Promise<number[]> {
  */
 export class StatsSampler {
 	#previous = new Map<number, {ticks: number; at: number}>();
+	#previousThreads = new Map<number, {ticks: number; at: number}>();
+
+	/** CPU of each thread of this process (by kernel thread id) since its previous sample. */
+	sampleThreads(threads: readonly {readonly id: number; readonly tid: number}[]): ThreadStats[] {
+		const now = performance.now();
+		const next = new Map<number, {ticks: number; at: number}>();
+		const stats: ThreadStats[] = [];
+		for (const {id, tid} of threads) {
+			const stat = readProcStat(tid, `/proc/${process.pid}/task/${tid}/stat`);
+			if (!stat) continue;
+			const before = this.#previousThreads.get(tid);
+			next.set(tid, {ticks: stat.ticks, at: now});
+			stats.push({id, tid, cpu: cpuSince(before, stat.ticks, now)});
+		}
+		this.#previousThreads = next;
+		return stats;
+	}
 
 	/** Stats for each root pid that is alive, and for all its descendants. */
 	async sample(roots: readonly number[]): Promise<ProcessStats[]> {
@@ -169,14 +197,11 @@ export class StatsSampler {
 			const stat = readProcStat(pid);
 			if (!stat) continue;
 			const before = this.#previous.get(pid);
-			const seconds = before ? (now - before.at) / 1000 : 0;
-			const cpu =
-				before && seconds > 0 ? ((stat.ticks - before.ticks) / ticksPerSecond / seconds) * 100 : 0;
 			next.set(pid, {ticks: stat.ticks, at: now});
 			stats.push({
 				pid,
 				ppid: stat.ppid,
-				cpu: Math.max(0, cpu),
+				cpu: cpuSince(before, stat.ticks, now),
 				memory: stat.rss,
 				command: stat.command,
 			});

@@ -1,27 +1,13 @@
 import {Worker} from 'node:worker_threads';
 import {ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
 import type {ErrorInfo, ProcessKind} from './events.js';
-import {isChildMessage, type TaskTarget, type ThreadStart} from './ipc.js';
+import {isChildMessage, isThreadRunning, type ThreadStart} from './ipc.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
 import {forwardLines} from './output-lines.js';
 import {runtimeContext} from './runtime/context.js';
 import {currentThread} from './runtime/current.js';
 import {encodeShared} from './shared/handles.js';
-import {isTaskTarget} from './task.js';
-
-/** Options of a Thread: Process's, less what a thread cannot have of its own (cwd, env, a command). */
-export type ThreadOptions = {
-	/** A function to run in a new worker thread of this process, made with `task()`. */
-	readonly target: TaskTarget;
-	/** Arguments of the function; Values, SharedArrays and Locks arrive on the same memory. */
-	readonly args?: readonly unknown[];
-	/** The thread's name; `Thread-N` when omitted. */
-	readonly name?: string;
-	/** A daemon thread does not keep its program alive, and is ended when its orchestrator closes. */
-	readonly daemon?: boolean;
-	/** The orchestrator that owns the thread; the default one when omitted. */
-	readonly orchestrator?: Orchestrator;
-};
+import {type ThreadOptions, validateThreadOptions} from './thread-options.js';
 
 const bootstrapUrl = new URL('./runtime/thread-bootstrap.js', import.meta.url);
 
@@ -58,6 +44,7 @@ export class Thread {
 	readonly #messageListeners = new Set<(message: unknown) => void>();
 	#worker: Worker | undefined;
 	#threadId: number | undefined;
+	#tid: number | undefined;
 	#exited: Promise<void> | undefined;
 	#exitcode: number | null = null;
 	#ended = false;
@@ -67,7 +54,7 @@ export class Thread {
 	#joiners = 0;
 
 	constructor(options: ThreadOptions) {
-		validate(options);
+		validateThreadOptions(options);
 		this.#options = options;
 		this.#orchestrator = options.orchestrator ?? defaultOrchestrator();
 		this.name = options.name ?? `Thread-${++threadCounter}`;
@@ -90,6 +77,11 @@ export class Thread {
 	/** The worker thread id, once started. */
 	get threadId(): number | undefined {
 		return this.#threadId;
+	}
+
+	/** The kernel's id of the thread once it runs (Linux), for its CPU in the stats. */
+	get tid(): number | undefined {
+		return this.#tid;
 	}
 
 	/** null while alive (or not started); 0 on return; 1 on a throw; N for `process.exit(N)`; −15 / −9 after terminate() / kill(). */
@@ -292,6 +284,10 @@ export class Thread {
 			);
 		}
 		worker.on('message', (message) => {
+			if (isThreadRunning(message)) {
+				this.#tid = message.tid;
+				return;
+			}
 			if (!isChildMessage(message)) {
 				for (const listener of this.#messageListeners) listener(message);
 				return;
@@ -341,35 +337,5 @@ export class Thread {
 			exitcode,
 			signal,
 		});
-	}
-}
-
-function validate(options: ThreadOptions): void {
-	if (typeof options !== 'object' || options === null) {
-		throw new TypeError('Thread(): options must be an object with a target');
-	}
-	const {target, args, name} = options;
-	const {command, cwd, env, shell} = options as {
-		command?: unknown;
-		cwd?: unknown;
-		env?: unknown;
-		shell?: unknown;
-	};
-	if (command !== undefined || shell !== undefined) {
-		throw new TypeError('Thread(): a thread runs a task function, not a command: use a Process');
-	}
-	if (cwd !== undefined || env !== undefined) {
-		throw new TypeError(
-			'Thread(): a thread shares its process’s cwd and env and cannot have its own: use a Process',
-		);
-	}
-	if (!isTaskTarget(target)) {
-		throw new TypeError("Thread(): target must be made with task(module, 'exportName')");
-	}
-	if (name !== undefined && (typeof name !== 'string' || name === '')) {
-		throw new TypeError(`Thread(): name must be a non-empty string, got ${String(name)}`);
-	}
-	if (args !== undefined && !Array.isArray(args)) {
-		throw new TypeError(`Thread(): args must be an array, got ${typeof args}`);
 	}
 }

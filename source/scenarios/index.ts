@@ -10,6 +10,7 @@ import {pool} from './pool.js';
 import {poolCrash} from './pool-crash.js';
 import {race} from './race.js';
 import type {Scenario} from './scenario.js';
+import {threads} from './threads.js';
 import {tour} from './tour.js';
 
 export type {PlayOptions, Scenario, ScenarioOutcome} from './scenario.js';
@@ -25,6 +26,7 @@ export const scenarios: readonly Scenario[] = [
 	asyncCommands,
 	lockCounter,
 	race,
+	threads,
 	deadlock,
 	pool,
 	poolCrash,

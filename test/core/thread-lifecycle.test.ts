@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ProcessStateError, Thread, task} from '../../source/index.js';
+import {fold, ProcessStateError, Thread, task} from '../../source/index.js';
 import type {ThreadIdentity} from '../fixtures/thread-tasks.js';
 import {eventsOf, useOrchestrator, waitForEvent} from '../helpers/orchestrator.js';
 
@@ -126,6 +126,21 @@ describe('Thread: the lifecycle of a Process, on a worker thread', () => {
 		expect(make({cwd: '/tmp'})).toThrow(/cwd and env/);
 		expect(make({env: {}})).toThrow(/cwd and env/);
 		expect(() => new Thread({target: 'x' as never})).toThrow(/task\(module/);
+	});
+
+	it('has its own CPU in the stats (by kernel thread id), and its process is not sampled as a child', async () => {
+		const child = thread('spinForever', [], threadTasks);
+		await child.start();
+		orchestrator().startSampling(50);
+
+		const sampled = await waitForEvent(orchestrator().bus, 'stats:sampled', (event) =>
+			(event.threads ?? []).some((stats) => stats.id === child.id),
+		);
+
+		expect(sampled.threads).toEqual([{id: child.id, tid: child.tid, cpu: expect.any(Number)}]);
+		expect(sampled.processes.map((stats) => stats.pid)).not.toContain(process.pid);
+		const row = fold(orchestrator().bus.history()).processes.find((each) => each.id === child.id);
+		expect(row).toMatchObject({kind: 'thread', pid: process.pid, cpu: expect.any(Number)});
 	});
 
 	it("ends with its orchestrator's stop, leaving nothing alive", async () => {

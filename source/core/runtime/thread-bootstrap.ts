@@ -1,6 +1,7 @@
 // The entry point of every Thread (a worker thread): imports the task's module, calls the export
 // with its arguments (shared objects as views of the owner's memory), reports what it returned or
 // threw, and ends the thread the way a task child ends its process: 0 on return, 1 on an exception.
+import {readlinkSync} from 'node:fs';
 import {type MessagePort, parentPort, threadId, workerData} from 'node:worker_threads';
 import {toErrorInfo} from '../errors.js';
 import {type ChildMessage, containsHandle, type ThreadStart} from '../ipc.js';
@@ -25,7 +26,19 @@ function send(message: ChildMessage): void {
 	port.postMessage(message);
 }
 
+// On Linux, /proc/thread-self names the calling thread: its kernel id lets the owner sample
+// this thread's own CPU. Elsewhere there is none, and the dashboard shows no CPU for threads.
+function announce(): void {
+	try {
+		const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+		if (Number.isInteger(tid)) port.postMessage({type: 'thread-running', tid});
+	} catch {
+		// Not Linux.
+	}
+}
+
 async function run(): Promise<void> {
+	announce();
 	// A thread is part of the process it runs in: currentProcess() there is that process.
 	if (start.process) setRuntimeContext(start.process);
 	setThreadContext({...start.self, threadId}, port);
