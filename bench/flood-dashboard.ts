@@ -54,11 +54,10 @@ const flood: Scenario = {
 	},
 };
 
-// As procdash itself loads the dashboard (source/cli/modes.ts): React's production build.
-const saved = process.env.NODE_ENV;
-process.env.NODE_ENV = 'production';
-const {runDashboard} = await import('../source/ui/run-dashboard.js');
-if (saved === undefined) delete process.env.NODE_ENV;
-else process.env.NODE_ENV = saved;
+// As procdash itself loads the dashboard (source/cli/modes.ts): the bundle `npm run build` made,
+// with React's production build.
+const {runDashboard} = (await import(
+	new URL('../source/ui/bundle.js', import.meta.url).href
+)) as typeof import('../source/ui/dashboard.js');
 
 process.exitCode = await runDashboard({orchestrator: createOrchestrator(), scenario: flood});

@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import {createOrchestrator, type Orchestrator} from '../core/orchestrator.js';
 import type {Snapshot} from '../core/snapshot.js';
 import {SnapshotStore} from '../core/store.js';
@@ -43,7 +44,7 @@ export async function playLive(
 			);
 			return await runHeadless({orchestrator, scenario, sink, signal: abort.signal});
 		}
-		const {runDashboard} = await importInk(() => import('../ui/run-dashboard.js'));
+		const {runDashboard} = await importInk(loadDashboard);
 		// A recording follows the preset on screen: each switch starts the file anew.
 		const onSwitch = (next: Orchestrator) => {
 			stopRecording();
@@ -87,7 +88,7 @@ export async function playReplay(file: string, speed: number, json: boolean): Pr
 	}
 	if (!json) {
 		requireTerminal();
-		const {runReplayDashboard} = await importInk(() => import('../ui/run-replay.js'));
+		const {runReplayDashboard} = await importInk(loadDashboard);
 		return runReplayDashboard(replay);
 	}
 	const abort = new AbortController();
@@ -159,6 +160,16 @@ function stdoutSink(
 			onBackedUp(true);
 		}
 	};
+}
+
+type Dashboard = typeof import('../ui/dashboard.js');
+
+// The dashboard as `npm run build` bundles it, with Ink and React in one file (several times
+// faster to load); from source (tsx), where there is no bundle, as modules.
+async function loadDashboard(): Promise<Dashboard> {
+	const bundle = new URL('../ui/bundle.js', import.meta.url);
+	if (existsSync(bundle)) return (await import(bundle.href)) as Dashboard;
+	return import('../ui/dashboard.js');
 }
 
 // Ink decides at import time, from CI=…, to draw only a last frame. A person at a real terminal

@@ -6,6 +6,7 @@ import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {App} from './App.js';
 import {orchestratorController} from './controller.js';
+import {shareLineCaches} from './line-cache.js';
 
 /** The presets `s` offers, and how to get a fresh orchestrator for each. */
 export type PresetSwitching = {
@@ -61,6 +62,7 @@ export async function runDashboard({
 			)}
 		/>
 	);
+	await shareLineCaches();
 	const instance = render(view(), {exitOnCtrlC: false});
 
 	// Switching stops the playing preset the way q does, then starts the chosen one.

@@ -3,6 +3,7 @@ import {SnapshotStore} from '../core/store.js';
 import type {Replay} from '../recording/player.js';
 import {App} from './App.js';
 import {readOnlyController} from './controller.js';
+import {shareLineCaches} from './line-cache.js';
 
 /** What the footer says in a replay, where no key can act on a process. */
 export const replayReadOnly = 'replay: read-only';
@@ -15,6 +16,7 @@ export async function runReplayDashboard(replay: Replay): Promise<number> {
 	const store = new SnapshotStore(replay.bus);
 	const playback = new AbortController();
 	const controller = readOnlyController(replayReadOnly, () => playback.abort());
+	await shareLineCaches();
 	const instance = render(<App bus={replay.bus} store={store} controller={controller} />, {
 		exitOnCtrlC: false,
 	});

@@ -1,5 +1,9 @@
 import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
+import {shareLineCaches} from '../../source/ui/line-cache.js';
+
+// Frames are drawn as the dashboard draws them: with the line caches shared between frames.
+await shareLineCaches();
 
 /** A rendered tree in a fake terminal of a fixed size. */
 export type Terminal = {

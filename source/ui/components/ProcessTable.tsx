@@ -210,20 +210,30 @@ function ProcessLine({row, selected, now, columns, targetWidth, indent}: Process
 		formatDuration(uptime),
 		row.error?.code === 'ENOENT' ? 'not found' : formatExitcode(row.exitcode),
 	];
+	const cells = columns.map(([title, size, align], index) =>
+		title === 'STATE' ? (
+			<Text key={title} color={stateColor[row.state]}>
+				{cell(values[index] ?? '', size, align)}{' '}
+			</Text>
+		) : (
+			`${cell(values[index] ?? '', size, align)} `
+		),
+	);
+	// The uptime, which changes every second, is a Text of its own: the rest of the line stays the
+	// same string from frame to frame, so Ink finds it already measured (see line-cache.ts).
+	const uptimeAt = columns.findIndex(([title]) => title === 'UPTIME');
 	return (
-		<Text inverse={selected} wrap="truncate">
-			{selected ? '› ' : '  '}
-			{columns.map(([title, size, align], index) =>
-				title === 'STATE' ? (
-					<Text key={title} color={stateColor[row.state]}>
-						{cell(values[index] ?? '', size, align)}{' '}
-					</Text>
-				) : (
-					`${cell(values[index] ?? '', size, align)} `
-				),
-			)}
-			<Text dimColor={!selected}>{cell(sanitize(row.target), targetWidth)}</Text>
-		</Text>
+		<Box>
+			<Text inverse={selected} wrap="truncate">
+				{selected ? '› ' : '  '}
+				{cells.slice(0, uptimeAt)}
+			</Text>
+			<Text inverse={selected}>{cells[uptimeAt]}</Text>
+			<Text inverse={selected} wrap="truncate">
+				{cells.slice(uptimeAt + 1)}
+				<Text dimColor={!selected}>{cell(sanitize(row.target), targetWidth)}</Text>
+			</Text>
+		</Box>
 	);
 }
 

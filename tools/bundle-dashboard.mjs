@@ -1,0 +1,79 @@
+// Bundles the dashboard (dist/source/ui, compiled by tsc) with Ink, React and their dependencies
+// into one file, dist/source/ui/bundle.js: Node's ESM loader takes ~0.5 s to load the hundred-odd
+// modules Ink is made of, and a fraction of that for one file. Run by `npm run build`, after tsc.
+//
+// Only the UI and the packages it uses go in. The rest of procdash (the core, the presets) stays
+// outside, imported from dist as ever: the bundle and the CLI must share one copy of each class
+// and counter. React is built for production, as the CLI imports it.
+import {dirname, join, relative, resolve, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const ui = join(root, 'dist', 'source', 'ui');
+const outfile = join(ui, 'bundle.js');
+
+/** Keeps every module of ours outside dist/source/ui out of the bundle, at the same path. */
+const procdashOutside = {
+	name: 'procdash-outside',
+	setup(bundle) {
+		bundle.onResolve({filter: /^\.\.?\//}, ({path: specifier, resolveDir, importer}) => {
+			if (importer.includes(`${sep}node_modules${sep}`)) return undefined;
+			const target = resolve(resolveDir, specifier);
+			if (target.startsWith(ui + sep)) return undefined;
+			const path = relative(dirname(outfile), target).split(sep).join('/');
+			return {path: path.startsWith('.') ? path : `./${path}`, external: true};
+		});
+	},
+};
+
+/**
+ * line-cache.ts patches Ink's Output class: the bundled one, here, which Ink's exports do not name.
+ * source/ui/ink-output.ts is swapped for a module that imports it.
+ */
+const inkOutput = {
+	name: 'ink-output',
+	setup(bundle) {
+		const output = fileURLToPath(new URL('output.js', import.meta.resolve('ink')));
+		bundle.onResolve({filter: /^\.\/ink-output\.js$/}, () => ({
+			path: output,
+			namespace: 'ink-output',
+		}));
+		bundle.onLoad({filter: /.*/, namespace: 'ink-output'}, () => ({
+			contents: `export const importInkOutput = () => import(${JSON.stringify(output)});`,
+			resolveDir: root,
+		}));
+	},
+};
+
+/** Ink loads React DevTools only when DEV=true; the bundle goes without (the package is optional). */
+const noDevtools = {
+	name: 'no-devtools',
+	setup(bundle) {
+		bundle.onResolve({filter: /^react-devtools-core$/}, () => ({
+			path: 'devtools',
+			namespace: 'none',
+		}));
+		bundle.onLoad({filter: /.*/, namespace: 'none'}, () => ({
+			contents:
+				"throw new Error('React DevTools are not part of the bundled dashboard: run dist/source/ui/dashboard.js to use them');",
+		}));
+	},
+};
+
+await build({
+	entryPoints: [join(ui, 'dashboard.js')],
+	outfile,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	define: {'process.env.NODE_ENV': '"production"'},
+	// Some of Ink's dependencies are CommonJS and require Node's own modules.
+	banner: {
+		js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);",
+	},
+	plugins: [procdashOutside, inkOutput, noDevtools],
+	legalComments: 'none',
+	logLevel: 'warning',
+});
