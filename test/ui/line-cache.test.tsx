@@ -3,6 +3,18 @@ import {describe, expect, test} from 'vitest';
 import {FrameCaches, shareLineCaches} from '../../source/ui/line-cache.js';
 import {renderTerminal} from '../helpers/render.js';
 
+function Screen({uptime}: {readonly uptime: string}) {
+	return (
+		<Box flexDirection="column">
+			<Text color="green">a line that stays the same</Text>
+			<Box>
+				<Text inverse>{'› s1 '}</Text>
+				<Text inverse>{uptime}</Text>
+			</Box>
+		</Box>
+	);
+}
+
 // Stands in for the caches Ink makes for each frame, counting what it is asked to work out.
 function ownCaches() {
 	const asked: string[] = [];
@@ -63,15 +75,6 @@ describe("Ink's line caches, shared between frames", () => {
 	test("is in Ink's own Output, which draws the same screen with it", async () => {
 		const caches = await shareLineCaches();
 		expect(caches).toBeInstanceOf(FrameCaches);
-		const Screen = ({uptime}: {readonly uptime: string}) => (
-			<Box flexDirection="column">
-				<Text color="green">a line that stays the same</Text>
-				<Box>
-					<Text inverse>{'› s1 '}</Text>
-					<Text inverse>{uptime}</Text>
-				</Box>
-			</Box>
-		);
 		const terminal = renderTerminal(<Screen uptime="0:33" />, {columns: 40, rows: 5});
 		await terminal.waitForFrame((frame) => frame.includes('0:33'));
 		expect(caches?.size).toBeGreaterThan(0);
