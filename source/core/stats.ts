@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {closeSync, openSync, readdirSync, readFileSync, readSync} from 'node:fs';
 import {cpus} from 'node:os';
 import type {MachineStats, ProcessStats, ThreadStats} from './events.js';
 import {printable} from './printable.js';
@@ -8,7 +8,40 @@ import {procMachine} from './proc-machine.js';
 const ticksPerSecond = 100;
 const pageSize = 4096;
 
-type ProcStat = {pid: number; ppid: number; command: string; ticks: number; rss: number};
+type ProcStat = {
+	pid: number;
+	ppid: number;
+	command: string;
+	ticks: number;
+	rss: number;
+	threads: number;
+};
+
+// The sampler reads a few hundred small /proc files a second; one buffer serves them all.
+const procBuffer = Buffer.allocUnsafe(4096);
+
+/**
+ * The text of a small /proc file, or undefined when it cannot be read (the process is gone).
+ * Cheaper than readFileSync, which also stats the file and allocates a buffer for each.
+ */
+function readProcFile(path: string): string | undefined {
+	let fd: number;
+	try {
+		fd = openSync(path, 'r');
+	} catch {
+		return undefined;
+	}
+	try {
+		const length = readSync(fd, procBuffer, 0, procBuffer.length, null);
+		// A file longer than the buffer (the children of a process with hundreds of them)
+		if (length === procBuffer.length) return readFileSync(path, 'latin1');
+		return procBuffer.toString('latin1', 0, length);
+	} catch {
+		return undefined;
+	} finally {
+		closeSync(fd);
+	}
+}
 
 /** Percent of one core used since `before` (0 for a first sample). */
 function cpuSince(
@@ -23,17 +56,13 @@ function cpuSince(
 
 /** Reads `/proc/<pid>/stat` (or `path`); undefined when the process is gone or this is not Linux. */
 function readProcStat(pid: number, path = `/proc/${pid}/stat`): ProcStat | undefined {
-	let text: string;
-	try {
-		text = readFileSync(path, 'latin1');
-	} catch {
-		return undefined;
-	}
+	const text = readProcFile(path);
+	if (text === undefined) return undefined;
 	// The command sits in parentheses and may itself hold spaces or parentheses.
 	const open = text.indexOf('(');
 	const close = text.lastIndexOf(')');
 	const fields = text.slice(close + 2).split(' ');
-	// fields[0] is field 3 (state) of proc(5): ppid is 4, utime 14, stime 15, rss 24.
+	// fields[0] is field 3 (state) of proc(5): ppid is 4, utime 14, stime 15, threads 20, rss 24.
 	return {
 		pid,
 		// A process chooses its own name (prctl, or an executable named so).
@@ -41,6 +70,7 @@ function readProcStat(pid: number, path = `/proc/${pid}/stat`): ProcStat | undef
 		ppid: Number(fields[1]),
 		ticks: Number(fields[11]) + Number(fields[12]),
 		rss: Number(fields[21]) * pageSize,
+		threads: Number(fields[17]),
 	};
 }
 
@@ -101,22 +131,22 @@ function signallable(pgid: number): boolean {
 	}
 }
 
-/** Direct children of `pid` from `/proc/<pid>/task/<tid>/children` (every thread's). */
-function procChildren(pid: number): number[] {
-	let threads: string[];
+/**
+ * Direct children of `pid` from `/proc/<pid>/task/<tid>/children` (every thread's: each lists the
+ * children that thread started). A process with one thread has one such file, read without listing.
+ */
+function procChildren(pid: number, threads = 0): number[] {
+	let tids: readonly (string | number)[];
 	try {
-		threads = readdirSync(`/proc/${pid}/task`);
+		tids = threads === 1 ? [pid] : readdirSync(`/proc/${pid}/task`);
 	} catch {
 		return [];
 	}
 	const children: number[] = [];
-	for (const tid of threads) {
-		try {
-			const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'latin1').trim();
-			if (text) for (const child of text.split(' ')) children.push(Number(child));
-		} catch {
-			// The thread ended between the listing and the read.
-		}
+	for (const tid of tids) {
+		// Undefined when the thread ended between the listing and the read.
+		const text = readProcFile(`/proc/${pid}/task/${tid}/children`)?.trim();
+		if (text) for (const child of text.split(' ')) children.push(Number(child));
 	}
 	return children;
 }
@@ -138,26 +168,6 @@ const hasProcChildren = (() => {
 		return false;
 	}
 })();
-
-/** Every descendant of `pid`, not including it: the fast /proc path on Linux, pidtree elsewhere. */
-export async function descendants(pid: number): Promise<number[]> {
-	if (!hasProcChildren) {
-		try {
-			const {default: pidtree} = await import('pidtree');
-			return await pidtree(pid);
-		} catch {
-			return [];
-		}
-	}
-	const found: number[] = [];
-	const pending = procChildren(pid);
-	while (pending.length > 0) {
-		const next = pending.pop() as number;
-		found.push(next);
-		pending.push(...procChildren(next));
-	}
-	return found;
-}
 
 /**
  * Samples CPU and memory of processes and their descendants. CPU is the share of one core used
@@ -185,21 +195,15 @@ export class StatsSampler {
 
 	/** Stats for each root pid that is alive, and for all its descendants. */
 	async sample(roots: readonly number[]): Promise<ProcessStats[]> {
-		const pids = new Set<number>();
-		for (const root of roots) {
-			pids.add(root);
-			for (const pid of await descendants(root)) pids.add(pid);
-		}
+		const stats = hasProcChildren ? walkProc(roots) : await walkPidtree(roots);
 		const now = performance.now();
 		const next = new Map<number, {ticks: number; at: number}>();
-		const stats: ProcessStats[] = [];
-		for (const pid of pids) {
-			const stat = readProcStat(pid);
-			if (!stat) continue;
-			const before = this.#previous.get(pid);
-			next.set(pid, {ticks: stat.ticks, at: now});
-			stats.push({
-				pid,
+		const sampled: ProcessStats[] = [];
+		for (const stat of stats.values()) {
+			const before = this.#previous.get(stat.pid);
+			next.set(stat.pid, {ticks: stat.ticks, at: now});
+			sampled.push({
+				pid: stat.pid,
 				ppid: stat.ppid,
 				cpu: cpuSince(before, stat.ticks, now),
 				memory: stat.rss,
@@ -207,8 +211,43 @@ export class StatsSampler {
 			});
 		}
 		this.#previous = next;
-		return stats;
+		return sampled;
 	}
+}
+
+// Each root, then its descendants, each pid's stat read once: its thread count says where to
+// look for its children.
+function walkProc(roots: readonly number[]): Map<number, ProcStat> {
+	const found = new Map<number, ProcStat>();
+	for (const root of roots) {
+		const pending = [root];
+		while (pending.length > 0) {
+			const pid = pending.pop() as number;
+			if (found.has(pid)) continue;
+			const stat = readProcStat(pid);
+			if (!stat) continue;
+			found.set(pid, stat);
+			pending.push(...procChildren(pid, stat.threads));
+		}
+	}
+	return found;
+}
+
+// Where there is no /proc/<pid>/task/<tid>/children (not Linux): pidtree lists the descendants.
+async function walkPidtree(roots: readonly number[]): Promise<Map<number, ProcStat>> {
+	const found = new Map<number, ProcStat>();
+	let pidtree: ((pid: number) => Promise<number[]>) | undefined;
+	try {
+		pidtree = (await import('pidtree')).default;
+	} catch {}
+	for (const root of roots) {
+		const below = pidtree ? await pidtree(root).catch((): number[] => []) : [];
+		for (const pid of [root, ...below]) {
+			const stat = found.has(pid) ? undefined : readProcStat(pid);
+			if (stat) found.set(pid, stat);
+		}
+	}
+	return found;
 }
 
 /**
