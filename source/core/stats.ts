@@ -227,7 +227,8 @@ function walkProc(roots: readonly number[]): Map<number, ProcStat> {
 			const stat = readProcStat(pid);
 			if (!stat) continue;
 			found.set(pid, stat);
-			pending.push(...procChildren(pid, stat.threads));
+			// Reversed onto the stack, so that children come out in the order the kernel lists them.
+			pending.push(...procChildren(pid, stat.threads).reverse());
 		}
 	}
 	return found;

@@ -42,6 +42,9 @@ describe('the stats sampler', () => {
 		const under = (pid: number | undefined) => stats.filter((stat) => stat.ppid === pid);
 		expect(stats[0]?.pid).toBe(sh.pid);
 		expect(under(sh.pid).map((stat) => stat.command)).toEqual(['sleep', 'sleep']);
+		// in the order they were started
+		const sleeps = under(sh.pid).map((stat) => stat.pid);
+		expect(sleeps).toEqual([...sleeps].sort((a, b) => a - b));
 		expect(under(node.pid).map((stat) => stat.command)).toEqual(['sleep']);
 		expect(stats).toHaveLength(5);
 		for (const stat of stats) {
