@@ -216,7 +216,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 							focused={view.focus === 'processes'}
 						/>
 					</Box>
-					<Box marginTop={1}>
+					<Box marginTop={1} height={sizes.pool} overflow="hidden">
 						<PoolPanel pools={snapshot.pools} now={now} width={width} />
 					</Box>
 					<Box marginTop={1}>

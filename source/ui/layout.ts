@@ -15,6 +15,8 @@ export type Layout = {
 // Lines every frame has besides the parts above: the header's first line, the footer's two, the
 // table's and the bottom pane's titles, and the blank line above each of the five panels.
 const fixedLines = 1 + 2 + 2 + 5;
+const minimumTable = 3;
+const minimumBottom = 2;
 
 /**
  * Shares `rows` among the panels: each panel with little to show takes one line, the table
@@ -28,18 +30,18 @@ export function layout(
 	promptOpen: boolean,
 ): Layout {
 	const {shared, scenario} = snapshot;
-	const about = scenario
+	let about = scenario
 		? Math.min(3, Math.ceil(scenario.about.length / Math.max(1, columns - 1)))
 		: 0;
 	const notes = scenario && scenario.state !== 'running' ? 1 : 0;
 	const header = (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
 	const sharedCount = shared.values.length + shared.arrays.length;
-	const sharedLines = sharedCount === 0 ? 1 : 1 + Math.min(sharedCount, 6);
+	let sharedLines = sharedCount === 0 ? 1 : 1 + Math.min(sharedCount, 6);
 	const hasCycle = shared.locks.some((lock) => lock.deadlock);
-	const locksLines =
+	let locksLines =
 		shared.locks.length === 0 ? 1 : 1 + Math.min(shared.locks.length, 5) + (hasCycle ? 1 : 0);
-	const pool = poolPanelHeight(snapshot.pools);
-	const free =
+	let pool = poolPanelHeight(snapshot.pools);
+	let free =
 		rows -
 		fixedLines -
 		about -
@@ -49,13 +51,26 @@ export function layout(
 		locksLines -
 		pool -
 		(promptOpen ? 1 : 0);
-	const table = Math.max(3, Math.min(tableLines, Math.floor(free * 0.55)));
+	// In a small terminal the table and the bottom pane keep their least (a few rows each): the
+	// preset's description gives up lines first, then the shared values, the locks, and the pools'
+	// third lines (a failure, a death).
+	const least = minimumTable + minimumBottom;
+	const giveUp = (lines: number, floor: number): number => {
+		const given = Math.max(0, Math.min(lines - floor, least - free));
+		free += given;
+		return lines - given;
+	};
+	about = giveUp(about, Math.min(about, 1));
+	sharedLines = giveUp(sharedLines, Math.min(sharedLines, 2));
+	locksLines = giveUp(locksLines, Math.min(locksLines, 2 + (hasCycle ? 1 : 0)));
+	pool = giveUp(pool, Math.min(pool, 1 + 2 * snapshot.pools.length));
+	const table = Math.max(minimumTable, Math.min(tableLines, Math.floor(free * 0.55)));
 	return {
 		about,
 		table,
 		shared: sharedLines,
 		locks: locksLines,
 		pool,
-		bottom: Math.max(2, free - table),
+		bottom: Math.max(minimumBottom, free - table),
 	};
 }

@@ -1,4 +1,7 @@
 import {describe, expect, test} from 'vitest';
+import {Lock, Value} from '../../source/index.js';
+import {runScenario} from '../../source/scenarios/run.js';
+import {tour} from '../../source/scenarios/tour.js';
 import {tableNames, useDashboard} from '../helpers/dashboard.js';
 import {waitForEvent} from '../helpers/orchestrator.js';
 import type {Terminal} from '../helpers/render.js';
@@ -62,6 +65,36 @@ describe('the dashboard at the sizes it is made for', () => {
 		await screen.waitForFrame((frame) => frame.includes('press any key to close'));
 
 		expectEveryFrameFits(screen, 80, 24);
+	});
+
+	test('at 80×24 the tour, every panel busy, fits: its description gives up lines, the header stays', async () => {
+		const screen = dashboard.open({columns: 80, rows: 24});
+		const playing = new AbortController();
+		const played = runScenario(dashboard.orchestrator(), tour, playing.signal);
+		try {
+			// The pool, the shared values and the lock with its waiters, all on screen with the table
+			const busy = await screen.waitForFrame(
+				(frame) => /waiters: /.test(frame) && /queued \d+/.test(frame) && /^›/m.test(frame),
+			);
+			expect(busy.split('\n')[0]).toMatch(/^procdash · tour · \d+ running/);
+			expect(busy.split('\n')).toHaveLength(24);
+		} finally {
+			playing.abort();
+			await played;
+		}
+		expectEveryFrameFits(screen, 80, 24);
+	});
+
+	test('more values and locks than their panels hold: the titles say how many are shown, and every frame fits', async () => {
+		const orchestrator = dashboard.orchestrator();
+		for (let index = 1; index <= 8; index++) new Value('i', index, {orchestrator});
+		for (let index = 1; index <= 7; index++) new Lock({orchestrator});
+		await dashboard.start('sleeper', 'sleep', '30');
+		const screen = dashboard.open({columns: 120, rows: 40});
+		const frame = await screen.waitForFrame((text) => tableNames(text).includes('sleeper'));
+		expect(frame).toMatch(/^Shared · 6 of 8 shown$/m);
+		expect(frame).toMatch(/^Locks · 5 of 7 shown$/m);
+		expectEveryFrameFits(screen, 120, 40);
 	});
 
 	test('at 160×48 every frame fits and the header is one line, with the machine load', async () => {

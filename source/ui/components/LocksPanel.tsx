@@ -25,11 +25,18 @@ export function LocksPanel({locks, now, width, height}: Props) {
 	const shown = locks.slice(0, rows);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold>Locks</Text>
+			<Text>
+				<Text bold>Locks</Text>
+				{locks.length > shown.length && (
+					<Text dimColor>
+						{' '}
+						· {shown.length} of {locks.length} shown
+					</Text>
+				)}
+			</Text>
 			{shown.map((lock) => (
 				<LockLine key={lock.id} lock={lock} now={now} width={width} />
 			))}
-			{locks.length > shown.length && <Text dimColor> … {locks.length - shown.length} more</Text>}
 			{cycle && (
 				<Text color="red" wrap="truncate">
 					{'  deadlock: '}

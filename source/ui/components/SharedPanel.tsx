@@ -30,7 +30,15 @@ export function SharedPanel({shared, width, height}: Props) {
 	const hidden = values.length + arrays.length - shownValues.length - shownArrays.length;
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold>Shared</Text>
+			<Text>
+				<Text bold>Shared</Text>
+				{hidden > 0 && (
+					<Text dimColor>
+						{' '}
+						· {rows} of {rows + hidden} shown
+					</Text>
+				)}
+			</Text>
 			{shownValues.map((row) => (
 				<Text key={`v${row.id}`} wrap="truncate">
 					{'  '}
@@ -48,7 +56,6 @@ export function SharedPanel({shared, width, height}: Props) {
 					{truncate(`[${row.values.join(', ')}]`, Math.max(10, width - nameWidth - 6))}
 				</Text>
 			))}
-			{hidden > 0 && <Text dimColor> … {hidden} more</Text>}
 		</Box>
 	);
 }
