@@ -1,7 +1,7 @@
 import {type ChildProcess, spawn} from 'node:child_process';
 import {constants} from 'node:os';
-import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
-import type {ErrorInfo, ProcessKind} from './events.js';
+import {DaemonError, ProcessStateError, toErrorInfo} from './errors.js';
+import type {ProcessKind} from './events.js';
 import {
 	isChildMessage,
 	isSharedBatch,
@@ -12,7 +12,9 @@ import {
 	type SharedRequest,
 	type TaskTarget,
 } from './ipc.js';
+import {Listeners} from './listeners.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
+import {Outcome} from './outcome.js';
 import {forwardLines} from './output-lines.js';
 import {printable} from './printable.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
@@ -70,15 +72,12 @@ export class Process {
 	readonly #kind: ProcessKind;
 	readonly #identity: readonly number[];
 	#daemon: boolean;
+	readonly #outcome: Outcome;
+	readonly #messageListeners = new Listeners<unknown>();
 	#pid: number | undefined;
-	#exitcode: number | null = null;
 	#exited: Promise<void> | undefined;
 	#child: ChildProcess | undefined;
-	readonly #messageListeners = new Set<(message: unknown) => void>();
-	#returned: {value: unknown} | undefined;
-	#joiners = 0;
 	#paused = false;
-	#error: ErrorInfo | undefined;
 
 	constructor(options: ProcessOptions) {
 		const kind = validate(options);
@@ -89,6 +88,11 @@ export class Process {
 		this.name = options.name ?? `Process-${this.#identity.join(':')}`;
 		this.#daemon = options.daemon ?? currentProcess().daemon;
 		this.id = this.#orchestrator.register(this);
+		this.#outcome = new Outcome(this.#orchestrator.bus, this, (held) => {
+			if (this.#daemon && this.#child && this.#outcome.exitcode === null) {
+				holdOpen(this.#child, held);
+			}
+		});
 		this.#orchestrator.bus.emit('process:created', {
 			id: this.id,
 			name: this.name,
@@ -105,7 +109,7 @@ export class Process {
 
 	/** null while alive (or not started); 0 on success; N for exit(N); −N when ended by signal N. */
 	get exitcode(): number | null {
-		return this.#exitcode;
+		return this.#outcome.exitcode;
 	}
 
 	/** Whether the process is a daemon. Can be changed only before start. */
@@ -130,17 +134,17 @@ export class Process {
 
 	/** What the task returned, once it has; undefined for commands and failed tasks. */
 	get result(): unknown {
-		return this.#returned?.value;
+		return this.#outcome.result;
 	}
 
 	/** The error the task threw, or why the command could not start. */
 	get error(): Error | undefined {
-		return this.#error ? new RemoteError(this.#error) : undefined;
+		return this.#outcome.error;
 	}
 
 	/** True between a successful start and the exit. */
 	isAlive(): boolean {
-		return this.#pid !== undefined && this.#exitcode === null;
+		return this.#pid !== undefined && this.#outcome.exitcode === null;
 	}
 
 	/** Starts the child; resolves once it runs and its pid is known. */
@@ -199,41 +203,8 @@ export class Process {
 	 * Waits for the process to exit, or for `timeoutMs` to pass with it still running.
 	 * Resolves to the exitcode, or null when the wait timed out.
 	 */
-	async join(timeoutMs?: number): Promise<number | null> {
-		if (
-			timeoutMs !== undefined &&
-			(typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0)
-		) {
-			throw new TypeError(
-				`join(): timeoutMs must be a non-negative number of milliseconds, got ${String(timeoutMs)}`,
-			);
-		}
-		if (!this.#exited) throw new ProcessStateError('can only join a started process');
-		// A daemon does not keep its program alive, but a program waiting for it must stay alive
-		// to see it end, as CPython's join() blocks.
-		this.#holdWhileJoining(+1);
-		try {
-			if (timeoutMs === undefined) {
-				await this.#exited;
-				return this.#exitcode;
-			}
-			let timer: NodeJS.Timeout | undefined;
-			const timedOut = new Promise<void>((resolve) => {
-				timer = setTimeout(resolve, timeoutMs);
-			});
-			await Promise.race([this.#exited, timedOut]);
-			clearTimeout(timer);
-			return this.#exitcode;
-		} finally {
-			this.#holdWhileJoining(-1);
-		}
-	}
-
-	#holdWhileJoining(change: 1 | -1): void {
-		this.#joiners += change;
-		if (!this.#daemon || !this.#child || this.#exitcode !== null) return;
-		if (change === 1 && this.#joiners === 1) holdOpen(this.#child, true);
-		if (change === -1 && this.#joiners === 0) holdOpen(this.#child, false);
+	join(timeoutMs?: number): Promise<number | null> {
+		return this.#outcome.join(this.#exited, timeoutMs);
 	}
 
 	/** Sends SIGTERM to the process group. A no-op unless alive; returns whether it was sent. */
@@ -251,7 +222,7 @@ export class Process {
 	 * the exitcode; at once when the process is not alive.
 	 */
 	async stop(graceMs = this.#orchestrator.graceMs): Promise<number | null> {
-		if (!this.terminate()) return this.#exitcode;
+		if (!this.terminate()) return this.#outcome.exitcode;
 		// A stopped process cannot act on SIGTERM until it is continued.
 		if (this.#paused) this.signal('SIGCONT');
 		if ((await this.join(graceMs)) === null) this.kill();
@@ -309,10 +280,7 @@ export class Process {
 	 * messages; returns the unsubscribe function.
 	 */
 	onMessage(listener: (message: unknown) => void): () => void {
-		this.#messageListeners.add(listener);
-		return () => {
-			this.#messageListeners.delete(listener);
-		};
+		return this.#messageListeners.add(listener);
 	}
 
 	#runMessage(): RunMessage {
@@ -381,22 +349,10 @@ export class Process {
 				return;
 			}
 			if (isRuntimeReady(message)) return;
-			if (!isChildMessage(message)) {
-				for (const listener of this.#messageListeners) listener(message);
-				return;
-			}
-			if (message.type === 'returned') {
-				const value = fromChild(message.value as Wired);
-				this.#returned = {value};
-				this.#orchestrator.bus.emit('process:returned', {id: this.id, name: this.name, value});
-			} else {
-				this.#error = message.error;
-				this.#orchestrator.bus.emit('process:error', {
-					id: this.id,
-					name: this.name,
-					error: message.error,
-				});
-			}
+			if (!isChildMessage(message)) this.#messageListeners.tell(message);
+			else if (message.type === 'returned')
+				this.#outcome.returned(fromChild(message.value as Wired));
+			else this.#outcome.threw(message.error);
 		});
 	}
 
@@ -448,36 +404,17 @@ export class Process {
 			error.code === 'ENOENT'
 				? 'not found (ENOENT); check the name and PATH'
 				: `cannot be executed (${error.code}); check that it is a program you may run (chmod +x), or run it through its interpreter (sh script.sh)`;
-		this.#error = {
+		this.#outcome.threw({
 			name: 'SpawnError',
 			message: `command '${this.#options.command}' ${reason}`,
 			code: error.code,
-		};
-		this.#orchestrator.bus.emit('process:error', {
-			id: this.id,
-			name: this.name,
-			error: this.#error,
 		});
-		this.#exitcode = exitcode;
-		this.#orchestrator.bus.emit('process:exited', {
-			id: this.id,
-			name: this.name,
-			pid: undefined,
-			exitcode,
-			signal: null,
-		});
+		this.#outcome.exited(exitcode, undefined, null);
 	}
 
 	#exit(code: number | null, signal: NodeJS.Signals | null): void {
 		const exitcode = code ?? -(constants.signals[signal as NodeJS.Signals] ?? 0);
-		this.#exitcode = exitcode;
-		this.#orchestrator.bus.emit('process:exited', {
-			id: this.id,
-			name: this.name,
-			pid: this.#pid,
-			exitcode,
-			signal,
-		});
+		this.#outcome.exited(exitcode, this.#pid, signal);
 	}
 }
 
