@@ -1,17 +1,12 @@
 import pidtree from 'pidtree';
-import {afterEach, expect, test} from 'vitest';
-import {cliPath, isRunning, TmuxTerminal, waitUntil} from '../helpers/tmux.js';
+import {expect, test} from 'vitest';
+import {cliPath, isRunning, terminalPerTest, waitUntil} from '../helpers/tmux.js';
 
-let terminal: TmuxTerminal | undefined;
-
-afterEach(() => {
-	terminal?.close();
-	terminal = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test('in a real terminal: k on a row shows exit code -15, q quits and leaves no process', async () => {
 	// Given procdash running the join-timeout preset in a 120x40 tmux pane
-	terminal = TmuxTerminal.open(['node', cliPath, 'join-timeout'], {columns: 120, rows: 40});
+	const terminal = openTerminal(['node', cliPath, 'join-timeout'], {columns: 120, rows: 40});
 	await terminal.waitForScreen((screen) => /sleeper\s+\d+\s+\d+ running/.test(screen));
 	const procdash = terminal.pid;
 	const children = await pidtree(procdash);
@@ -41,7 +36,7 @@ test('in a real terminal: k on a row shows exit code -15, q quits and leaves no 
 });
 
 test('in a real terminal: q while processes run stops them all and exits', async () => {
-	terminal = TmuxTerminal.open(['node', cliPath, 'parallel'], {columns: 80, rows: 24});
+	const terminal = openTerminal(['node', cliPath, 'parallel'], {columns: 80, rows: 24});
 	await terminal.waitForScreen((screen) => screen.includes('4 running'));
 	const procdash = terminal.pid;
 	const children = await pidtree(procdash);
@@ -57,7 +52,7 @@ test('in a real terminal: q while processes run stops them all and exits', async
 
 test('in a real terminal: s, ↓, enter switches presets; the previous one is stopped first', async () => {
 	// Given procdash playing join-timeout (a 10 s child)
-	terminal = TmuxTerminal.open(['node', cliPath, 'join-timeout', '--grace', '1'], {
+	const terminal = openTerminal(['node', cliPath, 'join-timeout', '--grace', '1'], {
 		columns: 120,
 		rows: 40,
 	});

@@ -1,17 +1,12 @@
 import pidtree from 'pidtree';
-import {afterEach, expect, test} from 'vitest';
-import {cliPath, isRunning, TmuxTerminal, waitUntil} from '../helpers/tmux.js';
+import {expect, test} from 'vitest';
+import {cliPath, isRunning, terminalPerTest, waitUntil} from '../helpers/tmux.js';
 
-let terminal: TmuxTerminal | undefined;
-
-afterEach(() => {
-	terminal?.close();
-	terminal = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test('in a real terminal: the pool-crash preset shows the death, the replacement and 11 results', async () => {
 	// Given procdash playing pool-crash in a 120x40 pane
-	terminal = TmuxTerminal.open(['node', cliPath, 'pool-crash'], {columns: 120, rows: 40});
+	const terminal = openTerminal(['node', cliPath, 'pool-crash'], {columns: 120, rows: 40});
 	await terminal.waitForScreen((screen) => /PoolWorker-\d+ +\d+ +\d+ running/.test(screen));
 	const procdash = terminal.pid;
 	const children = await pidtree(procdash);

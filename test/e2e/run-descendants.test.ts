@@ -1,17 +1,12 @@
 import pidtree from 'pidtree';
-import {afterEach, expect, test} from 'vitest';
-import {cliPath, isRunning, TmuxTerminal, waitUntil} from '../helpers/tmux.js';
+import {expect, test} from 'vitest';
+import {cliPath, isRunning, terminalPerTest, waitUntil} from '../helpers/tmux.js';
 
-let terminal: TmuxTerminal | undefined;
-
-afterEach(() => {
-	terminal?.close();
-	terminal = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test("in a real terminal: procdash run -- sh -c 'sleep 30 & sleep 30' shows both sleeps under sh", async () => {
 	// Given a shell command with two children of its own, run under the dashboard
-	terminal = TmuxTerminal.open(['node', cliPath, 'run', '--', 'sh', '-c', 'sleep 30 & sleep 30'], {
+	const terminal = openTerminal(['node', cliPath, 'run', '--', 'sh', '-c', 'sleep 30 & sleep 30'], {
 		columns: 120,
 		rows: 30,
 	});
@@ -43,7 +38,7 @@ test("in a real terminal: procdash run -- sh -c 'sleep 30 & sleep 30' shows both
 });
 
 test('in a real terminal: a command that does not exist shows "not found" and procdash exits 1', async () => {
-	terminal = TmuxTerminal.open(['node', cliPath, 'run', '--', 'no-such-command-procdash'], {
+	const terminal = openTerminal(['node', cliPath, 'run', '--', 'no-such-command-procdash'], {
 		columns: 100,
 		rows: 24,
 	});
