@@ -1,13 +1,8 @@
 import pidtree from 'pidtree';
 import {describe, expect, test} from 'vitest';
+import {expectGoneWithin} from '../helpers/endings.js';
 import {procState, waitFor} from '../helpers/processes.js';
-import {
-	cliPath,
-	isRunning,
-	type TmuxTerminal,
-	terminalPerTest,
-	waitUntil,
-} from '../helpers/tmux.js';
+import {cliPath, type TmuxTerminal, terminalPerTest} from '../helpers/tmux.js';
 
 // Every key flow of the dashboard, in a real terminal, at the smallest supported size and at a
 // comfortable one. Keys go in one at a time; each step waits for the screen to show its effect.
@@ -47,11 +42,7 @@ async function quitLeavesNothing(terminal: TmuxTerminal): Promise<void> {
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);
-	await waitUntil(
-		() => ([procdash, ...started].some(isRunning) ? undefined : true),
-		3000,
-		() => `still running: ${[procdash, ...started].filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin([procdash, ...started], 3000);
 }
 
 for (const [columns, rows] of [

@@ -1,6 +1,7 @@
 import pidtree from 'pidtree';
 import {expect, test} from 'vitest';
-import {cliPath, isRunning, terminalPerTest, waitUntil} from '../helpers/tmux.js';
+import {expectGoneWithin} from '../helpers/endings.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
 const openTerminal = terminalPerTest();
 
@@ -28,11 +29,7 @@ test('in a real terminal: k on a row shows exit code -15, q quits and leaves no 
 	expect(terminal.screen()).toContain('stopped: no process left behind');
 
 	// And nothing it started is left running
-	await waitUntil(
-		() => ([procdash, ...children].some(isRunning) ? undefined : true),
-		3000,
-		() => `still running: ${[procdash, ...children].filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin([procdash, ...children], 3000);
 });
 
 test('in a real terminal: q while processes run stops them all and exits', async () => {
@@ -43,11 +40,7 @@ test('in a real terminal: q while processes run stops them all and exits', async
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);
-	await waitUntil(
-		() => ([procdash, ...children].some(isRunning) ? undefined : true),
-		3000,
-		() => `still running: ${[procdash, ...children].filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin([procdash, ...children], 3000);
 });
 
 test('in a real terminal: s, ↓, enter switches presets; the previous one is stopped first', async () => {
@@ -71,20 +64,12 @@ test('in a real terminal: s, ↓, enter switches presets; the previous one is st
 	await terminal.waitForScreen((screen) => /procdash · daemon ✓/.test(screen));
 	const screen = terminal.screen();
 	expect(screen).not.toContain('sleeper');
-	await waitUntil(
-		() => (first.some(isRunning) ? undefined : true),
-		5000,
-		() => `still running: ${first.filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin(first, 5000);
 
 	// When q is pressed, procdash exits 0, leaving nothing behind
 	const second = await pidtree(procdash);
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);
-	await waitUntil(
-		() => ([procdash, ...second].some(isRunning) ? undefined : true),
-		5000,
-		() => `still running: ${[procdash, ...second].filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin([procdash, ...second], 5000);
 });

@@ -1,6 +1,7 @@
 import pidtree from 'pidtree';
 import {expect, test} from 'vitest';
-import {cliPath, isRunning, terminalPerTest, waitUntil} from '../helpers/tmux.js';
+import {expectGoneWithin} from '../helpers/endings.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
 const openTerminal = terminalPerTest();
 
@@ -27,9 +28,5 @@ test('in a real terminal: the pool-crash preset shows the death, the replacement
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);
-	await waitUntil(
-		() => ([procdash, ...children].some(isRunning) ? undefined : true),
-		3000,
-		() => `still running: ${[procdash, ...children].filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin([procdash, ...children], 3000);
 });

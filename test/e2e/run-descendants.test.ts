@@ -1,6 +1,7 @@
 import pidtree from 'pidtree';
 import {expect, test} from 'vitest';
-import {cliPath, isRunning, terminalPerTest, waitUntil} from '../helpers/tmux.js';
+import {expectGoneWithin} from '../helpers/endings.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
 const openTerminal = terminalPerTest();
 
@@ -30,11 +31,7 @@ test("in a real terminal: procdash run -- sh -c 'sleep 30 & sleep 30' shows both
 	expect(terminal.exitStatus).toBe(0);
 	expect(terminal.screen()).toContain('stopped: no process left behind');
 	const started = [procdash, ...tree];
-	await waitUntil(
-		() => (started.some(isRunning) ? undefined : true),
-		5000,
-		() => `still running: ${started.filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin(started, 5000);
 });
 
 test('in a real terminal: a command that does not exist shows "not found" and procdash exits 1', async () => {
