@@ -54,10 +54,8 @@ test('procdash signals only the processes it started: an id that is not one of t
 	expect((await orchestrator.stop()).survivors).toEqual([]);
 });
 
-test('a recording is created readable by its owner alone (0600), whatever the umask', () => {
-	const file = path.join(directory, 'events.ndjson');
-	writeFileSync(file, 'an older file anyone could write\n', {mode: 0o666});
-	// A umask of 000 would leave a plainly created file world-writable.
+// A umask of 000 would leave a plainly created file world-writable.
+function recordWithUmask000(file: string): void {
 	execFileSync(
 		'sh',
 		[
@@ -74,24 +72,15 @@ test('a recording is created readable by its owner alone (0600), whatever the um
 			stdio: 'ignore',
 		},
 	);
+}
+
+test('a recording is created readable by its owner alone (0600), whatever the umask', () => {
+	const file = path.join(directory, 'events.ndjson');
+	writeFileSync(file, 'an older file anyone could write\n', {mode: 0o666});
+	recordWithUmask000(file);
 	expect(statSync(file).mode & 0o777).toBe(0o600);
 	const fresh = path.join(directory, 'fresh.ndjson');
-	execFileSync(
-		'sh',
-		[
-			'-c',
-			'umask 000; exec "$0" "$@"',
-			process.execPath,
-			cliPath,
-			'fork',
-			'--json',
-			'--record',
-			fresh,
-		],
-		{
-			stdio: 'ignore',
-		},
-	);
+	recordWithUmask000(fresh);
 	expect(statSync(fresh).mode & 0o777).toBe(0o600);
 });
 
