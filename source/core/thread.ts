@@ -1,4 +1,5 @@
 import {Worker} from 'node:worker_threads';
+import {drainWorker} from './child-exit.js';
 import {ProcessStateError, toErrorInfo} from './errors.js';
 import type {ProcessKind} from './events.js';
 import {isChildMessage, isThreadRunning, type ThreadStart} from './ipc.js';
@@ -15,9 +16,6 @@ const bootstrapUrl = new URL('./runtime/thread-bootstrap.js', import.meta.url);
 
 // CPython's threading counter: Thread-1, Thread-2, … for the whole program.
 let threadCounter = 0;
-
-// How long to wait after the thread's end for its last output lines.
-const drainAfterExitMs = 100;
 
 // Exit codes by the convention of processes ended by a signal: a thread gets no signal, but
 // terminate() and kill() end it as SIGTERM and SIGKILL would end a process.
@@ -146,7 +144,7 @@ export class Thread {
 				// A worker that terminate() stopped exits with 1 (0 if it had not begun); one that
 				// ended by itself first keeps its code.
 				const endedBy = !this.#outcome.hasReturned && code <= 1 ? this.#endedBy : undefined;
-				void this.#drain(worker).then(() => {
+				void drainWorker(worker).then(() => {
 					// `signal` names what terminate() or kill() stand for, as a process's exit would.
 					this.#outcome.exited(endedBy?.exitcode ?? code, process.pid, endedBy?.signal ?? null);
 					resolve();
@@ -265,21 +263,6 @@ export class Thread {
 		// An error the task's code let escape after the bootstrap's own catch (a stray rejection).
 		worker.on('error', (error) => {
 			if (!this.#outcome.hasThrown) this.#outcome.threw(toErrorInfo(error));
-		});
-	}
-
-	// The worker's output streams end after its exit; wait (boundedly) for their last lines.
-	#drain(worker: Worker): Promise<void> {
-		const ended = (stream: NodeJS.ReadableStream & {readableEnded?: boolean}) =>
-			stream.readableEnded
-				? Promise.resolve()
-				: new Promise<void>((resolve) => stream.once('end', resolve));
-		return new Promise((resolve) => {
-			const timer = setTimeout(resolve, drainAfterExitMs);
-			void Promise.all([ended(worker.stdout), ended(worker.stderr)]).then(() => {
-				clearTimeout(timer);
-				resolve();
-			});
 		});
 	}
 }
