@@ -18,6 +18,13 @@ export function exitcodeOf(code: number | null, signal: NodeJS.Signals | null): 
 	return code ?? -(constants.signals[signal as NodeJS.Signals] ?? 0);
 }
 
+/** The signal's name for a CPython-style exit code (−9 → SIGKILL), or null. */
+export function signalOf(exitcode: number | null): NodeJS.Signals | null {
+	if (exitcode === null || exitcode >= 0) return null;
+	const entry = Object.entries(constants.signals).find(([, number]) => number === -exitcode);
+	return (entry?.[0] as NodeJS.Signals | undefined) ?? null;
+}
+
 /**
  * Resolves once a child process that has exited is done: 'close' comes after 'exit' once the pipes
  * and the IPC channel are done, so the last lines and the task's result are in before the exit
