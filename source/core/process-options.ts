@@ -2,7 +2,7 @@ import type {ProcessKind} from './events.js';
 import type {TaskTarget} from './ipc.js';
 import type {Orchestrator} from './orchestrator.js';
 import {printable} from './printable.js';
-import {isTaskTarget} from './task.js';
+import {describeTask, isTaskTarget} from './task.js';
 
 /** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
 export type ProcessOptions = {
@@ -63,6 +63,6 @@ export function validateProcessOptions(options: ProcessOptions): ProcessKind {
  * printable, since a file name in it may hold anything.
  */
 export function describeTarget({target, command, args}: ProcessOptions): string {
-	if (target) return printable(`${target.module.split('/').pop()}#${target.exportName}`);
+	if (target) return describeTask(target);
 	return printable([command, ...((args ?? []) as string[])].join(' '));
 }

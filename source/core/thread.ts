@@ -10,6 +10,7 @@ import {forwardLines} from './output-lines.js';
 import {runtimeContext} from './runtime/context.js';
 import {currentThread} from './runtime/current.js';
 import {encodeShared} from './shared/handles.js';
+import {describeTask} from './task.js';
 import {type ThreadOptions, validateThreadOptions} from './thread-options.js';
 
 const bootstrapUrl = new URL('./runtime/thread-bootstrap.js', import.meta.url);
@@ -68,7 +69,7 @@ export class Thread {
 			name: this.name,
 			kind: 'thread',
 			daemon: this.#daemon,
-			target: `${options.target.module.split('/').pop()}#${options.target.exportName}`,
+			target: describeTask(options.target),
 		});
 	}
 
