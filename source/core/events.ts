@@ -1,3 +1,4 @@
+import {Listeners} from './listeners.js';
 import type {PoolEventMap} from './pool-events.js';
 
 /**
@@ -302,7 +303,7 @@ export type EventBusOptions = {
  * (the dashboard, a recorder) can replay what it missed.
  */
 export class EventBus {
-	readonly #listeners = new Set<Listener>();
+	readonly #listeners = new Listeners<BusEvent>();
 	readonly #history: BusEvent[];
 	readonly #now: () => number;
 	readonly #startedAt: number;
@@ -335,16 +336,13 @@ export class EventBus {
 		this.#history[this.#next] = event as BusEvent;
 		this.#next = (this.#next + 1) % this.#history.length;
 		this.#count = Math.min(this.#count + 1, this.#history.length);
-		for (const listener of this.#listeners) listener(event as BusEvent);
+		this.#listeners.tell(event as BusEvent);
 		return event;
 	}
 
 	/** Calls `listener` for each event from now on; returns the unsubscribe function. */
 	subscribe(listener: Listener): () => void {
-		this.#listeners.add(listener);
-		return () => {
-			this.#listeners.delete(listener);
-		};
+		return this.#listeners.add(listener);
 	}
 
 	/**

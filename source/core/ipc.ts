@@ -42,16 +42,19 @@ export type ThreadStart = {
 	};
 };
 
+/** The `type` of a message as it arrived: undefined unless it is an object that has one. */
+export function messageType(message: unknown): unknown {
+	return typeof message === 'object' && message !== null
+		? (message as {type?: unknown}).type
+		: undefined;
+}
+
 /** A Thread to its owner: it runs, as the kernel's thread `tid` (Linux), for its CPU in the stats. */
 export type ThreadRunningMessage = {readonly type: 'thread-running'; readonly tid: number};
 
 /** True when `message` is a Thread saying it runs. */
 export function isThreadRunning(message: unknown): message is ThreadRunningMessage {
-	return (
-		typeof message === 'object' &&
-		message !== null &&
-		(message as {type?: unknown}).type === 'thread-running'
-	);
+	return messageType(message) === 'thread-running';
 }
 
 /**
@@ -131,15 +134,13 @@ export type PoolWorkerMessage = PoolReadyMessage | PoolResultMessage | PoolResul
 
 /** True when `message` is a pool's message to its worker. */
 export function isPoolParentMessage(message: unknown): message is PoolParentMessage {
-	if (typeof message !== 'object' || message === null) return false;
-	const {type} = message as {type?: unknown};
+	const type = messageType(message);
 	return type === 'pool:task' || type === 'pool:tasks' || type === 'pool:stop';
 }
 
 /** True when `message` is a pool worker's message to its pool. */
 export function isPoolWorkerMessage(message: unknown): message is PoolWorkerMessage {
-	if (typeof message !== 'object' || message === null) return false;
-	const {type} = message as {type?: unknown};
+	const type = messageType(message);
 	return (
 		type === 'pool:ready' ||
 		type === 'pool:done' ||
@@ -156,8 +157,7 @@ export type ChildMessage = ReturnedMessage | ThrewMessage;
 
 /** True when `message` is one of ours (a child may use process.send for its own ends too). */
 export function isChildMessage(message: unknown): message is ChildMessage {
-	if (typeof message !== 'object' || message === null) return false;
-	const {type} = message as {type?: unknown};
+	const type = messageType(message);
 	return type === 'returned' || type === 'threw';
 }
 
@@ -223,38 +223,22 @@ export type SharedReplies = {
 
 /** True when `message` is a child's batch of requests to the shared-state broker. */
 export function isSharedBatch(message: unknown): message is SharedBatch {
-	return (
-		typeof message === 'object' &&
-		message !== null &&
-		(message as {type?: unknown}).type === 'shared-batch'
-	);
+	return messageType(message) === 'shared-batch';
 }
 
 /** True when `message` is the broker's batch of replies. */
 export function isSharedReplies(message: unknown): message is SharedReplies {
-	return (
-		typeof message === 'object' &&
-		message !== null &&
-		(message as {type?: unknown}).type === 'shared-replies'
-	);
+	return messageType(message) === 'shared-replies';
 }
 
 /** True when `message` is a child's request to the shared-state broker. */
 export function isSharedRequest(message: unknown): message is SharedRequest {
-	return (
-		typeof message === 'object' &&
-		message !== null &&
-		(message as {type?: unknown}).type === 'shared'
-	);
+	return messageType(message) === 'shared';
 }
 
 /** True when `message` is the broker's reply to a shared-state request. */
 export function isSharedReply(message: unknown): message is SharedReply {
-	return (
-		typeof message === 'object' &&
-		message !== null &&
-		(message as {type?: unknown}).type === 'shared-reply'
-	);
+	return messageType(message) === 'shared-reply';
 }
 
 /** True when `value` is a shared handle made by the parent. */

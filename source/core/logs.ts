@@ -1,4 +1,5 @@
 import type {EventBus} from './events.js';
+import {Listeners} from './listeners.js';
 
 /** One line a process printed. */
 export type LogLine = {
@@ -41,7 +42,7 @@ class Ring {
  */
 export class LogBook {
 	readonly #rings = new Map<number, Ring>();
-	readonly #listeners = new Set<(id: number) => void>();
+	readonly #listeners = new Listeners<number>();
 	readonly #unsubscribe: () => void;
 	readonly #linesPerProcess: number;
 
@@ -52,7 +53,7 @@ export class LogBook {
 		this.#unsubscribe = bus.subscribe((event) => {
 			if (event.type !== 'process:output') return;
 			this.#add(event.id, event);
-			for (const listener of this.#listeners) listener(event.id);
+			this.#listeners.tell(event.id);
 		});
 	}
 
@@ -68,10 +69,7 @@ export class LogBook {
 
 	/** Calls `listener` with the process id after each new line; returns the unsubscribe function. */
 	subscribe(listener: (id: number) => void): () => void {
-		this.#listeners.add(listener);
-		return () => {
-			this.#listeners.delete(listener);
-		};
+		return this.#listeners.add(listener);
 	}
 
 	/** Stops following the bus. */

@@ -1,43 +1,20 @@
 import type {Readable} from 'node:stream';
 import {ProcessLimitError} from './errors.js';
 import {EventBus} from './events.js';
+import {type OrchestratorOptions, resolveOrchestratorOptions} from './orchestrator-options.js';
+import {OutputValve} from './output-valve.js';
 import type {Process} from './process.js';
 import {ProcessGroups} from './process-groups.js';
-import {maxProcessesVariable} from './runtime-fork.js';
 import {SharedBroker} from './shared/broker.js';
 import {Spares} from './spares.js';
-import {StatsSampler, sampleMachine} from './stats.js';
+import {StatsSampling} from './stats-sampling.js';
 import {signalEach, stopGroups} from './stop.js';
-import {moduleUrl} from './task.js';
 import type {Thread} from './thread.js';
 
 /** What an orchestrator runs: a child process, or a worker thread of this process. */
 export type Member = Process | Thread;
 
-/** Options of an orchestrator. */
-export type OrchestratorOptions = {
-	/** Events kept for late subscribers. */
-	readonly historySize?: number;
-	/**
-	 * Live processes allowed at once; one more start rejects with ProcessLimitError. Default: 256,
-	 * or `PROCDASH_MAX_PROCESSES` when set — procdash sets it for its task processes, so that the
-	 * limit applies to what a task starts as well.
-	 */
-	readonly maxProcesses?: number;
-	/** Milliseconds between SIGTERM and SIGKILL when stopping. */
-	readonly graceMs?: number;
-	/**
-	 * Task runtimes to keep booted and idle, so that a task starts in about an IPC round trip
-	 * instead of a Node boot. Off (0) unless asked for: each spare is a live process.
-	 */
-	readonly spares?: number;
-	/**
-	 * Modules (URLs or paths) every spare imports while it boots, as Python's
-	 * `set_forkserver_preload` does: a task of one of them then starts without importing it.
-	 * Their top-level code runs in every spare, used or not.
-	 */
-	readonly preload?: readonly (string | URL)[];
-};
+export type {OrchestratorOptions} from './orchestrator-options.js';
 
 /** What `stop()` found once everything had been stopped. */
 export type StopOutcome = {
@@ -45,16 +22,8 @@ export type StopOutcome = {
 	readonly survivors: readonly number[];
 };
 
-const defaultMaxProcesses = 256;
-
-// A task runtime inherits its parent orchestrator's limit through the environment.
-function inheritedMaxProcesses(): number {
-	const inherited = Number(process.env[maxProcessesVariable]);
-	return Number.isInteger(inherited) && inherited >= 1 ? inherited : defaultMaxProcesses;
-}
 // How often the memory that threads change is read for changes to publish on the bus.
 const threadSamplingMs = 200;
-const defaultGraceMs = 5000;
 
 const liveOrchestrators = new Set<Orchestrator>();
 let exitHookInstalled = false;
@@ -87,29 +56,18 @@ export class Orchestrator {
 	#liveThreads = 0;
 	#threadSampling: NodeJS.Timeout | undefined;
 	readonly #groups = new ProcessGroups();
-	readonly #sampler = new StatsSampler();
+	readonly #sampling: StatsSampling;
 	readonly #spares: Spares | undefined;
-	readonly #outputs = new Set<Readable>();
-	#outputHeld = false;
-	#samplingTimer: NodeJS.Timeout | undefined;
+	readonly #output = new OutputValve();
 	#stopping: Promise<StopOutcome> | undefined;
 	#nextId = 1;
 
-	constructor({
-		historySize,
-		maxProcesses = inheritedMaxProcesses(),
-		graceMs = defaultGraceMs,
-		spares = 0,
-		preload = [],
-	}: OrchestratorOptions = {}) {
-		if (!Number.isInteger(maxProcesses) || maxProcesses < 1) {
-			throw new RangeError(`maxProcesses must be a positive integer, got ${maxProcesses}`);
-		}
-		if (typeof graceMs !== 'number' || !(graceMs >= 0)) {
-			throw new RangeError(`graceMs must be a non-negative number, got ${graceMs}`);
-		}
+	constructor(options: OrchestratorOptions = {}) {
+		const {historySize, maxProcesses, graceMs, spares, preload} =
+			resolveOrchestratorOptions(options);
 		this.bus = new EventBus({historySize});
 		this.shared = new SharedBroker(this.bus);
+		this.#sampling = new StatsSampling(this.bus, () => this.live());
 		this.maxProcesses = maxProcesses;
 		this.graceMs = graceMs;
 		this.bus.subscribe((event) => {
@@ -125,15 +83,6 @@ export class Orchestrator {
 				else if (event.pid !== undefined) this.#groups.exited(event.pid);
 			}
 		});
-		if (!Number.isInteger(spares) || spares < 0) {
-			throw new RangeError(`spares must be a non-negative integer, got ${spares}`);
-		}
-		if (!Array.isArray(preload)) {
-			throw new TypeError(
-				`preload must be an array of module URLs or paths, got ${typeof preload}`,
-			);
-		}
-		const preloaded = preload.map((module) => moduleUrl(module, 'createOrchestrator(): preload'));
 		if (spares > 0) {
 			this.#spares = new Spares(
 				spares,
@@ -141,7 +90,7 @@ export class Orchestrator {
 					started: (pid) => this.#groups.guard(pid),
 					ended: (pid) => this.#groups.unguard(pid),
 				},
-				{maxProcesses, preload: preloaded},
+				{maxProcesses, preload},
 			);
 			this.#spares.fill();
 		}
@@ -240,9 +189,7 @@ export class Orchestrator {
 
 	/** Follows a child's stdout or stderr, so that `holdOutput` can pause it; called by Process. */
 	trackOutput(readable: Readable): void {
-		this.#outputs.add(readable);
-		readable.once('close', () => this.#outputs.delete(readable));
-		if (this.#outputHeld) readable.pause();
+		this.#output.track(readable);
 	}
 
 	/**
@@ -251,50 +198,17 @@ export class Orchestrator {
 	 * would writing to a slow terminal, instead of procdash buffering what they print without end.
 	 */
 	holdOutput(held: boolean): void {
-		if (held === this.#outputHeld) return;
-		this.#outputHeld = held;
-		for (const readable of this.#outputs) {
-			if (held) readable.pause();
-			else readable.resume();
-		}
+		this.#output.hold(held);
 	}
 
 	/** Samples CPU and memory every `intervalMs` and emits `stats:sampled`. */
 	startSampling(intervalMs = 1000): void {
-		if (this.#samplingTimer) return;
-		const tick = async () => {
-			const live = this.live();
-			const roots = live
-				.filter((member) => member.kind !== 'thread')
-				.map((process) => process.pid)
-				.filter((pid): pid is number => pid !== undefined);
-			const threads = this.#sampler.sampleThreads(
-				live.flatMap((member) =>
-					member.kind === 'thread' && (member as Thread).tid !== undefined
-						? [{id: member.id, tid: (member as Thread).tid as number}]
-						: [],
-				),
-			);
-			const [processes, machine] = await Promise.all([
-				this.#sampler.sample(roots),
-				sampleMachine(),
-			]);
-			if (!this.#samplingTimer) return;
-			this.bus.emit('stats:sampled', {
-				processes,
-				...(threads.length > 0 ? {threads} : {}),
-				...(machine ? {machine} : {}),
-			});
-		};
-		this.#samplingTimer = setInterval(() => void tick(), intervalMs);
-		this.#samplingTimer.unref();
-		void tick();
+		this.#sampling.start(intervalMs);
 	}
 
 	/** Stops the sampling that `startSampling` began. */
 	stopSampling(): void {
-		clearInterval(this.#samplingTimer);
-		this.#samplingTimer = undefined;
+		this.#sampling.stop();
 	}
 
 	/**

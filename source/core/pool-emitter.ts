@@ -1,4 +1,6 @@
+import {signalOf} from './child-exit.js';
 import type {ErrorInfo, EventBus, EventMap} from './events.js';
+import type {PoolEnding} from './pool-events.js';
 import type {PoolTask} from './pool-jobs.js';
 import type {WorkerSlot} from './pool-workers.js';
 
@@ -50,6 +52,42 @@ export class PoolEmitter {
 	/** The worker of `slot` takes tasks. */
 	workerReady(slot: WorkerSlot): void {
 		this.emit('pool:worker-ready', {processId: slot.process.id, worker: slot.process.name});
+	}
+
+	/**
+	 * The worker of `slot` died: `lost` is the task it was running, if any, and `requeued` how
+	 * many tasks sent ahead to it go back to the queue.
+	 */
+	workerDied(slot: WorkerSlot, lost: PoolTask | undefined, requeued: number): void {
+		const {process} = slot;
+		this.emit('pool:worker-died', {
+			processId: process.id,
+			worker: process.name,
+			pid: process.pid,
+			exitcode: process.exitcode ?? 0,
+			signal: signalOf(process.exitcode),
+			taskId: lost?.id,
+			requeued,
+		});
+	}
+
+	/** `task`, lost with its worker, goes back to the queue for its attempt number `attempts`. */
+	taskRetried(task: PoolTask, error: ErrorInfo): void {
+		this.emit('pool:task-retried', {
+			taskId: task.id,
+			call: task.job.call,
+			first: task.first,
+			count: task.items.length,
+			attempt: task.attempts,
+			error,
+		});
+	}
+
+	/** The pool ended `how` for `reason`; the items of the tasks in `held` will not run. */
+	abandoned(how: Exclude<PoolEnding, 'closed'>, reason: string, held: readonly PoolTask[]): void {
+		let cancelled = 0;
+		for (const task of held) cancelled += task.items.length;
+		this.emit('pool:closed', {how, reason, cancelled});
 	}
 
 	/** `replacement` takes the place of `slot`'s worker. */

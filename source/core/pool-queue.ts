@@ -37,6 +37,13 @@ export class TaskQueue {
 		return task;
 	}
 
+	/** Takes up to `count` tasks from the front, in order. */
+	take(count: number): PoolTask[] {
+		const tasks: PoolTask[] = [];
+		while (tasks.length < count && this.length > 0) tasks.push(this.shift() as PoolTask);
+		return tasks;
+	}
+
 	/** Empties the queue, returning what it held. */
 	drain(): PoolTask[] {
 		const tasks = this.#tasks.slice(this.#head) as PoolTask[];

@@ -2,6 +2,7 @@ import {PoolTerminatedError, rebuildError, toErrorInfo} from './errors.js';
 import {isPoolWorkerMessage, type PoolWorkerMessage} from './ipc.js';
 import {KeepAlive} from './keep-alive.js';
 import type {Orchestrator} from './orchestrator.js';
+import {BootFailures} from './pool-boot.js';
 import {PoolEmitter} from './pool-emitter.js';
 import type {PoolEnding} from './pool-events.js';
 import type {PoolJob, PoolTask} from './pool-jobs.js';
@@ -14,7 +15,6 @@ import {
 	deathOf,
 	markReady,
 	postTasks,
-	signalOf,
 	stopWorker,
 	type WorkerSlot,
 } from './pool-workers.js';
@@ -22,9 +22,6 @@ import {
 /** Where a pool is in its life. */
 export type PoolState = 'running' | 'closed' | 'terminated' | 'broken';
 
-// Workers that die before they are ready, one after another, before the pool gives up: a worker
-// that cannot boot would otherwise be replaced forever (CPython's pool does just that).
-const maxBootFailures = 3;
 // terminate(): SIGTERM, then SIGKILL to workers still there after this long.
 const terminateGraceMs = 1000;
 
@@ -48,15 +45,16 @@ export class PoolScheduler {
 	#failure: Error | undefined;
 	#outstanding = 0;
 	#nextTaskId = 1;
-	#bootFailures = 0;
 	#terminating: Promise<void> | undefined;
 	readonly #keepAlive = new KeepAlive();
+	readonly #bootFailures: BootFailures;
 
 	constructor(options: ResolvedPoolOptions, orchestrator: Orchestrator, id: number, name: string) {
 		this.#options = options;
 		this.#orchestrator = orchestrator;
 		this.#name = name;
 		this.#events = new PoolEmitter(orchestrator.bus, id, name);
+		this.#bootFailures = new BootFailures(name);
 		this.#events.emit('pool:created', {
 			processes: options.processes,
 			maxTasksPerChild: options.maxTasksPerChild ?? null,
@@ -167,17 +165,13 @@ export class PoolScheduler {
 	// Without a single worker, nothing would ever run what is queued: fail it rather than wait.
 	#workerFailedToStart(error: unknown): void {
 		if (this.#slots.size > 0) return;
-		const {name, message} = toErrorInfo(error);
-		const failure = new Error(`${this.#name}: cannot start a worker: ${name}: ${message}`, {
-			cause: error,
-		});
-		this.#abandon('broken', failure);
+		this.#abandon('broken', this.#bootFailures.cannotStart(error));
 	}
 
 	#onMessage(slot: WorkerSlot, message: PoolWorkerMessage): void {
 		if (message.type === 'pool:ready') {
 			markReady(slot);
-			this.#bootFailures = 0;
+			this.#bootFailures.ready();
 			this.#events.workerReady(slot);
 			this.#dispatch();
 			return;
@@ -208,12 +202,8 @@ export class PoolScheduler {
 		for (const slot of this.#slots) {
 			const room = capacity(slot, limit);
 			if (room === 0 || this.#queue.length === 0) continue;
-			const batch: PoolTask[] = [];
-			while (batch.length < room && this.#queue.length > 0) {
-				batch.push(this.#queue.shift() as PoolTask);
-			}
 			const wasIdle = slot.tasks.length === 0;
-			for (const {task, error} of postTasks(slot, batch)) {
+			for (const {task, error} of postTasks(slot, this.#queue.take(room))) {
 				this.#events.taskStarted(slot, task);
 				this.#events.taskDone(slot, task, 0, toErrorInfo(error));
 				this.#settle(task, error);
@@ -255,36 +245,17 @@ export class PoolScheduler {
 			if (slot.retiring && this.#needsWorker()) this.#startWorker({slot, reason: 'max-tasks'});
 			return;
 		}
-		if (!slot.ready && this.#bootFailed(slot)) return;
+		const bootFailure = slot.ready ? undefined : this.#bootFailures.diedBeforeReady(process);
+		if (bootFailure) {
+			this.#abandon('broken', bootFailure);
+			return;
+		}
 		const [head, ...rest] = lost;
-		this.#events.emit('pool:worker-died', {
-			processId: process.id,
-			worker: process.name,
-			pid: process.pid,
-			exitcode: process.exitcode ?? 0,
-			signal: signalOf(process.exitcode),
-			taskId: head?.id,
-			requeued: rest.length,
-		});
+		this.#events.workerDied(slot, head, rest.length);
 		this.#queue.unshift(rest);
 		if (head) this.#lose(slot, head);
 		if (this.#needsWorker()) this.#startWorker({slot, reason: 'died'});
 		this.#dispatch();
-	}
-
-	// A worker that threw before it was ready failed in its initializer (or could not load):
-	// every new one would too, so the pool breaks at once rather than respawning forever.
-	#bootFailed({process}: WorkerSlot): boolean {
-		const thrown = process.error;
-		if (thrown) {
-			thrown.message = `${this.#name}: worker ${process.name} failed before it was ready: ${thrown.message}`;
-			this.#abandon('broken', thrown);
-			return true;
-		}
-		if (++this.#bootFailures < maxBootFailures) return false;
-		const why = `${maxBootFailures} workers in a row died before they were ready (the last, ${process.name}, with exit code ${process.exitcode})`;
-		this.#abandon('broken', new Error(`${this.#name}: ${why}`));
-		return true;
 	}
 
 	#lose(slot: WorkerSlot, task: PoolTask): void {
@@ -292,14 +263,7 @@ export class PoolScheduler {
 		if (task.attempts < task.job.retries) {
 			task.attempts++;
 			this.#queue.unshift([task]);
-			this.#events.emit('pool:task-retried', {
-				taskId: task.id,
-				call: task.job.call,
-				first: task.first,
-				count: task.items.length,
-				attempt: task.attempts,
-				error: toErrorInfo(error),
-			});
+			this.#events.taskRetried(task, toErrorInfo(error));
 			return;
 		}
 		this.#events.taskDone(slot, task, 0, toErrorInfo(error));
@@ -321,9 +285,7 @@ export class PoolScheduler {
 		this.#failure = error;
 		const held = this.#queue.drain();
 		for (const slot of this.#slots) held.push(...slot.tasks.splice(0));
-		let cancelled = 0;
-		for (const task of held) cancelled += task.items.length;
-		this.#events.emit('pool:closed', {how, reason: error.message, cancelled});
+		this.#events.abandoned(how, error.message, held);
 		for (const task of held) this.#settle(task, error);
 		if (how === 'broken') for (const slot of this.#slots) slot.process.terminate();
 	}

@@ -1,4 +1,4 @@
-import {constants} from 'node:os';
+import {signalOf} from './child-exit.js';
 import {WorkerDiedError} from './errors.js';
 import type {PoolParentMessage, PoolTaskMessage, PoolWorkerConfig} from './ipc.js';
 import type {Member, Orchestrator} from './orchestrator.js';
@@ -201,11 +201,4 @@ export function deathOf(slot: WorkerSlot, task: PoolTask): WorkerDiedError {
 		call: `${task.job.call}(${task.job.target.module.split('/').pop()}#${task.job.target.exportName})`,
 		items: [task.first, task.first + task.items.length - 1],
 	});
-}
-
-/** The signal's name for a CPython-style exit code (−9 → SIGKILL), or null. */
-export function signalOf(exitcode: number | null): NodeJS.Signals | null {
-	if (exitcode === null || exitcode >= 0) return null;
-	const entry = Object.entries(constants.signals).find(([, number]) => number === -exitcode);
-	return (entry?.[0] as NodeJS.Signals | undefined) ?? null;
 }

@@ -1,59 +1,24 @@
-import {type ChildProcess, spawn} from 'node:child_process';
-import {constants} from 'node:os';
-import {DaemonError, ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
-import type {ErrorInfo, ProcessKind} from './events.js';
-import {
-	isChildMessage,
-	isSharedBatch,
-	isSharedRequest,
-	type RunMessage,
-	type SharedBatch,
-	type SharedReply,
-	type SharedRequest,
-	type TaskTarget,
-} from './ipc.js';
+import type {ChildProcess} from 'node:child_process';
+import {drainChild, exitcodeOf, spawnFailure} from './child-exit.js';
+import {DaemonError, ProcessStateError} from './errors.js';
+import type {ProcessKind} from './events.js';
+import {isChildMessage, isSharedBatch, isSharedRequest, type RunMessage} from './ipc.js';
+import {Listeners} from './listeners.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
+import {Outcome} from './outcome.js';
 import {forwardLines} from './output-lines.js';
-import {printable} from './printable.js';
+import {launchChild, taskRunMessage} from './process-launch.js';
+import {describeTarget, type ProcessOptions, validateProcessOptions} from './process-options.js';
 import {currentIdentity, currentProcess} from './runtime/current.js';
-import {type Channel, channelKey, forkRuntime, holdOpen, isRuntimeReady} from './runtime-fork.js';
-import {encodeShared} from './shared/handles.js';
-import {isTaskTarget} from './task.js';
-import {fromWire, toWire, type Wired} from './wire.js';
-import {fromChild, toChild} from './wire-parent.js';
+import {holdOpen, isRuntimeReady} from './runtime-fork.js';
+import {answerChild} from './shared/broker-wire.js';
+import type {Wired} from './wire.js';
+import {fromChild} from './wire-parent.js';
 
-/** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
-export type ProcessOptions = {
-	/** A function to run in a new Node child, made with `task()`. */
-	readonly target?: TaskTarget;
-	/** An executable to run, found on PATH unless it contains a slash. */
-	readonly command?: string;
-	/** Arguments: passed to the task function, or the command's argv (strings). */
-	readonly args?: readonly unknown[];
-	/** The process's name; `Process-N` when omitted. */
-	readonly name?: string;
-	/** A daemon is terminated when its orchestrator closes, and may not start children. */
-	readonly daemon?: boolean;
-	/** Working directory of the child. */
-	readonly cwd?: string;
-	/** Environment of the child; the parent's when omitted. */
-	readonly env?: NodeJS.ProcessEnv;
-	/** Run `command` through `/bin/sh -c`; off unless asked for. */
-	readonly shell?: boolean;
-	/** The orchestrator that owns the process; the default one when omitted. */
-	readonly orchestrator?: Orchestrator;
-};
+export type {ProcessOptions} from './process-options.js';
 
 // CPython's `_process_counter`: one count per runtime, taken at construction.
 let processCounter = 0;
-
-// How long to wait after a child's exit for its last output lines and messages to arrive. Bounded
-// because a grandchild that keeps the pipe open must not hold the exit event back forever.
-const drainAfterExitMs = 100;
-
-// Shell conventions for a command that cannot be started.
-const notFoundExitcode = 127;
-const notExecutableExitcode = 126;
 
 /**
  * A child process, modelled on Python's `multiprocessing.Process`: `start()`, `join()`,
@@ -70,18 +35,15 @@ export class Process {
 	readonly #kind: ProcessKind;
 	readonly #identity: readonly number[];
 	#daemon: boolean;
+	readonly #outcome: Outcome;
+	readonly #messageListeners = new Listeners<unknown>();
 	#pid: number | undefined;
-	#exitcode: number | null = null;
 	#exited: Promise<void> | undefined;
 	#child: ChildProcess | undefined;
-	readonly #messageListeners = new Set<(message: unknown) => void>();
-	#returned: {value: unknown} | undefined;
-	#joiners = 0;
 	#paused = false;
-	#error: ErrorInfo | undefined;
 
 	constructor(options: ProcessOptions) {
-		const kind = validate(options);
+		const kind = validateProcessOptions(options);
 		this.#kind = kind;
 		this.#options = options;
 		this.#orchestrator = options.orchestrator ?? defaultOrchestrator();
@@ -89,6 +51,11 @@ export class Process {
 		this.name = options.name ?? `Process-${this.#identity.join(':')}`;
 		this.#daemon = options.daemon ?? currentProcess().daemon;
 		this.id = this.#orchestrator.register(this);
+		this.#outcome = new Outcome(this.#orchestrator.bus, this, (held) => {
+			if (this.#daemon && this.#child && this.#outcome.exitcode === null) {
+				holdOpen(this.#child, held);
+			}
+		});
 		this.#orchestrator.bus.emit('process:created', {
 			id: this.id,
 			name: this.name,
@@ -105,7 +72,7 @@ export class Process {
 
 	/** null while alive (or not started); 0 on success; N for exit(N); −N when ended by signal N. */
 	get exitcode(): number | null {
-		return this.#exitcode;
+		return this.#outcome.exitcode;
 	}
 
 	/** Whether the process is a daemon. Can be changed only before start. */
@@ -130,53 +97,54 @@ export class Process {
 
 	/** What the task returned, once it has; undefined for commands and failed tasks. */
 	get result(): unknown {
-		return this.#returned?.value;
+		return this.#outcome.result;
 	}
 
 	/** The error the task threw, or why the command could not start. */
 	get error(): Error | undefined {
-		return this.#error ? new RemoteError(this.#error) : undefined;
+		return this.#outcome.error;
 	}
 
 	/** True between a successful start and the exit. */
 	isAlive(): boolean {
-		return this.#pid !== undefined && this.#exitcode === null;
+		return this.#pid !== undefined && this.#outcome.exitcode === null;
 	}
 
 	/** Starts the child; resolves once it runs and its pid is known. */
 	async start(): Promise<void> {
 		if (this.#exited) throw new ProcessStateError('cannot start a process twice');
 		if (currentProcess().daemon) throw new DaemonError();
-		const runMessage = this.#kind === 'task' ? this.#runMessage() : undefined;
+		const runMessage =
+			this.#kind === 'task'
+				? taskRunMessage(this.#options, this.#orchestrator, {
+						name: this.name,
+						daemon: this.#daemon,
+						identity: this.#identity,
+					})
+				: undefined;
 		this.#orchestrator.admit(this);
 		let started!: () => void;
 		const running = new Promise<void>((resolve) => {
 			started = resolve;
 		});
 		this.#exited = new Promise<void>((resolve) => {
-			const spare = this.#kind === 'task' ? this.#takeSpare() : undefined;
-			const child = spare ?? this.#spawn();
+			const {child, warm} = launchChild({
+				options: this.#options,
+				kind: this.#kind,
+				daemon: this.#daemon,
+				orchestrator: this.#orchestrator,
+			});
 			// Guarded from the moment it exists: its 'spawn' event (and so process:started) may come
 			// a while later on a busy event loop, and procdash could be SIGKILLed in between.
 			if (child.pid !== undefined) this.#orchestrator.guard(child.pid);
 			this.#child = child;
 			this.#wire(child);
 			const onSpawn = () => {
-				this.#pid = child.pid;
-				// The task first, the listeners of the bus after: a warm start is that much sooner.
-				if (runMessage) child.send(runMessage);
-				this.#orchestrator.bus.emit('process:started', {
-					id: this.id,
-					name: this.name,
-					pid: child.pid ?? 0,
-					ppid: process.pid,
-				});
-				// The orchestrator began stopping while this child was being spawned.
-				if (this.#orchestrator.stopping) this.kill();
+				this.#running(child, runMessage);
 				started();
 			};
 			// A spare was spawned long ago: it is running now.
-			if (spare) queueMicrotask(onSpawn);
+			if (warm) queueMicrotask(onSpawn);
 			else child.once('spawn', onSpawn);
 			child.once('error', (error) => {
 				// Only a failed spawn ends here; a started child reports through 'exit'.
@@ -186,8 +154,8 @@ export class Process {
 				resolve();
 			});
 			child.once('exit', (code, signal) => {
-				this.#drain(child).then(() => {
-					this.#exit(code, signal);
+				drainChild(child).then(() => {
+					this.#outcome.exited(exitcodeOf(code, signal), this.#pid, signal);
 					resolve();
 				});
 			});
@@ -195,45 +163,26 @@ export class Process {
 		await running;
 	}
 
+	#running(child: ChildProcess, runMessage: RunMessage | undefined): void {
+		this.#pid = child.pid;
+		// The task first, the listeners of the bus after: a warm start is that much sooner.
+		if (runMessage) child.send(runMessage);
+		this.#orchestrator.bus.emit('process:started', {
+			id: this.id,
+			name: this.name,
+			pid: child.pid ?? 0,
+			ppid: process.pid,
+		});
+		// The orchestrator began stopping while this child was being spawned.
+		if (this.#orchestrator.stopping) this.kill();
+	}
+
 	/**
 	 * Waits for the process to exit, or for `timeoutMs` to pass with it still running.
 	 * Resolves to the exitcode, or null when the wait timed out.
 	 */
-	async join(timeoutMs?: number): Promise<number | null> {
-		if (
-			timeoutMs !== undefined &&
-			(typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0)
-		) {
-			throw new TypeError(
-				`join(): timeoutMs must be a non-negative number of milliseconds, got ${String(timeoutMs)}`,
-			);
-		}
-		if (!this.#exited) throw new ProcessStateError('can only join a started process');
-		// A daemon does not keep its program alive, but a program waiting for it must stay alive
-		// to see it end, as CPython's join() blocks.
-		this.#holdWhileJoining(+1);
-		try {
-			if (timeoutMs === undefined) {
-				await this.#exited;
-				return this.#exitcode;
-			}
-			let timer: NodeJS.Timeout | undefined;
-			const timedOut = new Promise<void>((resolve) => {
-				timer = setTimeout(resolve, timeoutMs);
-			});
-			await Promise.race([this.#exited, timedOut]);
-			clearTimeout(timer);
-			return this.#exitcode;
-		} finally {
-			this.#holdWhileJoining(-1);
-		}
-	}
-
-	#holdWhileJoining(change: 1 | -1): void {
-		this.#joiners += change;
-		if (!this.#daemon || !this.#child || this.#exitcode !== null) return;
-		if (change === 1 && this.#joiners === 1) holdOpen(this.#child, true);
-		if (change === -1 && this.#joiners === 0) holdOpen(this.#child, false);
+	join(timeoutMs?: number): Promise<number | null> {
+		return this.#outcome.join(this.#exited, timeoutMs);
 	}
 
 	/** Sends SIGTERM to the process group. A no-op unless alive; returns whether it was sent. */
@@ -251,7 +200,7 @@ export class Process {
 	 * the exitcode; at once when the process is not alive.
 	 */
 	async stop(graceMs = this.#orchestrator.graceMs): Promise<number | null> {
-		if (!this.terminate()) return this.#exitcode;
+		if (!this.terminate()) return this.#outcome.exitcode;
 		// A stopped process cannot act on SIGTERM until it is continued.
 		if (this.#paused) this.signal('SIGCONT');
 		if ((await this.join(graceMs)) === null) this.kill();
@@ -309,112 +258,22 @@ export class Process {
 	 * messages; returns the unsubscribe function.
 	 */
 	onMessage(listener: (message: unknown) => void): () => void {
-		this.#messageListeners.add(listener);
-		return () => {
-			this.#messageListeners.delete(listener);
-		};
-	}
-
-	#runMessage(): RunMessage {
-		const target = this.#options.target as TaskTarget;
-		let args: Wired;
-		try {
-			args = toChild(encodeShared(this.#options.args ?? [], this.#orchestrator));
-		} catch (error) {
-			throw new TypeError(
-				`args of ${this.name} cannot be sent to a child process: ${toErrorInfo(error).message}`,
-			);
-		}
-		const self = currentProcess();
-		return {
-			type: 'run',
-			target,
-			args,
-			self: {name: this.name, daemon: this.#daemon, identity: this.#identity},
-			parent: {name: self.name, pid: self.pid},
-		};
-	}
-
-	// A booted spare can run any task that asks for no cwd or env (or channel) of its own.
-	#takeSpare(): ChildProcess | undefined {
-		if (this.#options.cwd !== undefined || this.#options.env !== undefined) return undefined;
-		if (this.#channel() !== 'json') return undefined;
-		const spare = this.#orchestrator.takeSpare((this.#options.target as TaskTarget).module);
-		if (spare) holdOpen(spare, !this.#daemon);
-		return spare;
-	}
-
-	#channel(): Channel {
-		return (this.#options as {[channelKey]?: Channel})[channelKey] ?? 'json';
-	}
-
-	#spawn(): ChildProcess {
-		const {cwd, env, shell} = this.#options;
-		const child =
-			this.#kind === 'task'
-				? forkRuntime({
-						cwd,
-						env,
-						channel: this.#channel(),
-						maxProcesses: this.#orchestrator.maxProcesses,
-					})
-				: spawn(this.#options.command as string, (this.#options.args ?? []) as string[], {
-						cwd,
-						env,
-						shell: shell === true,
-						detached: true,
-						stdio: ['ignore', 'pipe', 'pipe'],
-					});
-		if (this.#daemon) holdOpen(child, false);
-		return child;
+		return this.#messageListeners.add(listener);
 	}
 
 	#wire(child: ChildProcess): void {
 		this.#forwardOutput(child);
 		child.on('message', (message) => {
-			if (isSharedRequest(message)) {
-				this.#handleShared(message, child);
-				return;
-			}
-			if (isSharedBatch(message)) {
-				this.#handleSharedBatch(message, child);
+			if (isSharedRequest(message) || isSharedBatch(message)) {
+				const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
+				answerChild(this.#orchestrator.shared, message, actor, (reply) => this.postMessage(reply));
 				return;
 			}
 			if (isRuntimeReady(message)) return;
-			if (!isChildMessage(message)) {
-				for (const listener of this.#messageListeners) listener(message);
-				return;
-			}
-			if (message.type === 'returned') {
-				const value = fromChild(message.value as Wired);
-				this.#returned = {value};
-				this.#orchestrator.bus.emit('process:returned', {id: this.id, name: this.name, value});
-			} else {
-				this.#error = message.error;
-				this.#orchestrator.bus.emit('process:error', {
-					id: this.id,
-					name: this.name,
-					error: message.error,
-				});
-			}
-		});
-	}
-
-	// A value or array operation is answered in the same turn it arrives; a lock's may wait.
-	#handleShared(message: SharedRequest, child: ChildProcess): void {
-		const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
-		this.#orchestrator.shared.handleBatch([unwireRequest(message)], actor, ([reply]) => {
-			if (reply) this.postMessage(wireReply(reply));
-		});
-	}
-
-	#handleSharedBatch(message: SharedBatch, child: ChildProcess): void {
-		const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};
-		this.#orchestrator.shared.handleBatch(message.requests.map(unwireRequest), actor, (replies) => {
-			const wired = replies.map(wireReply);
-			this.postMessage(
-				wired.length === 1 ? (wired[0] as SharedReply) : {type: 'shared-replies', replies: wired},
-			);
+			if (!isChildMessage(message)) this.#messageListeners.tell(message);
+			else if (message.type === 'returned')
+				this.#outcome.returned(fromChild(message.value as Wired));
+			else this.#outcome.threw(message.error);
 		});
 	}
 
@@ -430,103 +289,9 @@ export class Process {
 		}
 	}
 
-	// 'close' comes after 'exit' once the pipes and the IPC channel are done, so the last lines
-	// and the task's result are in before the exit event.
-	#drain(child: ChildProcess): Promise<void> {
-		return new Promise((resolve) => {
-			const timer = setTimeout(resolve, drainAfterExitMs);
-			child.once('close', () => {
-				clearTimeout(timer);
-				resolve();
-			});
-		});
-	}
-
 	#failToStart(error: NodeJS.ErrnoException): void {
-		const exitcode = error.code === 'ENOENT' ? notFoundExitcode : notExecutableExitcode;
-		const reason =
-			error.code === 'ENOENT'
-				? 'not found (ENOENT); check the name and PATH'
-				: `cannot be executed (${error.code}); check that it is a program you may run (chmod +x), or run it through its interpreter (sh script.sh)`;
-		this.#error = {
-			name: 'SpawnError',
-			message: `command '${this.#options.command}' ${reason}`,
-			code: error.code,
-		};
-		this.#orchestrator.bus.emit('process:error', {
-			id: this.id,
-			name: this.name,
-			error: this.#error,
-		});
-		this.#exitcode = exitcode;
-		this.#orchestrator.bus.emit('process:exited', {
-			id: this.id,
-			name: this.name,
-			pid: undefined,
-			exitcode,
-			signal: null,
-		});
+		const failure = spawnFailure(this.#options.command as string, error);
+		this.#outcome.threw(failure.error);
+		this.#outcome.exited(failure.exitcode, undefined, null);
 	}
-
-	#exit(code: number | null, signal: NodeJS.Signals | null): void {
-		const exitcode = code ?? -(constants.signals[signal as NodeJS.Signals] ?? 0);
-		this.#exitcode = exitcode;
-		this.#orchestrator.bus.emit('process:exited', {
-			id: this.id,
-			name: this.name,
-			pid: this.#pid,
-			exitcode,
-			signal,
-		});
-	}
-}
-
-function validate(options: ProcessOptions): ProcessKind {
-	if (typeof options !== 'object' || options === null) {
-		throw new TypeError('Process(): options must be an object with a target or a command');
-	}
-	const {target, command, args, name} = options;
-	if (target !== undefined && command !== undefined) {
-		throw new TypeError('Process(): give either target or command, not both');
-	}
-	if (name !== undefined && (typeof name !== 'string' || name === '')) {
-		throw new TypeError(`Process(): name must be a non-empty string, got ${String(name)}`);
-	}
-	if (args !== undefined && !Array.isArray(args)) {
-		throw new TypeError(`Process(): args must be an array, got ${typeof args}`);
-	}
-	if (target !== undefined) {
-		if (!isTaskTarget(target)) {
-			throw new TypeError("Process(): target must be made with task(module, 'exportName')");
-		}
-		return 'task';
-	}
-	if (typeof command !== 'string' || command === '') {
-		throw new TypeError(
-			'Process(): a command (non-empty string) or a target made with task() is required',
-		);
-	}
-	if (args?.some((arg) => typeof arg !== 'string')) {
-		throw new TypeError('Process(): the args of a command must all be strings');
-	}
-	return 'command';
-}
-
-// The wire carries a request's numbers JSON-safe (bigints, NaN, -0 tagged), and the reply's.
-function unwireRequest(request: SharedRequest): SharedRequest {
-	return {
-		...request,
-		...('value' in request ? {value: fromWire(request.value)} : {}),
-		...('expected' in request ? {expected: fromWire(request.expected)} : {}),
-	} as SharedRequest;
-}
-
-function wireReply(reply: SharedReply): SharedReply {
-	return reply.ok ? {...reply, result: toWire(reply.result)} : reply;
-}
-
-// Shown as it is wherever the process is listed: a file name in it may hold anything.
-function describeTarget({target, command, args}: ProcessOptions): string {
-	if (target) return printable(`${target.module.split('/').pop()}#${target.exportName}`);
-	return printable([command, ...((args ?? []) as string[])].join(' '));
 }

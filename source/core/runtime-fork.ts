@@ -1,5 +1,6 @@
 import {type ChildProcess, fork} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
+import {messageType} from './ipc.js';
 
 const bootstrapPath = fileURLToPath(new URL('./runtime/bootstrap.js', import.meta.url));
 
@@ -71,11 +72,7 @@ export function holdOpen(child: ChildProcess, hold: boolean): void {
 
 /** True when `message` is the bootstrap saying it is loaded and listening. */
 export function isRuntimeReady(message: unknown): boolean {
-	return (
-		typeof message === 'object' &&
-		message !== null &&
-		(message as {type?: unknown}).type === 'runtime-ready'
-	);
+	return messageType(message) === 'runtime-ready';
 }
 
 // fork() passes this program's Node flags on, which is what a user running `node --import tsx`

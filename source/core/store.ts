@@ -1,4 +1,5 @@
 import type {EventBus} from './events.js';
+import {Listeners} from './listeners.js';
 import {fold, reduce, type Snapshot} from './snapshot.js';
 
 /**
@@ -6,7 +7,7 @@ import {fold, reduce, type Snapshot} from './snapshot.js';
  * listeners. Readers that must not run per event (the dashboard) throttle on their side.
  */
 export class SnapshotStore {
-	readonly #listeners = new Set<() => void>();
+	readonly #listeners = new Listeners<void>();
 	#snapshot: Snapshot;
 	readonly #unsubscribe: () => void;
 
@@ -14,7 +15,7 @@ export class SnapshotStore {
 		this.#snapshot = fold(bus.history());
 		this.#unsubscribe = bus.subscribe((event) => {
 			this.#snapshot = reduce(this.#snapshot, event);
-			for (const listener of this.#listeners) listener();
+			this.#listeners.tell();
 		});
 	}
 
@@ -22,12 +23,7 @@ export class SnapshotStore {
 	getSnapshot = (): Snapshot => this.#snapshot;
 
 	/** Calls `listener` after each event; returns the unsubscribe function. */
-	subscribe = (listener: () => void): (() => void) => {
-		this.#listeners.add(listener);
-		return () => {
-			this.#listeners.delete(listener);
-		};
-	};
+	subscribe = (listener: () => void): (() => void) => this.#listeners.add(listener);
 
 	/** Stops following the bus. */
 	close(): void {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import type {TaskTarget} from './ipc.js';
+import {printable} from './printable.js';
 
 /**
  * Names a function for a child process to run: the module that exports it and the export's name.
@@ -24,6 +25,14 @@ export function moduleUrl(module: URL | string, owner = 'task()'): string {
 	}
 	if (/^(file|data):/.test(module)) return module;
 	return pathToFileURL(path.resolve(module)).href;
+}
+
+/**
+ * A task as it is listed everywhere: `file.js#exportName`. Made printable, since a file name or an
+ * export name may hold anything.
+ */
+export function describeTask(target: TaskTarget): string {
+	return printable(`${target.module.split('/').pop()}#${target.exportName}`);
 }
 
 /** True when `value` was made by `task()`. */

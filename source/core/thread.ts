@@ -1,21 +1,22 @@
 import {Worker} from 'node:worker_threads';
-import {ProcessStateError, RemoteError, toErrorInfo} from './errors.js';
-import type {ErrorInfo, ProcessKind} from './events.js';
+import {drainWorker} from './child-exit.js';
+import {ProcessStateError, toErrorInfo} from './errors.js';
+import type {ProcessKind} from './events.js';
 import {isChildMessage, isThreadRunning, type ThreadStart} from './ipc.js';
+import {Listeners} from './listeners.js';
 import {defaultOrchestrator, type Orchestrator} from './orchestrator.js';
+import {Outcome} from './outcome.js';
 import {forwardLines} from './output-lines.js';
 import {runtimeContext} from './runtime/context.js';
 import {currentThread} from './runtime/current.js';
 import {encodeShared} from './shared/handles.js';
+import {describeTask} from './task.js';
 import {type ThreadOptions, validateThreadOptions} from './thread-options.js';
 
 const bootstrapUrl = new URL('./runtime/thread-bootstrap.js', import.meta.url);
 
 // CPython's threading counter: Thread-1, Thread-2, … for the whole program.
 let threadCounter = 0;
-
-// How long to wait after the thread's end for its last output lines.
-const drainAfterExitMs = 100;
 
 // Exit codes by the convention of processes ended by a signal: a thread gets no signal, but
 // terminate() and kill() end it as SIGTERM and SIGKILL would end a process.
@@ -41,17 +42,14 @@ export class Thread {
 	readonly #orchestrator: Orchestrator;
 	readonly #options: ThreadOptions;
 	readonly #daemon: boolean;
-	readonly #messageListeners = new Set<(message: unknown) => void>();
+	readonly #outcome: Outcome;
+	readonly #messageListeners = new Listeners<unknown>();
 	#worker: Worker | undefined;
 	#threadId: number | undefined;
 	#tid: number | undefined;
 	#exited: Promise<void> | undefined;
-	#exitcode: number | null = null;
 	#ended = false;
 	#endedBy: {readonly exitcode: number; readonly signal: NodeJS.Signals} | undefined;
-	#returned: {value: unknown} | undefined;
-	#error: ErrorInfo | undefined;
-	#joiners = 0;
 
 	constructor(options: ThreadOptions) {
 		validateThreadOptions(options);
@@ -60,12 +58,18 @@ export class Thread {
 		this.name = options.name ?? `Thread-${++threadCounter}`;
 		this.#daemon = options.daemon ?? currentThread().daemon;
 		this.id = this.#orchestrator.register(this);
+		this.#outcome = new Outcome(this.#orchestrator.bus, this, (held) => {
+			const worker = this.#worker;
+			if (!this.#daemon || !worker || this.#ended) return;
+			if (held) worker.ref();
+			else worker.unref();
+		});
 		this.#orchestrator.bus.emit('process:created', {
 			id: this.id,
 			name: this.name,
 			kind: 'thread',
 			daemon: this.#daemon,
-			target: `${options.target.module.split('/').pop()}#${options.target.exportName}`,
+			target: describeTask(options.target),
 		});
 	}
 
@@ -86,7 +90,7 @@ export class Thread {
 
 	/** null while alive (or not started); 0 on return; 1 on a throw; N for `process.exit(N)`; −15 / −9 after terminate() / kill(). */
 	get exitcode(): number | null {
-		return this.#exitcode;
+		return this.#outcome.exitcode;
 	}
 
 	/** Whether the thread is a daemon. */
@@ -106,12 +110,12 @@ export class Thread {
 
 	/** What the task returned, once it has. */
 	get result(): unknown {
-		return this.#returned?.value;
+		return this.#outcome.result;
 	}
 
 	/** The error the task threw. */
 	get error(): Error | undefined {
-		return this.#error ? new RemoteError(this.#error) : undefined;
+		return this.#outcome.error;
 	}
 
 	/** True between a successful start and the end. */
@@ -140,9 +144,10 @@ export class Thread {
 				this.#ended = true;
 				// A worker that terminate() stopped exits with 1 (0 if it had not begun); one that
 				// ended by itself first keeps its code.
-				const endedBy = !this.#returned && code <= 1 ? this.#endedBy : undefined;
-				void this.#drain(worker).then(() => {
-					this.#exit(endedBy?.exitcode ?? code, endedBy?.signal ?? null);
+				const endedBy = !this.#outcome.hasReturned && code <= 1 ? this.#endedBy : undefined;
+				void drainWorker(worker).then(() => {
+					// `signal` names what terminate() or kill() stand for, as a process's exit would.
+					this.#outcome.exited(endedBy?.exitcode ?? code, process.pid, endedBy?.signal ?? null);
 					resolve();
 				});
 			});
@@ -163,33 +168,8 @@ export class Thread {
 	 * Waits for the thread to end, or for `timeoutMs` to pass with it still running. Resolves to
 	 * the exitcode, or null when the wait timed out.
 	 */
-	async join(timeoutMs?: number): Promise<number | null> {
-		if (
-			timeoutMs !== undefined &&
-			(typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0)
-		) {
-			throw new TypeError(
-				`join(): timeoutMs must be a non-negative number of milliseconds, got ${String(timeoutMs)}`,
-			);
-		}
-		if (!this.#exited) throw new ProcessStateError('can only join a started thread');
-		// A daemon does not keep its program alive, but a program waiting for it must stay alive.
-		this.#holdWhileJoining(+1);
-		try {
-			if (timeoutMs === undefined) {
-				await this.#exited;
-				return this.#exitcode;
-			}
-			let timer: NodeJS.Timeout | undefined;
-			const timedOut = new Promise<void>((resolve) => {
-				timer = setTimeout(resolve, timeoutMs);
-			});
-			await Promise.race([this.#exited, timedOut]);
-			clearTimeout(timer);
-			return this.#exitcode;
-		} finally {
-			this.#holdWhileJoining(-1);
-		}
+	join(timeoutMs?: number): Promise<number | null> {
+		return this.#outcome.join(this.#exited, timeoutMs);
 	}
 
 	/** Stops the thread at once; its exit code will be −15. A no-op unless alive. */
@@ -204,7 +184,7 @@ export class Thread {
 
 	/** Stops the thread (a thread needs no grace period: it cannot clean up) and waits for its end. */
 	async stop(): Promise<number | null> {
-		if (!this.terminate()) return this.#exitcode;
+		if (!this.terminate()) return this.#outcome.exitcode;
 		return this.join();
 	}
 
@@ -238,10 +218,7 @@ export class Thread {
 
 	/** Calls `listener` with every message the thread sends beyond its result; returns the unsubscribe. */
 	onMessage(listener: (message: unknown) => void): () => void {
-		this.#messageListeners.add(listener);
-		return () => {
-			this.#messageListeners.delete(listener);
-		};
+		return this.#messageListeners.add(listener);
 	}
 
 	#startData(): ThreadStart {
@@ -269,14 +246,6 @@ export class Thread {
 		return true;
 	}
 
-	#holdWhileJoining(change: 1 | -1): void {
-		this.#joiners += change;
-		const worker = this.#worker;
-		if (!this.#daemon || !worker || this.#ended) return;
-		if (change === 1 && this.#joiners === 1) worker.ref();
-		if (change === -1 && this.#joiners === 0) worker.unref();
-	}
-
 	#wire(worker: Worker): void {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			forwardLines(worker[stream], (line) =>
@@ -288,54 +257,13 @@ export class Thread {
 				this.#tid = message.tid;
 				return;
 			}
-			if (!isChildMessage(message)) {
-				for (const listener of this.#messageListeners) listener(message);
-				return;
-			}
-			if (message.type === 'returned') {
-				this.#returned = {value: message.value};
-				this.#orchestrator.bus.emit('process:returned', {
-					id: this.id,
-					name: this.name,
-					value: message.value,
-				});
-			} else this.#fail(message.error);
+			if (!isChildMessage(message)) this.#messageListeners.tell(message);
+			else if (message.type === 'returned') this.#outcome.returned(message.value);
+			else this.#outcome.threw(message.error);
 		});
 		// An error the task's code let escape after the bootstrap's own catch (a stray rejection).
 		worker.on('error', (error) => {
-			if (!this.#error) this.#fail(toErrorInfo(error));
-		});
-	}
-
-	#fail(error: ErrorInfo): void {
-		this.#error = error;
-		this.#orchestrator.bus.emit('process:error', {id: this.id, name: this.name, error});
-	}
-
-	// The worker's output streams end after its exit; wait (boundedly) for their last lines.
-	#drain(worker: Worker): Promise<void> {
-		const ended = (stream: NodeJS.ReadableStream & {readableEnded?: boolean}) =>
-			stream.readableEnded
-				? Promise.resolve()
-				: new Promise<void>((resolve) => stream.once('end', resolve));
-		return new Promise((resolve) => {
-			const timer = setTimeout(resolve, drainAfterExitMs);
-			void Promise.all([ended(worker.stdout), ended(worker.stderr)]).then(() => {
-				clearTimeout(timer);
-				resolve();
-			});
-		});
-	}
-
-	// `signal` names what terminate() or kill() stand for, as a process's exit would.
-	#exit(exitcode: number, signal: NodeJS.Signals | null): void {
-		this.#exitcode = exitcode;
-		this.#orchestrator.bus.emit('process:exited', {
-			id: this.id,
-			name: this.name,
-			pid: process.pid,
-			exitcode,
-			signal,
+			if (!this.#outcome.hasThrown) this.#outcome.threw(toErrorInfo(error));
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import type {BusEvent} from '../core/events.js';
+import {printable} from '../core/printable.js';
 import {formatExitcode, sanitize} from './format.js';
 import {taskLabel} from './pool-labels.js';
 
@@ -25,7 +26,9 @@ export function describePoolEvent(event: BusEvent): PoolTimelineLine | undefined
 			);
 		case 'pool:task-done':
 			if (!event.ok) {
-				const error = event.error ? `${event.error.name}: ${sanitize(event.error.message)}` : '';
+				const error = event.error
+					? `${printable(event.error.name)}: ${sanitize(event.error.message)}`
+					: '';
 				return line(
 					`${event.worker} ✗ task ${event.taskId} (${taskLabel(event.call, event.first, event.count)}): ${error}`,
 					'bad',

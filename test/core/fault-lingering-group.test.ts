@@ -7,6 +7,16 @@ import {isLiving, treeCommands} from '../helpers/processes.js';
 describe('a group that outlives its leader', () => {
 	const orchestrator = useOrchestrator();
 
+	// The pid a shell of these tests prints first: the child it leaves in its group.
+	async function printedPid(sh: Process): Promise<number> {
+		const line = await waitForEvent(
+			orchestrator().bus,
+			'process:output',
+			(event) => event.id === sh.id,
+		);
+		return Number(line.line);
+	}
+
 	test('a command that exits leaving a child in its group: the group is still guarded, and stop() ends it', async () => {
 		// Given sh, which starts a sleep in the background and exits at once
 		const sh = new Process({
@@ -16,12 +26,7 @@ describe('a group that outlives its leader', () => {
 			orchestrator: orchestrator(),
 		});
 		await sh.start();
-		const line = await waitForEvent(
-			orchestrator().bus,
-			'process:output',
-			(event) => event.id === sh.id,
-		);
-		const sleep = Number(line.line);
+		const sleep = await printedPid(sh);
 		expect(await sh.join()).toBe(0);
 
 		// Then the sleep lives on in sh's group, reparented away from the tree, and still guarded
@@ -51,12 +56,7 @@ describe('a group that outlives its leader', () => {
 			orchestrator: orchestrator(),
 		});
 		await sh.start();
-		const line = await waitForEvent(
-			orchestrator().bus,
-			'process:output',
-			(event) => event.id === sh.id,
-		);
-		const stubborn = Number(line.line);
+		const stubborn = await printedPid(sh);
 
 		// When stopped with a short grace period
 		const outcome = await orchestrator().stop({graceMs: 300});

@@ -1,7 +1,7 @@
 import {execFile} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {expect, test} from 'vitest';
-import {isRunning, waitUntil} from '../helpers/tmux.js';
+import {expectGoneWithin} from '../helpers/endings.js';
 
 test('a program that never closes its pool still finishes, and no worker outlives it', async () => {
 	const script = fileURLToPath(new URL('../fixtures/pool-unclosed.js', import.meta.url));
@@ -13,9 +13,5 @@ test('a program that never closes its pool still finishes, and no worker outlive
 	const {squares, workers} = JSON.parse(stdout) as {squares: number[]; workers: number[]};
 	expect(squares).toEqual([4, 9]);
 	expect(workers).toHaveLength(2);
-	await waitUntil(
-		() => (workers.some(isRunning) ? undefined : true),
-		5000,
-		() => `workers still running: ${workers.filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin(workers, 5000);
 });

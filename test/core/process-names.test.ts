@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {Process, task} from '../../source/index.js';
+import {Process, Thread, task} from '../../source/index.js';
 import {useOrchestrator} from '../helpers/orchestrator.js';
 
 const sleep = task(new URL('../fixtures/tasks.js', import.meta.url), 'sleep');
@@ -64,5 +64,20 @@ describe('Process names', () => {
 		expect(() => new Process({command: 'true', name: '', orchestrator: orchestrator()})).toThrow(
 			TypeError,
 		);
+	});
+});
+
+describe('What a process or thread runs, as listed', () => {
+	const orchestrator = useOrchestrator();
+
+	it('shows control characters in a task export name as ?, for a Thread as for a Process', () => {
+		const evil = task(new URL('../fixtures/tasks.js', import.meta.url), 'x\u001b]0;PWNED\u0007');
+		const process = new Process({target: evil, orchestrator: orchestrator()});
+		const thread = new Thread({target: evil, orchestrator: orchestrator()});
+		const targets = orchestrator()
+			.bus.history()
+			.flatMap((event) => (event.type === 'process:created' ? [event.target] : []));
+		expect(targets).toEqual(['tasks.js#x?]0;PWNED?', 'tasks.js#x?]0;PWNED?']);
+		expect([process.kind, thread.kind]).toEqual(['task', 'thread']);
 	});
 });

@@ -1,17 +1,13 @@
 import pidtree from 'pidtree';
-import {afterEach, expect, test} from 'vitest';
-import {cliPath, isRunning, TmuxTerminal, waitUntil} from '../helpers/tmux.js';
+import {expect, test} from 'vitest';
+import {expectGoneWithin} from '../helpers/endings.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
-let terminal: TmuxTerminal | undefined;
-
-afterEach(() => {
-	terminal?.close();
-	terminal = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test('in a real terminal: k on a row shows exit code -15, q quits and leaves no process', async () => {
 	// Given procdash running the join-timeout preset in a 120x40 tmux pane
-	terminal = TmuxTerminal.open(['node', cliPath, 'join-timeout'], {columns: 120, rows: 40});
+	const terminal = openTerminal(['node', cliPath, 'join-timeout'], {columns: 120, rows: 40});
 	await terminal.waitForScreen((screen) => /sleeper\s+\d+\s+\d+ running/.test(screen));
 	const procdash = terminal.pid;
 	const children = await pidtree(procdash);
@@ -33,31 +29,23 @@ test('in a real terminal: k on a row shows exit code -15, q quits and leaves no 
 	expect(terminal.screen()).toContain('stopped: no process left behind');
 
 	// And nothing it started is left running
-	await waitUntil(
-		() => ([procdash, ...children].some(isRunning) ? undefined : true),
-		3000,
-		() => `still running: ${[procdash, ...children].filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin([procdash, ...children], 3000);
 });
 
 test('in a real terminal: q while processes run stops them all and exits', async () => {
-	terminal = TmuxTerminal.open(['node', cliPath, 'parallel'], {columns: 80, rows: 24});
+	const terminal = openTerminal(['node', cliPath, 'parallel'], {columns: 80, rows: 24});
 	await terminal.waitForScreen((screen) => screen.includes('4 running'));
 	const procdash = terminal.pid;
 	const children = await pidtree(procdash);
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);
-	await waitUntil(
-		() => ([procdash, ...children].some(isRunning) ? undefined : true),
-		3000,
-		() => `still running: ${[procdash, ...children].filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin([procdash, ...children], 3000);
 });
 
 test('in a real terminal: s, ↓, enter switches presets; the previous one is stopped first', async () => {
 	// Given procdash playing join-timeout (a 10 s child)
-	terminal = TmuxTerminal.open(['node', cliPath, 'join-timeout', '--grace', '1'], {
+	const terminal = openTerminal(['node', cliPath, 'join-timeout', '--grace', '1'], {
 		columns: 120,
 		rows: 40,
 	});
@@ -76,20 +64,12 @@ test('in a real terminal: s, ↓, enter switches presets; the previous one is st
 	await terminal.waitForScreen((screen) => /procdash · daemon ✓/.test(screen));
 	const screen = terminal.screen();
 	expect(screen).not.toContain('sleeper');
-	await waitUntil(
-		() => (first.some(isRunning) ? undefined : true),
-		5000,
-		() => `still running: ${first.filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin(first, 5000);
 
 	// When q is pressed, procdash exits 0, leaving nothing behind
 	const second = await pidtree(procdash);
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);
-	await waitUntil(
-		() => ([procdash, ...second].some(isRunning) ? undefined : true),
-		5000,
-		() => `still running: ${[procdash, ...second].filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin([procdash, ...second], 5000);
 });

@@ -1,25 +1,15 @@
-import {afterEach, expect, test} from 'vitest';
-import {
-	expectGoneWithin,
-	type RunningDashboard,
-	startTour,
-	waitForEnd,
-} from '../helpers/endings.js';
+import {expect, test} from 'vitest';
+import {expectGoneWithin, startTour, waitForEnd} from '../helpers/endings.js';
+import {terminalPerTest} from '../helpers/tmux.js';
 
 // Each ending starts procdash for real on the tour preset (a pool, task processes under a lock, a
 // shell with children of its own) and then looks, pid by pid, for anything it leaves behind.
 
-let running: RunningDashboard | undefined;
-
-afterEach(() => {
-	running?.terminal.close();
-	running = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test('q: every panel busy, then every process stopped; nothing alive 2 s after procdash exits', async () => {
 	// Given the tour in a real terminal, with every panel moving
-	running = await startTour();
-	const {terminal, procdash, tree} = running;
+	const {terminal, procdash, tree} = await startTour(openTerminal);
 	const screen = await terminal.waitForScreen(
 		(text) =>
 			/Pool-1 running · workers \d busy/.test(text) &&
@@ -39,8 +29,7 @@ test('q: every panel busy, then every process stopped; nothing alive 2 s after p
 });
 
 test('Ctrl-C: the same orderly stop as q', async () => {
-	running = await startTour();
-	const {terminal, procdash, tree} = running;
+	const {terminal, procdash, tree} = await startTour(openTerminal);
 
 	terminal.press('C-c');
 

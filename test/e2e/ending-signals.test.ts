@@ -1,27 +1,16 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterEach, expect, test} from 'vitest';
-import {
-	crashModule,
-	expectGoneWithin,
-	type RunningDashboard,
-	startTour,
-	waitForEnd,
-} from '../helpers/endings.js';
+import {expect, test} from 'vitest';
+import {crashModule, expectGoneWithin, startTour, waitForEnd} from '../helpers/endings.js';
+import {terminalPerTest} from '../helpers/tmux.js';
 
 // Endings that come from outside procdash: a signal, the terminal closing, a crash, SIGKILL.
 
-let running: RunningDashboard | undefined;
-
-afterEach(() => {
-	running?.terminal.close();
-	running = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test('SIGTERM to procdash: every process stopped, exit 0; nothing alive 2 s later', async () => {
-	running = await startTour();
-	const {terminal, procdash, tree} = running;
+	const {terminal, procdash, tree} = await startTour(openTerminal);
 
 	process.kill(procdash, 'SIGTERM');
 
@@ -31,8 +20,7 @@ test('SIGTERM to procdash: every process stopped, exit 0; nothing alive 2 s late
 });
 
 test('SIGHUP, the terminal closed under it: nothing alive 2 s after procdash is gone', async () => {
-	running = await startTour();
-	const {terminal, procdash, tree} = running;
+	const {terminal, procdash, tree} = await startTour(openTerminal);
 
 	// Killing the tmux server closes the terminal: the kernel hangs up on procdash.
 	terminal.close();
@@ -45,11 +33,10 @@ test('an uncaught exception inside procdash: nothing alive 2 s after it crashed'
 	// Given procdash with a module preloaded that throws from a timer once told to
 	const directory = mkdtempSync(path.join(tmpdir(), 'procdash-crash-'));
 	const trigger = path.join(directory, 'crash-now');
-	running = await startTour([
+	const {terminal, procdash, tree} = await startTour(openTerminal, [
 		`NODE_OPTIONS=--import ${crashModule}`,
 		`PROCDASH_TEST_CRASH_WHEN=${trigger}`,
 	]);
-	const {terminal, procdash, tree} = running;
 
 	// When it throws (its children load the module too, and do not)
 	writeFileSync(trigger, '');
@@ -62,8 +49,7 @@ test('an uncaught exception inside procdash: nothing alive 2 s after it crashed'
 });
 
 test('SIGKILL of procdash, which no handler sees: the watchdog and the children clean up within 2 s', async () => {
-	running = await startTour();
-	const {procdash, tree} = running;
+	const {procdash, tree} = await startTour(openTerminal);
 
 	process.kill(procdash, 'SIGKILL');
 

@@ -1,9 +1,9 @@
 import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
-import {afterEach, expect, test} from 'vitest';
+import {expect, test} from 'vitest';
 import {expectGoneWithin} from '../helpers/endings.js';
 import {processTree} from '../helpers/processes.js';
-import {cliPath, TmuxTerminal} from '../helpers/tmux.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
 // A child writing as fast as it can. CI floods 256 MB (about 3 s here); `npm run soak` floods the
 // full 1 GB (about 16 s here).
@@ -19,12 +19,7 @@ function residentMb(pid: number): number {
 	}
 }
 
-let terminal: TmuxTerminal | undefined;
-
-afterEach(() => {
-	terminal?.close();
-	terminal = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test('--json: a child floods 256 MB; procdash, its heap capped at 128 MB, streams it all and ends ok', async () => {
 	// Given procdash with a JavaScript heap far smaller than the flood, read by this test
@@ -68,7 +63,7 @@ test('--json: a child floods 256 MB; procdash, its heap capped at 128 MB, stream
 
 test('dashboard: while a child floods 1 GB, a key is still answered and memory stays bounded', async () => {
 	// Given the dashboard watching a flood of 1 GB
-	terminal = TmuxTerminal.open(['node', cliPath, 'run', '--', 'sh', '-c', flood('1G')], {
+	const terminal = openTerminal(['node', cliPath, 'run', '--', 'sh', '-c', flood('1G')], {
 		columns: 100,
 		rows: 30,
 	});

@@ -1,17 +1,13 @@
 import pidtree from 'pidtree';
-import {afterEach, expect, test} from 'vitest';
-import {cliPath, isRunning, TmuxTerminal, waitUntil} from '../helpers/tmux.js';
+import {expect, test} from 'vitest';
+import {expectGoneWithin} from '../helpers/endings.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
-let terminal: TmuxTerminal | undefined;
-
-afterEach(() => {
-	terminal?.close();
-	terminal = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test('in a real terminal: the pool-crash preset shows the death, the replacement and 11 results', async () => {
 	// Given procdash playing pool-crash in a 120x40 pane
-	terminal = TmuxTerminal.open(['node', cliPath, 'pool-crash'], {columns: 120, rows: 40});
+	const terminal = openTerminal(['node', cliPath, 'pool-crash'], {columns: 120, rows: 40});
 	await terminal.waitForScreen((screen) => /PoolWorker-\d+ +\d+ +\d+ running/.test(screen));
 	const procdash = terminal.pid;
 	const children = await pidtree(procdash);
@@ -32,9 +28,5 @@ test('in a real terminal: the pool-crash preset shows the death, the replacement
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);
-	await waitUntil(
-		() => ([procdash, ...children].some(isRunning) ? undefined : true),
-		3000,
-		() => `still running: ${[procdash, ...children].filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin([procdash, ...children], 3000);
 });

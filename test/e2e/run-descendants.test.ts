@@ -1,17 +1,13 @@
 import pidtree from 'pidtree';
-import {afterEach, expect, test} from 'vitest';
-import {cliPath, isRunning, TmuxTerminal, waitUntil} from '../helpers/tmux.js';
+import {expect, test} from 'vitest';
+import {expectGoneWithin} from '../helpers/endings.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
-let terminal: TmuxTerminal | undefined;
-
-afterEach(() => {
-	terminal?.close();
-	terminal = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test("in a real terminal: procdash run -- sh -c 'sleep 30 & sleep 30' shows both sleeps under sh", async () => {
 	// Given a shell command with two children of its own, run under the dashboard
-	terminal = TmuxTerminal.open(['node', cliPath, 'run', '--', 'sh', '-c', 'sleep 30 & sleep 30'], {
+	const terminal = openTerminal(['node', cliPath, 'run', '--', 'sh', '-c', 'sleep 30 & sleep 30'], {
 		columns: 120,
 		rows: 30,
 	});
@@ -35,15 +31,11 @@ test("in a real terminal: procdash run -- sh -c 'sleep 30 & sleep 30' shows both
 	expect(terminal.exitStatus).toBe(0);
 	expect(terminal.screen()).toContain('stopped: no process left behind');
 	const started = [procdash, ...tree];
-	await waitUntil(
-		() => (started.some(isRunning) ? undefined : true),
-		5000,
-		() => `still running: ${started.filter(isRunning).join(', ')}`,
-	);
+	await expectGoneWithin(started, 5000);
 });
 
 test('in a real terminal: a command that does not exist shows "not found" and procdash exits 1', async () => {
-	terminal = TmuxTerminal.open(['node', cliPath, 'run', '--', 'no-such-command-procdash'], {
+	const terminal = openTerminal(['node', cliPath, 'run', '--', 'no-such-command-procdash'], {
 		columns: 100,
 		rows: 24,
 	});

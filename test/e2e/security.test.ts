@@ -2,19 +2,14 @@ import {execFileSync} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterAll, afterEach, expect, test} from 'vitest';
+import {afterAll, expect, test} from 'vitest';
 import {createOrchestrator, Process} from '../../source/index.js';
 import {orchestratorController} from '../../source/ui/controller.js';
 import {expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
-import {cliPath, TmuxTerminal} from '../helpers/tmux.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
 const directory = mkdtempSync(path.join(tmpdir(), 'procdash-security-'));
-let terminal: TmuxTerminal | undefined;
-
-afterEach(() => {
-	terminal?.close();
-	terminal = undefined;
-});
+const openTerminal = terminalPerTest();
 
 afterAll(() => {
 	rmSync(directory, {recursive: true, force: true});
@@ -59,10 +54,8 @@ test('procdash signals only the processes it started: an id that is not one of t
 	expect((await orchestrator.stop()).survivors).toEqual([]);
 });
 
-test('a recording is created readable by its owner alone (0600), whatever the umask', () => {
-	const file = path.join(directory, 'events.ndjson');
-	writeFileSync(file, 'an older file anyone could write\n', {mode: 0o666});
-	// A umask of 000 would leave a plainly created file world-writable.
+// A umask of 000 would leave a plainly created file world-writable.
+function recordWithUmask000(file: string): void {
 	execFileSync(
 		'sh',
 		[
@@ -79,24 +72,15 @@ test('a recording is created readable by its owner alone (0600), whatever the um
 			stdio: 'ignore',
 		},
 	);
+}
+
+test('a recording is created readable by its owner alone (0600), whatever the umask', () => {
+	const file = path.join(directory, 'events.ndjson');
+	writeFileSync(file, 'an older file anyone could write\n', {mode: 0o666});
+	recordWithUmask000(file);
 	expect(statSync(file).mode & 0o777).toBe(0o600);
 	const fresh = path.join(directory, 'fresh.ndjson');
-	execFileSync(
-		'sh',
-		[
-			'-c',
-			'umask 000; exec "$0" "$@"',
-			process.execPath,
-			cliPath,
-			'fork',
-			'--json',
-			'--record',
-			fresh,
-		],
-		{
-			stdio: 'ignore',
-		},
-	);
+	recordWithUmask000(fresh);
 	expect(statSync(fresh).mode & 0o777).toBe(0o600);
 });
 
@@ -106,7 +90,7 @@ test('escape sequences in child output and names cannot retitle the terminal or 
 	const evilName = path.join(directory, '\u001b]0;PWNED\u0007');
 	symlinkSync('/bin/sleep', evilName);
 	const script = `printf '\\033]0;PWNED\\007\\033[2J\\033[H\\033[31mred\\033[0m\\033[10;40Hmoved\\n'; "$0" 30`;
-	terminal = TmuxTerminal.open(['node', cliPath, 'run', '--', 'sh', '-c', script, evilName], {
+	const terminal = openTerminal(['node', cliPath, 'run', '--', 'sh', '-c', script, evilName], {
 		columns: 100,
 		rows: 30,
 	});

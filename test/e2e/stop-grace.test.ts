@@ -1,18 +1,13 @@
-import {afterEach, expect, test} from 'vitest';
+import {expect, test} from 'vitest';
 import {expectGoneWithin} from '../helpers/endings.js';
 import {processTree} from '../helpers/processes.js';
-import {cliPath, TmuxTerminal} from '../helpers/tmux.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
-let terminal: TmuxTerminal | undefined;
-
-afterEach(() => {
-	terminal?.close();
-	terminal = undefined;
-});
+const openTerminal = terminalPerTest();
 
 test('a child that ignores SIGTERM: the header counts down naming it, then it is SIGKILLed', async () => {
 	// Given a command whose shell and sleep both ignore SIGTERM, and a grace period of 2 s
-	terminal = TmuxTerminal.open(
+	const terminal = openTerminal(
 		[
 			'node',
 			cliPath,

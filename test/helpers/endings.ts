@@ -1,6 +1,6 @@
 import {fileURLToPath} from 'node:url';
 import {commandOf, processTree, waitFor} from './processes.js';
-import {cliPath, isRunning, TmuxTerminal, waitUntil} from './tmux.js';
+import {cliPath, isRunning, type TmuxTerminal, waitUntil} from './tmux.js';
 
 /** procdash playing a preset in a real terminal, with every process it had started by then. */
 export type RunningDashboard = {
@@ -16,12 +16,15 @@ export const crashModule = fileURLToPath(new URL('../fixtures/crash-procdash.js'
 
 /**
  * Opens procdash playing `tour` (a pool of 3, three task processes under a lock, a shell with
- * sleeps of its own) and resolves once all of those run. `env` goes before the command, as
- * `env NAME=value node cli.js tour`.
+ * sleeps of its own) in a terminal from `openTerminal` (see `terminalPerTest`), and resolves once
+ * all of those run. `env` goes before the command, as `env NAME=value node cli.js tour`.
  */
-export async function startTour(env: readonly string[] = []): Promise<RunningDashboard> {
+export async function startTour(
+	openTerminal: typeof TmuxTerminal.open,
+	env: readonly string[] = [],
+): Promise<RunningDashboard> {
 	const command = env.length > 0 ? ['env', ...env] : [];
-	const terminal = TmuxTerminal.open([...command, 'node', cliPath, 'tour'], {
+	const terminal = openTerminal([...command, 'node', cliPath, 'tour'], {
 		columns: 120,
 		rows: 40,
 	});

@@ -1,13 +1,13 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import pidtree from 'pidtree';
 import {afterEach, beforeEach} from 'vitest';
-import type {BusEvent, EventBus, EventOf, EventType} from '../../source/core/events.js';
+import type {EventBus, EventOf, EventType} from '../../source/core/events.js';
 import {createOrchestrator, type Orchestrator} from '../../source/core/orchestrator.js';
 import {task} from '../../source/core/task.js';
 import type {Gate} from '../fixtures/pool-tasks.js';
-import {isRunning} from './tmux.js';
+import {expectNoDescendants} from './leftovers.js';
+import {waitForEvent as waitForEventWithin} from './orchestrator.js';
 
 /** A task of test/fixtures/pool-tasks.js by its export name. */
 export function poolTask(exportName: string) {
@@ -37,26 +37,11 @@ export function orchestratorPerTest(): () => Orchestrator {
 }
 
 /** Waits until this process has no live descendant but `ignore`; throws naming any left. */
-export async function expectNoDescendants(
-	ignore: readonly (number | undefined)[] = [],
-	timeoutMs = 5000,
-): Promise<void> {
-	const deadline = performance.now() + timeoutMs;
-	for (;;) {
-		const pids = (await pidtree(process.pid)).filter(
-			(pid) => !ignore.includes(pid) && isRunning(pid),
-		);
-		if (pids.length === 0) return;
-		if (performance.now() > deadline) {
-			throw new Error(`processes left behind: ${pids.join(', ')}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-}
+export {expectNoDescendants};
 
 /**
  * The first event of `type` for which `predicate` holds, from the bus's history or from now on;
- * rejects after `timeoutMs`.
+ * rejects after `timeoutMs` (the pool tests' default is longer than useOrchestrator's).
  */
 export function waitForEvent<K extends EventType>(
 	bus: EventBus,
@@ -64,22 +49,7 @@ export function waitForEvent<K extends EventType>(
 	predicate: (event: EventOf<K>) => boolean = () => true,
 	timeoutMs = 10_000,
 ): Promise<EventOf<K>> {
-	const matches = (event: BusEvent) =>
-		event.type === type && predicate(event as unknown as EventOf<K>);
-	const past = bus.history().find(matches);
-	if (past) return Promise.resolve(past as unknown as EventOf<K>);
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => {
-			unsubscribe();
-			reject(new Error(`no ${type} event within ${timeoutMs} ms`));
-		}, timeoutMs);
-		const unsubscribe = bus.subscribe((event) => {
-			if (!matches(event)) return;
-			clearTimeout(timer);
-			unsubscribe();
-			resolve(event as unknown as EventOf<K>);
-		});
-	});
+	return waitForEventWithin(bus, type, predicate, {timeoutMs});
 }
 
 /** Every event of `type` in the bus's history. */

@@ -1,6 +1,7 @@
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {afterEach} from 'vitest';
 
 /** The built `procdash` command, as `npm test` builds it. */
 export const cliPath = fileURLToPath(new URL('../../cli.js', import.meta.url));
@@ -112,6 +113,22 @@ export class TmuxTerminal {
 	#tmux(...args: string[]): string {
 		return execFileSync('tmux', ['-L', this.#socket, ...args], {encoding: 'utf8'});
 	}
+}
+
+/**
+ * Terminals for the tests of a file: call it at the file's top level, and open terminals with the
+ * function it returns (as `TmuxTerminal.open`). Each is closed after its test, however it ended.
+ */
+export function terminalPerTest(): typeof TmuxTerminal.open {
+	const opened: TmuxTerminal[] = [];
+	afterEach(() => {
+		for (const terminal of opened.splice(0)) terminal.close();
+	});
+	return (command, size) => {
+		const terminal = TmuxTerminal.open(command, size);
+		opened.push(terminal);
+		return terminal;
+	};
 }
 
 /** Polls `probe` every 50 ms until it returns a value, or rejects with `describe()` at the deadline. */

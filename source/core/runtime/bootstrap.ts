@@ -1,12 +1,12 @@
 // The entry point of every task child: receives one `run` message, imports the task's module,
 // calls the export, reports what it returned or threw, and exits like a CPython child does
 // (0 on return, 1 on an exception).
-import {toErrorInfo} from '../errors.js';
 import {type ChildMessage, containsHandle, type ParentMessage, type RunMessage} from '../ipc.js';
 import {decodeWired, isV8Wired} from '../wire.js';
 import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
 import {loadTask} from './load-task.js';
+import {runToEnd} from './run-to-end.js';
 import {fromParent, toParent} from './wire-child.js';
 
 function send(message: ChildMessage): Promise<void> {
@@ -30,35 +30,27 @@ const preloaded = new Map<string, Record<string, unknown>>();
 // in the same turn as the message arrives; anything else takes the awaits it needs.
 async function run(message: RunMessage): Promise<void> {
 	setRuntimeContext({self: {...message.self, pid: process.pid}, parent: message.parent});
-	try {
-		const {target} = message;
-		const ready = preloaded.get(target.module)?.[target.exportName];
-		const fn =
-			typeof ready === 'function'
-				? (ready as (...args: unknown[]) => unknown)
-				: await loadTask(target);
-		const wired = isV8Wired(message.args)
-			? await fromParent(message.args)
-			: decodeWired(message.args);
-		const args = wired as unknown[];
-		const value = await fn(...(containsHandle(args) ? await decodeArgs(args) : args));
-		try {
-			await send({type: 'returned', value: await toParent(value)});
-		} catch (error) {
-			throw Object.assign(
-				new Error(
-					`task '${message.target.exportName}' returned a value that cannot be sent to the parent: ${toErrorInfo(error).message}`,
-				),
-				{name: 'DataCloneError'},
-			);
-		}
-		process.exit(0);
-	} catch (error) {
-		const info = toErrorInfo(error);
-		process.stderr.write(`${info.stack ?? `${info.name}: ${info.message}`}\n`);
-		await send({type: 'threw', error: info}).catch(() => {});
-		process.exit(1);
-	}
+	const {target} = message;
+	await runToEnd(
+		target.exportName,
+		async () => {
+			const ready = preloaded.get(target.module)?.[target.exportName];
+			const fn =
+				typeof ready === 'function'
+					? (ready as (...args: unknown[]) => unknown)
+					: await loadTask(target);
+			const wired = isV8Wired(message.args)
+				? await fromParent(message.args)
+				: decodeWired(message.args);
+			const args = wired as unknown[];
+			return fn(...(containsHandle(args) ? await decodeArgs(args) : args));
+		},
+		{
+			to: 'parent',
+			returned: async (value) => send({type: 'returned', value: await toParent(value)}),
+			threw: (error) => send({type: 'threw', error}),
+		},
+	);
 }
 
 // The parent is gone (exited, crashed or SIGKILLed): take this process group down with us so

@@ -1,11 +1,12 @@
 // The runtime's end of its channel to its owner, for the parts of the runtime that talk to it
 // beyond the task's start and end (pool workers, shared-state proxies): the IPC channel in a child
 // process, the worker's port in a Thread.
+import {Listeners} from '../listeners.js';
 import {threadPort} from './thread-context.js';
 
 type MessageListener = (message: unknown) => void;
 
-const listeners = new Set<MessageListener>();
+const listeners = new Listeners<unknown>();
 let listening = false;
 
 /** Sends `message` to the parent; resolves once it is written to the channel. */
@@ -31,19 +32,15 @@ export function sendToParent(message: object): Promise<void> {
 
 /** Calls `listener` with every message from the parent; returns the unsubscribe function. */
 export function onParentMessage(listener: MessageListener): () => void {
-	listeners.add(listener);
+	const unsubscribe = listeners.add(listener);
 	if (!listening) {
 		listening = true;
-		const dispatch = (message: unknown) => {
-			for (const current of listeners) current(message);
-		};
+		const dispatch = (message: unknown) => listeners.tell(message);
 		const port = threadPort();
 		if (port) port.on('message', dispatch);
 		else process.on('message', dispatch);
 	}
-	return () => {
-		listeners.delete(listener);
-	};
+	return unsubscribe;
 }
 
 /**

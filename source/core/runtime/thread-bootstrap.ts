@@ -3,10 +3,10 @@
 // threw, and ends the thread the way a task child ends its process: 0 on return, 1 on an exception.
 import {readlinkSync} from 'node:fs';
 import {type MessagePort, parentPort, threadId, workerData} from 'node:worker_threads';
-import {toErrorInfo} from '../errors.js';
 import {type ChildMessage, containsHandle, type ThreadStart} from '../ipc.js';
 import {setRuntimeContext} from './context.js';
 import {loadTask} from './load-task.js';
+import {runToEnd} from './run-to-end.js';
 import {setThreadContext} from './thread-context.js';
 
 const start = workerData as ThreadStart;
@@ -42,26 +42,18 @@ async function run(): Promise<void> {
 	// A thread is part of the process it runs in: currentProcess() there is that process.
 	if (start.process) setRuntimeContext(start.process);
 	setThreadContext({...start.self, threadId}, port);
-	try {
-		const fn = await loadTask(start.target);
-		const value = await fn(...(await decodeArgs(start.args)));
-		try {
-			send({type: 'returned', value});
-		} catch (error) {
-			throw Object.assign(
-				new Error(
-					`task '${start.target.exportName}' returned a value that cannot be sent to the owner: ${toErrorInfo(error).message}`,
-				),
-				{name: 'DataCloneError'},
-			);
-		}
-		process.exit(0);
-	} catch (error) {
-		const info = toErrorInfo(error);
-		process.stderr.write(`${info.stack ?? `${info.name}: ${info.message}`}\n`);
-		send({type: 'threw', error: info});
-		process.exit(1);
-	}
+	await runToEnd(
+		start.target.exportName,
+		async () => {
+			const fn = await loadTask(start.target);
+			return fn(...(await decodeArgs(start.args)));
+		},
+		{
+			to: 'owner',
+			returned: (value) => send({type: 'returned', value}),
+			threw: (error) => send({type: 'threw', error}),
+		},
+	);
 }
 
 void run();

@@ -1,11 +1,12 @@
 import {Box, Text} from 'ink';
+import {printable} from '../../core/printable.js';
 import {
 	averageTasksPerSecond,
 	depthSeries,
 	tasksPerSecond,
 } from '../../core/snapshot-pool-history.js';
 import type {PoolRow} from '../../core/snapshot-pools.js';
-import {truncate} from '../format.js';
+import {sanitize, truncate} from '../format.js';
 import {taskLabel} from '../pool-labels.js';
 import {Sparkline} from './Sparkline.js';
 
@@ -108,9 +109,9 @@ function PoolLines({
 function Trouble({pool, width}: {readonly pool: PoolRow; readonly width: number}) {
 	const failure = pool.lastFailure;
 	const text = failure
-		? `✗ ${taskLabel(failure.call, failure.first, failure.count)} on ${failure.worker}: ${failure.error.name}: ${failure.error.message}`
+		? `✗ ${taskLabel(failure.call, failure.first, failure.count)} on ${failure.worker}: ${printable(failure.error.name)}: ${sanitize(failure.error.message)}`
 		: pool.closedReason
-			? `■ ${pool.closedReason}`
+			? `■ ${sanitize(pool.closedReason)}`
 			: `✗ ${pool.deaths} worker${pool.deaths === 1 ? '' : 's'} died; replaced`;
 	return (
 		<Text color={failure || pool.state === 'broken' ? 'red' : 'yellow'} wrap="truncate">

@@ -1,5 +1,6 @@
 import {useEffect, useState} from 'react';
 import type {BusEvent, EventBus} from '../../core/events.js';
+import {printable} from '../../core/printable.js';
 import {formatExitcode, formatSeconds, sanitize} from '../format.js';
 import {describePoolEvent} from '../pool-timeline.js';
 
@@ -30,7 +31,10 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 		case 'process:signalled':
 			return entry(`${event.name} ← ${event.signal}`);
 		case 'process:error':
-			return entry(`${event.name} ✗ ${event.error.name}: ${sanitize(event.error.message)}`, 'bad');
+			return entry(
+				`${event.name} ✗ ${printable(event.error.name)}: ${sanitize(event.error.message)}`,
+				'bad',
+			);
 		case 'process:exited':
 			return entry(
 				`${event.name} exited, exit code ${formatExitcode(event.exitcode)}`,
