@@ -33,10 +33,13 @@ export async function playLive(
 			maxProcesses: options.maxProcesses,
 			spares: options.json ? 0 : dashboardSpares,
 		});
+	// The dashboard is loaded before anything starts: a signal meanwhile ends procdash with nothing
+	// yet to stop, and the spares boot after the import instead of competing with it for the CPU.
+	const dashboard = options.json ? undefined : await importInk(loadDashboard);
 	const orchestrator = newOrchestrator();
 	let stopRecording = options.record ? record(orchestrator.bus, options.record) : () => {};
 	try {
-		if (options.json) {
+		if (!dashboard) {
 			const abort = new AbortController();
 			const sink = stdoutSink(
 				() => abort.abort(),
@@ -44,7 +47,6 @@ export async function playLive(
 			);
 			return await runHeadless({orchestrator, scenario, sink, signal: abort.signal});
 		}
-		const {runDashboard} = await importInk(loadDashboard);
 		// A recording follows the preset on screen: each switch starts the file anew.
 		const onSwitch = (next: Orchestrator) => {
 			stopRecording();
@@ -54,7 +56,7 @@ export async function playLive(
 				if (options.record) stopRecording = startRecording(next.bus, options.record);
 			} catch {}
 		};
-		return await runDashboard({
+		return await dashboard.runDashboard({
 			orchestrator,
 			scenario,
 			failed,

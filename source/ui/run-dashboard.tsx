@@ -5,7 +5,9 @@ import {SnapshotStore} from '../core/store.js';
 import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {App} from './App.js';
+import {enterAlternateScreen} from './alternate-screen.js';
 import {orchestratorController} from './controller.js';
+import {writeFinalReport} from './final-report.js';
 import {shareLineCaches} from './line-cache.js';
 
 /** The presets `s` offers, and how to get a fresh orchestrator for each. */
@@ -39,15 +41,41 @@ type Session = {
 };
 
 /**
- * Opens the dashboard in this terminal, plays the scenario, and resolves with the exit code once
- * the person quits (or a signal ends it) and every process has been stopped.
+ * Opens the dashboard in this terminal (on its alternate screen), plays the scenario, and
+ * resolves with the exit code once the person quits (or a signal ends it) and every process has
+ * been stopped. The terminal then shows again what it showed before, and under it the final
+ * report: how the stop went and how each process ended.
  */
-export async function runDashboard({
+export async function runDashboard(options: DashboardOptions): Promise<number> {
+	await shareLineCaches();
+	const leaveScreen = enterAlternateScreen();
+	try {
+		const {code, snapshot, now} = await showDashboard(options);
+		leaveScreen();
+		writeFinalReport(snapshot, now);
+		return code;
+	} finally {
+		leaveScreen();
+	}
+}
+
+type Ending = {readonly code: number; readonly snapshot: Snapshot; readonly now: number};
+
+async function showDashboard({
 	orchestrator,
 	scenario,
 	failed = () => false,
 	presets,
-}: DashboardOptions): Promise<number> {
+}: DashboardOptions): Promise<Ending> {
+	// A signal ends the dashboard the same way q does: stop everything, then leave. Listened for
+	// before anything starts, so that no signal finds procdash without its handler (the handler
+	// itself runs once the dashboard below is up: nothing here yields until then).
+	const onSignal = () => {
+		session.abort.abort();
+		void session.orchestrator.stop().then(() => instance.unmount());
+	};
+	const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+	for (const signal of signals) process.on(signal, onSignal);
 	let session = open(orchestrator, scenario, 0);
 	let survivors: readonly number[] = [];
 	const view = () => (
@@ -62,7 +90,6 @@ export async function runDashboard({
 			)}
 		/>
 	);
-	await shareLineCaches();
 	const instance = render(view(), {exitOnCtrlC: false});
 
 	// Switching stops the playing preset the way q does, then starts the chosen one.
@@ -87,13 +114,6 @@ export async function runDashboard({
 		});
 	}
 
-	// A signal ends the dashboard the same way q does: stop everything, then leave.
-	const onSignal = () => {
-		session.abort.abort();
-		void session.orchestrator.stop().then(() => instance.unmount());
-	};
-	const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
-	for (const signal of signals) process.on(signal, onSignal);
 	try {
 		await instance.waitUntilExit();
 	} finally {
@@ -105,7 +125,8 @@ export async function runDashboard({
 	survivors = [...survivors, ...outcome.survivors];
 	const snapshot = session.store.getSnapshot();
 	session.store.close();
-	return survivors.length === 0 && !failed(snapshot) ? 0 : 1;
+	const code = survivors.length === 0 && !failed(snapshot) ? 0 : 1;
+	return {code, snapshot, now: session.orchestrator.bus.elapsed()};
 }
 
 function open(orchestrator: Orchestrator, scenario: Scenario, generation: number): Session {

@@ -2,7 +2,9 @@ import {render} from 'ink';
 import {SnapshotStore} from '../core/store.js';
 import type {Replay} from '../recording/player.js';
 import {App} from './App.js';
+import {enterAlternateScreen} from './alternate-screen.js';
 import {readOnlyController} from './controller.js';
+import {writeFinalReport} from './final-report.js';
 import {shareLineCaches} from './line-cache.js';
 
 /** What the footer says in a replay, where no key can act on a process. */
@@ -17,6 +19,7 @@ export async function runReplayDashboard(replay: Replay): Promise<number> {
 	const playback = new AbortController();
 	const controller = readOnlyController(replayReadOnly, () => playback.abort());
 	await shareLineCaches();
+	const leaveScreen = enterAlternateScreen();
 	const instance = render(<App bus={replay.bus} store={store} controller={controller} />, {
 		exitOnCtrlC: false,
 	});
@@ -33,6 +36,8 @@ export async function runReplayDashboard(replay: Replay): Promise<number> {
 		playback.abort();
 		for (const signal of signals) process.off(signal, onSignal);
 		store.close();
+		leaveScreen();
 	}
+	writeFinalReport(store.getSnapshot(), replay.bus.elapsed());
 	return 0;
 }

@@ -1,0 +1,28 @@
+// The dashboard draws on the terminal's alternate screen, as htop, less and vim do: while it runs,
+// what the terminal showed before (and its scrollback) is kept aside, untouched by the frames
+// (Ink clears the whole terminal, scrollback included, for every frame as tall as the screen),
+// and it comes back when the dashboard closes — however procdash ends, short of SIGKILL.
+
+// Entering keeps the cursor where the shell left it; the frames start from the top-left corner.
+const enter = '\u001B[?1049h\u001B[H';
+const leave = '\u001B[?1049l';
+
+/**
+ * Switches `stdout` to the alternate screen when it is a terminal. Returns what switches back:
+ * called when the dashboard closes, and by itself should procdash exit or crash first (Node
+ * emits 'exit' before it prints an uncaught exception, which is then printed where it can be
+ * read).
+ */
+export function enterAlternateScreen(stdout: NodeJS.WriteStream = process.stdout): () => void {
+	if (!stdout.isTTY) return () => {};
+	stdout.write(enter);
+	let left = false;
+	const restore = () => {
+		if (left) return;
+		left = true;
+		process.off('exit', restore);
+		stdout.write(leave);
+	};
+	process.on('exit', restore);
+	return restore;
+}

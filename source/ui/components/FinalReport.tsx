@@ -1,0 +1,38 @@
+import {Box} from 'ink';
+import type {Snapshot} from '../../core/snapshot.js';
+import {Header} from './Header.js';
+import {ProcessTable} from './ProcessTable.js';
+
+type Props = {
+	/** The state at the end. */
+	readonly snapshot: Snapshot;
+	/** The bus clock at the end. */
+	readonly now: number;
+	/** The width of the terminal. */
+	readonly width: number;
+};
+
+/**
+ * What stays on the terminal once the dashboard has closed: the header (how the stop went) and
+ * every process with how it ended.
+ */
+export function FinalReport({snapshot, now, width}: Props) {
+	const lines = snapshot.processes.length + snapshot.descendants.length + snapshot.pools.length;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Header snapshot={snapshot} now={now} width={width} />
+			<Box marginTop={1}>
+				<ProcessTable
+					processes={snapshot.processes}
+					descendants={snapshot.descendants}
+					selectedId={undefined}
+					now={now}
+					width={width}
+					height={Math.max(1, lines)}
+					pools={snapshot.pools}
+					focused={false}
+				/>
+			</Box>
+		</Box>
+	);
+}
