@@ -42,7 +42,8 @@ export function waitForEvent<K extends EventType>(
 	bus: EventBus,
 	type: K,
 	predicate: (event: EventOf<K>) => boolean = () => true,
-	{timeoutMs = 5000}: {readonly timeoutMs?: number} = {},
+	// As long as waitFor's: on a loaded machine an event can take seconds to come.
+	{timeoutMs = 10_000}: {readonly timeoutMs?: number} = {},
 ): Promise<EventOf<K>> {
 	const matches = (event: BusEvent): event is BusEvent & EventOf<K> =>
 		event.type === type && predicate(event as unknown as EventOf<K>);

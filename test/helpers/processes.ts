@@ -17,7 +17,9 @@ export type WaitForOptions = {
  */
 export async function waitFor(
 	condition: () => boolean | Promise<boolean>,
-	{timeoutMs = 5000, intervalMs = 20, message = 'condition'}: WaitForOptions = {},
+	// The deadline is generous: a loaded 2-core CI machine can take seconds to boot a runtime or
+	// deliver a signal, and a condition that holds returns at once however long the deadline is.
+	{timeoutMs = 10_000, intervalMs = 20, message = 'condition'}: WaitForOptions = {},
 ): Promise<void> {
 	const deadline = performance.now() + timeoutMs;
 	for (;;) {
@@ -90,7 +92,7 @@ export async function livingDescendants(
  */
 export async function settledDescendants(
 	ignore: () => readonly (number | undefined)[] = () => [],
-	timeoutMs = 3000,
+	timeoutMs = 5000,
 ): Promise<number[]> {
 	let left: number[] = [];
 	try {

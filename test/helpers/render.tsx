@@ -60,7 +60,9 @@ export function renderTerminal(tree: ReactElement, {columns = 120, rows = 40} = 
 		press(key) {
 			instance.stdin.write(namedKeys[key] ?? key);
 		},
-		waitForFrame(predicate, timeoutMs = 5000) {
+		// As long as waitForScreen's: a frame that depends on a child starting can take seconds on
+		// a loaded machine, and one that is already drawn resolves at once.
+		waitForFrame(predicate, timeoutMs = 10_000) {
 			return new Promise((resolve, reject) => {
 				const check = () => {
 					const current = frame();
