@@ -93,7 +93,7 @@ test('spares die with their orchestrator', async () => {
 	const pids = warm.sparePids();
 	expect(pids.every(isLiving)).toBe(true);
 	await warm.stop({graceMs: 500});
-	await waitFor(() => !pids.some(isLiving), {timeoutMs: 3000, message: 'spares gone'});
+	await waitFor(() => !pids.some(isLiving), {message: 'spares gone'});
 });
 
 test('idle spares do not keep their program alive, and go when it exits', async () => {
@@ -109,10 +109,7 @@ setTimeout(() => console.log(JSON.stringify(orchestrator.sparePids())), 1500);`;
 	);
 	const pids = JSON.parse(stdout) as number[];
 	expect(pids).toHaveLength(2);
-	await waitFor(() => !pids.some(isLiving), {
-		timeoutMs: 3000,
-		message: 'spares gone with their program',
-	});
+	await waitFor(() => !pids.some(isLiving), {message: 'spares gone with their program'});
 });
 
 test('spares import ahead the modules they are told to preload and those of tasks started before', async () => {

@@ -173,7 +173,7 @@ describe('/: a filter by name', () => {
 	test('a pasted "/wor" and Enter keeps the filter at once', async () => {
 		const screen = await threeProcesses();
 		screen.press('/wor\r');
-		const frame = await screen.waitForFrame((text) => tableNames(text).length === 1, 2000);
+		const frame = await screen.waitForFrame((text) => tableNames(text).length === 1);
 		expect(tableNames(frame)).toEqual(['worker']);
 		expect(frame).not.toContain('filter by name:');
 	});

@@ -73,7 +73,7 @@ test('q stops every process, shows the countdown, and leaves nothing behind', as
 	await screen.waitForFrame((frame) => frame.includes('1 running'));
 	screen.press('q');
 	await screen.waitForFrame((frame) => /shutting down: SIGTERM sent, SIGKILL in \d s/.test(frame));
-	await screen.waitForFrame((frame) => frame.includes('stopped: no process left behind'), 8000);
+	await screen.waitForFrame((frame) => frame.includes('stopped: no process left behind'));
 	expect(stubborn.exitcode).toBe(-9);
 });
 
