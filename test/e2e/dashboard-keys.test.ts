@@ -35,6 +35,11 @@ function pidOf(screen: string, name: string): number {
 	return pid;
 }
 
+/** The preset highlighted in the open preset menu (its line inside the menu's border). */
+function chosenPreset(screen: string): string | undefined {
+	return /^│ › (\S+)/m.exec(screen)?.[1];
+}
+
 /** Quits with q and checks that procdash and everything it started are gone. */
 async function quitLeavesNothing(terminal: TmuxTerminal): Promise<void> {
 	const procdash = terminal.pid;
@@ -141,12 +146,17 @@ test('in a real terminal: s opens the preset menu and Enter plays the chosen pre
 	const terminal = openTerminal(['node', cliPath, 'join-timeout'], {columns: 120, rows: 40});
 	await terminal.waitForScreen((text) => /sleeper\s+\d+\s+\d+ running/.test(text));
 	terminal.press('s');
-	let menu = await terminal.waitForScreen((text) => text.includes('Presets'));
-	// The menu opens on the preset playing now; `parallel` is listed before it. Move up to it.
-	for (let step = 0; step < 20 && !/› parallel/.test(menu); step++) {
+	let menu = await terminal.waitForScreen((text) => chosenPreset(text) !== undefined);
+	// The menu opens on the preset playing now; `parallel` is listed before it. Move up to it, one
+	// key at a time: each Up waits for the highlight to move (the clock and the stats change the
+	// screen too, and a second Up sent before the first is drawn would go past parallel).
+	for (let step = 0; step < 20 && chosenPreset(menu) !== 'parallel'; step++) {
+		const before = chosenPreset(menu);
 		terminal.press('Up');
-		const before = menu;
-		menu = await terminal.waitForScreen((text) => text !== before);
+		menu = await terminal.waitForScreen((text) => {
+			const chosen = chosenPreset(text);
+			return chosen !== undefined && chosen !== before;
+		});
 	}
 	terminal.press('Enter');
 	await terminal.waitForScreen(
