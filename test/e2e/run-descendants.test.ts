@@ -29,7 +29,11 @@ test("in a real terminal: procdash run -- sh -c 'sleep 30 & sleep 30' shows both
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);
-	expect(terminal.screen()).toContain('stopped: no process left behind');
+	// And the final report under it lists sh, ended, without the sleeps its last sample saw
+	const report = terminal.screen();
+	expect(report).toContain('stopped: no process left behind');
+	expect(report).toMatch(/^ {2}sh\s+\d+\s+\d+ exited .*-15 TERM/m);
+	expect(report).not.toContain('└ sleep');
 	const started = [procdash, ...tree];
 	await expectGoneWithin(started, 5000);
 });

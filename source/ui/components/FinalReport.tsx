@@ -13,18 +13,19 @@ type Props = {
 };
 
 /**
- * What stays on the terminal once the dashboard has closed: the header (how the stop went) and
- * every process with how it ended.
+ * What stays on the terminal once the dashboard has closed: the header (how the stop went, and
+ * any process group that survived it) and every process procdash started with how it ended. The
+ * children those started are left out: what the last sample saw of them is not how they ended.
  */
 export function FinalReport({snapshot, now, width}: Props) {
-	const lines = snapshot.processes.length + snapshot.descendants.length + snapshot.pools.length;
+	const lines = snapshot.processes.length + snapshot.pools.length;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header snapshot={snapshot} now={now} width={width} />
 			<Box marginTop={1}>
 				<ProcessTable
 					processes={snapshot.processes}
-					descendants={snapshot.descendants}
+					descendants={[]}
 					selectedId={undefined}
 					now={now}
 					width={width}
