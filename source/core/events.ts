@@ -325,12 +325,21 @@ export class EventBus {
 		return this.#now() - this.#startedAt;
 	}
 
-	/** Emits one event to every listener and keeps it in the history. */
-	emit<K extends EventType>(type: K, payload: EventMap[K]): EventOf<K> {
+	/** The `at` an event emitted now gets: whole milliseconds since the bus started. */
+	now(): number {
+		return Math.round(this.elapsed());
+	}
+
+	/**
+	 * Emits one event to every listener and keeps it in the history. `at` is now, unless the
+	 * caller read the clock already (`now()`) to measure a duration the event carries: the
+	 * duration and the event's `at` then come from one reading.
+	 */
+	emit<K extends EventType>(type: K, payload: EventMap[K], at: number = this.now()): EventOf<K> {
 		const event = {
 			type,
 			seq: ++this.#seq,
-			at: Math.round(this.elapsed()),
+			at,
 			...payload,
 		} as EventOf<K>;
 		this.#history[this.#next] = event as BusEvent;

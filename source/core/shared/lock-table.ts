@@ -13,6 +13,7 @@ export type AcquireResult = {
 
 type Waiter = {
 	readonly actor: Actor;
+	/** When it asked: the bus's `now()`, the `at` of its lock:requested. */
 	readonly since: number;
 	readonly grant: (result: AcquireResult) => void;
 	timer?: NodeJS.Timeout;
@@ -78,13 +79,14 @@ export class LockTable {
 		const lock = this.#lock(id);
 		// Processes already in line go first: only a free lock with nobody waiting is taken at once.
 		if (!lock.holder && lock.waiters.length === 0 && tryLock(lock.word)) {
-			return Promise.resolve(this.#grant(lock, actor, this.#bus.elapsed()));
+			return Promise.resolve(this.#grant(lock, actor, this.#bus.now()));
 		}
 		if (!block || timeoutMs === 0) return Promise.resolve({acquired: false});
 		return new Promise((resolve) => {
-			const waiter: Waiter = {actor, since: this.#bus.elapsed(), grant: resolve};
+			const at = this.#bus.now();
+			const waiter: Waiter = {actor, since: at, grant: resolve};
 			lock.waiters.push(waiter);
-			this.#bus.emit('lock:requested', {id, name: lock.name, by: ref(actor)});
+			this.#bus.emit('lock:requested', {id, name: lock.name, by: ref(actor)}, at);
 			if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
 				waiter.timer = setTimeout(() => this.#giveUp(lock, waiter), timeoutMs);
 			}
@@ -100,12 +102,12 @@ export class LockTable {
 		const holder = lock.holder;
 		if (!holder) throw new LockReleaseError(`${lock.name}: lock released too many times`);
 		lock.holder = undefined;
-		this.#bus.emit('lock:released', {
-			id,
-			name: lock.name,
-			by: ref(actor),
-			heldMs: Math.round(this.#bus.elapsed() - holder.since),
-		});
+		const at = this.#bus.now();
+		this.#bus.emit(
+			'lock:released',
+			{id, name: lock.name, by: ref(actor), heldMs: at - holder.since},
+			at,
+		);
 		this.#handOn(lock);
 	}
 
@@ -117,24 +119,29 @@ export class LockTable {
 			if (!waiter) continue;
 			lock.waiters.splice(index, 1);
 			clearTimeout(waiter.timer);
-			this.#bus.emit('lock:waiter-exited', {
-				id: lock.id,
-				name: lock.name,
-				by: ref(waiter.actor),
-				waitedMs: Math.round(this.#bus.elapsed() - waiter.since),
-			});
+			const at = this.#bus.now();
+			this.#bus.emit(
+				'lock:waiter-exited',
+				{id: lock.id, name: lock.name, by: ref(waiter.actor), waitedMs: at - waiter.since},
+				at,
+			);
 		}
 		for (const lock of this.#locks.values()) {
 			const holder = lock.holder;
 			if (holder?.id !== actorId) continue;
 			lock.holder = undefined;
 			lock.abandonedBy = {name: holder.name, pid: holder.pid};
-			this.#bus.emit('lock:abandoned', {
-				id: lock.id,
-				name: lock.name,
-				holder: {id: holder.id, name: holder.name, pid: holder.pid},
-				heldMs: Math.round(this.#bus.elapsed() - holder.since),
-			});
+			const at = this.#bus.now();
+			this.#bus.emit(
+				'lock:abandoned',
+				{
+					id: lock.id,
+					name: lock.name,
+					holder: {id: holder.id, name: holder.name, pid: holder.pid},
+					heldMs: at - holder.since,
+				},
+				at,
+			);
 			this.#handOn(lock);
 		}
 	}
@@ -184,18 +191,22 @@ export class LockTable {
 	}
 
 	#grant(lock: LockEntry, actor: Actor, since: number): AcquireResult {
-		const now = this.#bus.elapsed();
+		const now = this.#bus.now();
 		lock.holder = {...actor, since: now};
 		Atomics.store(lock.word, holderIndex, actor.id);
 		const abandonedBy = lock.abandonedBy;
 		lock.abandonedBy = undefined;
-		this.#bus.emit('lock:acquired', {
-			id: lock.id,
-			name: lock.name,
-			by: ref(actor),
-			waitedMs: Math.round(now - since),
-			...(abandonedBy ? {abandonedBy} : {}),
-		});
+		this.#bus.emit(
+			'lock:acquired',
+			{
+				id: lock.id,
+				name: lock.name,
+				by: ref(actor),
+				waitedMs: now - since,
+				...(abandonedBy ? {abandonedBy} : {}),
+			},
+			now,
+		);
 		return abandonedBy ? {acquired: true, abandonedBy} : {acquired: true};
 	}
 
@@ -216,12 +227,12 @@ export class LockTable {
 		const index = lock.waiters.indexOf(waiter);
 		if (index === -1) return;
 		lock.waiters.splice(index, 1);
-		this.#bus.emit('lock:timed-out', {
-			id: lock.id,
-			name: lock.name,
-			by: ref(waiter.actor),
-			waitedMs: Math.round(this.#bus.elapsed() - waiter.since),
-		});
+		const at = this.#bus.now();
+		this.#bus.emit(
+			'lock:timed-out',
+			{id: lock.id, name: lock.name, by: ref(waiter.actor), waitedMs: at - waiter.since},
+			at,
+		);
 		waiter.grant({acquired: false});
 	}
 
