@@ -76,12 +76,10 @@ function readProcStat(pid: number, path = `/proc/${pid}/stat`): ProcStat | undef
 
 /** The process's state letter from `/proc/<pid>/stat` (R, S, T, Z …), or undefined when gone. */
 export function procState(pid: number): string | undefined {
-	try {
-		const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
-		return text.slice(text.lastIndexOf(')') + 2, text.lastIndexOf(')') + 3);
-	} catch {
-		return undefined;
-	}
+	const text = readProcFile(`/proc/${pid}/stat`);
+	if (text === undefined) return undefined;
+	const close = text.lastIndexOf(')');
+	return text.slice(close + 2, close + 3);
 }
 
 /**
@@ -108,15 +106,13 @@ export function livingGroups(pgids: Iterable<number>): Set<number> {
 	}
 	const living = new Set<number>();
 	for (const pid of pids) {
-		try {
-			const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
-			const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-			// fields[0] is the state, fields[2] the process group.
-			const pgid = Number(fields[2]);
-			if (fields[0] !== 'Z' && reachable.has(pgid)) living.add(pgid);
-		} catch {
-			// The process ended between the listing and the read.
-		}
+		// Undefined when the process ended between the listing and the read.
+		const text = readProcFile(`/proc/${pid}/stat`);
+		if (text === undefined) continue;
+		const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+		// fields[0] is the state, fields[2] the process group.
+		const pgid = Number(fields[2]);
+		if (fields[0] !== 'Z' && reachable.has(pgid)) living.add(pgid);
 	}
 	return living;
 }

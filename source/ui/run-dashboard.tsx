@@ -5,10 +5,8 @@ import {SnapshotStore} from '../core/store.js';
 import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {App} from './App.js';
-import {enterAlternateScreen} from './alternate-screen.js';
 import {orchestratorController} from './controller.js';
-import {writeFinalReport} from './final-report.js';
-import {shareLineCaches} from './line-cache.js';
+import {type Ending, onAlternateScreen} from './screen-session.js';
 
 /** The presets `s` offers, and how to get a fresh orchestrator for each. */
 export type PresetSwitching = {
@@ -46,20 +44,9 @@ type Session = {
  * been stopped. The terminal then shows again what it showed before, and under it the final
  * report: how the stop went and how each process ended.
  */
-export async function runDashboard(options: DashboardOptions): Promise<number> {
-	await shareLineCaches();
-	const leaveScreen = enterAlternateScreen();
-	try {
-		const {code, snapshot, now} = await showDashboard(options);
-		leaveScreen();
-		writeFinalReport(snapshot, now);
-		return code;
-	} finally {
-		leaveScreen();
-	}
+export function runDashboard(options: DashboardOptions): Promise<number> {
+	return onAlternateScreen(() => showDashboard(options));
 }
-
-type Ending = {readonly code: number; readonly snapshot: Snapshot; readonly now: number};
 
 async function showDashboard({
 	orchestrator,

@@ -2,10 +2,8 @@ import {render} from 'ink';
 import {SnapshotStore} from '../core/store.js';
 import type {Replay} from '../recording/player.js';
 import {App} from './App.js';
-import {enterAlternateScreen} from './alternate-screen.js';
 import {readOnlyController} from './controller.js';
-import {writeFinalReport} from './final-report.js';
-import {shareLineCaches} from './line-cache.js';
+import {type Ending, onAlternateScreen} from './screen-session.js';
 
 /** What the footer says in a replay, where no key can act on a process. */
 export const replayReadOnly = 'replay: read-only';
@@ -14,12 +12,14 @@ export const replayReadOnly = 'replay: read-only';
  * Opens the dashboard on a recording: the same panels, driven by the replay's bus instead of a
  * live orchestrator. Keys that would act on a process say `replay: read-only`; q leaves at once.
  */
-export async function runReplayDashboard(replay: Replay): Promise<number> {
+export function runReplayDashboard(replay: Replay): Promise<number> {
+	return onAlternateScreen(() => showReplay(replay));
+}
+
+async function showReplay(replay: Replay): Promise<Ending> {
 	const store = new SnapshotStore(replay.bus);
 	const playback = new AbortController();
 	const controller = readOnlyController(replayReadOnly, () => playback.abort());
-	await shareLineCaches();
-	const leaveScreen = enterAlternateScreen();
 	const instance = render(<App bus={replay.bus} store={store} controller={controller} />, {
 		exitOnCtrlC: false,
 	});
@@ -36,8 +36,6 @@ export async function runReplayDashboard(replay: Replay): Promise<number> {
 		playback.abort();
 		for (const signal of signals) process.off(signal, onSignal);
 		store.close();
-		leaveScreen();
 	}
-	writeFinalReport(store.getSnapshot(), replay.bus.elapsed());
-	return 0;
+	return {code: 0, snapshot: store.getSnapshot(), now: replay.bus.elapsed()};
 }
