@@ -4,10 +4,10 @@
 // the frames Ink writes to stdout and appends, every second, a line to `statsFile`: the frames so
 // far, the value, and the heap. Usage: flood-dashboard.js RATE SECONDS STATS_FILE
 import {appendFileSync} from 'node:fs';
-import {createOrchestrator} from '../source/core/orchestrator.js';
-import {Process} from '../source/core/process.js';
+import {createOrchestrator} from '../source/core/orchestrator/orchestrator.js';
+import {Process} from '../source/core/process/process.js';
+import {task} from '../source/core/process/task.js';
 import {Value} from '../source/core/shared/value.js';
-import {task} from '../source/core/task.js';
 import type {Scenario} from '../source/scenarios/scenario.js';
 
 const [rate = 50_000, seconds = 60] = process.argv.slice(2, 4).map(Number);

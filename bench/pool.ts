@@ -2,10 +2,10 @@
 // process pool beside Python's multiprocessing Pool(2).map, the thread pool beside piscina (at
 // 1000 and at 1 task per message), each in the same run. Every side gets the same protocol:
 // workers started and warmed up by one map, then several timed maps of each kind.
-import {createOrchestrator} from '../source/core/orchestrator.js';
-import {Pool} from '../source/core/pool.js';
-import type {PoolBackend} from '../source/core/pool-options.js';
-import {task} from '../source/core/task.js';
+import {createOrchestrator} from '../source/core/orchestrator/orchestrator.js';
+import type {PoolBackend} from '../source/core/pool/options.js';
+import {Pool} from '../source/core/pool/pool.js';
+import {task} from '../source/core/process/task.js';
 import {runPython} from './python.js';
 import {type BenchRow, sampleOf} from './report.js';
 

@@ -4,12 +4,12 @@
 // loops alone, from a start line they all wait at to the last one's end, on the machine's
 // monotonic clock.
 import {fork} from 'node:child_process';
-import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator.js';
-import {Process} from '../source/core/process.js';
+import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator/orchestrator.js';
+import {Process} from '../source/core/process/process.js';
+import {task} from '../source/core/process/task.js';
+import {Thread} from '../source/core/process/thread.js';
 import {Lock} from '../source/core/shared/lock.js';
 import {Value} from '../source/core/shared/value.js';
-import {task} from '../source/core/task.js';
-import {Thread} from '../source/core/thread.js';
 import {runPython} from './python.js';
 import {type BenchRow, sampleOf} from './report.js';
 import type {Span} from './tasks.js';

@@ -2,8 +2,8 @@
 // SIGKILLs its task processes at random, then an account of every task and every update.
 import {readFileSync} from 'node:fs';
 import pidtree from 'pidtree';
-import type {BusEvent} from '../source/core/events.js';
-import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator.js';
+import type {BusEvent} from '../source/core/events/index.js';
+import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator/orchestrator.js';
 import {runHeadless} from '../source/headless/run-headless.js';
 import type {Scenario} from '../source/scenarios/scenario.js';
 

@@ -1,8 +1,8 @@
 // A lock workload of the soak's own: the `race` preset's locked half, short enough to repeat.
-import {Process} from '../source/core/process.js';
+import {Process} from '../source/core/process/process.js';
+import {task} from '../source/core/process/task.js';
 import {Lock} from '../source/core/shared/lock.js';
 import {Value} from '../source/core/shared/value.js';
-import {task} from '../source/core/task.js';
 import type {Scenario} from '../source/scenarios/scenario.js';
 
 const count = 4;

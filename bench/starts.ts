@@ -5,9 +5,9 @@ import {copyFileSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator.js';
-import {Process} from '../source/core/process.js';
-import {task} from '../source/core/task.js';
+import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator/orchestrator.js';
+import {Process} from '../source/core/process/process.js';
+import {task} from '../source/core/process/task.js';
 import {runPython} from './python.js';
 import {type BenchRow, pause, sampleOf} from './report.js';
 

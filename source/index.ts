@@ -21,43 +21,52 @@ export type {
 	GroupLeader,
 	ProcessKind,
 	ProcessStats,
-} from './core/events.js';
-export {EventBus} from './core/events.js';
-export type {ForkOptions} from './core/fork.js';
-export {fork} from './core/fork.js';
-export type {TaskTarget} from './core/ipc.js';
-export type {Member, OrchestratorOptions, StopOutcome} from './core/orchestrator.js';
-export {createOrchestrator, defaultOrchestrator, Orchestrator} from './core/orchestrator.js';
-export {Pool} from './core/pool.js';
-export type {PoolEnding, PoolEventMap, ReplacementReason} from './core/pool-events.js';
-export type {ApplyOptions, MapOptions, PoolBackend, PoolOptions} from './core/pool-options.js';
-export type {PoolState} from './core/pool-scheduler.js';
-export type {ProcessOptions} from './core/process.js';
-export {Process} from './core/process.js';
+} from './core/events/index.js';
+export {EventBus} from './core/events/index.js';
+export type {PoolEnding, PoolEventMap, ReplacementReason} from './core/events/pool.js';
+export type {TaskTarget} from './core/ipc/messages.js';
+export type {Member, OrchestratorOptions, StopOutcome} from './core/orchestrator/orchestrator.js';
+export {
+	createOrchestrator,
+	defaultOrchestrator,
+	Orchestrator,
+} from './core/orchestrator/orchestrator.js';
+export type {ApplyOptions, MapOptions, PoolBackend, PoolOptions} from './core/pool/options.js';
+export {Pool} from './core/pool/pool.js';
+export type {PoolState} from './core/pool/scheduler.js';
+export type {ForkOptions} from './core/process/fork.js';
+export {fork} from './core/process/fork.js';
+export type {ProcessOptions} from './core/process/process.js';
+export {Process} from './core/process/process.js';
+export {task} from './core/process/task.js';
+export {Thread} from './core/process/thread.js';
+export type {ThreadOptions} from './core/process/thread-options.js';
 export type {ProcessInfo, ThreadInfo} from './core/runtime/current.js';
 export {currentProcess, currentThread, parentProcess} from './core/runtime/current.js';
 export {SharedArray} from './core/shared/array.js';
 export type {AcquireOptions} from './core/shared/lock.js';
 export {Lock} from './core/shared/lock.js';
+export type {Scalar, Typecode} from './core/shared/memory/typecodes.js';
 export type {SharedOptions} from './core/shared/options.js';
-export type {Scalar, Typecode} from './core/shared/typecodes.js';
 export {Value} from './core/shared/value.js';
-export type {DescendantRow, ProcessRow, ProcessState, Snapshot} from './core/snapshot.js';
-export {emptySnapshot, fold, reduce} from './core/snapshot.js';
-export type {PoolHistory} from './core/snapshot-pool-history.js';
-export {
-	averageTasksPerSecond,
-	depthSeries,
-	queueHistory,
-	tasksPerSecond,
-} from './core/snapshot-pool-history.js';
 export type {
+	DescendantRow,
 	PoolFailure,
+	PoolHistory,
 	PoolRow,
 	PoolWorkerRow,
 	PoolWorkerState,
-} from './core/snapshot-pools.js';
-export {SnapshotStore} from './core/store.js';
-export {task} from './core/task.js';
-export {Thread} from './core/thread.js';
-export type {ThreadOptions} from './core/thread-options.js';
+	ProcessRow,
+	ProcessState,
+	Snapshot,
+} from './core/snapshot/index.js';
+export {
+	averageTasksPerSecond,
+	depthSeries,
+	emptySnapshot,
+	fold,
+	queueHistory,
+	reduce,
+	SnapshotStore,
+	tasksPerSecond,
+} from './core/snapshot/index.js';

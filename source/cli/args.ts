@@ -1,4 +1,4 @@
-import {CommandLineError, splitWords} from '../core/command-line.js';
+import {CommandLineError, splitWords} from '../core/process/command-line.js';
 
 /** How a run is watched and bounded: the options every preset, `run` and `-c` share. */
 export type RunOptions = {

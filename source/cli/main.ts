@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs';
-import type {Snapshot} from '../core/snapshot.js';
+import type {Snapshot} from '../core/snapshot/index.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import type {Command} from './args.js';
 import {CliError} from './errors.js';

@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
-import {createOrchestrator, type Orchestrator} from '../core/orchestrator.js';
-import type {Snapshot} from '../core/snapshot.js';
-import {SnapshotStore} from '../core/store.js';
+import {createOrchestrator, type Orchestrator} from '../core/orchestrator/orchestrator.js';
+import type {Snapshot} from '../core/snapshot/index.js';
+import {SnapshotStore} from '../core/snapshot/index.js';
 import type {LineSink} from '../headless/ndjson-writer.js';
 import {writeEvents} from '../headless/ndjson-writer.js';
 import {runHeadless} from '../headless/run-headless.js';

@@ -1,5 +1,5 @@
-import type {Orchestrator} from '../core/orchestrator.js';
-import {Process} from '../core/process.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import {Process} from '../core/process/process.js';
 import {maxBackoffMs, type ProcessSpec} from './types.js';
 
 /** A promise with its resolve function outside, for milestones other processes wait on. */

@@ -1,6 +1,6 @@
 import {statSync} from 'node:fs';
 import path from 'node:path';
-import {CommandLineError, splitWords} from '../core/command-line.js';
+import {CommandLineError, splitWords} from '../core/process/command-line.js';
 import {findCycle} from './cycle.js';
 import {
 	describe,

@@ -1,4 +1,4 @@
-import type {ErrorInfo} from './events.js';
+import type {ErrorInfo} from './events/index.js';
 
 /** A Process method was called in a state that does not allow it (start twice, join before start). */
 export class ProcessStateError extends Error {

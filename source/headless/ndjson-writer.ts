@@ -1,4 +1,4 @@
-import type {EventBus} from '../core/events.js';
+import type {EventBus} from '../core/events/index.js';
 import {toJsonLine} from './json-line.js';
 
 /** Where NDJSON lines go: each call gets one whole line, newline included. */

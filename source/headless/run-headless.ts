@@ -1,5 +1,5 @@
-import type {Orchestrator} from '../core/orchestrator.js';
-import {SnapshotStore} from '../core/store.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import {SnapshotStore} from '../core/snapshot/index.js';
 import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {type LineSink, writeEvents} from './ndjson-writer.js';

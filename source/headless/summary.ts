@@ -1,6 +1,5 @@
 import {constants} from 'node:os';
-import type {Snapshot} from '../core/snapshot.js';
-import type {SnapshotStore} from '../core/store.js';
+import type {Snapshot, SnapshotStore} from '../core/snapshot/index.js';
 import {toJsonLine} from './json-line.js';
 import type {LineSink} from './ndjson-writer.js';
 

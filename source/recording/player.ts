@@ -1,4 +1,4 @@
-import {type BusEvent, EventBus, type EventMap, type EventType} from '../core/events.js';
+import {type BusEvent, EventBus, type EventMap, type EventType} from '../core/events/index.js';
 
 /** Options of a replay. */
 export type ReplayOptions = {

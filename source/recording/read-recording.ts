@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs';
-import type {BusEvent} from '../core/events.js';
+import type {BusEvent} from '../core/events/index.js';
 import {RecordingError} from './recorder.js';
 
 /** Reads a recording made with `--record` and checks every line before any is played. */

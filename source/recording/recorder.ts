@@ -1,5 +1,5 @@
 import {closeSync, fchmodSync, openSync, writeSync} from 'node:fs';
-import type {EventBus} from '../core/events.js';
+import type {EventBus} from '../core/events/index.js';
 import {writeEvents} from '../headless/ndjson-writer.js';
 
 /** A recording cannot be written or read; `message` names the file and the reason. */

@@ -1,4 +1,4 @@
-import {Process} from '../core/process.js';
+import {Process} from '../core/process/process.js';
 import type {Scenario} from './scenario.js';
 
 type Job = {

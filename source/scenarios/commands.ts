@@ -1,7 +1,7 @@
 import path from 'node:path';
-import {joinWords} from '../core/command-line.js';
-import {printable} from '../core/printable.js';
-import {Process} from '../core/process.js';
+import {joinWords} from '../core/process/command-line.js';
+import {Process} from '../core/process/process.js';
+import {printable} from '../core/util/printable.js';
 import type {Scenario} from './scenario.js';
 
 /** One command to run: an executable and its arguments. */

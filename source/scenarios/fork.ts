@@ -1,5 +1,5 @@
-import {fork as forkProcess} from '../core/fork.js';
-import {task} from '../core/task.js';
+import {fork as forkProcess} from '../core/process/fork.js';
+import {task} from '../core/process/task.js';
 import type {Scenario} from './scenario.js';
 import type {CloneReport, ForkState} from './tasks/fork.js';
 

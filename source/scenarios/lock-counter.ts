@@ -1,7 +1,7 @@
-import {Process} from '../core/process.js';
+import {Process} from '../core/process/process.js';
+import {task} from '../core/process/task.js';
 import {Lock} from '../core/shared/lock.js';
 import {Value} from '../core/shared/value.js';
-import {task} from '../core/task.js';
 import type {Scenario} from './scenario.js';
 import {ordinary} from './tasks/shared.js';
 

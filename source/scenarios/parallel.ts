@@ -1,5 +1,5 @@
-import {Process} from '../core/process.js';
-import {task} from '../core/task.js';
+import {Process} from '../core/process/process.js';
+import {task} from '../core/process/task.js';
 import type {Scenario} from './scenario.js';
 import type {SleepReport} from './tasks/sleep.js';
 

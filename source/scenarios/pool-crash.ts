@@ -1,7 +1,7 @@
 import {WorkerDiedError} from '../core/errors.js';
-import type {Orchestrator} from '../core/orchestrator.js';
-import {Pool} from '../core/pool.js';
-import {task} from '../core/task.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import {Pool} from '../core/pool/pool.js';
+import {task} from '../core/process/task.js';
 import {poolReady} from './pool-ready.js';
 import type {Scenario} from './scenario.js';
 import type {SleepResult} from './tasks/pool-sleep.js';

@@ -1,6 +1,6 @@
-import {KeepAlive} from '../core/keep-alive.js';
-import type {Orchestrator} from '../core/orchestrator.js';
-import type {Pool} from '../core/pool.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import type {Pool} from '../core/pool/pool.js';
+import {KeepAlive} from '../core/util/keep-alive.js';
 
 /**
  * Resolves once all of `pool`'s workers are ready (or `signal` aborts), so that a preset times

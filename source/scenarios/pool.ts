@@ -1,5 +1,5 @@
-import {Pool} from '../core/pool.js';
-import {task} from '../core/task.js';
+import {Pool} from '../core/pool/pool.js';
+import {task} from '../core/process/task.js';
 import {poolReady, scheduleBound} from './pool-ready.js';
 import type {Scenario} from './scenario.js';
 import type {SleepResult} from './tasks/pool-sleep.js';

@@ -1,5 +1,5 @@
 import {toErrorInfo} from '../core/errors.js';
-import type {Orchestrator} from '../core/orchestrator.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
 import type {PlayOptions, Scenario, ScenarioOutcome} from './scenario.js';
 
 /**

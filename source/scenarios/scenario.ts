@@ -1,4 +1,4 @@
-import type {Orchestrator} from '../core/orchestrator.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
 
 /** What a scenario reports when it ends: whether it met its own expectations, and why not. */
 export type ScenarioOutcome = {

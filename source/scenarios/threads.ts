@@ -1,8 +1,8 @@
-import type {Orchestrator} from '../core/orchestrator.js';
-import {Process} from '../core/process.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import {Process} from '../core/process/process.js';
+import {task} from '../core/process/task.js';
+import {Thread} from '../core/process/thread.js';
 import {Value} from '../core/shared/value.js';
-import {task} from '../core/task.js';
-import {Thread} from '../core/thread.js';
 import type {Scenario} from './scenario.js';
 
 const count = 4;

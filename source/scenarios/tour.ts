@@ -1,9 +1,9 @@
-import type {Orchestrator} from '../core/orchestrator.js';
-import {Pool} from '../core/pool.js';
-import {Process} from '../core/process.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import {Pool} from '../core/pool/pool.js';
+import {Process} from '../core/process/process.js';
+import {task} from '../core/process/task.js';
 import {Lock} from '../core/shared/lock.js';
 import {Value} from '../core/shared/value.js';
-import {task} from '../core/task.js';
 import {poolReady} from './pool-ready.js';
 import type {Scenario, ScenarioOutcome} from './scenario.js';
 import type {SleepResult} from './tasks/pool-sleep.js';

@@ -1,5 +1,5 @@
-import type {Orchestrator} from '../core/orchestrator.js';
-import type {Process} from '../core/process.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import type {Process} from '../core/process/process.js';
 
 /** Resolves when `signal` aborts (at once if it already has); never rejects. */
 export function untilAborted(signal: AbortSignal): Promise<void> {

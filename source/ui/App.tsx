@@ -1,7 +1,7 @@
 import {Box, Text, useApp} from 'ink';
 import {useEffect, useReducer} from 'react';
-import type {EventBus} from '../core/events.js';
-import type {SnapshotStore} from '../core/store.js';
+import type {EventBus} from '../core/events/index.js';
+import type {SnapshotStore} from '../core/snapshot/index.js';
 import {BottomPane} from './components/BottomPane.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';

@@ -1,6 +1,6 @@
 import {toErrorInfo} from '../core/errors.js';
-import type {Orchestrator} from '../core/orchestrator.js';
-import {restartProcess, startCommandLine} from '../core/steering.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import {restartProcess, startCommandLine} from '../core/orchestrator/steering.js';
 
 /** A preset as the menu lists it. */
 export type PresetChoice = {readonly name: string; readonly description: string};

@@ -1,4 +1,4 @@
-import type {Snapshot} from '../core/snapshot.js';
+import type {Snapshot} from '../core/snapshot/index.js';
 import {poolPanelHeight} from './components/PoolPanel.js';
 
 /** How many terminal rows each part of the dashboard gets. */

@@ -1,5 +1,4 @@
-import type {ProcessRow} from '../core/snapshot.js';
-import type {PoolRow} from '../core/snapshot-pools.js';
+import type {PoolRow, ProcessRow} from '../core/snapshot/index.js';
 
 /** What a task holds, for a person: `map item 5`, `map items 5–9`, `apply`. */
 export function taskLabel(call: string, first: number, count: number): string {

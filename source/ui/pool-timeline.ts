@@ -1,5 +1,5 @@
-import type {BusEvent} from '../core/events.js';
-import {printable} from '../core/printable.js';
+import type {BusEvent} from '../core/events/index.js';
+import {printable} from '../core/util/printable.js';
 import {formatExitcode, sanitize} from './format.js';
 import {taskLabel} from './pool-labels.js';
 

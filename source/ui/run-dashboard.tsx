@@ -1,7 +1,7 @@
 import {render} from 'ink';
-import type {Orchestrator} from '../core/orchestrator.js';
-import type {Snapshot} from '../core/snapshot.js';
-import {SnapshotStore} from '../core/store.js';
+import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import type {Snapshot} from '../core/snapshot/index.js';
+import {SnapshotStore} from '../core/snapshot/index.js';
 import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {App} from './App.js';

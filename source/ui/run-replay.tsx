@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import {SnapshotStore} from '../core/store.js';
+import {SnapshotStore} from '../core/snapshot/index.js';
 import type {Replay} from '../recording/player.js';
 import {App} from './App.js';
 import {readOnlyController} from './controller.js';

@@ -1,5 +1,5 @@
 import {renderToString} from 'ink';
-import type {Snapshot} from '../core/snapshot.js';
+import type {Snapshot} from '../core/snapshot/index.js';
 import {enterAlternateScreen} from './alternate-screen.js';
 import {FinalReport} from './components/FinalReport.js';
 import {shareLineCaches} from './line-cache.js';

@@ -1,4 +1,4 @@
-import type {ProcessRow} from '../core/snapshot.js';
+import type {ProcessRow} from '../core/snapshot/index.js';
 import type {DashboardController} from './controller.js';
 import {formatExitcode, formatSeconds} from './format.js';
 import {footerKeys} from './keys.js';

@@ -1,4 +1,4 @@
-import type {ProcessRow} from '../core/snapshot.js';
+import type {ProcessRow} from '../core/snapshot/index.js';
 
 /** What the keyboard is talking to. */
 export type Mode = 'normal' | 'help' | 'menu' | 'command' | 'filter';

@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {expect, test} from 'vitest';
-import type {BusEvent, EventOf, EventType} from '../../source/core/events.js';
+import type {BusEvent, EventOf, EventType} from '../../source/core/events/index.js';
 import {type CliRun, expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
 
 // Scenario files run through the built command, with real processes. The commands keep their

@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest';
-import type {BusEvent} from '../../source/core/events.js';
+import type {BusEvent} from '../../source/core/events/index.js';
 import {type CliRun, expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
 
 // Each preset runs headless through the built command, and its summary is checked against the

@@ -1,6 +1,6 @@
 import {expect, test} from 'vitest';
-import {EventBus} from '../../source/core/events.js';
-import {fold, type Snapshot} from '../../source/core/snapshot.js';
+import {EventBus} from '../../source/core/events/index.js';
+import {fold, type Snapshot} from '../../source/core/snapshot/index.js';
 import {toJsonLine} from '../../source/headless/json-line.js';
 import {buildSummary} from '../../source/headless/summary.js';
 

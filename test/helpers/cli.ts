@@ -1,5 +1,5 @@
 import {type ChildProcess, spawn} from 'node:child_process';
-import type {BusEvent} from '../../source/core/events.js';
+import type {BusEvent} from '../../source/core/events/index.js';
 import type {Summary} from '../../source/headless/summary.js';
 import {cliPath, isRunning, waitUntil} from './tmux.js';
 

@@ -2,9 +2,12 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach} from 'vitest';
-import type {EventBus, EventOf, EventType} from '../../source/core/events.js';
-import {createOrchestrator, type Orchestrator} from '../../source/core/orchestrator.js';
-import {task} from '../../source/core/task.js';
+import type {EventBus, EventOf, EventType} from '../../source/core/events/index.js';
+import {
+	createOrchestrator,
+	type Orchestrator,
+} from '../../source/core/orchestrator/orchestrator.js';
+import {task} from '../../source/core/process/task.js';
 import type {Gate} from '../fixtures/pool-tasks.js';
 import {expectNoDescendants} from './leftovers.js';
 import {waitForEvent as waitForEventWithin} from './orchestrator.js';

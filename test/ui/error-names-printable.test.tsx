@@ -1,5 +1,5 @@
 import {afterEach, expect, test} from 'vitest';
-import {EventBus} from '../../source/core/events.js';
+import {EventBus} from '../../source/core/events/index.js';
 import {PoolPanel} from '../../source/ui/components/PoolPanel.js';
 import {describe as describeEvent} from '../../source/ui/hooks/use-timeline.js';
 import {handWrittenPool} from '../helpers/pool-events.js';

@@ -1,5 +1,5 @@
 import {afterEach, expect, test} from 'vitest';
-import {SnapshotStore} from '../../source/core/store.js';
+import {SnapshotStore} from '../../source/core/snapshot/index.js';
 import {createOrchestrator, type Orchestrator, Process} from '../../source/index.js';
 import {App} from '../../source/ui/App.js';
 import {orchestratorController} from '../../source/ui/controller.js';

@@ -1,5 +1,5 @@
 import {afterEach, expect, test} from 'vitest';
-import {SnapshotStore} from '../../source/core/store.js';
+import {SnapshotStore} from '../../source/core/snapshot/index.js';
 import {Pool} from '../../source/index.js';
 import {App} from '../../source/ui/App.js';
 import {PoolPanel} from '../../source/ui/components/PoolPanel.js';

@@ -1,7 +1,6 @@
 import {afterEach, expect, test} from 'vitest';
-import type {BusEvent} from '../../source/core/events.js';
-import {fold} from '../../source/core/snapshot.js';
-import {SnapshotStore} from '../../source/core/store.js';
+import type {BusEvent} from '../../source/core/events/index.js';
+import {fold, SnapshotStore} from '../../source/core/snapshot/index.js';
 import {Replay} from '../../source/recording/player.js';
 import {App} from '../../source/ui/App.js';
 import {readOnlyController} from '../../source/ui/controller.js';

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import type {ProcessRow} from '../../source/core/snapshot.js';
+import type {ProcessRow} from '../../source/core/snapshot/index.js';
 import {
 	initialView,
 	moveSelection,

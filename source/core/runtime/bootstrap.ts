@@ -1,8 +1,13 @@
 // The entry point of every task child: receives one `run` message, imports the task's module,
 // calls the export, reports what it returned or threw, and exits like a CPython child does
 // (0 on return, 1 on an exception).
-import {type ChildMessage, containsHandle, type ParentMessage, type RunMessage} from '../ipc.js';
-import {decodeWired, isV8Wired} from '../wire.js';
+import {
+	type ChildMessage,
+	containsHandle,
+	type ParentMessage,
+	type RunMessage,
+} from '../ipc/messages.js';
+import {decodeWired, isV8Wired} from '../ipc/wire.js';
 import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
 import {loadTask} from './load-task.js';

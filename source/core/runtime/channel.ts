@@ -1,7 +1,7 @@
 // The runtime's end of its channel to its owner, for the parts of the runtime that talk to it
 // beyond the task's start and end (pool workers, shared-state proxies): the IPC channel in a child
 // process, the worker's port in a Thread.
-import {Listeners} from '../listeners.js';
+import {Listeners} from '../util/listeners.js';
 import {threadPort} from './thread-context.js';
 
 type MessageListener = (message: unknown) => void;

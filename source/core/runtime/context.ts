@@ -1,4 +1,4 @@
-import type {ProcessIdentity} from '../ipc.js';
+import type {ProcessIdentity} from '../ipc/messages.js';
 
 /** What a runtime knows about itself: set once by the child bootstrap, absent in the main process. */
 export type RuntimeContext = {

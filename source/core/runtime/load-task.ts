@@ -1,6 +1,6 @@
 import {fileURLToPath} from 'node:url';
 import {toErrorInfo} from '../errors.js';
-import type {TaskTarget} from '../ipc.js';
+import type {TaskTarget} from '../ipc/messages.js';
 
 /** A task function as a child calls it. */
 export type TaskFunction = (...args: unknown[]) => unknown;

@@ -9,8 +9,8 @@ import {
 	type PoolTaskMessage,
 	type PoolWorkerConfig,
 	type PoolWorkerMessage,
-} from '../ipc.js';
-import {pack} from '../pool-pack.js';
+} from '../ipc/messages.js';
+import {pack} from '../pool/pack.js';
 import {onParentMessage, postToParent} from './channel.js';
 import {loadTask, type TaskFunction} from './load-task.js';
 

@@ -1,5 +1,5 @@
 import {toErrorInfo} from '../errors.js';
-import type {ErrorInfo} from '../events.js';
+import type {ErrorInfo} from '../events/index.js';
 
 /** Where a runtime reports what its task did: the parent process, or the owner of a thread. */
 export type Report = {

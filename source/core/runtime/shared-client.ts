@@ -1,10 +1,15 @@
 // A child's requests to its parent's shared-state broker: each request gets an id, and the
 // reply with that id settles it.
 import {LockReleaseError, RemoteError} from '../errors.js';
-import type {ErrorInfo} from '../events.js';
-import {isSharedReplies, isSharedReply, type SharedReply, type SharedRequest} from '../ipc.js';
+import type {ErrorInfo} from '../events/index.js';
+import {
+	isSharedReplies,
+	isSharedReply,
+	type SharedReply,
+	type SharedRequest,
+} from '../ipc/messages.js';
+import {fromWire, toWire} from '../ipc/wire.js';
 import type {Access} from '../shared/access.js';
-import {fromWire, toWire} from '../wire.js';
 import {onParentMessage, postToParent} from './channel.js';
 
 const pending = new Map<

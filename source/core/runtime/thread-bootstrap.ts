@@ -3,7 +3,7 @@
 // threw, and ends the thread the way a task child ends its process: 0 on return, 1 on an exception.
 import {readlinkSync} from 'node:fs';
 import {type MessagePort, parentPort, threadId, workerData} from 'node:worker_threads';
-import {type ChildMessage, containsHandle, type ThreadStart} from '../ipc.js';
+import {type ChildMessage, containsHandle, type ThreadStart} from '../ipc/messages.js';
 import {setRuntimeContext} from './context.js';
 import {loadTask} from './load-task.js';
 import {runToEnd} from './run-to-end.js';
@@ -17,7 +17,7 @@ async function decodeArgs(args: readonly unknown[]): Promise<unknown[]> {
 	if (!containsHandle(args)) return [...args];
 	const [{decodeShared}, {threadAccess}] = await Promise.all([
 		import('../shared/handles.js'),
-		import('../shared/thread-access.js'),
+		import('../shared/memory/thread-access.js'),
 	]);
 	return decodeShared(args, (handle) => threadAccess(handle, start.self.id)) as unknown[];
 }

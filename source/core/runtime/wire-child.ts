@@ -1,6 +1,6 @@
 // A child's side of the wire (wire.ts): node:v8 costs ~2 ms to load, so a child loads it only
 // when a value needs it — most tasks' args and results are plain JSON.
-import {decodeWired, encodeWired, isV8Wired, needsV8, type V8, type Wired} from '../wire.js';
+import {decodeWired, encodeWired, isV8Wired, needsV8, type V8, type Wired} from '../ipc/wire.js';
 
 let loaded: Promise<V8> | undefined;
 

@@ -1,6 +1,6 @@
-import type {SharedRequest} from '../ipc.js';
+import type {SharedRequest} from '../ipc/messages.js';
 import {currentProcess} from '../runtime/current.js';
-import type {SharedBroker} from './broker.js';
+import type {SharedBroker} from './broker/broker.js';
 
 type WithoutEnvelope<T> = T extends unknown ? Omit<T, 'type' | 'requestId'> : never;
 

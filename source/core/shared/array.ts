@@ -1,8 +1,14 @@
-import type {SharedHandle} from '../ipc.js';
-import type {Orchestrator} from '../orchestrator.js';
-import type {Backend} from './handles.js';
-import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
-import {checkTypecode, type Scalar, type Typecode, toScalar} from './typecodes.js';
+import type {SharedHandle} from '../ipc/messages.js';
+import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {checkTypecode, type Scalar, type Typecode, toScalar} from './memory/typecodes.js';
+import {
+	type Backend,
+	checkName,
+	type Home,
+	homeOf,
+	type RemoteOptions,
+	type SharedOptions,
+} from './options.js';
 import {handleOf} from './value.js';
 
 /**

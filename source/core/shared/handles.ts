@@ -1,8 +1,14 @@
-import {isSharedHandle, type SharedHandle} from '../ipc.js';
-import type {Orchestrator} from '../orchestrator.js';
+import {isSharedHandle, type SharedHandle} from '../ipc/messages.js';
+import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {SharedArray} from './array.js';
 import {Lock} from './lock.js';
-import {type RemoteAccess, type RemoteOptions, remoteKey, type SharedOptions} from './options.js';
+import {
+	type Backend,
+	type RemoteAccess,
+	type RemoteOptions,
+	remoteKey,
+	type SharedOptions,
+} from './options.js';
 import {Value} from './value.js';
 
 type Shared = Value | SharedArray | Lock;
@@ -10,9 +16,6 @@ type Shared = Value | SharedArray | Lock;
 function isShared(value: unknown): value is Shared {
 	return value instanceof Value || value instanceof SharedArray || value instanceof Lock;
 }
-
-/** Who a handle is made for: a process child (IPC to the broker) or a thread (the memory itself). */
-export type Backend = 'process' | 'thread';
 
 /**
  * Replaces every Value, SharedArray and Lock in `args` (at any depth of arrays and plain objects)

@@ -1,12 +1,18 @@
-import type {Actor} from '../events.js';
-import type {SharedHandle} from '../ipc.js';
-import type {Orchestrator} from '../orchestrator.js';
-import {tryLock} from './futex.js';
-import type {Backend} from './handles.js';
-import type {AcquireResult} from './lock-table.js';
-import {holderIndex, stateIndex} from './lock-word.js';
-import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
-import {releaseLock, takeLockSync} from './thread-lock.js';
+import type {Actor} from '../events/index.js';
+import type {SharedHandle} from '../ipc/messages.js';
+import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import type {AcquireResult} from './broker/lock-table.js';
+import {tryLock} from './memory/futex.js';
+import {holderIndex, stateIndex} from './memory/lock-word.js';
+import {releaseLock, takeLockSync} from './memory/thread-lock.js';
+import {
+	type Backend,
+	checkName,
+	type Home,
+	homeOf,
+	type RemoteOptions,
+	type SharedOptions,
+} from './options.js';
 import {handleOf} from './value.js';
 
 /** How `acquire()` waits. */

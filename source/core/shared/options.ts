@@ -1,7 +1,10 @@
-import type {SharedHandle} from '../ipc.js';
-import {defaultOrchestrator, type Orchestrator} from '../orchestrator.js';
+import type {SharedHandle} from '../ipc/messages.js';
+import {defaultOrchestrator, type Orchestrator} from '../orchestrator/orchestrator.js';
 import {type Access, ownerAccess, ownerSyncAccess, type SyncAccess} from './access.js';
-import type {Cells} from './cells.js';
+import type {Cells} from './memory/cells.js';
+
+/** Who a handle is made for: a process child (IPC to the broker) or a thread (the memory itself). */
+export type Backend = 'process' | 'thread';
 
 /** Options of Value, SharedArray and Lock. */
 export type SharedOptions = {

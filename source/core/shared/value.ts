@@ -1,10 +1,16 @@
-import type {SharedHandle} from '../ipc.js';
-import type {Orchestrator} from '../orchestrator.js';
+import type {SharedHandle} from '../ipc/messages.js';
+import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import type {CellsOp} from './access.js';
-import {type Cells, load, write} from './cells.js';
-import type {Backend} from './handles.js';
-import {checkName, type Home, homeOf, type RemoteOptions, type SharedOptions} from './options.js';
-import {checkTypecode, type Scalar, type Typecode, toScalar} from './typecodes.js';
+import {type Cells, load, write} from './memory/cells.js';
+import {checkTypecode, type Scalar, type Typecode, toScalar} from './memory/typecodes.js';
+import {
+	type Backend,
+	checkName,
+	type Home,
+	homeOf,
+	type RemoteOptions,
+	type SharedOptions,
+} from './options.js';
 
 /**
  * One number shared by processes and threads, like Python's `multiprocessing.Value`. The process

@@ -1,5 +1,5 @@
-import {Process} from '../../core/process.js';
-import {task} from '../../core/task.js';
+import {Process} from '../../core/process/process.js';
+import {task} from '../../core/process/task.js';
 
 /**
  * Runs inside a daemon: tries to start a child of its own. procdash refuses, as CPython does,

@@ -1,6 +1,5 @@
-import type {EventBus} from '../../core/events.js';
-import type {LogBook} from '../../core/logs.js';
-import type {ProcessRow} from '../../core/snapshot.js';
+import type {EventBus} from '../../core/events/index.js';
+import type {LogBook, ProcessRow} from '../../core/snapshot/index.js';
 import type {PresetChoice} from '../controller.js';
 import {useLogVersion} from '../hooks/use-log-book.js';
 import {useTimeline} from '../hooks/use-timeline.js';

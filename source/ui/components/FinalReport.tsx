@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import type {Snapshot} from '../../core/snapshot.js';
+import type {Snapshot} from '../../core/snapshot/index.js';
 import {Header} from './Header.js';
 import {ProcessTable} from './ProcessTable.js';
 

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {Snapshot} from '../../core/snapshot.js';
+import type {Snapshot} from '../../core/snapshot/index.js';
 import {formatBytes, formatDuration} from '../format.js';
 
 type Props = {

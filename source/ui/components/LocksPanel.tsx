@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {LockRow} from '../../core/snapshot-shared.js';
+import type {LockRow} from '../../core/snapshot/index.js';
 import {cell, truncate} from '../format.js';
 
 type Props = {

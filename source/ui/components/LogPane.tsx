@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {LogLine} from '../../core/logs.js';
+import type {LogLine} from '../../core/snapshot/index.js';
 import {formatElapsed, sanitize, truncate} from '../format.js';
 
 type Props = {

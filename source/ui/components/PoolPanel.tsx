@@ -1,11 +1,7 @@
 import {Box, Text} from 'ink';
-import {printable} from '../../core/printable.js';
-import {
-	averageTasksPerSecond,
-	depthSeries,
-	tasksPerSecond,
-} from '../../core/snapshot-pool-history.js';
-import type {PoolRow} from '../../core/snapshot-pools.js';
+import type {PoolRow} from '../../core/snapshot/index.js';
+import {averageTasksPerSecond, depthSeries, tasksPerSecond} from '../../core/snapshot/index.js';
+import {printable} from '../../core/util/printable.js';
 import {sanitize, truncate} from '../format.js';
 import {taskLabel} from '../pool-labels.js';
 import {Sparkline} from './Sparkline.js';

@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
-import type {DescendantRow, ProcessRow, ProcessState} from '../../core/snapshot.js';
-import type {PoolRow} from '../../core/snapshot-pools.js';
+import type {DescendantRow, PoolRow, ProcessRow, ProcessState} from '../../core/snapshot/index.js';
 import {cell, formatBytes, formatDuration, formatExitcode, sanitize} from '../format.js';
 import {orderByPool, poolsByWorker} from '../pool-labels.js';
 import type {SortKey} from '../view-state.js';

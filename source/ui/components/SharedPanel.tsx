@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {SharedSnapshot} from '../../core/snapshot-shared.js';
+import type {SharedSnapshot} from '../../core/snapshot/index.js';
 import {cell, truncate} from '../format.js';
 import {Sparkline} from './Sparkline.js';
 

@@ -1,5 +1,5 @@
 import {useEffect, useReducer, useRef} from 'react';
-import type {EventBus} from '../../core/events.js';
+import type {EventBus} from '../../core/events/index.js';
 
 // How often the clock looks whether the screen has gone stale.
 const lookEveryMs = 250;

@@ -1,6 +1,6 @@
 import {useEffect, useMemo, useState} from 'react';
-import type {EventBus} from '../../core/events.js';
-import {LogBook} from '../../core/logs.js';
+import type {EventBus} from '../../core/events/index.js';
+import {LogBook} from '../../core/snapshot/index.js';
 
 /** A LogBook following `bus` for as long as the component lives. */
 export function useLogBook(bus: EventBus): LogBook {

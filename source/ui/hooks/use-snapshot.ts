@@ -1,6 +1,5 @@
 import {useMemo, useSyncExternalStore} from 'react';
-import type {Snapshot} from '../../core/snapshot.js';
-import type {SnapshotStore} from '../../core/store.js';
+import type {Snapshot, SnapshotStore} from '../../core/snapshot/index.js';
 
 /** At most this many renders a second, however fast events arrive. */
 export const maxFramesPerSecond = 30;

@@ -1,6 +1,6 @@
 import {useEffect, useState} from 'react';
-import type {BusEvent, EventBus} from '../../core/events.js';
-import {printable} from '../../core/printable.js';
+import type {BusEvent, EventBus} from '../../core/events/index.js';
+import {printable} from '../../core/util/printable.js';
 import {formatExitcode, formatSeconds, sanitize} from '../format.js';
 import {describePoolEvent} from '../pool-timeline.js';
 

@@ -1,0 +1,97 @@
+import {Listeners} from '../util/listeners.js';
+import type {BusEvent, EventMap, EventOf, EventType, Listener} from './map.js';
+
+/** Options of an EventBus. */
+export type EventBusOptions = {
+	/** How many past events to keep for late subscribers and the event pane. */
+	readonly historySize?: number;
+	/** The clock; tests pass a fixed one. */
+	readonly now?: () => number;
+};
+
+/**
+ * The typed, synchronous event bus. Listeners run in the order they subscribed, inside `emit`.
+ * The last `historySize` events are kept in a ring buffer so that a subscriber that comes late
+ * (the dashboard, a recorder) can replay what it missed.
+ */
+export class EventBus {
+	readonly #listeners = new Listeners<BusEvent>();
+	readonly #history: BusEvent[];
+	readonly #now: () => number;
+	readonly #startedAt: number;
+	#seq = 0;
+	#next = 0;
+	#count = 0;
+
+	constructor({historySize = 2000, now = () => performance.now()}: EventBusOptions = {}) {
+		if (!Number.isInteger(historySize) || historySize < 1) {
+			throw new RangeError(`historySize must be a positive integer, got ${historySize}`);
+		}
+		this.#history = new Array(historySize);
+		this.#now = now;
+		this.#startedAt = now();
+	}
+
+	/** Milliseconds since the bus started, the clock of every event's `at`. */
+	elapsed(): number {
+		return this.#now() - this.#startedAt;
+	}
+
+	/** The `at` an event emitted now gets: whole milliseconds since the bus started. */
+	now(): number {
+		return Math.round(this.elapsed());
+	}
+
+	/**
+	 * Emits one event to every listener and keeps it in the history. `at` is now, unless the
+	 * caller read the clock already (`now()`) to measure a duration the event carries: the
+	 * duration and the event's `at` then come from one reading.
+	 */
+	emit<K extends EventType>(type: K, payload: EventMap[K], at: number = this.now()): EventOf<K> {
+		const event = {
+			type,
+			seq: ++this.#seq,
+			at,
+			...payload,
+		} as EventOf<K>;
+		this.#history[this.#next] = event as BusEvent;
+		this.#next = (this.#next + 1) % this.#history.length;
+		this.#count = Math.min(this.#count + 1, this.#history.length);
+		this.#listeners.tell(event as BusEvent);
+		return event;
+	}
+
+	/** Calls `listener` for each event from now on; returns the unsubscribe function. */
+	subscribe(listener: Listener): () => void {
+		return this.#listeners.add(listener);
+	}
+
+	/**
+	 * The next event of `type` (and matching `predicate`), or undefined once `timeoutMs` passes.
+	 */
+	next<K extends EventType>(
+		type: K,
+		timeoutMs: number,
+		predicate: (event: EventOf<K>) => boolean = () => true,
+	): Promise<EventOf<K> | undefined> {
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				unsubscribe();
+				resolve(undefined);
+			}, timeoutMs);
+			const unsubscribe = this.subscribe((event) => {
+				if (event.type !== type || !predicate(event as unknown as EventOf<K>)) return;
+				clearTimeout(timer);
+				unsubscribe();
+				resolve(event as unknown as EventOf<K>);
+			});
+		});
+	}
+
+	/** The kept events, oldest first. */
+	history(): BusEvent[] {
+		const size = this.#history.length;
+		const start = (this.#next - this.#count + size) % size;
+		return Array.from({length: this.#count}, (_, index) => this.#history[(start + index) % size]);
+	}
+}

@@ -1,0 +1,5 @@
+/** The event bus, the map of every event, and the payload types they carry. */
+export * from './bus.js';
+export type * from './map.js';
+export type * from './pool.js';
+export type * from './types.js';

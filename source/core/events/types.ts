@@ -1,0 +1,72 @@
+/**
+ * What a row of the process table runs: a task function in a child process, an executable, or a
+ * task function in a worker thread of this process (a Thread).
+ */
+export type ProcessKind = 'task' | 'command' | 'thread';
+
+/** An error as it crosses a process boundary: plain data, never a live object. */
+export type ErrorInfo = {
+	readonly name: string;
+	readonly message: string;
+	readonly stack?: string;
+	readonly code?: string;
+};
+
+/** Resource use of one OS process, sampled by the stats sampler. */
+export type ProcessStats = {
+	readonly pid: number;
+	readonly ppid: number;
+	/** Percent of one core over the last sampling interval. */
+	readonly cpu: number;
+	/** Resident set size in bytes. */
+	readonly memory: number;
+	/** The executable's name as the kernel reports it (`comm`). */
+	readonly command: string;
+};
+
+/** CPU use of one Thread (a worker thread of the orchestrator's process), by the sampler. */
+export type ThreadStats = {
+	/** The Thread's id on its orchestrator (its process row). */
+	readonly id: number;
+	/** The kernel's id of the thread (Linux). */
+	readonly tid: number;
+	/** Percent of one core over the last sampling interval. */
+	readonly cpu: number;
+};
+
+/** Who did something to shared state: a process procdash started (id > 0) or the owner (id 0). */
+export type Actor = {
+	readonly id: number;
+	readonly name: string;
+	readonly pid: number;
+};
+
+/** One step of a deadlock: `process` waits for `waitsFor`, which `heldBy` holds. */
+export type DeadlockLink = {
+	readonly process: string;
+	readonly pid: number;
+	readonly waitsFor: string;
+	readonly lockId: number;
+	readonly heldBy: string;
+};
+
+/** A process procdash started, as the leader of its process group (whose pgid is `pid`). */
+export type GroupLeader = {
+	/** The process's id in its orchestrator. */
+	readonly id: number;
+	readonly name: string;
+	readonly pid: number;
+};
+
+/** A number, or a bigint for the 64-bit typecodes. */
+export type SharedScalar = number | bigint;
+
+/** The machine's load, from /proc on Linux, from systeminformation elsewhere. */
+export type MachineStats = {
+	/** Percent of all cores busy since the previous sample. */
+	readonly cpu: number;
+	readonly cores: number;
+	/** Bytes in use (not counting caches) and in all. */
+	readonly memoryUsed: number;
+	readonly memoryTotal: number;
+};

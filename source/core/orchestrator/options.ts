@@ -1,0 +1,78 @@
+import {maxProcessesVariable} from '../process/runtime-fork.js';
+import {moduleUrl} from '../process/task.js';
+
+/** Options of an orchestrator. */
+export type OrchestratorOptions = {
+	/** Events kept for late subscribers. */
+	readonly historySize?: number;
+	/**
+	 * Live processes allowed at once; one more start rejects with ProcessLimitError. Default: 256,
+	 * or `PROCDASH_MAX_PROCESSES` when set — procdash sets it for its task processes, so that the
+	 * limit applies to what a task starts as well.
+	 */
+	readonly maxProcesses?: number;
+	/** Milliseconds between SIGTERM and SIGKILL when stopping. */
+	readonly graceMs?: number;
+	/**
+	 * Task runtimes to keep booted and idle, so that a task starts in about an IPC round trip
+	 * instead of a Node boot. Off (0) unless asked for: each spare is a live process.
+	 */
+	readonly spares?: number;
+	/**
+	 * Modules (URLs or paths) every spare imports while it boots, as Python's
+	 * `set_forkserver_preload` does: a task of one of them then starts without importing it.
+	 * Their top-level code runs in every spare, used or not.
+	 */
+	readonly preload?: readonly (string | URL)[];
+};
+
+/** An orchestrator's options, checked, with their defaults filled in. */
+export type ResolvedOrchestratorOptions = {
+	readonly historySize: number | undefined;
+	readonly maxProcesses: number;
+	readonly graceMs: number;
+	readonly spares: number;
+	/** The modules to preload, as URLs. */
+	readonly preload: readonly string[];
+};
+
+const defaultMaxProcesses = 256;
+const defaultGraceMs = 5000;
+
+// A task runtime inherits its parent orchestrator's limit through the environment.
+function inheritedMaxProcesses(): number {
+	const inherited = Number(process.env[maxProcessesVariable]);
+	return Number.isInteger(inherited) && inherited >= 1 ? inherited : defaultMaxProcesses;
+}
+
+/**
+ * Checks an orchestrator's options up front, with a RangeError or TypeError that names the option
+ * and the value given, and fills in the defaults. (`historySize` is the EventBus's to check.)
+ */
+export function resolveOrchestratorOptions({
+	historySize,
+	maxProcesses = inheritedMaxProcesses(),
+	graceMs = defaultGraceMs,
+	spares = 0,
+	preload = [],
+}: OrchestratorOptions = {}): ResolvedOrchestratorOptions {
+	if (!Number.isInteger(maxProcesses) || maxProcesses < 1) {
+		throw new RangeError(`maxProcesses must be a positive integer, got ${maxProcesses}`);
+	}
+	if (typeof graceMs !== 'number' || !(graceMs >= 0)) {
+		throw new RangeError(`graceMs must be a non-negative number, got ${graceMs}`);
+	}
+	if (!Number.isInteger(spares) || spares < 0) {
+		throw new RangeError(`spares must be a non-negative integer, got ${spares}`);
+	}
+	if (!Array.isArray(preload)) {
+		throw new TypeError(`preload must be an array of module URLs or paths, got ${typeof preload}`);
+	}
+	return {
+		historySize,
+		maxProcesses,
+		graceMs,
+		spares,
+		preload: preload.map((module) => moduleUrl(module, 'createOrchestrator(): preload')),
+	};
+}

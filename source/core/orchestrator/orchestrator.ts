@@ -1,0 +1,294 @@
+import type {ChildProcess} from 'node:child_process';
+import type {Readable} from 'node:stream';
+import {ProcessLimitError} from '../errors.js';
+import {EventBus} from '../events/index.js';
+import {SharedBroker} from '../shared/broker/broker.js';
+import {StatsSampling} from '../stats/sampling.js';
+import {ProcessGroups} from './groups.js';
+import type {Member} from './member.js';
+import {type OrchestratorOptions, resolveOrchestratorOptions} from './options.js';
+import {OutputValve} from './output-valve.js';
+import {Spares} from './spares.js';
+import {signalEach, stopGroups} from './stop.js';
+
+export type {Member} from './member.js';
+
+export type {OrchestratorOptions} from './options.js';
+
+/**
+ * What a Process or a Thread needs of its orchestrator beyond the public API: internal, reached
+ * with `hostOf()`, which the package does not export.
+ */
+export type MemberHost = {
+	readonly orchestrator: Orchestrator;
+	/** Adds a new member; returns its id. Called by the Process and Thread constructors. */
+	register(member: Member): number;
+	/** Reserves a live slot for a member about to start, or throws why it may not. */
+	admit(member: Member): void;
+	/** Has the watchdog guard the process group `pgid` of a child just spawned. */
+	guard(pgid: number): void;
+	/** Follows a child's stdout or stderr, so that `holdOutput` can pause it. */
+	trackOutput(readable: Readable): void;
+	/** A booted, idle task runtime, if one is ready; spares learn to import `module` ahead. */
+	takeSpare(module: string): ChildProcess | undefined;
+};
+
+const hosts = new WeakMap<Orchestrator, MemberHost>();
+
+/** The host side of `orchestrator` (the default one when omitted), for Process and Thread. */
+export function hostOf(orchestrator: Orchestrator = defaultOrchestrator()): MemberHost {
+	return hosts.get(orchestrator) as MemberHost;
+}
+
+/** What `stop()` found once everything had been stopped. */
+export type StopOutcome = {
+	/** Process groups that still had a member after SIGKILL: should always be empty. */
+	readonly survivors: readonly number[];
+};
+
+// How often the memory that threads change is read for changes to publish on the bus.
+const threadSamplingMs = 200;
+
+const liveOrchestrators = new Set<Orchestrator>();
+let exitHookInstalled = false;
+
+// The last chance to leave nothing behind when the program exits (normally or on an uncaught
+// exception): daemons and anything else still running get SIGTERM. The watchdog covers SIGKILL.
+function installExitHook(): void {
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.once('exit', () => {
+		for (const orchestrator of liveOrchestrators) orchestrator.signalAll('SIGTERM');
+	});
+}
+
+/**
+ * Owns every process started through it: hands out ids, carries the event bus, guards the
+ * process groups with a watchdog, samples stats, and stops everything on request.
+ */
+export class Orchestrator {
+	/** Every change made through this orchestrator is an event here. */
+	readonly bus: EventBus;
+	/** Owns every shared Value, SharedArray and Lock made on this orchestrator. */
+	readonly shared: SharedBroker;
+	/** Default grace period of `stop()`. */
+	readonly graceMs: number;
+	/** How many processes may be alive at once. */
+	readonly maxProcesses: number;
+	readonly #processes = new Map<number, Member>();
+	readonly #live = new Map<number, Member>();
+	#liveThreads = 0;
+	#threadSampling: NodeJS.Timeout | undefined;
+	readonly #groups = new ProcessGroups();
+	readonly #sampling: StatsSampling;
+	readonly #spares: Spares | undefined;
+	readonly #output = new OutputValve();
+	#stopping: Promise<StopOutcome> | undefined;
+	#nextId = 1;
+
+	constructor(options: OrchestratorOptions = {}) {
+		const {historySize, maxProcesses, graceMs, spares, preload} =
+			resolveOrchestratorOptions(options);
+		this.bus = new EventBus({historySize});
+		this.shared = new SharedBroker(this.bus);
+		this.#sampling = new StatsSampling(this.bus, () => this.live());
+		this.maxProcesses = maxProcesses;
+		this.graceMs = graceMs;
+		this.bus.subscribe((event) => {
+			if (event.type === 'process:started') {
+				// A thread is no process group: it lives and dies with this process.
+				if (event.threadId !== undefined) this.#threadStarted();
+				else this.#groups.started({id: event.id, name: event.name, pid: event.pid});
+			} else if (event.type === 'process:exited') {
+				const member = this.#live.get(event.id);
+				this.#live.delete(event.id);
+				this.shared.processExited(event.id);
+				if (member?.kind === 'thread') this.#threadExited(member, event.pid);
+				else if (event.pid !== undefined) this.#groups.exited(event.pid);
+			}
+		});
+		if (spares > 0) {
+			this.#spares = new Spares(
+				spares,
+				{
+					started: (pid) => this.#groups.guard(pid),
+					ended: (pid) => this.#groups.unguard(pid),
+				},
+				{maxProcesses, preload},
+			);
+			this.#spares.fill();
+		}
+		hosts.set(this, {
+			orchestrator: this,
+			register: (member) => this.#register(member),
+			admit: (member) => this.#admit(member),
+			guard: (pgid) => this.#groups.guard(pgid),
+			trackOutput: (readable) => this.#output.track(readable),
+			takeSpare: (module) => this.#takeSpare(module),
+		});
+		liveOrchestrators.add(this);
+		installExitHook();
+	}
+
+	/** How many spare runtimes are booted and ready. */
+	spareCount(): number {
+		return this.#spares?.readyCount() ?? 0;
+	}
+
+	/** The pids of the spare runtimes, booting or ready. */
+	sparePids(): number[] {
+		return this.#spares?.pids() ?? [];
+	}
+
+	#takeSpare(module: string): ChildProcess | undefined {
+		if (this.#stopping || !this.#spares) return undefined;
+		this.#spares.learn(module);
+		return this.#spares.take();
+	}
+
+	#register(process: Member): number {
+		const id = this.#nextId++;
+		this.#processes.set(id, process);
+		return id;
+	}
+
+	#admit(process: Member): void {
+		if (this.#stopping)
+			throw new ProcessLimitError(`cannot start ${process.name}: procdash is stopping`);
+		if (this.#live.size >= this.maxProcesses) {
+			throw new ProcessLimitError(
+				`cannot start ${process.name}: ${this.#live.size} processes are alive, the limit is ${this.maxProcesses} (raise it with --max-processes)`,
+			);
+		}
+		this.#live.set(process.id, process);
+	}
+
+	/** Every process and thread made through this orchestrator, in creation order. */
+	processes(): Member[] {
+		return [...this.#processes.values()];
+	}
+
+	/** The process or thread with this id. */
+	find(id: number): Member | undefined {
+		return this.#processes.get(id);
+	}
+
+	/** True once `stop()` has begun: no process may start any more. */
+	get stopping(): boolean {
+		return this.#stopping !== undefined;
+	}
+
+	/** Processes and threads that have started and not yet exited. */
+	live(): Member[] {
+		return [...this.#live.values()];
+	}
+
+	/** The watchdog's pid while it runs (it is a child of this program too). */
+	get watchdogPid(): number | undefined {
+		return this.#groups.watchdogPid;
+	}
+
+	/**
+	 * Sends `signal` to every live process group at once, and to the groups of exited processes
+	 * whose children live on; used when the program is exiting, and for a forced stop.
+	 */
+	signalAll(signal: NodeJS.Signals): void {
+		if (signal === 'SIGTERM' || signal === 'SIGKILL') this.#spares?.close();
+		// A thread takes only SIGTERM and SIGKILL, as terminate() and kill(); nothing reaches a group.
+		for (const thread of this.#threads()) thread.signal(signal);
+		signalEach(this.bus, this.#groups, this.#childProcesses(), signal);
+		if (signal === 'SIGTERM') signalEach(this.bus, this.#groups, this.#childProcesses(), 'SIGCONT');
+	}
+
+	#threads(): Member[] {
+		return this.live().filter((member) => member.kind === 'thread');
+	}
+
+	#childProcesses(): Member[] {
+		return this.live().filter((member) => member.kind !== 'thread');
+	}
+
+	/**
+	 * Stops reading the children's output while `held`, and reads on once it is not. For readers of
+	 * the events that cannot keep up (a pipe): the children then wait on their full pipes, as they
+	 * would writing to a slow terminal, instead of procdash buffering what they print without end.
+	 */
+	holdOutput(held: boolean): void {
+		this.#output.hold(held);
+	}
+
+	/** Samples CPU and memory every `intervalMs` and emits `stats:sampled`. */
+	startSampling(intervalMs = 1000): void {
+		this.#sampling.start(intervalMs);
+	}
+
+	/** Stops the sampling that `startSampling` began. */
+	stopSampling(): void {
+		this.#sampling.stop();
+	}
+
+	/**
+	 * Ends like a Python program does: daemons are terminated, every other process is waited for.
+	 */
+	async close(): Promise<void> {
+		for (const process of this.live()) if (process.daemon) process.terminate();
+		await Promise.all(this.live().map((process) => process.join()));
+	}
+
+	/**
+	 * Stops everything: SIGTERM to every process group (those of exited processes whose children
+	 * live on included), `graceMs` for them all to be gone, then SIGKILL. Resolves once every
+	 * process has exited, with any group that somehow survived. Calling it again returns the
+	 * same stop.
+	 */
+	stop({graceMs = this.graceMs}: {readonly graceMs?: number} = {}): Promise<StopOutcome> {
+		this.#stopping ??= this.#stop(graceMs);
+		return this.#stopping;
+	}
+
+	// Threads change shared memory unseen: while any runs, its changes are read a few times a
+	// second and published; a thread's end publishes its last ones at once.
+	#threadStarted(): void {
+		if (++this.#liveThreads > 1) return;
+		this.#threadSampling = setInterval(() => this.shared.publishThreadChanges(), threadSamplingMs);
+		this.#threadSampling.unref();
+	}
+
+	#threadExited(thread: Member, pid: number | undefined): void {
+		this.shared.publishThreadChanges();
+		this.shared.threadExited({id: thread.id, name: thread.name, pid: pid ?? process.pid});
+		if (--this.#liveThreads > 0) return;
+		clearInterval(this.#threadSampling);
+		this.#threadSampling = undefined;
+	}
+
+	async #stop(graceMs: number): Promise<StopOutcome> {
+		this.stopSampling();
+		this.#spares?.close();
+		// Threads have no process group of their own (their pid is this process's): they end
+		// with terminate(), never with a signal to a group.
+		await Promise.all(this.#threads().map((thread) => thread.stop()));
+		const survivors = await stopGroups(
+			{bus: this.bus, groups: this.#groups, live: () => this.#childProcesses()},
+			graceMs,
+		);
+		// Stopped for good: the watchdog need not linger for the next short process.
+		this.#groups.close();
+		this.bus.emit('orchestrator:stopped', {survivors});
+		liveOrchestrators.delete(this);
+		return {survivors};
+	}
+}
+
+let defaultInstance: Orchestrator | undefined;
+
+/** The orchestrator that processes join when they name none. */
+export function defaultOrchestrator(): Orchestrator {
+	defaultInstance ??= new Orchestrator();
+	return defaultInstance;
+}
+
+/** A new, independent orchestrator with its own bus: one per dashboard, test or scenario. */
+export function createOrchestrator(options?: OrchestratorOptions): Orchestrator {
+	return new Orchestrator(options);
+}

@@ -1,0 +1,98 @@
+import type {EventBus, GroupLeader} from '../events/index.js';
+import type {ProcessGroups} from './groups.js';
+import type {Member} from './member.js';
+
+// After SIGKILL, how long a group may take to disappear before it counts as a survivor.
+const reapTimeoutMs = 2000;
+// How often the groups are looked at while the stop waits for them.
+const pollMs = 50;
+
+/** What a stop needs of its orchestrator. */
+export type StopTargets = {
+	readonly bus: EventBus;
+	readonly groups: ProcessGroups;
+	/** The processes alive now (it changes as they exit). */
+	readonly live: () => Member[];
+};
+
+/**
+ * Stops every process group of an orchestrator: SIGTERM (and SIGCONT, so that a paused group can
+ * act on it) to each, up to `graceMs` for all of them to be gone, then SIGKILL to whatever is left.
+ * A group outlives its leader when the leader's children stay (`sh -c 'sleep 100 &'`): such groups
+ * are stopped too. The bus names the groups still holding up the stop as that changes. Resolves
+ * with the groups still alive after all that: the survivors, which should be none.
+ */
+export async function stopGroups(
+	{bus, groups, live}: StopTargets,
+	graceMs: number,
+): Promise<number[]> {
+	const deadline = performance.now() + graceMs;
+	const targets = new Map<number, GroupLeader>();
+	for (const process of live()) {
+		if (process.pid !== undefined)
+			targets.set(process.pid, {id: process.id, name: process.name, pid: process.pid});
+	}
+	for (const leader of groups.lingering()) targets.set(leader.pid, leader);
+	bus.emit('orchestrator:stopping', {
+		graceMs,
+		deadline: Math.round(bus.elapsed() + graceMs),
+		holding: [...targets.values()],
+	});
+	signalEach(bus, groups, live(), 'SIGTERM');
+	signalEach(bus, groups, live(), 'SIGCONT');
+	await waitForGroups(bus, groups, live, [...targets.values()], deadline);
+	signalEach(bus, groups, live(), 'SIGKILL');
+	// A start that was under way when the stop began ends in a kill at its spawn; wait for it.
+	await Promise.all(
+		live().map((process) => (process.pid === undefined ? undefined : process.join(reapTimeoutMs))),
+	);
+	return survivors(groups);
+}
+
+/** Sends `signal` to each live process's group and to every lingering group. */
+export function signalEach(
+	bus: EventBus,
+	groups: ProcessGroups,
+	processes: readonly Member[],
+	signal: NodeJS.Signals,
+): void {
+	for (const process of processes) process.signal(signal);
+	for (const leader of groups.signalLingering(signal)) {
+		bus.emit('process:signalled', {...leader, signal});
+	}
+}
+
+// Until every group is gone and every live process has had its exit seen, or the deadline.
+async function waitForGroups(
+	bus: EventBus,
+	groups: ProcessGroups,
+	live: () => Member[],
+	targets: readonly GroupLeader[],
+	deadline: number,
+): Promise<void> {
+	let told = targets.map((leader) => leader.pid).join();
+	while (performance.now() < deadline) {
+		const holding = groups.living(targets);
+		const now = holding.map((leader) => leader.pid).join();
+		if (now !== told) {
+			told = now;
+			bus.emit('orchestrator:waiting', {holding});
+		}
+		if (holding.length === 0 && live().length === 0) return;
+		await sleep(Math.min(pollMs, Math.max(0, deadline - performance.now())));
+	}
+}
+
+async function survivors(groups: ProcessGroups): Promise<number[]> {
+	const deadline = performance.now() + reapTimeoutMs;
+	let alive = groups.survivors();
+	while (alive.length > 0 && performance.now() < deadline) {
+		await sleep(20);
+		alive = groups.survivors();
+	}
+	return alive;
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,140 @@
+import {availableParallelism} from 'node:os';
+import type {TaskTarget} from '../ipc/messages.js';
+import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {isTaskTarget} from '../process/task.js';
+
+/** Options of a Pool, as CPython's `Pool(processes, initializer, initargs, maxtasksperchild)`. */
+export type PoolOptions = {
+	/** Worker processes; the number of CPUs when omitted. */
+	readonly processes?: number;
+	/** A worker is replaced after this many tasks (a chunk counts as one); never when omitted. */
+	readonly maxTasksPerChild?: number;
+	/** Run once in each worker before it takes tasks, made with `task()`. */
+	readonly initializer?: TaskTarget;
+	/** Arguments of the initializer. */
+	readonly initargs?: readonly unknown[];
+	/** How many times a task lost with its worker is run again on another; 0 when omitted. */
+	readonly retries?: number;
+	/**
+	 * What the workers are: child processes (the default, `multiprocessing.Pool`), or worker
+	 * threads of this process (`'thread'`, like `multiprocessing.pool.ThreadPool`, but with a
+	 * JavaScript thread each, running in parallel).
+	 */
+	readonly backend?: PoolBackend;
+	/** The orchestrator that owns the workers; the default one when omitted. */
+	readonly orchestrator?: Orchestrator;
+};
+
+/** What a pool's workers are: processes or threads. */
+export type PoolBackend = 'process' | 'thread';
+
+/** Options of `map`, `starmap`, `imap` and `imapUnordered`. */
+export type MapOptions = {
+	/** Items per task; CPython's rule (`ceil(len / (4 × processes))`) for map when omitted, 1 for imap. */
+	readonly chunksize?: number;
+	/** Overrides the pool's `retries` for this call. */
+	readonly retries?: number;
+};
+
+/** Options of `apply`. */
+export type ApplyOptions = Pick<MapOptions, 'retries'>;
+
+/** The options after validation, with the defaults filled in. */
+export type ResolvedPoolOptions = {
+	readonly processes: number;
+	readonly maxTasksPerChild: number | undefined;
+	readonly initializer: TaskTarget | undefined;
+	readonly initargs: readonly unknown[];
+	readonly retries: number;
+	readonly backend: PoolBackend;
+};
+
+/** Checks a Pool's options up front; throws TypeError or RangeError naming the option. */
+export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
+	if (typeof options !== 'object' || options === null) {
+		throw new TypeError(`Pool(): options must be an object, got ${String(options)}`);
+	}
+	const {
+		processes = availableParallelism(),
+		maxTasksPerChild,
+		initializer,
+		initargs = [],
+		backend = 'process',
+	} = options;
+	if (backend !== 'process' && backend !== 'thread') {
+		throw new TypeError(
+			`Pool(): backend must be 'process' or 'thread', got ${JSON.stringify(backend)}`,
+		);
+	}
+	positiveInteger('Pool()', 'processes', processes);
+	if (maxTasksPerChild !== undefined)
+		positiveInteger('Pool()', 'maxTasksPerChild', maxTasksPerChild);
+	if (initializer !== undefined && !isTaskTarget(initializer)) {
+		throw new TypeError("Pool(): initializer must be made with task(module, 'exportName')");
+	}
+	if (!Array.isArray(initargs)) {
+		throw new TypeError(`Pool(): initargs must be an array, got ${typeof initargs}`);
+	}
+	try {
+		structuredClone(initargs);
+	} catch (error) {
+		throw new TypeError(
+			`Pool(): initargs cannot be sent to a worker ${backend}: ${(error as Error).message}`,
+		);
+	}
+	return {
+		processes,
+		maxTasksPerChild,
+		initializer,
+		initargs,
+		retries: resolveRetries('Pool()', options.retries, 0),
+		backend,
+	};
+}
+
+/** Checks a call's `retries`; the pool's when omitted. */
+export function resolveRetries(method: string, retries: unknown, fallback: number): number {
+	if (retries === undefined) return fallback;
+	if (typeof retries !== 'number') {
+		throw new TypeError(`${method}: retries must be a number, got ${typeof retries}`);
+	}
+	if (!Number.isInteger(retries) || retries < 0) {
+		throw new RangeError(
+			`${method}: retries must be a non-negative integer, got ${String(retries)}`,
+		);
+	}
+	return retries;
+}
+
+/**
+ * Items per task: the one asked for, or CPython's rule for map (`divmod(len, 4 × processes)`,
+ * rounded up, so a large map is a few dozen messages), or 1 for imap as in CPython.
+ */
+export function resolveChunksize(
+	method: string,
+	chunksize: unknown,
+	fallback: {readonly items: number; readonly processes: number} | 1,
+): number {
+	if (chunksize !== undefined) {
+		positiveInteger(method, 'chunksize', chunksize);
+		return chunksize;
+	}
+	if (fallback === 1) return 1;
+	return Math.max(1, Math.ceil(fallback.items / (4 * fallback.processes)));
+}
+
+/** Checks that a call's options are an object (or omitted). */
+export function checkCallOptions(method: string, options: unknown): void {
+	if (options !== undefined && (typeof options !== 'object' || options === null)) {
+		throw new TypeError(`${method}: options must be an object, got ${String(options)}`);
+	}
+}
+
+function positiveInteger(method: string, name: string, value: unknown): asserts value is number {
+	if (typeof value !== 'number') {
+		throw new TypeError(`${method}: ${name} must be a number, got ${typeof value}`);
+	}
+	if (!Number.isInteger(value) || value < 1) {
+		throw new RangeError(`${method}: ${name} must be a positive integer, got ${String(value)}`);
+	}
+}

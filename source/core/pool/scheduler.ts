@@ -1,0 +1,303 @@
+import {PoolTerminatedError, rebuildError, toErrorInfo} from '../errors.js';
+import type {PoolEnding} from '../events/pool.js';
+import {isPoolWorkerMessage, type PoolWorkerMessage} from '../ipc/messages.js';
+import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {KeepAlive} from '../util/keep-alive.js';
+import {BootFailures} from './boot.js';
+import {PoolEmitter} from './emitter.js';
+import type {PoolJob, PoolTask} from './jobs.js';
+import type {ResolvedPoolOptions} from './options.js';
+import type {Packed} from './pack.js';
+import {TaskQueue} from './queue.js';
+import {
+	capacity,
+	createWorker,
+	deathOf,
+	markReady,
+	postTasks,
+	stopWorker,
+	type WorkerSlot,
+} from './workers.js';
+
+/** Where a pool is in its life. */
+export type PoolState = 'running' | 'closed' | 'terminated' | 'broken';
+
+// terminate(): SIGTERM, then SIGKILL to workers still there after this long.
+const terminateGraceMs = 1000;
+
+/**
+ * The machinery behind Pool: the queue, the workers, dispatch, worker death and replacement.
+ * Every change is an event on the orchestrator's bus.
+ */
+export class PoolScheduler {
+	readonly #options: ResolvedPoolOptions;
+	readonly #orchestrator: Orchestrator;
+	readonly #name: string;
+	readonly #events: PoolEmitter;
+	readonly #queue = new TaskQueue();
+	readonly #slots = new Set<WorkerSlot>();
+	// Its workers by Process id, to know their exits from the bus. (Not join(): joining a daemon
+	// holds the program open, and a pool nobody closed must not.)
+	readonly #byProcess = new Map<number, WorkerSlot>();
+	readonly #idleWaiters: (() => void)[] = [];
+	readonly #unsubscribe: () => void;
+	#state: PoolState = 'running';
+	#failure: Error | undefined;
+	#outstanding = 0;
+	#nextTaskId = 1;
+	#terminating: Promise<void> | undefined;
+	readonly #keepAlive = new KeepAlive();
+	readonly #bootFailures: BootFailures;
+
+	constructor(options: ResolvedPoolOptions, orchestrator: Orchestrator, id: number, name: string) {
+		this.#options = options;
+		this.#orchestrator = orchestrator;
+		this.#name = name;
+		this.#events = new PoolEmitter(orchestrator.bus, id, name);
+		this.#bootFailures = new BootFailures(name);
+		this.#events.emit('pool:created', {
+			processes: options.processes,
+			maxTasksPerChild: options.maxTasksPerChild ?? null,
+		});
+		this.#unsubscribe = orchestrator.bus.subscribe((event) => {
+			if (event.type === 'process:exited') {
+				const slot = this.#byProcess.get(event.id);
+				// One turn later: if the exit was seen before the channel was drained, whatever
+				// the worker sent last has been read by then.
+				if (slot) setImmediate(() => this.#onExit(slot));
+			} else if (event.type === 'orchestrator:stopping') {
+				// The orchestrator signals every worker itself; the pool only has to fail what it
+				// still holds, and not start replacements.
+				this.#abandon(
+					'terminated',
+					new PoolTerminatedError(`${name}: the orchestrator is stopping`),
+				);
+			}
+		});
+		for (let index = 0; index < options.processes; index++) this.#startWorker();
+	}
+
+	/** running, closed (no new work), terminated, or broken (workers cannot start). */
+	get state(): PoolState {
+		return this.#state;
+	}
+
+	/** Why the pool broke or was terminated, when it was. */
+	get failure(): Error | undefined {
+		return this.#failure;
+	}
+
+	/** Queues `job`'s items in chunks of `chunksize` and sends what workers can take. */
+	submit(job: PoolJob, items: readonly unknown[], chunksize: number): void {
+		const tasks = job.tasks(items, chunksize, () => this.#nextTaskId++);
+		if (tasks.length === 0) return;
+		this.#outstanding += tasks.length;
+		this.#queue.push(tasks);
+		this.#events.emit('pool:task-queued', {tasks: tasks.length, count: items.length});
+		this.#updateKeepAlive();
+		this.#dispatch();
+	}
+
+	/** No new work; workers stop once the queue has drained. */
+	close(): void {
+		if (this.#state !== 'running') return;
+		this.#state = 'closed';
+		this.#events.emit('pool:closed', {how: 'closed'});
+		if (this.#outstanding === 0) for (const slot of this.#slots) stopWorker(slot);
+	}
+
+	/** Resolves once every task has settled and every worker has exited. */
+	async idle(): Promise<void> {
+		if (this.#outstanding === 0 && this.#slots.size === 0) return;
+		await new Promise<void>((resolve) => {
+			this.#idleWaiters.push(resolve);
+			this.#updateKeepAlive();
+		});
+	}
+
+	/** Fails every outstanding task, stops the workers now (SIGTERM, then SIGKILL). */
+	terminate(): Promise<void> {
+		this.#terminating ??= this.#terminate();
+		return this.#terminating;
+	}
+
+	async #terminate(): Promise<void> {
+		this.#abandon('terminated', new PoolTerminatedError(`${this.#name} was terminated`));
+		for (const slot of this.#slots) slot.process.terminate();
+		const timer = setTimeout(() => {
+			for (const slot of this.#slots) slot.process.kill();
+		}, terminateGraceMs);
+		await this.idle();
+		clearTimeout(timer);
+	}
+
+	#startWorker(replacing?: {readonly slot: WorkerSlot; readonly reason: 'died' | 'max-tasks'}) {
+		const {initializer, initargs} = this.#options;
+		let slot: WorkerSlot;
+		try {
+			slot = createWorker(this.#orchestrator, {initializer, initargs}, this.#options.backend);
+		} catch (error) {
+			this.#workerFailedToStart(error);
+			return;
+		}
+		const {process} = slot;
+		this.#slots.add(slot);
+		this.#byProcess.set(process.id, slot);
+		process.onMessage((message) => {
+			if (isPoolWorkerMessage(message)) this.#onMessage(slot, message);
+		});
+		if (replacing) this.#events.workerReplaced(replacing.slot, slot, replacing.reason);
+		process.start().then(
+			() => {
+				this.#events.workerStarted(slot);
+				// terminate() may have come while it was starting.
+				if (this.#state === 'terminated' || this.#state === 'broken') process.terminate();
+			},
+			(error: unknown) => {
+				this.#slots.delete(slot);
+				this.#byProcess.delete(process.id);
+				this.#workerFailedToStart(error);
+				this.#checkIdle();
+			},
+		);
+	}
+
+	// Without a single worker, nothing would ever run what is queued: fail it rather than wait.
+	#workerFailedToStart(error: unknown): void {
+		if (this.#slots.size > 0) return;
+		this.#abandon('broken', this.#bootFailures.cannotStart(error));
+	}
+
+	#onMessage(slot: WorkerSlot, message: PoolWorkerMessage): void {
+		if (message.type === 'pool:ready') {
+			markReady(slot);
+			this.#bootFailures.ready();
+			this.#events.workerReady(slot);
+			this.#dispatch();
+			return;
+		}
+		if (message.type === 'pool:results') {
+			for (const result of message.results) this.#onMessage(slot, result);
+			return;
+		}
+		const task = slot.tasks[0];
+		if (!task || task.id !== message.taskId) return;
+		slot.tasks.shift();
+		slot.lastMs = message.ms;
+		if (message.type === 'pool:done') {
+			this.#events.taskDone(slot, task, message.ms);
+			this.#settle(task, message.values);
+		} else {
+			this.#events.taskDone(slot, task, message.ms, message.error);
+			this.#settle(task, rebuildError(message.error));
+		}
+		const next = slot.tasks[0];
+		if (next) this.#events.taskStarted(slot, next);
+		this.#dispatch();
+	}
+
+	#dispatch(): void {
+		if (this.#state === 'terminated' || this.#state === 'broken') return;
+		const limit = this.#options.maxTasksPerChild;
+		for (const slot of this.#slots) {
+			const room = capacity(slot, limit);
+			if (room === 0 || this.#queue.length === 0) continue;
+			const wasIdle = slot.tasks.length === 0;
+			for (const {task, error} of postTasks(slot, this.#queue.take(room))) {
+				this.#events.taskStarted(slot, task);
+				this.#events.taskDone(slot, task, 0, toErrorInfo(error));
+				this.#settle(task, error);
+			}
+			const head = slot.tasks[0];
+			if (wasIdle && head) this.#events.taskStarted(slot, head);
+			if (limit !== undefined && slot.sent >= limit) {
+				slot.retiring = true;
+				stopWorker(slot);
+			}
+		}
+	}
+
+	#settle(task: PoolTask, outcome: Packed | Error): void {
+		this.#outstanding--;
+		if (outcome instanceof Error) task.job.fail(task, outcome);
+		else task.job.succeed(task, outcome);
+		if (this.#outstanding === 0 && this.#state === 'closed') {
+			for (const slot of this.#slots) stopWorker(slot);
+		}
+		this.#updateKeepAlive();
+		this.#checkIdle();
+	}
+
+	#onExit(slot: WorkerSlot): void {
+		this.#slots.delete(slot);
+		this.#byProcess.delete(slot.process.id);
+		const lost = slot.tasks.splice(0);
+		if (this.#state === 'running' || this.#state === 'closed') this.#afterExit(slot, lost);
+		this.#checkIdle();
+	}
+
+	// A worker that was told to stop and did is replaced only if it retired (maxTasksPerChild);
+	// any other exit is a death: its running task fails (or is retried), the tasks sent ahead go
+	// back to the front of the queue, and a new worker takes its place.
+	#afterExit(slot: WorkerSlot, lost: PoolTask[]): void {
+		const {process} = slot;
+		if (slot.stopping && lost.length === 0 && process.exitcode === 0) {
+			if (slot.retiring && this.#needsWorker()) this.#startWorker({slot, reason: 'max-tasks'});
+			return;
+		}
+		const bootFailure = slot.ready ? undefined : this.#bootFailures.diedBeforeReady(process);
+		if (bootFailure) {
+			this.#abandon('broken', bootFailure);
+			return;
+		}
+		const [head, ...rest] = lost;
+		this.#events.workerDied(slot, head, rest.length);
+		this.#queue.unshift(rest);
+		if (head) this.#lose(slot, head);
+		if (this.#needsWorker()) this.#startWorker({slot, reason: 'died'});
+		this.#dispatch();
+	}
+
+	#lose(slot: WorkerSlot, task: PoolTask): void {
+		const error = deathOf(slot, task);
+		if (task.attempts < task.job.retries) {
+			task.attempts++;
+			this.#queue.unshift([task]);
+			this.#events.taskRetried(task, toErrorInfo(error));
+			return;
+		}
+		this.#events.taskDone(slot, task, 0, toErrorInfo(error));
+		this.#settle(task, error);
+	}
+
+	#needsWorker(): boolean {
+		let active = 0;
+		for (const slot of this.#slots) if (!slot.retiring) active++;
+		if (active >= this.#options.processes) return false;
+		return this.#state === 'running' || (this.#state === 'closed' && this.#outstanding > 0);
+	}
+
+	// Stops taking work and fails everything still held. Used by terminate(), by the
+	// orchestrator's stop, and when workers cannot start.
+	#abandon(how: Exclude<PoolEnding, 'closed'>, error: Error): void {
+		if (this.#state === 'terminated' || this.#state === 'broken') return;
+		this.#state = how;
+		this.#failure = error;
+		const held = this.#queue.drain();
+		for (const slot of this.#slots) held.push(...slot.tasks.splice(0));
+		this.#events.abandoned(how, error.message, held);
+		for (const task of held) this.#settle(task, error);
+		if (how === 'broken') for (const slot of this.#slots) slot.process.terminate();
+	}
+
+	#checkIdle(): void {
+		if (this.#outstanding > 0 || this.#slots.size > 0) return;
+		if (this.#state !== 'running') this.#unsubscribe();
+		for (const resolve of this.#idleWaiters.splice(0)) resolve();
+		this.#updateKeepAlive();
+	}
+
+	#updateKeepAlive(): void {
+		this.#keepAlive.set(this.#outstanding > 0 || this.#idleWaiters.length > 0);
+	}
+}

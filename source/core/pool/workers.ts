@@ -1,0 +1,204 @@
+import {WorkerDiedError} from '../errors.js';
+import type {PoolParentMessage, PoolTaskMessage, PoolWorkerConfig} from '../ipc/messages.js';
+import type {Member, Orchestrator} from '../orchestrator/orchestrator.js';
+import {signalOf} from '../process/child-exit.js';
+import {Process, type ProcessOptions} from '../process/process.js';
+import {channelKey} from '../process/runtime-fork.js';
+import {task} from '../process/task.js';
+import {Thread} from '../process/thread.js';
+import type {PoolTask} from './jobs.js';
+import type {PoolBackend} from './options.js';
+import {pack} from './pack.js';
+
+const workerTarget = task(new URL('../runtime/pool-worker.js', import.meta.url), 'serve');
+
+// One count for the whole program, as CPython's process counter: worker names never repeat,
+// even across pools, so a name in the event pane always means one process.
+let workerCounter = 0;
+let threadCounter = 0;
+
+// A worker is sent tasks ahead, several to a message, when they are short: about this much work
+// (judged by its last task), so that it never waits a round trip for its next one and the
+// parent writes one message per many tiny tasks. A task longer than this goes alone to whichever
+// worker is free first, which keeps CPython's schedule (one shared queue) for real work.
+const aheadMs = 2;
+const maxDepth = 64;
+
+/** A worker (process or thread) of a pool and what the pool has sent it. */
+export type WorkerSlot = {
+	readonly process: Member;
+	/** It has said it listens: tasks may be sent. */
+	ready: boolean;
+	/** Tasks sent and not yet answered, in order; the first one is running. */
+	readonly tasks: PoolTask[];
+	/** Tasks sent over its life, for maxTasksPerChild. */
+	sent: number;
+	/** It is told to stop (or will be, once ready): it takes no more tasks. */
+	stopping: boolean;
+	/** It stops because it reached maxTasksPerChild. */
+	retiring: boolean;
+	/** How long its last task ran, in milliseconds. */
+	lastMs: number | undefined;
+};
+
+/**
+ * Makes (does not start) a daemonic worker: a Process named `PoolWorker-N`, or a Thread named
+ * `PoolThread-N`.
+ */
+export function createWorker(
+	orchestrator: Orchestrator,
+	config: PoolWorkerConfig,
+	backend: PoolBackend,
+): WorkerSlot {
+	const options = {target: workerTarget, args: [config], daemon: true, orchestrator};
+	// A worker process's channel is V8's structured clone, not JSON: a chunk of numbers then
+	// crosses as its bytes, twice as fast as any JSON encoding of them (see wire.ts).
+	const process =
+		backend === 'thread'
+			? new Thread({...options, name: `PoolThread-${++threadCounter}`})
+			: new Process({
+					...options,
+					name: `PoolWorker-${++workerCounter}`,
+					[channelKey]: 'advanced',
+				} as ProcessOptions);
+	return {
+		process,
+		ready: false,
+		tasks: [],
+		sent: 0,
+		stopping: false,
+		retiring: false,
+		lastMs: undefined,
+	};
+}
+
+/**
+ * How many tasks to send the worker now: none while it is busy enough, else enough to fill it.
+ * A worker holding several is refilled only once half are done, so messages carry several.
+ */
+export function capacity(slot: WorkerSlot, maxTasksPerChild: number | undefined): number {
+	if (!slot.ready || slot.stopping) return 0;
+	const depth =
+		slot.lastMs === undefined
+			? 1
+			: Math.min(maxDepth, Math.max(1, Math.floor(aheadMs / Math.max(slot.lastMs, 0.001))));
+	const held = slot.tasks.length;
+	if (held > 0 && held * 2 > depth) return 0;
+	const left = maxTasksPerChild === undefined ? depth : maxTasksPerChild - slot.sent;
+	return Math.max(0, Math.min(depth - held, left));
+}
+
+/** A task that could not be sent: its items cannot be serialized. */
+export type Unsendable = {readonly task: PoolTask; readonly error: TypeError};
+
+/**
+ * Sends `tasks` to the worker in one message. Returns those whose items cannot be serialized
+ * (they were not sent); a worker that is gone is not an error here: its exit accounts for them.
+ */
+export function postTasks(slot: WorkerSlot, tasks: readonly PoolTask[]): Unsendable[] {
+	const messages = tasks.map(taskMessage);
+	const message: PoolParentMessage =
+		messages.length === 1
+			? (messages[0] as PoolTaskMessage)
+			: {type: 'pool:tasks', tasks: messages};
+	// A thread is handed the packed numbers' memory rather than a copy: pack() made it for this
+	// message alone.
+	const transfer = messages.flatMap(({items}) =>
+		items instanceof Float64Array ? [items.buffer as ArrayBuffer] : [],
+	);
+	// postMessage is false both when the channel is backed up (the message is still sent) and
+	// when it could not be serialized; only the second is worth a second look, and plain
+	// numbers and strings always serialize, so a big chunk of them is never cloned to check.
+	if (
+		slot.process.postMessage(message, transfer) ||
+		tasks.every(plainItems) ||
+		cloneable(messages)
+	) {
+		slot.tasks.push(...tasks);
+		slot.sent += tasks.length;
+		return [];
+	}
+	if (tasks.length > 1) return tasks.flatMap((task) => postTasks(slot, [task]));
+	const [task] = tasks as [PoolTask];
+	const last = task.first + task.items.length - 1;
+	const to = slot.process.kind === 'thread' ? 'thread' : 'process';
+	return [
+		{
+			task,
+			error: new TypeError(
+				`items ${task.first}–${last} cannot be sent to a worker ${to}: ${cloneError(messages)}`,
+			),
+		},
+	];
+}
+
+function taskMessage(task: PoolTask): PoolTaskMessage {
+	return {
+		type: 'pool:task',
+		taskId: task.id,
+		target: task.job.target,
+		spread: task.job.spread,
+		items: task.job.spread ? task.items : pack(task.items),
+	};
+}
+
+function plainItems(task: PoolTask): boolean {
+	return task.items.every(
+		(item) => isPrimitive(item) || (Array.isArray(item) && item.every(isPrimitive)),
+	);
+}
+
+function isPrimitive(value: unknown): boolean {
+	const type = typeof value;
+	return (
+		value === null ||
+		type === 'number' ||
+		type === 'string' ||
+		type === 'boolean' ||
+		type === 'undefined' ||
+		type === 'bigint'
+	);
+}
+
+function cloneable(value: unknown): boolean {
+	return cloneError(value) === undefined;
+}
+
+function cloneError(value: unknown): string | undefined {
+	try {
+		structuredClone(value);
+		return undefined;
+	} catch (error) {
+		return (error as Error).message;
+	}
+}
+
+/**
+ * Tells the worker to stop once the tasks it holds are done; a worker not yet ready is told when
+ * it is (a message sent before it listens would be lost).
+ */
+export function stopWorker(slot: WorkerSlot): void {
+	if (slot.stopping) return;
+	slot.stopping = true;
+	if (slot.ready) slot.process.postMessage({type: 'pool:stop'});
+}
+
+/** Marks the worker ready; one told to stop while it booted is told now. */
+export function markReady(slot: WorkerSlot): void {
+	slot.ready = true;
+	if (slot.stopping) slot.process.postMessage({type: 'pool:stop'});
+}
+
+/** The error of a task lost with its worker, from what the worker's exit tells. */
+export function deathOf(slot: WorkerSlot, task: PoolTask): WorkerDiedError {
+	const {process} = slot;
+	return new WorkerDiedError({
+		worker: process.name,
+		pid: process.pid,
+		exitcode: process.exitcode,
+		signal: signalOf(process.exitcode),
+		taskId: task.id,
+		call: `${task.job.call}(${task.job.target.module.split('/').pop()}#${task.job.target.exportName})`,
+		items: [task.first, task.first + task.items.length - 1],
+	});
+}

@@ -1,0 +1,48 @@
+import type {TaskTarget} from '../ipc/messages.js';
+import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {Process} from './process.js';
+import {isTaskTarget} from './task.js';
+
+/** Options of `fork()`. */
+export type ForkOptions = {
+	/** The clone's name; `Process-N` when omitted. */
+	readonly name?: string;
+	/** The orchestrator that owns the clone; the default one when omitted. */
+	readonly orchestrator?: Orchestrator;
+};
+
+/**
+ * The closest Node comes to `os.fork()`, and it is not the same thing: Node cannot fork a running
+ * process. `fork()` starts a **fresh** Node runtime and hands it a **copy** (structured clone) of
+ * `state`; nothing else of the parent — no variable, no open file, no timer — is there.
+ *
+ * As with `os.fork()`, each side learns which it is from the fork result: the parent's promise
+ * resolves with the clone (its `pid` is what `os.fork()` returns in a parent), and the clone's
+ * function is called as `fn(0, stateCopy)`, 0 being what `os.fork()` returns in a child. A change
+ * the clone makes to its copy never reaches the parent, exactly as after a real fork.
+ *
+ * @example
+ * const clone = await fork(task(new URL('./tasks.js', import.meta.url), 'child'), {counter: 0});
+ * clone.pid; // the clone's pid: the parent's fork result
+ * await clone.join();
+ */
+export async function fork(
+	target: TaskTarget,
+	state?: unknown,
+	options: ForkOptions = {},
+): Promise<Process> {
+	if (!isTaskTarget(target)) {
+		throw new TypeError("fork(): target must be made with task(module, 'exportName')");
+	}
+	if (typeof options !== 'object' || options === null) {
+		throw new TypeError(`fork(): options must be an object, got ${String(options)}`);
+	}
+	const clone = new Process({
+		target,
+		args: [0, state],
+		name: options.name,
+		orchestrator: options.orchestrator,
+	});
+	await clone.start();
+	return clone;
+}

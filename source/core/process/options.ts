@@ -1,0 +1,68 @@
+import type {ProcessKind} from '../events/index.js';
+import type {TaskTarget} from '../ipc/messages.js';
+import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {printable} from '../util/printable.js';
+import {describeTask, isTaskTarget} from './task.js';
+
+/** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
+export type ProcessOptions = {
+	/** A function to run in a new Node child, made with `task()`. */
+	readonly target?: TaskTarget;
+	/** An executable to run, found on PATH unless it contains a slash. */
+	readonly command?: string;
+	/** Arguments: passed to the task function, or the command's argv (strings). */
+	readonly args?: readonly unknown[];
+	/** The process's name; `Process-N` when omitted. */
+	readonly name?: string;
+	/** A daemon is terminated when its orchestrator closes, and may not start children. */
+	readonly daemon?: boolean;
+	/** Working directory of the child. */
+	readonly cwd?: string;
+	/** Environment of the child; the parent's when omitted. */
+	readonly env?: NodeJS.ProcessEnv;
+	/** Run `command` through `/bin/sh -c`; off unless asked for. */
+	readonly shell?: boolean;
+	/** The orchestrator that owns the process; the default one when omitted. */
+	readonly orchestrator?: Orchestrator;
+};
+
+/** Checks a Process's options up front; returns its kind, or throws a TypeError naming what is wrong. */
+export function validateProcessOptions(options: ProcessOptions): ProcessKind {
+	if (typeof options !== 'object' || options === null) {
+		throw new TypeError('Process(): options must be an object with a target or a command');
+	}
+	const {target, command, args, name} = options;
+	if (target !== undefined && command !== undefined) {
+		throw new TypeError('Process(): give either target or command, not both');
+	}
+	if (name !== undefined && (typeof name !== 'string' || name === '')) {
+		throw new TypeError(`Process(): name must be a non-empty string, got ${String(name)}`);
+	}
+	if (args !== undefined && !Array.isArray(args)) {
+		throw new TypeError(`Process(): args must be an array, got ${typeof args}`);
+	}
+	if (target !== undefined) {
+		if (!isTaskTarget(target)) {
+			throw new TypeError("Process(): target must be made with task(module, 'exportName')");
+		}
+		return 'task';
+	}
+	if (typeof command !== 'string' || command === '') {
+		throw new TypeError(
+			'Process(): a command (non-empty string) or a target made with task() is required',
+		);
+	}
+	if (args?.some((arg) => typeof arg !== 'string')) {
+		throw new TypeError('Process(): the args of a command must all be strings');
+	}
+	return 'command';
+}
+
+/**
+ * What a process runs, as the dashboard lists it: `module#export` or the command line. Made
+ * printable, since a file name in it may hold anything.
+ */
+export function describeTarget({target, command, args}: ProcessOptions): string {
+	if (target) return describeTask(target);
+	return printable([command, ...((args ?? []) as string[])].join(' '));
+}

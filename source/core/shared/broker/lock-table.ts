@@ -1,0 +1,252 @@
+import {LockReleaseError} from '../../errors.js';
+import type {Actor, EventBus} from '../../events/index.js';
+import {isLocked, lockAsync, tryLock, unlock} from '../memory/futex.js';
+import {allocateLockWord, holderIndex} from '../memory/lock-word.js';
+import {findWaitCycle} from './wait-for.js';
+
+/** What an acquire tells its caller: whether it got the lock, and whose death it inherited. */
+export type AcquireResult = {
+	readonly acquired: boolean;
+	/** Set when the previous holder died holding the lock: its data may be half-changed. */
+	readonly abandonedBy?: {readonly name: string; readonly pid: number};
+};
+
+type Waiter = {
+	readonly actor: Actor;
+	/** When it asked: the bus's `now()`, the `at` of its lock:requested. */
+	readonly since: number;
+	readonly grant: (result: AcquireResult) => void;
+	timer?: NodeJS.Timeout;
+};
+
+/** One lock's state in the broker. */
+export type LockEntry = {
+	readonly id: number;
+	readonly name: string;
+	holder: (Actor & {readonly since: number}) | undefined;
+	readonly waiters: Waiter[];
+	/** The holder that died with it, until the next acquirer has been told. */
+	abandonedBy: {readonly name: string; readonly pid: number} | undefined;
+	/**
+	 * The lock's futex word, which threads take directly: the broker takes it for a process, and
+	 * hands it from one process holder to the next without letting go in between.
+	 */
+	readonly word: Int32Array;
+	/** The broker waits (asynchronously) for a thread to free the word, for its waiters. */
+	watching: boolean;
+};
+
+/**
+ * Every lock's holder and FIFO waiters. Grants in order of request; releases what a dead holder
+ * held (reporting it abandoned); and looks for a cycle in the wait-for graph at every new wait.
+ */
+export class LockTable {
+	readonly #bus: EventBus;
+	readonly #locks = new Map<number, LockEntry>();
+
+	constructor(bus: EventBus) {
+		this.#bus = bus;
+	}
+
+	/** Adds a free lock. */
+	create(id: number, name: string): LockEntry {
+		const entry: LockEntry = {
+			id,
+			name,
+			holder: undefined,
+			waiters: [],
+			abandonedBy: undefined,
+			word: allocateLockWord(),
+			watching: false,
+		};
+		this.#locks.set(id, entry);
+		this.#bus.emit('lock:created', {id, name});
+		return entry;
+	}
+
+	/** The lock with this id. */
+	get(id: number): LockEntry | undefined {
+		return this.#locks.get(id);
+	}
+
+	/** The memory of the lock's word, for a thread to map. */
+	share(id: number): SharedArrayBuffer {
+		return this.#lock(id).word.buffer as SharedArrayBuffer;
+	}
+
+	/** Takes the lock for `actor` now, or queues it (up to `timeoutMs`), or says no at once. */
+	acquire(id: number, actor: Actor, block = true, timeoutMs?: number): Promise<AcquireResult> {
+		const lock = this.#lock(id);
+		// Processes already in line go first: only a free lock with nobody waiting is taken at once.
+		if (!lock.holder && lock.waiters.length === 0 && tryLock(lock.word)) {
+			return Promise.resolve(this.#grant(lock, actor, this.#bus.now()));
+		}
+		if (!block || timeoutMs === 0) return Promise.resolve({acquired: false});
+		return new Promise((resolve) => {
+			const at = this.#bus.now();
+			const waiter: Waiter = {actor, since: at, grant: resolve};
+			lock.waiters.push(waiter);
+			this.#bus.emit('lock:requested', {id, name: lock.name, by: ref(actor)}, at);
+			if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
+				waiter.timer = setTimeout(() => this.#giveUp(lock, waiter), timeoutMs);
+			}
+			this.#detectDeadlock(actor);
+			// No process holds it, so a thread does: wait for the thread to let go.
+			if (!lock.holder) this.#watch(lock);
+		});
+	}
+
+	/** Frees the lock and hands it to the first waiter. Throws when it is not held. */
+	release(id: number, actor: Actor): void {
+		const lock = this.#lock(id);
+		const holder = lock.holder;
+		if (!holder) throw new LockReleaseError(`${lock.name}: lock released too many times`);
+		lock.holder = undefined;
+		const at = this.#bus.now();
+		this.#bus.emit(
+			'lock:released',
+			{id, name: lock.name, by: ref(actor), heldMs: at - holder.since},
+			at,
+		);
+		this.#handOn(lock);
+	}
+
+	/** `actor` is gone: what it held is abandoned and handed on; its waits are dropped. */
+	actorExited(actorId: number): void {
+		for (const lock of this.#locks.values()) {
+			const index = lock.waiters.findIndex((waiter) => waiter.actor.id === actorId);
+			const waiter = lock.waiters[index];
+			if (!waiter) continue;
+			lock.waiters.splice(index, 1);
+			clearTimeout(waiter.timer);
+			const at = this.#bus.now();
+			this.#bus.emit(
+				'lock:waiter-exited',
+				{id: lock.id, name: lock.name, by: ref(waiter.actor), waitedMs: at - waiter.since},
+				at,
+			);
+		}
+		for (const lock of this.#locks.values()) {
+			const holder = lock.holder;
+			if (holder?.id !== actorId) continue;
+			lock.holder = undefined;
+			lock.abandonedBy = {name: holder.name, pid: holder.pid};
+			const at = this.#bus.now();
+			this.#bus.emit(
+				'lock:abandoned',
+				{
+					id: lock.id,
+					name: lock.name,
+					holder: {id: holder.id, name: holder.name, pid: holder.pid},
+					heldMs: at - holder.since,
+				},
+				at,
+			);
+			this.#handOn(lock);
+		}
+	}
+
+	/**
+	 * A thread ended: when its id is on a held lock's word, the lock is abandoned, freed, and the
+	 * next process in line (or thread) takes it.
+	 */
+	threadExited(actor: Actor): void {
+		for (const lock of this.#locks.values()) {
+			if (lock.holder || !isLocked(lock.word)) continue;
+			if (Atomics.load(lock.word, holderIndex) !== actor.id) continue;
+			Atomics.store(lock.word, holderIndex, 0);
+			lock.abandonedBy = {name: actor.name, pid: actor.pid};
+			this.#bus.emit('lock:abandoned', {
+				id: lock.id,
+				name: lock.name,
+				holder: ref(actor),
+				heldMs: 0,
+			});
+			unlock(lock.word);
+		}
+	}
+
+	// Waits for the word without blocking the event loop, and grants it to the first process in
+	// line once a thread has let go; a word got after every waiter left is let go at once.
+	#watch(lock: LockEntry): void {
+		if (lock.watching) return;
+		lock.watching = true;
+		// The processes in line keep the program alive; the broker's wait for them must not.
+		void lockAsync(lock.word, 0, Number.POSITIVE_INFINITY, {keepAlive: false}).then(() => {
+			lock.watching = false;
+			const next = lock.waiters.shift();
+			if (!next) {
+				unlock(lock.word);
+				return;
+			}
+			clearTimeout(next.timer);
+			next.grant(this.#grant(lock, next.actor, next.since));
+		});
+	}
+
+	#lock(id: number): LockEntry {
+		const lock = this.#locks.get(id);
+		if (!lock) throw new ReferenceError(`no lock with id ${id}`);
+		return lock;
+	}
+
+	#grant(lock: LockEntry, actor: Actor, since: number): AcquireResult {
+		const now = this.#bus.now();
+		lock.holder = {...actor, since: now};
+		Atomics.store(lock.word, holderIndex, actor.id);
+		const abandonedBy = lock.abandonedBy;
+		lock.abandonedBy = undefined;
+		this.#bus.emit(
+			'lock:acquired',
+			{
+				id: lock.id,
+				name: lock.name,
+				by: ref(actor),
+				waitedMs: now - since,
+				...(abandonedBy ? {abandonedBy} : {}),
+			},
+			now,
+		);
+		return abandonedBy ? {acquired: true, abandonedBy} : {acquired: true};
+	}
+
+	// The word stays taken from one process holder to the next; with nobody in line it is freed,
+	// which wakes a thread waiting for it.
+	#handOn(lock: LockEntry): void {
+		const next = lock.waiters.shift();
+		if (!next) {
+			Atomics.store(lock.word, holderIndex, 0);
+			unlock(lock.word);
+			return;
+		}
+		clearTimeout(next.timer);
+		next.grant(this.#grant(lock, next.actor, next.since));
+	}
+
+	#giveUp(lock: LockEntry, waiter: Waiter): void {
+		const index = lock.waiters.indexOf(waiter);
+		if (index === -1) return;
+		lock.waiters.splice(index, 1);
+		const at = this.#bus.now();
+		this.#bus.emit(
+			'lock:timed-out',
+			{id: lock.id, name: lock.name, by: ref(waiter.actor), waitedMs: at - waiter.since},
+			at,
+		);
+		waiter.grant({acquired: false});
+	}
+
+	#detectDeadlock(actor: Actor): void {
+		const cycle = findWaitCycle(actor.id, (actorId) => {
+			for (const lock of this.#locks.values()) {
+				if (lock.waiters.some((waiter) => waiter.actor.id === actorId)) return lock;
+			}
+			return undefined;
+		});
+		if (cycle) this.#bus.emit('lock:deadlock', {cycle});
+	}
+}
+
+function ref(actor: Actor): {readonly id: number; readonly name: string; readonly pid: number} {
+	return {id: actor.id, name: actor.name, pid: actor.pid};
+}

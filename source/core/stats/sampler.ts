@@ -1,0 +1,269 @@
+import {closeSync, openSync, readdirSync, readFileSync, readSync} from 'node:fs';
+import {cpus} from 'node:os';
+import type {MachineStats, ProcessStats, ThreadStats} from '../events/index.js';
+import {printable} from '../util/printable.js';
+import {procMachine} from './machine.js';
+
+// Kernel clock ticks per second (USER_HZ): 100 on every Linux that Node supports.
+const ticksPerSecond = 100;
+const pageSize = 4096;
+
+type ProcStat = {
+	pid: number;
+	ppid: number;
+	command: string;
+	ticks: number;
+	rss: number;
+	threads: number;
+};
+
+// The sampler reads a few hundred small /proc files a second; one buffer serves them all.
+const procBuffer = Buffer.allocUnsafe(4096);
+
+/**
+ * The text of a small /proc file, or undefined when it cannot be read (the process is gone).
+ * Cheaper than readFileSync, which also stats the file and allocates a buffer for each.
+ */
+function readProcFile(path: string): string | undefined {
+	let fd: number;
+	try {
+		fd = openSync(path, 'r');
+	} catch {
+		return undefined;
+	}
+	try {
+		const length = readSync(fd, procBuffer, 0, procBuffer.length, null);
+		// A file longer than the buffer (the children of a process with hundreds of them)
+		if (length === procBuffer.length) return readFileSync(path, 'latin1');
+		return procBuffer.toString('latin1', 0, length);
+	} catch {
+		return undefined;
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** Percent of one core used since `before` (0 for a first sample). */
+function cpuSince(
+	before: {ticks: number; at: number} | undefined,
+	ticks: number,
+	now: number,
+): number {
+	const seconds = before ? (now - before.at) / 1000 : 0;
+	if (!before || seconds <= 0) return 0;
+	return Math.max(0, ((ticks - before.ticks) / ticksPerSecond / seconds) * 100);
+}
+
+/** Reads `/proc/<pid>/stat` (or `path`); undefined when the process is gone or this is not Linux. */
+function readProcStat(pid: number, path = `/proc/${pid}/stat`): ProcStat | undefined {
+	const text = readProcFile(path);
+	if (text === undefined) return undefined;
+	// The command sits in parentheses and may itself hold spaces or parentheses.
+	const open = text.indexOf('(');
+	const close = text.lastIndexOf(')');
+	const fields = text.slice(close + 2).split(' ');
+	// fields[0] is field 3 (state) of proc(5): ppid is 4, utime 14, stime 15, threads 20, rss 24.
+	return {
+		pid,
+		// A process chooses its own name (prctl, or an executable named so).
+		command: printable(text.slice(open + 1, close)),
+		ppid: Number(fields[1]),
+		ticks: Number(fields[11]) + Number(fields[12]),
+		rss: Number(fields[21]) * pageSize,
+		threads: Number(fields[17]),
+	};
+}
+
+/** The process's state letter from `/proc/<pid>/stat` (R, S, T, Z …), or undefined when gone. */
+export function procState(pid: number): string | undefined {
+	const text = readProcFile(`/proc/${pid}/stat`);
+	if (text === undefined) return undefined;
+	const close = text.lastIndexOf(')');
+	return text.slice(close + 2, close + 3);
+}
+
+/**
+ * True while the process group `pgid` has a member that is not a zombie. A zombie is dead: on
+ * machines whose init does not reap orphans, it may linger in the group long after its end.
+ */
+export function groupAlive(pgid: number): boolean {
+	return livingGroups([pgid]).has(pgid);
+}
+
+/**
+ * Which of `pgids` still have a member that is not a zombie, from one pass over `/proc`. Where
+ * there is no `/proc`, a group counts as living while it can be signalled.
+ */
+export function livingGroups(pgids: Iterable<number>): Set<number> {
+	// kill(-pgid, 0) is one cheap syscall: a group it cannot reach is gone, zombies and all.
+	const reachable = new Set([...pgids].filter(signallable));
+	if (reachable.size === 0) return reachable;
+	let pids: string[];
+	try {
+		pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+	} catch {
+		return reachable;
+	}
+	const living = new Set<number>();
+	for (const pid of pids) {
+		// Undefined when the process ended between the listing and the read.
+		const text = readProcFile(`/proc/${pid}/stat`);
+		if (text === undefined) continue;
+		const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+		// fields[0] is the state, fields[2] the process group.
+		const pgid = Number(fields[2]);
+		if (fields[0] !== 'Z' && reachable.has(pgid)) living.add(pgid);
+	}
+	return living;
+}
+
+function signallable(pgid: number): boolean {
+	try {
+		process.kill(-pgid, 0);
+		return true;
+	} catch {
+		// ESRCH: gone. EPERM: not ours to signal (a setuid program), so not one procdash can stop.
+		return false;
+	}
+}
+
+/**
+ * Direct children of `pid` from `/proc/<pid>/task/<tid>/children` (every thread's: each lists the
+ * children that thread started). A process with one thread has one such file, read without listing.
+ */
+function procChildren(pid: number, threads = 0): number[] {
+	let tids: readonly (string | number)[];
+	try {
+		tids = threads === 1 ? [pid] : readdirSync(`/proc/${pid}/task`);
+	} catch {
+		return [];
+	}
+	const children: number[] = [];
+	for (const tid of tids) {
+		// Undefined when the thread ended between the listing and the read.
+		const text = readProcFile(`/proc/${pid}/task/${tid}/children`)?.trim();
+		if (text) for (const child of text.split(' ')) children.push(Number(child));
+	}
+	return children;
+}
+
+const hasProcStat = (() => {
+	try {
+		readFileSync('/proc/stat');
+		return true;
+	} catch {
+		return false;
+	}
+})();
+
+const hasProcChildren = (() => {
+	try {
+		readFileSync(`/proc/${process.pid}/task/${process.pid}/children`);
+		return true;
+	} catch {
+		return false;
+	}
+})();
+
+/**
+ * Samples CPU and memory of processes and their descendants. CPU is the share of one core used
+ * since the previous sample of the same pid, so the first sample of a pid reads 0.
+ */
+export class StatsSampler {
+	#previous = new Map<number, {ticks: number; at: number}>();
+	#previousThreads = new Map<number, {ticks: number; at: number}>();
+
+	/** CPU of each thread of this process (by kernel thread id) since its previous sample. */
+	sampleThreads(threads: readonly {readonly id: number; readonly tid: number}[]): ThreadStats[] {
+		const now = performance.now();
+		const next = new Map<number, {ticks: number; at: number}>();
+		const stats: ThreadStats[] = [];
+		for (const {id, tid} of threads) {
+			const stat = readProcStat(tid, `/proc/${process.pid}/task/${tid}/stat`);
+			if (!stat) continue;
+			const before = this.#previousThreads.get(tid);
+			next.set(tid, {ticks: stat.ticks, at: now});
+			stats.push({id, tid, cpu: cpuSince(before, stat.ticks, now)});
+		}
+		this.#previousThreads = next;
+		return stats;
+	}
+
+	/** Stats for each root pid that is alive, and for all its descendants. */
+	async sample(roots: readonly number[]): Promise<ProcessStats[]> {
+		const stats = hasProcChildren ? walkProc(roots) : await walkPidtree(roots);
+		const now = performance.now();
+		const next = new Map<number, {ticks: number; at: number}>();
+		const sampled: ProcessStats[] = [];
+		for (const stat of stats.values()) {
+			const before = this.#previous.get(stat.pid);
+			next.set(stat.pid, {ticks: stat.ticks, at: now});
+			sampled.push({
+				pid: stat.pid,
+				ppid: stat.ppid,
+				cpu: cpuSince(before, stat.ticks, now),
+				memory: stat.rss,
+				command: stat.command,
+			});
+		}
+		this.#previous = next;
+		return sampled;
+	}
+}
+
+// Each root, then its descendants, each pid's stat read once: its thread count says where to
+// look for its children.
+function walkProc(roots: readonly number[]): Map<number, ProcStat> {
+	const found = new Map<number, ProcStat>();
+	for (const root of roots) {
+		const pending = [root];
+		while (pending.length > 0) {
+			const pid = pending.pop() as number;
+			if (found.has(pid)) continue;
+			const stat = readProcStat(pid);
+			if (!stat) continue;
+			found.set(pid, stat);
+			// Reversed onto the stack, so that children come out in the order the kernel lists them.
+			pending.push(...procChildren(pid, stat.threads).reverse());
+		}
+	}
+	return found;
+}
+
+// Where there is no /proc/<pid>/task/<tid>/children (not Linux): pidtree lists the descendants.
+async function walkPidtree(roots: readonly number[]): Promise<Map<number, ProcStat>> {
+	const found = new Map<number, ProcStat>();
+	let pidtree: ((pid: number) => Promise<number[]>) | undefined;
+	try {
+		pidtree = (await import('pidtree')).default;
+	} catch {}
+	for (const root of roots) {
+		const below = pidtree ? await pidtree(root).catch((): number[] => []) : [];
+		for (const pid of [root, ...below]) {
+			const stat = found.has(pid) ? undefined : readProcStat(pid);
+			if (stat) found.set(pid, stat);
+		}
+	}
+	return found;
+}
+
+/**
+ * The machine's CPU load and memory: from /proc on Linux, from systeminformation elsewhere;
+ * undefined where neither can tell.
+ */
+export async function sampleMachine(): Promise<MachineStats | undefined> {
+	if (hasProcStat) return procMachine();
+	try {
+		// Loaded on first use: a program that never samples (procdash --version) never pays for it.
+		const {default: si} = await import('systeminformation');
+		const [load, memory] = await Promise.all([si.currentLoad(), si.mem()]);
+		return {
+			cpu: load.currentLoad,
+			cores: load.cpus.length || cpus().length,
+			memoryUsed: memory.active,
+			memoryTotal: memory.total,
+		};
+	} catch {
+		return undefined;
+	}
+}
