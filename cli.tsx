@@ -3,29 +3,22 @@
 // is imported on demand, Ink only when a dashboard opens (it costs ~440 ms, which --version,
 // --help, list, --json and replay's checks must not pay).
 import {parseArgs, UsageError} from './source/cli/args.js';
+import {InputError} from './source/core/errors.js';
 
 async function main(): Promise<number> {
-	let command: ReturnType<typeof parseArgs>;
 	try {
-		command = parseArgs(process.argv.slice(2));
-	} catch (error) {
-		if (!(error instanceof UsageError)) throw error;
-		const {usageText} = await import('./source/cli/help.js');
-		process.stderr.write(
-			`procdash: ${error.message}\n${error.showUsage ? `\n${usageText()}See procdash --help.\n` : ''}`,
-		);
-		return 2;
-	}
-	const [{execute}, {CliError}] = await Promise.all([
-		import('./source/cli/main.js'),
-		import('./source/cli/errors.js'),
-	]);
-	try {
+		const command = parseArgs(process.argv.slice(2));
+		const {execute} = await import('./source/cli/main.js');
 		return await execute(command);
 	} catch (error) {
-		if (!(error instanceof CliError)) throw error;
-		process.stderr.write(`${error.message}\n`);
-		return 2;
+		// Input the person can fix: one clear message and its exit code, no stack.
+		if (!(error instanceof InputError)) throw error;
+		const usage =
+			error instanceof UsageError && error.showUsage
+				? `\n${(await import('./source/cli/help.js')).usageText()}See procdash --help.\n`
+				: '';
+		process.stderr.write(`${error.located ? '' : 'procdash: '}${error.message}\n${usage}`);
+		return error.exitcode;
 	}
 }
 

@@ -1,7 +1,7 @@
 // The soak's flood: the built procdash (`run --json`) reading a child that writes 1 GB to stdout as
 // fast as it can, read by the soak. CI floods 256 MB; this is the full size.
 import {spawn} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {statusBytes} from '../source/core/stats/proc.js';
 
 /** How the flood went. */
 export type FloodReport = {
@@ -26,12 +26,8 @@ export function flood(size: string): Promise<FloodReport> {
 	let tail = '';
 	let peakKb = 0;
 	const sampler = setInterval(() => {
-		try {
-			const status = readFileSync(`/proc/${procdash.pid}/status`, 'utf8');
-			peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-		} catch {
-			// It has ended.
-		}
+		// Undefined once it has ended.
+		peakKb = Math.max(peakKb, (statusBytes(procdash.pid as number, 'VmHWM') ?? 0) / 1024);
 	}, 100);
 	procdash.stdout.on('data', (chunk: Buffer) => {
 		bytes += chunk.length;

@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs';
 import pidtree from 'pidtree';
 import type {BusEvent} from '../source/core/events/index.js';
 import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator/orchestrator.js';
+import {isRunning} from '../source/core/stats/proc.js';
 import {runHeadless} from '../source/headless/run-headless.js';
 import type {Scenario} from '../source/scenarios/scenario.js';
 
@@ -131,10 +132,5 @@ function living(pid: number): boolean {
 	} catch {
 		return false;
 	}
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-		return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-	} catch {
-		return false;
-	}
+	return isRunning(pid);
 }

@@ -2,6 +2,7 @@
 // a pane of a fixed size; keys in with send-keys, the screen out with capture-pane.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
+import {readStat, statusBytes, system} from '../source/core/stats/proc.js';
 
 let sessions = 0;
 
@@ -89,23 +90,11 @@ export class Terminal {
 
 /** CPU time (user + system) the process has used, in seconds; undefined once it is gone. */
 export function cpuSeconds(pid: number): number | undefined {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		// fields[11] and fields[12] are utime and stime (fields 14 and 15 of proc(5)), in ticks.
-		return (Number(fields[11]) + Number(fields[12])) / 100;
-	} catch {
-		return undefined;
-	}
+	const stat = readStat(pid);
+	return stat && (stat.utime + stat.stime) / system().clockTicks;
 }
 
 /** Resident memory of the process in bytes (VmRSS); undefined once it is gone. */
 export function rssBytes(pid: number): number | undefined {
-	try {
-		const status = readFileSync(`/proc/${pid}/status`, 'latin1');
-		const match = /VmRSS:\s+(\d+) kB/.exec(status);
-		return match ? Number(match[1]) * 1024 : undefined;
-	} catch {
-		return undefined;
-	}
+	return statusBytes(pid, 'VmRSS');
 }

@@ -2,9 +2,11 @@
 export type {WorkerDeath} from './core/errors.js';
 export {
 	DaemonError,
+	InputError,
 	LockReleaseError,
 	PoolStateError,
 	PoolTerminatedError,
+	ProcdashError,
 	ProcessLimitError,
 	ProcessStateError,
 	RemoteError,

@@ -1,3 +1,4 @@
+import {InputError} from '../core/errors.js';
 import {CommandLineError, splitWords} from '../core/process/command-line.js';
 
 /** How a run is watched and bounded: the options every preset, `run` and `-c` share. */
@@ -38,7 +39,7 @@ export type Command =
  * A command line that cannot be understood; `message` says what is wrong and what to do.
  * `showUsage` is set when the usage lines help more than the message alone (an unknown option).
  */
-export class UsageError extends Error {
+export class UsageError extends InputError {
 	override readonly name = 'UsageError';
 	readonly showUsage: boolean;
 

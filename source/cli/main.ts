@@ -1,14 +1,13 @@
 import {readFileSync} from 'node:fs';
 import type {Snapshot} from '../core/snapshot/index.js';
 import type {Scenario} from '../scenarios/scenario.js';
-import type {Command} from './args.js';
-import {CliError} from './errors.js';
+import {type Command, UsageError} from './args.js';
 import {helpText} from './help.js';
 
 /**
  * Carries out a parsed command line; resolves with the exit code. Anything a person got wrong
- * (an unknown preset, a bad scenario file, a recording that cannot be read) rejects with
- * CliError, whose message is printed as it is, and exit code 2.
+ * (an unknown preset, a bad scenario file, a recording that cannot be read) rejects with an
+ * InputError, which the command prints on its own and exits with.
  */
 export async function execute(command: Command): Promise<number> {
 	switch (command.kind) {
@@ -73,24 +72,18 @@ async function presetScenario(name: string): Promise<Scenario> {
 	const {findScenario, scenarios} = await import('../scenarios/index.js');
 	const scenario = findScenario(name);
 	if (scenario) return scenario;
-	throw new CliError(
-		`procdash: unknown preset '${name}'; the presets are: ${scenarios.map((known) => known.name).join(', ')}`,
+	throw new UsageError(
+		`unknown preset '${name}'; the presets are: ${scenarios.map((known) => known.name).join(', ')}`,
 	);
 }
 
 async function configScenario(file: string): Promise<Scenario> {
 	// yaml is loaded only for a scenario file.
-	const [{loadConfig}, {ConfigError}, {configScenario: toScenario}] = await Promise.all([
+	const [{loadConfig}, {configScenario: toScenario}] = await Promise.all([
 		import('../config/load.js'),
-		import('../config/types.js'),
 		import('../config/scenario.js'),
 	]);
-	try {
-		return toScenario(loadConfig(file));
-	} catch (error) {
-		if (error instanceof ConfigError) throw new CliError(error.message);
-		throw error;
-	}
+	return toScenario(loadConfig(file));
 }
 
 // `run` and scenario files fail when a process failed by itself (exit code above 0, 127 when the

@@ -8,10 +8,9 @@ import {runHeadless} from '../headless/run-headless.js';
 import {writeSummary} from '../headless/summary.js';
 import {Replay} from '../recording/player.js';
 import {readRecording} from '../recording/read-recording.js';
-import {RecordingError, startRecording} from '../recording/recorder.js';
+import {startRecording} from '../recording/recorder.js';
 import type {Scenario} from '../scenarios/scenario.js';
-import type {RunOptions} from './args.js';
-import {CliError} from './errors.js';
+import {type RunOptions, UsageError} from './args.js';
 
 const dashboardSpares = 2;
 
@@ -37,7 +36,7 @@ export async function playLive(
 	// yet to stop, and the spares boot after the import instead of competing with it for the CPU.
 	const dashboard = options.json ? undefined : await importInk(loadDashboard);
 	const orchestrator = newOrchestrator();
-	let stopRecording = options.record ? record(orchestrator.bus, options.record) : () => {};
+	let stopRecording = options.record ? startRecording(orchestrator.bus, options.record) : () => {};
 	try {
 		if (!dashboard) {
 			const abort = new AbortController();
@@ -81,13 +80,7 @@ export type LiveOptions = {
  * before Ink is imported.
  */
 export async function playReplay(file: string, speed: number, json: boolean): Promise<number> {
-	let replay: Replay;
-	try {
-		replay = new Replay(readRecording(file), {speed});
-	} catch (error) {
-		if (error instanceof RecordingError) throw new CliError(`procdash: ${error.message}`);
-		throw error;
-	}
+	const replay = new Replay(readRecording(file), {speed});
 	if (!json) {
 		requireTerminal();
 		const {runReplayDashboard} = await importInk(loadDashboard);
@@ -114,19 +107,10 @@ export async function playReplay(file: string, speed: number, json: boolean): Pr
 	return writeSummary(store, sink, stoppedBy);
 }
 
-function record(bus: Parameters<typeof startRecording>[0], file: string): () => void {
-	try {
-		return startRecording(bus, file);
-	} catch (error) {
-		if (error instanceof RecordingError) throw new CliError(`procdash: ${error.message}`);
-		throw error;
-	}
-}
-
 function requireTerminal(): void {
 	if (process.stdin.isTTY && process.stdout.isTTY) return;
-	throw new CliError(
-		'procdash: the dashboard needs an interactive terminal (stdin and stdout must be a TTY); use --json for headless output',
+	throw new UsageError(
+		'the dashboard needs an interactive terminal (stdin and stdout must be a TTY); use --json for headless output',
 	);
 }
 

@@ -1,3 +1,4 @@
+import {InputError} from '../core/errors.js';
 /** When a process of a scenario file is started again after it exits. */
 export type RestartPolicy = 'no' | 'on-failure' | 'always';
 
@@ -42,13 +43,13 @@ export type ScenarioConfig = {
 export const maxBackoffMs = 30_000;
 
 /** A scenario file that cannot be read or is not valid; one line per problem. */
-export class ConfigError extends Error {
+export class ConfigError extends InputError {
 	override readonly name = 'ConfigError';
 	/** Each problem as `file:line:column: …` (syntax) or `file: field.path: …` (schema). */
 	readonly problems: readonly string[];
 
 	constructor(problems: readonly string[]) {
-		super(problems.join('\n'));
+		super(problems.join('\n'), {located: true});
 		this.problems = problems;
 	}
 }

@@ -1,12 +1,51 @@
 import type {ErrorInfo} from './events/index.js';
 
+/**
+ * The base of every error procdash throws on purpose: `error instanceof ProcdashError` tells
+ * procdash's own errors from anything else. Each subclass has a fixed `name`.
+ */
+export class ProcdashError extends Error {
+	override readonly name: string = 'ProcdashError';
+}
+
+/** How an InputError is made: its exit code and whether its message names its own place. */
+export type InputErrorOptions = ErrorOptions & {
+	/** The exit code of the procdash command when this error ends it; 2 unless said. */
+	readonly exitcode?: number;
+	/** Every line of the message starts with a place (`file:line:col: …`): printed as it is. */
+	readonly located?: boolean;
+};
+
+/**
+ * Input that the person running procdash can fix — a command line, a scenario file, a
+ * recording — with a message that says what is wrong and what to do. The procdash command
+ * prints it on its own (after `procdash: `, unless the message is `located`) and exits with
+ * `exitcode`, without a stack: the one kind of error the command catches.
+ */
+export class InputError extends ProcdashError {
+	override readonly name: string = 'InputError';
+	/** The exit code of the procdash command when this error ends it. */
+	readonly exitcode: number;
+	/** True when every line of the message starts with the place it is about. */
+	readonly located: boolean;
+
+	constructor(
+		message: string,
+		{exitcode = 2, located = false, ...options}: InputErrorOptions = {},
+	) {
+		super(message, options);
+		this.exitcode = exitcode;
+		this.located = located;
+	}
+}
+
 /** A Process method was called in a state that does not allow it (start twice, join before start). */
-export class ProcessStateError extends Error {
+export class ProcessStateError extends ProcdashError {
 	override readonly name = 'ProcessStateError';
 }
 
 /** A daemonic process tried to start a child, which CPython forbids too. */
-export class DaemonError extends Error {
+export class DaemonError extends ProcdashError {
 	override readonly name = 'DaemonError';
 
 	constructor(options?: ErrorOptions) {
@@ -15,7 +54,7 @@ export class DaemonError extends Error {
 }
 
 /** An error thrown inside a child process, rebuilt in the parent with the child's name and stack. */
-export class RemoteError extends Error {
+export class RemoteError extends ProcdashError {
 	override readonly name: string;
 	/** The child's own stack, as the child printed it. */
 	readonly remoteStack: string | undefined;
@@ -29,12 +68,12 @@ export class RemoteError extends Error {
 }
 
 /** A Pool method was called in a state that does not allow it (work after close, join before close). */
-export class PoolStateError extends Error {
+export class PoolStateError extends ProcdashError {
 	override readonly name = 'PoolStateError';
 }
 
 /** The pool was terminated (or its orchestrator stopped) before this task finished. */
-export class PoolTerminatedError extends Error {
+export class PoolTerminatedError extends ProcdashError {
 	override readonly name = 'PoolTerminatedError';
 }
 
@@ -58,7 +97,7 @@ export type WorkerDeath = {
  * A pool worker died (SIGKILL, `process.exit`, an out-of-memory kill) while it ran a task.
  * CPython's Pool hangs forever here (gh-66587); procdash fails the task with this instead.
  */
-export class WorkerDiedError extends Error {
+export class WorkerDiedError extends ProcdashError {
 	override readonly name = 'WorkerDiedError';
 	/** The worker's name. */
 	readonly worker: string;
@@ -131,11 +170,11 @@ export function toErrorInfo(error: unknown): ErrorInfo {
 }
 
 /** Starting one more process would pass the orchestrator's `maxProcesses`. */
-export class ProcessLimitError extends Error {
+export class ProcessLimitError extends ProcdashError {
 	override readonly name = 'ProcessLimitError';
 }
 
 /** A lock was released while nobody held it (CPython raises RuntimeError the same way). */
-export class LockReleaseError extends Error {
+export class LockReleaseError extends ProcdashError {
 	override readonly name = 'LockReleaseError';
 }

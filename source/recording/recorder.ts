@@ -1,9 +1,10 @@
 import {closeSync, fchmodSync, openSync, writeSync} from 'node:fs';
+import {InputError} from '../core/errors.js';
 import type {EventBus} from '../core/events/index.js';
 import {writeEvents} from '../headless/ndjson-writer.js';
 
 /** A recording cannot be written or read; `message` names the file and the reason. */
-export class RecordingError extends Error {
+export class RecordingError extends InputError {
 	override readonly name = 'RecordingError';
 }
 

@@ -7,7 +7,7 @@ test('the dashboard bundle holds Ink and React, but imports the core from dist: 
 	const code = readFileSync(bundle, 'utf8');
 	expect(code).toContain('node_modules/ink/build/output.js');
 	expect(code).toContain('node_modules/react-reconciler/');
-	expect(code).toMatch(/^import \{ SnapshotStore \} from "\.\.\/core\/store\.js";$/m);
+	expect(code).toMatch(/^import \{ SnapshotStore \} from "\.\.\/core\/snapshot\/index\.js";$/m);
 	expect(code).toMatch(/^import \{ runScenario \} from "\.\.\/scenarios\/run\.js";$/m);
 	// No class of the core is defined inside it
 	expect(code).not.toMatch(/\bclass (SnapshotStore|EventBus|Process|Orchestrator)\b/);

@@ -89,13 +89,13 @@ const table: readonly [string, (o: Orchestrator) => unknown, string, RegExp][] =
 		'a negative pool size',
 		(o) => new Pool({processes: -2, orchestrator: o}),
 		'RangeError',
-		/^Pool\(\): processes must be a positive integer, got -2$/,
+		/^Pool\(\): processes must be a whole number ≥ 1, got -2$/,
 	],
 	[
 		'a chunksize of 0',
 		(o) => withPool(o, (pool) => pool.map(poolTask('square'), [1, 2], {chunksize: 0})),
 		'RangeError',
-		/^map\(\): chunksize must be a positive integer, got 0$/,
+		/^map\(\): chunksize must be a whole number ≥ 1, got 0$/,
 	],
 	[
 		'a join timeout that is not a number',
@@ -106,7 +106,7 @@ const table: readonly [string, (o: Orchestrator) => unknown, string, RegExp][] =
 			await child.join('5s' as unknown as number);
 		},
 		'TypeError',
-		/^join\(\): timeoutMs must be a non-negative number of milliseconds, got 5s$/,
+		/^join\(\): timeoutMs must be a number of milliseconds ≥ 0, got "5s"$/,
 	],
 	[
 		'a task module that does not exist',

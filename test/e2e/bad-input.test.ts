@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 import {type CliRun, expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
-import {describePids, isLiving, livingDescendants} from '../helpers/processes.js';
+import {describePids, isRunning, livingDescendants} from '../helpers/processes.js';
 
 // Every bad input to the command line, each run through the built procdash: one clear message
 // (what, where, what to do), the right exit code, nothing else disturbed, nothing left behind.
@@ -125,6 +125,6 @@ test.each(table)('%s: %j', async (_input, argv, exitcode, says, message) => {
 	expect(run.exitcode).toBe(exitcode);
 	if (exitcode === 2) expect(run.stdout).toBe('');
 	await expectNoneRunning(pidsIn(run.events));
-	expect(isLiving(sentinel.pid as number)).toBe(true);
+	expect(isRunning(sentinel.pid as number)).toBe(true);
 	expect(describePids(await livingDescendants([sentinel.pid]))).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process';
-import {readFileSync} from 'node:fs';
 import {expect, test} from 'vitest';
+import {statusBytes} from '../../source/core/stats/proc.js';
 import {expectGoneWithin} from '../helpers/endings.js';
 import {processTree} from '../helpers/processes.js';
 import {cliPath, terminalPerTest} from '../helpers/tmux.js';
@@ -11,12 +11,7 @@ const flood = (bytes: string) => `head -c ${bytes} /dev/zero | tr '\\0' x`;
 
 /** The resident memory of `pid` in MB, or 0 once it is gone. */
 function residentMb(pid: number): number {
-	try {
-		const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return match ? Number(match[1]) / 1024 : 0;
-	} catch {
-		return 0;
-	}
+	return (statusBytes(pid, 'VmRSS') ?? 0) / 2 ** 20;
 }
 
 const openTerminal = terminalPerTest();
@@ -78,8 +73,7 @@ test('dashboard: while a child floods 1 GB, a key is still answered and memory s
 	await terminal.waitForScreen((screen) => screen.includes('SIGTERM sent to sh'));
 	await terminal.waitForScreen((screen) => /sh\s+\d+\s+\d+ exited .*-15 TERM/.test(screen));
 	expect(residentMb(procdash)).toBeLessThan(400);
-	const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${procdash}/status`, 'utf8'));
-	expect(Number(peak?.[1]) / 1024).toBeLessThan(400);
+	expect(Number(statusBytes(procdash, 'VmHWM')) / 2 ** 20).toBeLessThan(400);
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);

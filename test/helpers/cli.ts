@@ -1,7 +1,8 @@
 import {type ChildProcess, spawn} from 'node:child_process';
 import type {BusEvent} from '../../source/core/events/index.js';
 import type {Summary} from '../../source/headless/summary.js';
-import {cliPath, isRunning, waitUntil} from './tmux.js';
+import {isRunning} from './processes.js';
+import {cliPath, waitUntil} from './tmux.js';
 
 /** What a finished run of the built `procdash` printed and how it ended. */
 export type CliRun = {

@@ -1,6 +1,6 @@
 import {fileURLToPath} from 'node:url';
-import {commandOf, processTree, waitFor} from './processes.js';
-import {cliPath, isRunning, type TmuxTerminal, waitUntil} from './tmux.js';
+import {commandOf, isRunning, processTree, waitFor} from './processes.js';
+import {cliPath, type TmuxTerminal, waitUntil} from './tmux.js';
 
 /** procdash playing a preset in a real terminal, with every process it had started by then. */
 export type RunningDashboard = {

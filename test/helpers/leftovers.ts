@@ -1,5 +1,6 @@
 import pidtree from 'pidtree';
-import {isRunning} from './tmux.js';
+
+import {isRunning} from './processes.js';
 
 /**
  * Waits (with a deadline) until this test process has no descendant left running, apart from

@@ -1,5 +1,8 @@
-import {readFileSync} from 'node:fs';
 import pidtree from 'pidtree';
+import {isRunning, readStat} from '../../source/core/stats/proc.js';
+
+// The one /proc reader: a process's state, and whether it still runs (a zombie has ended).
+export {isRunning, procState} from '../../source/core/stats/proc.js';
 
 /** Options of `waitFor`. */
 export type WaitForOptions = {
@@ -31,33 +34,9 @@ export async function waitFor(
 	}
 }
 
-/** The state letter of `/proc/<pid>/stat` (R, S, T, Z …), or undefined once the pid is gone. */
-export function procState(pid: number): string | undefined {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-		// The command sits in parentheses and may hold spaces; the state follows the last ')'.
-		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
-	} catch {
-		return undefined;
-	}
-}
-
 /** The executable's name as the kernel reports it (`comm`), or undefined once the pid is gone. */
 export function commandOf(pid: number): string | undefined {
-	try {
-		return readFileSync(`/proc/${pid}/comm`, 'latin1').trim();
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * True while `pid` is a process that can still run. A zombie is dead: this machine's init does
- * not reap orphans, so the zombies of killed grandchildren linger long after their end.
- */
-export function isLiving(pid: number): boolean {
-	const state = procState(pid);
-	return state !== undefined && state !== 'Z';
+	return readStat(pid)?.comm;
 }
 
 /** `pid` and every descendant of it, in breadth-first order (pidtree, so it runs `ps`). */
@@ -83,7 +62,7 @@ export async function livingDescendants(
 	ignore: readonly (number | undefined)[] = [],
 ): Promise<number[]> {
 	const pids = await pidtree(process.pid);
-	return pids.filter((pid) => !ignore.includes(pid) && isLiving(pid));
+	return pids.filter((pid) => !ignore.includes(pid) && isRunning(pid));
 }
 
 /**

@@ -1,7 +1,7 @@
 import {execFileSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {afterEach} from 'vitest';
+import {readStat} from '../../source/core/stats/proc.js';
 
 /** The built `procdash` command, as `npm test` builds it. */
 export const cliPath = fileURLToPath(new URL('../../cli.js', import.meta.url));
@@ -146,28 +146,11 @@ export async function waitUntil<T>(
 	}
 }
 
-/** True while `pid` is a process that has not ended (a zombie has ended). */
-export function isRunning(pid: number): boolean {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-		return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-	} catch {
-		return false;
-	}
-}
-
 // The exit status of a zombie, from its waitpid(2) status word; undefined when it is not one.
 function zombieStatus(pid: number): number | undefined {
-	let stat: string;
-	try {
-		stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-	} catch {
-		return undefined;
-	}
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	// fields[0] is field 3 (state); field 52 (exit_code) is fields[49].
-	if (fields[0] !== 'Z' || fields[49] === undefined) return undefined;
-	const word = Number(fields[49]);
+	const stat = readStat(pid);
+	if (stat?.state !== 'Z') return undefined;
+	const word = stat.exitCode;
 	const signal = word & 0x7f;
 	return signal === 0 ? (word >> 8) & 0xff : 128 + signal;
 }

@@ -7,7 +7,7 @@ import {
 	typeText,
 	useDashboard,
 } from '../helpers/dashboard.js';
-import {isLiving} from '../helpers/processes.js';
+import {isRunning} from '../helpers/processes.js';
 import type {Terminal} from '../helpers/render.js';
 
 const backspace = '\u007F';
@@ -30,7 +30,7 @@ describe('n: a new process from a typed command line', () => {
 		await screen.waitForFrame((frame) => promptShows(frame, 'new process:', line));
 	}
 
-	const isRunning = (row: TableRow | undefined) => row?.state === 'running';
+	const isRunningRow = (row: TableRow | undefined) => row?.state === 'running';
 
 	test('typing sleep 30 and Enter starts a process called sleep; a second one is sleep-2', async () => {
 		// Given an empty dashboard
@@ -51,17 +51,17 @@ describe('n: a new process from a typed command line', () => {
 		screen.press('enter');
 
 		// Then sleep runs: a row, the pid in the footer, and a living process with that pid
-		const started = await screen.waitForFrame((frame) => isRunning(rowNamed(frame, 'sleep')));
+		const started = await screen.waitForFrame((frame) => isRunningRow(rowNamed(frame, 'sleep')));
 		expect(started).not.toContain('new process:');
 		const row = rowNamed(started, 'sleep');
 		expect(row?.line).toMatch(/ sleep 30 *$/);
 		await screen.waitForFrame((frame) => frame.includes(`started sleep, pid ${row?.pid}`));
-		expect(isLiving(row?.pid as number)).toBe(true);
+		expect(isRunning(row?.pid as number)).toBe(true);
 
 		// And the same line again starts a second process with a name of its own
 		await typeCommand(screen, 'sleep 30');
 		screen.press('enter');
-		const both = await screen.waitForFrame((frame) => isRunning(rowNamed(frame, 'sleep-2')));
+		const both = await screen.waitForFrame((frame) => isRunningRow(rowNamed(frame, 'sleep-2')));
 		expect(tableNames(both)).toEqual(['sleep', 'sleep-2']);
 	});
 
@@ -81,7 +81,7 @@ describe('n: a new process from a typed command line', () => {
 		const screen = dashboard.open();
 		await typeCommand(screen, "sh -c 'echo hi; sleep 30'");
 		screen.press('enter');
-		const frame = await screen.waitForFrame((text) => isRunning(rowNamed(text, 'sh')));
+		const frame = await screen.waitForFrame((text) => isRunningRow(rowNamed(text, 'sh')));
 		expect(rowNamed(frame, 'sh')?.line).toMatch(/ sh -c echo hi; sleep 30 *$/);
 
 		// When Enter opens its log, the line the shell printed is there

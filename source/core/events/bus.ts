@@ -1,4 +1,6 @@
 import {Listeners} from '../util/listeners.js';
+import {Ring} from '../util/ring.js';
+import {checkWholeNumber} from '../util/validate.js';
 import type {BusEvent, EventMap, EventOf, EventType, Listener} from './map.js';
 
 /** Options of an EventBus. */
@@ -16,18 +18,14 @@ export type EventBusOptions = {
  */
 export class EventBus {
 	readonly #listeners = new Listeners<BusEvent>();
-	readonly #history: BusEvent[];
+	readonly #history: Ring<BusEvent>;
 	readonly #now: () => number;
 	readonly #startedAt: number;
 	#seq = 0;
-	#next = 0;
-	#count = 0;
 
 	constructor({historySize = 2000, now = () => performance.now()}: EventBusOptions = {}) {
-		if (!Number.isInteger(historySize) || historySize < 1) {
-			throw new RangeError(`historySize must be a positive integer, got ${historySize}`);
-		}
-		this.#history = new Array(historySize);
+		checkWholeNumber('EventBus()', 'historySize', historySize, 1);
+		this.#history = new Ring(historySize);
 		this.#now = now;
 		this.#startedAt = now();
 	}
@@ -54,9 +52,7 @@ export class EventBus {
 			at,
 			...payload,
 		} as EventOf<K>;
-		this.#history[this.#next] = event as BusEvent;
-		this.#next = (this.#next + 1) % this.#history.length;
-		this.#count = Math.min(this.#count + 1, this.#history.length);
+		this.#history.push(event as BusEvent);
 		this.#listeners.tell(event as BusEvent);
 		return event;
 	}
@@ -90,8 +86,6 @@ export class EventBus {
 
 	/** The kept events, oldest first. */
 	history(): BusEvent[] {
-		const size = this.#history.length;
-		const start = (this.#next - this.#count + size) % size;
-		return Array.from({length: this.#count}, (_, index) => this.#history[(start + index) % size]);
+		return this.#history.items();
 	}
 }

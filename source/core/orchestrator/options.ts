@@ -1,5 +1,8 @@
 import {maxProcessesVariable} from '../process/runtime-fork.js';
 import {moduleUrl} from '../process/task.js';
+import {checkNumber, checkWholeNumber, refuse} from '../util/validate.js';
+
+const owner = 'createOrchestrator()';
 
 /** Options of an orchestrator. */
 export type OrchestratorOptions = {
@@ -56,23 +59,16 @@ export function resolveOrchestratorOptions({
 	spares = 0,
 	preload = [],
 }: OrchestratorOptions = {}): ResolvedOrchestratorOptions {
-	if (!Number.isInteger(maxProcesses) || maxProcesses < 1) {
-		throw new RangeError(`maxProcesses must be a positive integer, got ${maxProcesses}`);
-	}
-	if (typeof graceMs !== 'number' || !(graceMs >= 0)) {
-		throw new RangeError(`graceMs must be a non-negative number, got ${graceMs}`);
-	}
-	if (!Number.isInteger(spares) || spares < 0) {
-		throw new RangeError(`spares must be a non-negative integer, got ${spares}`);
-	}
-	if (!Array.isArray(preload)) {
-		throw new TypeError(`preload must be an array of module URLs or paths, got ${typeof preload}`);
-	}
+	checkWholeNumber(owner, 'maxProcesses', maxProcesses, 1);
+	checkNumber(owner, 'graceMs', graceMs, 0);
+	checkWholeNumber(owner, 'spares', spares, 0);
+	if (!Array.isArray(preload))
+		refuse(owner, 'preload', 'an array of module URLs or paths', preload);
 	return {
 		historySize,
 		maxProcesses,
 		graceMs,
 		spares,
-		preload: preload.map((module) => moduleUrl(module, 'createOrchestrator(): preload')),
+		preload: preload.map((module) => moduleUrl(module, `${owner} preload`)),
 	};
 }

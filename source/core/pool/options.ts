@@ -1,7 +1,8 @@
 import {availableParallelism} from 'node:os';
 import type {TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
-import {isTaskTarget} from '../process/task.js';
+import {checkTaskTarget} from '../process/task.js';
+import {checkArray, checkObject, checkWholeNumber} from '../util/validate.js';
 
 /** Options of a Pool, as CPython's `Pool(processes, initializer, initargs, maxtasksperchild)`. */
 export type PoolOptions = {
@@ -51,9 +52,7 @@ export type ResolvedPoolOptions = {
 
 /** Checks a Pool's options up front; throws TypeError or RangeError naming the option. */
 export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
-	if (typeof options !== 'object' || options === null) {
-		throw new TypeError(`Pool(): options must be an object, got ${String(options)}`);
-	}
+	checkObject('Pool()', options);
 	const {
 		processes = availableParallelism(),
 		maxTasksPerChild,
@@ -66,15 +65,11 @@ export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 			`Pool(): backend must be 'process' or 'thread', got ${JSON.stringify(backend)}`,
 		);
 	}
-	positiveInteger('Pool()', 'processes', processes);
+	checkWholeNumber('Pool()', 'processes', processes, 1);
 	if (maxTasksPerChild !== undefined)
-		positiveInteger('Pool()', 'maxTasksPerChild', maxTasksPerChild);
-	if (initializer !== undefined && !isTaskTarget(initializer)) {
-		throw new TypeError("Pool(): initializer must be made with task(module, 'exportName')");
-	}
-	if (!Array.isArray(initargs)) {
-		throw new TypeError(`Pool(): initargs must be an array, got ${typeof initargs}`);
-	}
+		checkWholeNumber('Pool()', 'maxTasksPerChild', maxTasksPerChild, 1);
+	if (initializer !== undefined) checkTaskTarget('Pool()', initializer, 'initializer');
+	checkArray('Pool()', 'initargs', initargs);
 	try {
 		structuredClone(initargs);
 	} catch (error) {
@@ -95,14 +90,7 @@ export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 /** Checks a call's `retries`; the pool's when omitted. */
 export function resolveRetries(method: string, retries: unknown, fallback: number): number {
 	if (retries === undefined) return fallback;
-	if (typeof retries !== 'number') {
-		throw new TypeError(`${method}: retries must be a number, got ${typeof retries}`);
-	}
-	if (!Number.isInteger(retries) || retries < 0) {
-		throw new RangeError(
-			`${method}: retries must be a non-negative integer, got ${String(retries)}`,
-		);
-	}
+	checkWholeNumber(method, 'retries', retries, 0);
 	return retries;
 }
 
@@ -116,7 +104,7 @@ export function resolveChunksize(
 	fallback: {readonly items: number; readonly processes: number} | 1,
 ): number {
 	if (chunksize !== undefined) {
-		positiveInteger(method, 'chunksize', chunksize);
+		checkWholeNumber(method, 'chunksize', chunksize, 1);
 		return chunksize;
 	}
 	if (fallback === 1) return 1;
@@ -125,16 +113,5 @@ export function resolveChunksize(
 
 /** Checks that a call's options are an object (or omitted). */
 export function checkCallOptions(method: string, options: unknown): void {
-	if (options !== undefined && (typeof options !== 'object' || options === null)) {
-		throw new TypeError(`${method}: options must be an object, got ${String(options)}`);
-	}
-}
-
-function positiveInteger(method: string, name: string, value: unknown): asserts value is number {
-	if (typeof value !== 'number') {
-		throw new TypeError(`${method}: ${name} must be a number, got ${typeof value}`);
-	}
-	if (!Number.isInteger(value) || value < 1) {
-		throw new RangeError(`${method}: ${name} must be a positive integer, got ${String(value)}`);
-	}
+	if (options !== undefined) checkObject(method, options);
 }

@@ -1,8 +1,9 @@
 import {DaemonError, PoolStateError} from '../errors.js';
 import type {TaskTarget} from '../ipc/messages.js';
 import {defaultOrchestrator} from '../orchestrator/orchestrator.js';
-import {isTaskTarget} from '../process/task.js';
+import {checkTaskTarget} from '../process/task.js';
 import {currentProcess} from '../runtime/current.js';
+import {checkArray} from '../util/validate.js';
 import {CollectJob, type PoolJob, StreamJob} from './jobs.js';
 import {
 	type ApplyOptions,
@@ -120,8 +121,7 @@ export class Pool implements AsyncDisposable {
 		options?: ApplyOptions,
 	): Promise<R> {
 		checkCallOptions('apply()', options);
-		if (!Array.isArray(args))
-			throw new TypeError(`apply(): args must be an array, got ${typeof args}`);
+		checkArray('apply()', 'args', args);
 		const job = new CollectJob(
 			'apply()',
 			checkTarget('apply()', target),
@@ -226,9 +226,7 @@ export class Pool implements AsyncDisposable {
 }
 
 function checkTarget(method: string, target: unknown): TaskTarget {
-	if (!isTaskTarget(target)) {
-		throw new TypeError(`${method}: target must be made with task(module, 'exportName')`);
-	}
+	checkTaskTarget(method, target);
 	return target;
 }
 

@@ -1,5 +1,7 @@
+import {InputError} from '../errors.js';
+
 /** A command line as one string could not be split into words; `message` says where and why. */
-export class CommandLineError extends Error {
+export class CommandLineError extends InputError {
 	override readonly name = 'CommandLineError';
 }
 

@@ -1,7 +1,8 @@
 import type {TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {checkObject} from '../util/validate.js';
 import {Process} from './process.js';
-import {isTaskTarget} from './task.js';
+import {checkTaskTarget} from './task.js';
 
 /** Options of `fork()`. */
 export type ForkOptions = {
@@ -31,12 +32,8 @@ export async function fork(
 	state?: unknown,
 	options: ForkOptions = {},
 ): Promise<Process> {
-	if (!isTaskTarget(target)) {
-		throw new TypeError("fork(): target must be made with task(module, 'exportName')");
-	}
-	if (typeof options !== 'object' || options === null) {
-		throw new TypeError(`fork(): options must be an object, got ${String(options)}`);
-	}
+	checkTaskTarget('fork()', target);
+	checkObject('fork()', options);
 	const clone = new Process({
 		target,
 		args: [0, state],

@@ -2,7 +2,8 @@ import type {ProcessKind} from '../events/index.js';
 import type {TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {printable} from '../util/printable.js';
-import {describeTask, isTaskTarget} from './task.js';
+import {checkArray, checkName, checkObject} from '../util/validate.js';
+import {checkTaskTarget, describeTask} from './task.js';
 
 /** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
 export type ProcessOptions = {
@@ -28,23 +29,15 @@ export type ProcessOptions = {
 
 /** Checks a Process's options up front; returns its kind, or throws a TypeError naming what is wrong. */
 export function validateProcessOptions(options: ProcessOptions): ProcessKind {
-	if (typeof options !== 'object' || options === null) {
-		throw new TypeError('Process(): options must be an object with a target or a command');
-	}
+	checkObject('Process()', options);
 	const {target, command, args, name} = options;
 	if (target !== undefined && command !== undefined) {
 		throw new TypeError('Process(): give either target or command, not both');
 	}
-	if (name !== undefined && (typeof name !== 'string' || name === '')) {
-		throw new TypeError(`Process(): name must be a non-empty string, got ${String(name)}`);
-	}
-	if (args !== undefined && !Array.isArray(args)) {
-		throw new TypeError(`Process(): args must be an array, got ${typeof args}`);
-	}
+	checkName('Process()', name);
+	checkArray('Process()', 'args', args);
 	if (target !== undefined) {
-		if (!isTaskTarget(target)) {
-			throw new TypeError("Process(): target must be made with task(module, 'exportName')");
-		}
+		checkTaskTarget('Process()', target);
 		return 'task';
 	}
 	if (typeof command !== 'string' || command === '') {

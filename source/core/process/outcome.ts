@@ -1,5 +1,6 @@
 import {ProcessStateError, RemoteError} from '../errors.js';
 import type {ErrorInfo, EventBus, ProcessKind} from '../events/index.js';
+import {checkTimeout} from '../util/validate.js';
 
 /** Whose outcome it is: the process or thread as the bus names it. */
 export type OutcomeOwner = {
@@ -86,14 +87,7 @@ export class Outcome {
 	 * it still running. Resolves to the exitcode, or null when the wait timed out.
 	 */
 	async join(exited: Promise<void> | undefined, timeoutMs?: number): Promise<number | null> {
-		if (
-			timeoutMs !== undefined &&
-			(typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0)
-		) {
-			throw new TypeError(
-				`join(): timeoutMs must be a non-negative number of milliseconds, got ${String(timeoutMs)}`,
-			);
-		}
+		checkTimeout('join()', timeoutMs);
 		const noun = this.#owner.kind === 'thread' ? 'thread' : 'process';
 		if (!exited) throw new ProcessStateError(`can only join a started ${noun}`);
 		if (++this.#joiners === 1) this.#hold(true);

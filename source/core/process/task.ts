@@ -2,6 +2,7 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import type {TaskTarget} from '../ipc/messages.js';
 import {printable} from '../util/printable.js';
+import {refuse} from '../util/validate.js';
 
 /**
  * Names a function for a child process to run: the module that exports it and the export's name.
@@ -11,18 +12,16 @@ import {printable} from '../util/printable.js';
  * @example task(new URL('./tasks.js', import.meta.url), 'increment')
  */
 export function task(module: URL | string, exportName = 'default'): TaskTarget {
-	if (typeof exportName !== 'string' || exportName === '') {
-		throw new TypeError(`task(): exportName must be a non-empty string, got ${String(exportName)}`);
-	}
+	if (typeof exportName !== 'string' || exportName === '')
+		refuse('task()', 'exportName', 'a non-empty string', exportName);
 	return {kind: 'task', module: moduleUrl(module), exportName};
 }
 
 /** A module as a URL string: a URL, a `file:` or `data:` URL string, or a path (from the cwd). */
 export function moduleUrl(module: URL | string, owner = 'task()'): string {
 	if (module instanceof URL) return module.href;
-	if (typeof module !== 'string' || module === '') {
-		throw new TypeError(`${owner}: module must be a URL or a path, got ${String(module)}`);
-	}
+	if (typeof module !== 'string' || module === '')
+		refuse(owner, 'module', 'a URL or a path', module);
 	if (/^(file|data):/.test(module)) return module;
 	return pathToFileURL(path.resolve(module)).href;
 }
@@ -43,4 +42,14 @@ export function isTaskTarget(value: unknown): value is TaskTarget {
 		(value as TaskTarget).kind === 'task' &&
 		typeof (value as TaskTarget).module === 'string'
 	);
+}
+
+/** Throws a TypeError (`owner: name must be made with task(…)`) unless `value` is a task target. */
+export function checkTaskTarget(
+	owner: string,
+	value: unknown,
+	name = 'target',
+): asserts value is TaskTarget {
+	if (!isTaskTarget(value))
+		throw new TypeError(`${owner}: ${name} must be made with task(module, 'exportName')`);
 }

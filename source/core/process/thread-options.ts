@@ -1,6 +1,7 @@
 import type {TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
-import {isTaskTarget} from './task.js';
+import {checkArray, checkName, checkObject} from '../util/validate.js';
+import {checkTaskTarget} from './task.js';
 
 /** Options of a Thread: Process's, less what a thread cannot have of its own (cwd, env, a command). */
 export type ThreadOptions = {
@@ -18,9 +19,7 @@ export type ThreadOptions = {
 
 /** Checks a Thread's options up front; throws a TypeError naming what is wrong. */
 export function validateThreadOptions(options: ThreadOptions): void {
-	if (typeof options !== 'object' || options === null) {
-		throw new TypeError('Thread(): options must be an object with a target');
-	}
+	checkObject('Thread()', options);
 	const {target, args, name} = options;
 	const {command, cwd, env, shell} = options as {
 		command?: unknown;
@@ -36,13 +35,7 @@ export function validateThreadOptions(options: ThreadOptions): void {
 			'Thread(): a thread shares its process’s cwd and env and cannot have its own: use a Process',
 		);
 	}
-	if (!isTaskTarget(target)) {
-		throw new TypeError("Thread(): target must be made with task(module, 'exportName')");
-	}
-	if (name !== undefined && (typeof name !== 'string' || name === '')) {
-		throw new TypeError(`Thread(): name must be a non-empty string, got ${String(name)}`);
-	}
-	if (args !== undefined && !Array.isArray(args)) {
-		throw new TypeError(`Thread(): args must be an array, got ${typeof args}`);
-	}
+	checkTaskTarget('Thread()', target);
+	checkName('Thread()', name);
+	checkArray('Thread()', 'args', args);
 }

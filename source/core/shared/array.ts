@@ -1,9 +1,9 @@
 import type {SharedHandle} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {checkName} from '../util/validate.js';
 import {checkTypecode, type Scalar, type Typecode, toScalar} from './memory/typecodes.js';
 import {
 	type Backend,
-	checkName,
 	type Home,
 	homeOf,
 	type RemoteOptions,
@@ -38,7 +38,7 @@ export class SharedArray {
 			return;
 		}
 		this.typecode = checkTypecode(typecode, 'SharedArray()');
-		checkName(options.name, 'SharedArray()');
+		checkName('SharedArray()', options.name);
 		const values = initialValues(this.typecode, lengthOrValues);
 		const entry = home.orchestrator.shared.createArray(this.typecode, values, options.name);
 		this.id = entry.id;

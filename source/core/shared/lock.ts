@@ -1,13 +1,13 @@
 import type {Actor} from '../events/index.js';
 import type {SharedHandle} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {checkBoolean, checkName, checkTimeout} from '../util/validate.js';
 import type {AcquireResult} from './broker/lock-table.js';
 import {tryLock} from './memory/futex.js';
 import {holderIndex, stateIndex} from './memory/lock-word.js';
 import {releaseLock, takeLockSync} from './memory/thread-lock.js';
 import {
 	type Backend,
-	checkName,
 	type Home,
 	homeOf,
 	type RemoteOptions,
@@ -50,7 +50,7 @@ export class Lock {
 			return;
 		}
 		this.#word = undefined;
-		checkName(options.name, 'Lock()');
+		checkName('Lock()', options.name);
 		const entry = home.orchestrator.shared.createLock(options.name);
 		this.id = entry.id;
 		this.name = entry.name;
@@ -178,14 +178,9 @@ function checkAcquire(
 	block: unknown,
 	timeoutMs: unknown,
 ): asserts timeoutMs is number | undefined {
-	if (typeof block !== 'boolean')
-		throw new TypeError(`${name}.${method}: block must be a boolean, got ${String(block)}`);
+	checkBoolean(`${name}.${method}`, 'block', block);
 	if (timeoutMs === undefined) return;
 	if (!block)
 		throw new TypeError(`${name}.${method}: a timeout cannot be given to a non-blocking acquire`);
-	if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
-		throw new TypeError(
-			`${name}.${method}: timeoutMs must be a non-negative number, got ${String(timeoutMs)}`,
-		);
-	}
+	checkTimeout(`${name}.${method}`, timeoutMs);
 }

@@ -59,10 +59,3 @@ export function homeOf(options: RemoteOptions): Home {
 		sync: ownerSyncAccess(orchestrator.shared),
 	};
 }
-
-/** Throws unless `name` is undefined or a non-empty string. */
-export function checkName(name: unknown, owner: string): void {
-	if (name !== undefined && (typeof name !== 'string' || name === '')) {
-		throw new TypeError(`${owner}: name must be a non-empty string, got ${String(name)}`);
-	}
-}

@@ -1,11 +1,11 @@
 import type {SharedHandle} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {checkName} from '../util/validate.js';
 import type {CellsOp} from './access.js';
 import {type Cells, load, write} from './memory/cells.js';
 import {checkTypecode, type Scalar, type Typecode, toScalar} from './memory/typecodes.js';
 import {
 	type Backend,
-	checkName,
 	type Home,
 	homeOf,
 	type RemoteOptions,
@@ -43,7 +43,7 @@ export class Value {
 			return;
 		}
 		this.typecode = checkTypecode(typecode, 'Value()');
-		checkName(options.name, 'Value()');
+		checkName('Value()', options.name);
 		const entry = home.orchestrator.shared.createValue(
 			this.typecode,
 			toScalar(this.typecode, initial, 'Value()'),

@@ -1,5 +1,6 @@
 import type {EventBus} from '../events/index.js';
 import {Listeners} from '../util/listeners.js';
+import {Ring} from '../util/ring.js';
 
 /** One line a process printed. */
 export type LogLine = {
@@ -9,39 +10,12 @@ export type LogLine = {
 	readonly text: string;
 };
 
-class Ring {
-	readonly #lines: LogLine[] = [];
-	#start = 0;
-	#total = 0;
-
-	constructor(readonly capacity: number) {}
-
-	push(line: LogLine): void {
-		if (this.#lines.length < this.capacity) this.#lines.push(line);
-		else {
-			this.#lines[this.#start] = line;
-			this.#start = (this.#start + 1) % this.capacity;
-		}
-		this.#total++;
-	}
-
-	/** Lines kept, oldest first. */
-	lines(): LogLine[] {
-		return [...this.#lines.slice(this.#start), ...this.#lines.slice(0, this.#start)];
-	}
-
-	/** Lines printed in all, kept or not. */
-	get total(): number {
-		return this.#total;
-	}
-}
-
 /**
  * The last `linesPerProcess` lines of stdout and stderr of every process on a bus, in a ring
  * buffer each: a child that prints without end costs bounded memory.
  */
 export class LogBook {
-	readonly #rings = new Map<number, Ring>();
+	readonly #rings = new Map<number, Ring<LogLine>>();
 	readonly #listeners = new Listeners<number>();
 	readonly #unsubscribe: () => void;
 	readonly #linesPerProcess: number;
@@ -59,7 +33,7 @@ export class LogBook {
 
 	/** The kept lines of process `id`, oldest first. */
 	lines(id: number): LogLine[] {
-		return this.#rings.get(id)?.lines() ?? [];
+		return this.#rings.get(id)?.items() ?? [];
 	}
 
 	/** How many lines process `id` printed in all, including those no longer kept. */
@@ -84,7 +58,7 @@ export class LogBook {
 	): void {
 		let ring = this.#rings.get(id);
 		if (!ring) {
-			ring = new Ring(this.#linesPerProcess);
+			ring = new Ring<LogLine>(this.#linesPerProcess);
 			this.#rings.set(id, ring);
 		}
 		ring.push({seq: event.seq, at: event.at, stream: event.stream, text: event.line});

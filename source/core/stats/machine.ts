@@ -1,16 +1,17 @@
 // The machine's CPU load and memory from /proc, on Linux: two small file reads a second, where
 // systeminformation runs `cat /proc/stat | grep cpu` through a shell (three processes, ~6 ms of a
 // blocked event loop) on every call.
-import {readFileSync} from 'node:fs';
+
 import {availableParallelism} from 'node:os';
 import type {MachineStats} from '../events/index.js';
+import {readProcFile} from './proc.js';
 
 type CpuTimes = {readonly busy: number; readonly total: number};
 
 let previous: CpuTimes | undefined;
 
 function cpuTimes(): CpuTimes {
-	const line = readFileSync('/proc/stat', 'latin1').split('\n', 1)[0] ?? '';
+	const line = (readProcFile('/proc/stat') ?? '').split('\n', 1)[0] ?? '';
 	// cpu  user nice system idle iowait irq softirq steal …: idle and iowait are not busy.
 	const ticks = line.trim().split(/\s+/).slice(1).map(Number);
 	const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
@@ -19,7 +20,7 @@ function cpuTimes(): CpuTimes {
 }
 
 function meminfo(): {readonly total: number; readonly available: number} {
-	const text = readFileSync('/proc/meminfo', 'latin1');
+	const text = readProcFile('/proc/meminfo') ?? '';
 	const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0);
 	return {total: kib('MemTotal') * 1024, available: kib('MemAvailable') * 1024};
 }

@@ -1,47 +1,9 @@
-import {closeSync, openSync, readdirSync, readFileSync, readSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {cpus} from 'node:os';
 import type {MachineStats, ProcessStats, ThreadStats} from '../events/index.js';
 import {printable} from '../util/printable.js';
 import {procMachine} from './machine.js';
-
-// Kernel clock ticks per second (USER_HZ): 100 on every Linux that Node supports.
-const ticksPerSecond = 100;
-const pageSize = 4096;
-
-type ProcStat = {
-	pid: number;
-	ppid: number;
-	command: string;
-	ticks: number;
-	rss: number;
-	threads: number;
-};
-
-// The sampler reads a few hundred small /proc files a second; one buffer serves them all.
-const procBuffer = Buffer.allocUnsafe(4096);
-
-/**
- * The text of a small /proc file, or undefined when it cannot be read (the process is gone).
- * Cheaper than readFileSync, which also stats the file and allocates a buffer for each.
- */
-function readProcFile(path: string): string | undefined {
-	let fd: number;
-	try {
-		fd = openSync(path, 'r');
-	} catch {
-		return undefined;
-	}
-	try {
-		const length = readSync(fd, procBuffer, 0, procBuffer.length, null);
-		// A file longer than the buffer (the children of a process with hundreds of them)
-		if (length === procBuffer.length) return readFileSync(path, 'latin1');
-		return procBuffer.toString('latin1', 0, length);
-	} catch {
-		return undefined;
-	} finally {
-		closeSync(fd);
-	}
-}
+import {listPids, type ProcStat, readProcFile, readStat, system} from './proc.js';
 
 /** Percent of one core used since `before` (0 for a first sample). */
 function cpuSince(
@@ -51,35 +13,7 @@ function cpuSince(
 ): number {
 	const seconds = before ? (now - before.at) / 1000 : 0;
 	if (!before || seconds <= 0) return 0;
-	return Math.max(0, ((ticks - before.ticks) / ticksPerSecond / seconds) * 100);
-}
-
-/** Reads `/proc/<pid>/stat` (or `path`); undefined when the process is gone or this is not Linux. */
-function readProcStat(pid: number, path = `/proc/${pid}/stat`): ProcStat | undefined {
-	const text = readProcFile(path);
-	if (text === undefined) return undefined;
-	// The command sits in parentheses and may itself hold spaces or parentheses.
-	const open = text.indexOf('(');
-	const close = text.lastIndexOf(')');
-	const fields = text.slice(close + 2).split(' ');
-	// fields[0] is field 3 (state) of proc(5): ppid is 4, utime 14, stime 15, threads 20, rss 24.
-	return {
-		pid,
-		// A process chooses its own name (prctl, or an executable named so).
-		command: printable(text.slice(open + 1, close)),
-		ppid: Number(fields[1]),
-		ticks: Number(fields[11]) + Number(fields[12]),
-		rss: Number(fields[21]) * pageSize,
-		threads: Number(fields[17]),
-	};
-}
-
-/** The process's state letter from `/proc/<pid>/stat` (R, S, T, Z …), or undefined when gone. */
-export function procState(pid: number): string | undefined {
-	const text = readProcFile(`/proc/${pid}/stat`);
-	if (text === undefined) return undefined;
-	const close = text.lastIndexOf(')');
-	return text.slice(close + 2, close + 3);
+	return Math.max(0, ((ticks - before.ticks) / system().clockTicks / seconds) * 100);
 }
 
 /**
@@ -98,21 +32,12 @@ export function livingGroups(pgids: Iterable<number>): Set<number> {
 	// kill(-pgid, 0) is one cheap syscall: a group it cannot reach is gone, zombies and all.
 	const reachable = new Set([...pgids].filter(signallable));
 	if (reachable.size === 0) return reachable;
-	let pids: string[];
-	try {
-		pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-	} catch {
-		return reachable;
-	}
+	if (!hasProcStat) return reachable;
 	const living = new Set<number>();
-	for (const pid of pids) {
+	for (const pid of listPids()) {
 		// Undefined when the process ended between the listing and the read.
-		const text = readProcFile(`/proc/${pid}/stat`);
-		if (text === undefined) continue;
-		const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-		// fields[0] is the state, fields[2] the process group.
-		const pgid = Number(fields[2]);
-		if (fields[0] !== 'Z' && reachable.has(pgid)) living.add(pgid);
+		const stat = readStat(pid);
+		if (stat && stat.state !== 'Z' && reachable.has(stat.pgrp)) living.add(stat.pgrp);
 	}
 	return living;
 }
@@ -179,11 +104,12 @@ export class StatsSampler {
 		const next = new Map<number, {ticks: number; at: number}>();
 		const stats: ThreadStats[] = [];
 		for (const {id, tid} of threads) {
-			const stat = readProcStat(tid, `/proc/${process.pid}/task/${tid}/stat`);
+			const stat = readStat(tid, `/proc/${process.pid}/task/${tid}/stat`);
 			if (!stat) continue;
 			const before = this.#previousThreads.get(tid);
-			next.set(tid, {ticks: stat.ticks, at: now});
-			stats.push({id, tid, cpu: cpuSince(before, stat.ticks, now)});
+			const ticks = stat.utime + stat.stime;
+			next.set(tid, {ticks, at: now});
+			stats.push({id, tid, cpu: cpuSince(before, ticks, now)});
 		}
 		this.#previousThreads = next;
 		return stats;
@@ -197,13 +123,15 @@ export class StatsSampler {
 		const sampled: ProcessStats[] = [];
 		for (const stat of stats.values()) {
 			const before = this.#previous.get(stat.pid);
-			next.set(stat.pid, {ticks: stat.ticks, at: now});
+			const ticks = stat.utime + stat.stime;
+			next.set(stat.pid, {ticks, at: now});
 			sampled.push({
 				pid: stat.pid,
 				ppid: stat.ppid,
-				cpu: cpuSince(before, stat.ticks, now),
-				memory: stat.rss,
-				command: stat.command,
+				cpu: cpuSince(before, ticks, now),
+				memory: stat.rssBytes,
+				// A process chooses its own name (prctl, or an executable named so).
+				command: printable(stat.comm),
 			});
 		}
 		this.#previous = next;
@@ -220,11 +148,11 @@ function walkProc(roots: readonly number[]): Map<number, ProcStat> {
 		while (pending.length > 0) {
 			const pid = pending.pop() as number;
 			if (found.has(pid)) continue;
-			const stat = readProcStat(pid);
+			const stat = readStat(pid);
 			if (!stat) continue;
 			found.set(pid, stat);
 			// Reversed onto the stack, so that children come out in the order the kernel lists them.
-			pending.push(...procChildren(pid, stat.threads).reverse());
+			pending.push(...procChildren(pid, stat.numThreads).reverse());
 		}
 	}
 	return found;
@@ -240,7 +168,7 @@ async function walkPidtree(roots: readonly number[]): Promise<Map<number, ProcSt
 	for (const root of roots) {
 		const below = pidtree ? await pidtree(root).catch((): number[] => []) : [];
 		for (const pid of [root, ...below]) {
-			const stat = found.has(pid) ? undefined : readProcStat(pid);
+			const stat = found.has(pid) ? undefined : readStat(pid);
 			if (stat) found.set(pid, stat);
 		}
 	}

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {groupAlive} from '../../../source/core/stats/sampler.js';
 import {Process} from '../../../source/index.js';
 import {useOrchestrator, waitForEvent} from '../../helpers/orchestrator.js';
-import {isLiving, treeCommands} from '../../helpers/processes.js';
+import {isRunning, treeCommands} from '../../helpers/processes.js';
 
 describe('a group that outlives its leader', () => {
 	const orchestrator = useOrchestrator();
@@ -30,7 +30,7 @@ describe('a group that outlives its leader', () => {
 		expect(await sh.join()).toBe(0);
 
 		// Then the sleep lives on in sh's group, reparented away from the tree, and still guarded
-		expect(isLiving(sleep)).toBe(true);
+		expect(isRunning(sleep)).toBe(true);
 		expect(await treeCommands(process.pid, 'sleep')).not.toContain(sleep);
 		expect(groupAlive(sh.pid as number)).toBe(true);
 		expect(orchestrator().watchdogPid).toEqual(expect.any(Number));
@@ -44,7 +44,7 @@ describe('a group that outlives its leader', () => {
 		const waiting = await waitForEvent(orchestrator().bus, 'orchestrator:waiting');
 		expect(waiting.holding).toEqual([]);
 		expect(outcome.survivors).toEqual([]);
-		expect(isLiving(sleep)).toBe(false);
+		expect(isRunning(sleep)).toBe(false);
 	});
 
 	test('a group whose members ignore SIGTERM after their leader died is SIGKILLed at the deadline', async () => {
@@ -72,6 +72,6 @@ describe('a group that outlives its leader', () => {
 		);
 		expect(killed).toMatchObject({id: sh.id, pid: sh.pid});
 		expect(outcome.survivors).toEqual([]);
-		expect(isLiving(stubborn)).toBe(false);
+		expect(isRunning(stubborn)).toBe(false);
 	});
 });

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {Process, ProcessLimitError, task} from '../../../source/index.js';
 import type {LoopReport} from '../../fixtures/tasks.js';
 import {useOrchestrator} from '../../helpers/orchestrator.js';
-import {isLiving, waitFor} from '../../helpers/processes.js';
+import {isRunning, waitFor} from '../../helpers/processes.js';
 
 const limit = 8;
 describe('the process limit', () => {
@@ -30,7 +30,7 @@ describe('the process limit', () => {
 		);
 
 		// And its sleeps ended with it
-		await waitFor(() => !report.pids.some(isLiving), {message: 'the sleeps to end'});
+		await waitFor(() => !report.pids.some(isRunning), {message: 'the sleeps to end'});
 	});
 
 	test('the orchestrator refuses the start beyond its limit, and admits again once one exits', async () => {

@@ -1,7 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {createOrchestrator, Process, ProcessLimitError, task} from '../../../source/index.js';
 import {useOrchestrator, waitForEvent} from '../../helpers/orchestrator.js';
-import {describePids, isLiving, procState, treeCommands, waitFor} from '../../helpers/processes.js';
+import {
+	describePids,
+	isRunning,
+	procState,
+	treeCommands,
+	waitFor,
+} from '../../helpers/processes.js';
 
 const tasks = new URL('../../fixtures/tasks.js', import.meta.url);
 
@@ -31,8 +37,8 @@ describe('orchestrator.stop()', () => {
 		expect(stubborn.exitcode).toBe(-9);
 		// The grace period is a behaviour about time: SIGKILL came no earlier than it allows.
 		expect(took).toBeGreaterThanOrEqual(350);
-		await waitFor(() => !sleeps.some(isLiving)).catch(() => {});
-		expect(describePids(sleeps.filter(isLiving))).toEqual([]);
+		await waitFor(() => !sleeps.some(isRunning)).catch(() => {});
+		expect(describePids(sleeps.filter(isRunning))).toEqual([]);
 	});
 
 	it('lets well-behaved processes end on SIGTERM, paused ones included', async () => {

@@ -3,7 +3,7 @@ import {promisify} from 'node:util';
 import {afterEach, expect, test} from 'vitest';
 import {createOrchestrator, type Orchestrator, Process, task} from '../../../source/index.js';
 import type {Identity} from '../../fixtures/tasks.js';
-import {describePids, isLiving, settledDescendants, waitFor} from '../../helpers/processes.js';
+import {describePids, isRunning, settledDescendants, waitFor} from '../../helpers/processes.js';
 
 const tasks = new URL('../../fixtures/tasks.js', import.meta.url);
 let orchestrator: Orchestrator | undefined;
@@ -91,9 +91,9 @@ test('a task that asks for its own cwd or env starts cold', async () => {
 test('spares die with their orchestrator', async () => {
 	const warm = await readySpares(2);
 	const pids = warm.sparePids();
-	expect(pids.every(isLiving)).toBe(true);
+	expect(pids.every(isRunning)).toBe(true);
 	await warm.stop({graceMs: 500});
-	await waitFor(() => !pids.some(isLiving), {message: 'spares gone'});
+	await waitFor(() => !pids.some(isRunning), {message: 'spares gone'});
 });
 
 test('idle spares do not keep their program alive, and go when it exits', async () => {
@@ -109,7 +109,7 @@ setTimeout(() => console.log(JSON.stringify(orchestrator.sparePids())), 1500);`;
 	);
 	const pids = JSON.parse(stdout) as number[];
 	expect(pids).toHaveLength(2);
-	await waitFor(() => !pids.some(isLiving), {message: 'spares gone with their program'});
+	await waitFor(() => !pids.some(isRunning), {message: 'spares gone with their program'});
 });
 
 test('spares import ahead the modules they are told to preload and those of tasks started before', async () => {

@@ -3,7 +3,7 @@ import {createInterface} from 'node:readline';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {WatchdogParentReport} from '../../fixtures/watchdog-parent.js';
-import {describePids, isLiving, settledDescendants, waitFor} from '../../helpers/processes.js';
+import {describePids, isRunning, settledDescendants, waitFor} from '../../helpers/processes.js';
 
 const parentScript = fileURLToPath(new URL('../../fixtures/watchdog-parent.js', import.meta.url));
 
@@ -31,7 +31,7 @@ describe('the watchdog', () => {
 		// Whatever the test found, leave nothing running for the next one.
 		if (started) {
 			started.parent.kill('SIGKILL');
-			for (const pid of started.pids.filter(isLiving)) {
+			for (const pid of started.pids.filter(isRunning)) {
 				try {
 					process.kill(pid, 'SIGKILL');
 				} catch {
@@ -52,14 +52,14 @@ describe('the watchdog', () => {
 		started = {parent, pids: [...children, ...(pids.watchdog ? [pids.watchdog] : [])]};
 		expect(pids.sleeps).toHaveLength(2);
 		expect(pids.watchdog).toEqual(expect.any(Number));
-		expect(children.every(isLiving)).toBe(true);
+		expect(children.every(isRunning)).toBe(true);
 
 		// When the parent is SIGKILLed
 		parent.kill('SIGKILL');
 		await exited;
 
 		// Then every child, grandchild and the watchdog itself is gone (or a zombie) within 5 s
-		await waitFor(() => !started?.pids.some(isLiving), {timeoutMs: 5000}).catch(() => {});
-		expect(describePids(started.pids.filter(isLiving))).toEqual([]);
+		await waitFor(() => !started?.pids.some(isRunning), {timeoutMs: 5000}).catch(() => {});
+		expect(describePids(started.pids.filter(isRunning))).toEqual([]);
 	});
 });

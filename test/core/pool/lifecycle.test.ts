@@ -16,15 +16,15 @@ const orchestrator = orchestratorPerTest();
 test('options are checked up front, naming the option and the value', () => {
 	const check = (options: object) => () => new Pool({...options, orchestrator: orchestrator()});
 	expect(check({processes: 0})).toThrow(
-		new RangeError('Pool(): processes must be a positive integer, got 0'),
+		new RangeError('Pool(): processes must be a whole number ≥ 1, got 0'),
 	);
 	expect(check({processes: -2})).toThrow(RangeError);
 	expect(check({processes: 1.5})).toThrow(RangeError);
 	expect(check({processes: '2'})).toThrow(
-		new TypeError('Pool(): processes must be a number, got string'),
+		new TypeError('Pool(): processes must be a whole number ≥ 1, got "2"'),
 	);
 	expect(check({maxTasksPerChild: 0})).toThrow(
-		new RangeError('Pool(): maxTasksPerChild must be a positive integer, got 0'),
+		new RangeError('Pool(): maxTasksPerChild must be a whole number ≥ 1, got 0'),
 	);
 	expect(check({retries: -1})).toThrow(RangeError);
 	expect(check({initializer: 'setup'})).toThrow(TypeError);

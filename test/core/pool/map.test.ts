@@ -81,12 +81,12 @@ test("the default chunksize follows CPython's rule for map, and is 1 for imap", 
 	]);
 });
 
-test('chunksize must be a positive integer: map rejects, it does not throw', async () => {
+test('chunksize must be a whole number ≥ 1: map rejects, it does not throw', async () => {
 	const pool = new Pool({processes: 1, orchestrator: orchestrator()});
 	const square = poolTask('square');
 	const zero = pool.map(square, [1], {chunksize: 0});
 	await expect(zero).rejects.toThrow(RangeError);
-	await expect(zero).rejects.toThrow('chunksize must be a positive integer, got 0');
+	await expect(zero).rejects.toThrow('map(): chunksize must be a whole number ≥ 1, got 0');
 	await expect(pool.map(square, [1], {chunksize: 1.5})).rejects.toThrow(RangeError);
 	await expect(pool.map(square, [1], {chunksize: '2' as unknown as number})).rejects.toThrow(
 		TypeError,

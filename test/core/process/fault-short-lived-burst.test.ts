@@ -1,5 +1,5 @@
-import {readdirSync, readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
+import {listPids, readStat} from '../../../source/core/stats/proc.js';
 import {Process, task} from '../../../source/index.js';
 import {useOrchestrator} from '../../helpers/orchestrator.js';
 
@@ -9,15 +9,10 @@ describe('short-lived processes', () => {
 	// The children of this (test) process that are zombies: exited, and never reaped.
 	function zombieChildren(): number[] {
 		const zombies: number[] = [];
-		for (const name of readdirSync('/proc')) {
-			if (!/^\d+$/.test(name)) continue;
-			try {
-				const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-				const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-				if (state === 'Z' && Number(ppid) === process.pid) zombies.push(Number(name));
-			} catch {
-				// Gone between the listing and the read.
-			}
+		for (const pid of listPids()) {
+			// Undefined when gone between the listing and the read.
+			const stat = readStat(pid);
+			if (stat?.state === 'Z' && stat.ppid === process.pid) zombies.push(pid);
 		}
 		return zombies;
 	}

@@ -1,7 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {Process} from '../../../source/index.js';
 import {useOrchestrator} from '../../helpers/orchestrator.js';
-import {describePids, isLiving, procState, treeCommands, waitFor} from '../../helpers/processes.js';
+import {
+	describePids,
+	isRunning,
+	procState,
+	treeCommands,
+	waitFor,
+} from '../../helpers/processes.js';
 
 // Two sleeps in one shell: one in the background, one in the foreground (which some shells exec).
 const twoSleeps = ['-c', 'sleep 100 & sleep 100'];
@@ -24,8 +30,8 @@ describe('signals reach the whole process group', () => {
 	}
 
 	async function expectAllGone(pids: readonly number[]): Promise<void> {
-		await waitFor(() => !pids.some(isLiving), {message: 'every sleep gone'}).catch(() => {});
-		expect(describePids(pids.filter(isLiving))).toEqual([]);
+		await waitFor(() => !pids.some(isRunning), {message: 'every sleep gone'}).catch(() => {});
+		expect(describePids(pids.filter(isRunning))).toEqual([]);
 	}
 
 	it('terminate() leaves no sleep of the shell behind', async () => {
@@ -57,6 +63,6 @@ describe('signals reach the whole process group', () => {
 		await waitFor(() => members.every((pid) => procState(pid) !== 'T'), {
 			message: 'all continued',
 		});
-		expect(members.every(isLiving)).toBe(true);
+		expect(members.every(isRunning)).toBe(true);
 	});
 });

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {Process, ProcessStateError, task} from '../../../source/index.js';
 import {useOrchestrator, waitForEvent} from '../../helpers/orchestrator.js';
-import {isLiving} from '../../helpers/processes.js';
+import {isRunning} from '../../helpers/processes.js';
 
 const tasks = new URL('../../fixtures/tasks.js', import.meta.url);
 
@@ -40,7 +40,7 @@ describe('Process before and at start', () => {
 		expect(child.pid).toEqual(expect.any(Number));
 		expect(child.isAlive()).toBe(true);
 		expect(child.exitcode).toBeNull();
-		expect(isLiving(child.pid as number)).toBe(true);
+		expect(isRunning(child.pid as number)).toBe(true);
 		const started = await waitForEvent(orchestrator().bus, 'process:started');
 		expect(started).toMatchObject({id: child.id, pid: child.pid, ppid: process.pid});
 	});
