@@ -31,7 +31,7 @@ export function renderResults(results: Results): string {
 	return [
 		runLine(results),
 		'',
-		`Machine: ${machineLine(results.machine)}.`,
+		`Machine: ${machineLine(results.machine)}; load average ${results.loadAtStart.map((load) => load.toFixed(2)).join(' / ')} (1 / 5 / 15 min) as the run began.`,
 		'',
 		table(results.rows),
 		...(notes.length > 0

@@ -15,20 +15,33 @@ export type Results = {
 	readonly quick: boolean;
 	/** BENCH_ONLY: the benchmarks run, or null for all of them. */
 	readonly only: readonly string[] | null;
+	/**
+	 * The machine's load average over 1, 5 and 15 minutes as the run began: well above zero, other
+	 * work shared the CPUs with the benchmarks.
+	 */
+	readonly loadAtStart: readonly number[];
 	readonly machine: Machine;
 	readonly rows: readonly ResultRow[];
 };
 
-/** How the run was asked for. */
-export type RunOptions = {readonly quick: boolean; readonly only: readonly string[] | null};
+/** How the run was asked for, and the load it began under. */
+export type RunOptions = {
+	readonly quick: boolean;
+	readonly only: readonly string[] | null;
+	readonly loadAtStart: readonly number[];
+};
 
 /** The results of `rows`, measured on this machine and commit, now. */
-export function resultsOf(rows: readonly BenchRow[], {quick, only}: RunOptions): Results {
+export function resultsOf(
+	rows: readonly BenchRow[],
+	{quick, only, loadAtStart}: RunOptions,
+): Results {
 	return {
 		at: new Date().toISOString(),
 		commit: describeCommit(),
 		quick,
 		only,
+		loadAtStart,
 		machine: describeMachine(),
 		rows: rows.map((row) => ({...row, ratio: ratioOf(row), met: goalMet(row)})),
 	};

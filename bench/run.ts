@@ -4,6 +4,7 @@
 // run: compare within a run only.
 // BENCH_ONLY=starts,pool runs some of them; BENCH_QUICK=1 shortens the dashboard's windows.
 import {writeFileSync} from 'node:fs';
+import {loadavg} from 'node:os';
 import {benchDashboard} from './dashboard.js';
 import {formatMachine} from './machine.js';
 import {benchPool} from './pool.js';
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
 };
 
 const only = process.env.BENCH_ONLY?.split(',');
+const loadAtStart = loadavg().map((load) => Math.round(load * 100) / 100);
 const rows: BenchRow[] = [];
 for (const [name, bench] of Object.entries(benches)) {
 	if (only && !only.includes(name)) continue;
@@ -27,7 +29,11 @@ for (const [name, bench] of Object.entries(benches)) {
 	rows.push(...(await bench()));
 }
 // A quick or partial run says so in the file, so that no page presents it as the full figures.
-const results = resultsOf(rows, {quick: process.env.BENCH_QUICK === '1', only: only ?? null});
+const results = resultsOf(rows, {
+	quick: process.env.BENCH_QUICK === '1',
+	only: only ?? null,
+	loadAtStart,
+});
 process.stdout.write(
 	`procdash benchmarks — ${formatMachine(results.machine)}\n\n${formatTable(rows)}`,
 );

@@ -46,6 +46,7 @@ function resultsOf(overrides: Partial<Results> = {}): Results {
 		commit: {hash: 'abc1234', modified: false},
 		quick: false,
 		only: null,
+		loadAtStart: [0.12, 0.3, 0.25],
 		machine: {
 			cpu: 'Example CPU @ 2.0GHz',
 			cores: 2,
@@ -67,7 +68,7 @@ describe('docs/performance.md from bench/results.json', () => {
 			'A full run of `npm run bench`, ended 2025-01-02 03:04 UTC at commit `abc1234`.',
 		);
 		expect(text).toContain(
-			'Machine: Example CPU @ 2.0GHz, 2 cores, 8.0 GB of memory, Linux 6.8.0 x64, Node 20.19.0, Python 3.11.7.',
+			'Machine: Example CPU @ 2.0GHz, 2 cores, 8.0 GB of memory, Linux 6.8.0 x64, Node 20.19.0, Python 3.11.7; load average 0.12 / 0.30 / 0.25 (1 / 5 / 15 min) as the run began.',
 		);
 		const table = text.split('\n').filter((line) => line.startsWith('|'));
 		expect(table).toHaveLength(2 + rows.length);
