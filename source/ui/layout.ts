@@ -1,5 +1,6 @@
 import type {Snapshot} from '../core/snapshot/index.js';
 import {poolPanelHeight} from './components/PoolPanel.js';
+import {displayWidth} from './format.js';
 
 /** How many terminal rows each part of the dashboard gets. */
 export type Layout = {
@@ -31,7 +32,7 @@ export function layout(
 ): Layout {
 	const {shared, scenario} = snapshot;
 	let about = scenario
-		? Math.min(3, Math.ceil(scenario.about.length / Math.max(1, columns - 1)))
+		? Math.min(3, Math.ceil(displayWidth(scenario.about) / Math.max(1, columns - 1)))
 		: 0;
 	const notes = scenario && scenario.state !== 'running' ? 1 : 0;
 	const header = (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
