@@ -19,7 +19,7 @@ import {usePresetMenu} from './hooks/use-preset-menu.js';
 import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {keyHelp} from './keys.js';
-import {layout} from './layout.js';
+import {layout, tableLines} from './layout.js';
 import {orderByPool} from './pool-labels.js';
 import {actOnSelected, keysFor} from './steer-selected.js';
 import {initialView, type Mode, moveSelection, reduceView, visibleRows} from './view-state.js';
@@ -50,12 +50,9 @@ export function App({bus, store, controller, interactive = true}: Props) {
 
 	const tableRows = orderByPool(visibleRows(snapshot.processes, view), snapshot.pools);
 	const selected = tableRows.find((row) => row.id === view.selectedId) ?? tableRows[0];
-	// The line that names a chosen order or filter is a line of the table too.
-	const orderingLine = view.sort !== 'started' || view.filter !== '' ? 1 : 0;
-	const tableLines =
-		tableRows.length + snapshot.descendants.length + snapshot.pools.length + orderingLine;
+	const rowCount = tableRows.length + snapshot.descendants.length + snapshot.pools.length;
 	const promptOpen = view.mode === 'command' || view.mode === 'filter';
-	const sizes = layout(snapshot, tableLines, columns, rows, promptOpen);
+	const sizes = layout(snapshot, tableLines(rowCount, view), columns, rows, promptOpen);
 	const logLines = view.focus === 'log' && selected ? book.lines(selected.id).length : 0;
 	const select = (step: number) =>
 		dispatch({type: 'select', id: moveSelection(tableRows, selected?.id, step)});
