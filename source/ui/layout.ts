@@ -3,6 +3,9 @@ import {poolPanelHeight} from './components/PoolPanel.js';
 import {displayWidth} from './format.js';
 import type {ViewState} from './view-state.js';
 
+/** The smallest terminal the layout is made for. */
+export const minimumSize = {columns: 80, rows: 24} as const;
+
 /** How many terminal rows each part of the dashboard gets. */
 export type Layout = {
 	readonly about: number;
