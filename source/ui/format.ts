@@ -1,4 +1,5 @@
 import {constants} from 'node:os';
+import stringWidth from 'string-width';
 
 /** Bytes as a short human figure: `812 KB`, `41.9 MB`. */
 export function formatBytes(bytes: number | undefined): string {
@@ -43,16 +44,60 @@ export function formatExitcode(exitcode: number | null): string {
 	return name ? `${exitcode} ${name.replace(/^SIG/, '')}` : String(exitcode);
 }
 
+/** How many terminal columns `text` takes: two for a CJK character or most emoji, not its `.length`. */
+export function displayWidth(text: string): number {
+	return stringWidth(text);
+}
+
+// Cuts fall between graphemes, what a person sees as one character: never inside a surrogate pair,
+// an emoji joined with ZWJ, or a letter and its combining marks.
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** The longest start of `text` that takes at most `width` columns. */
+function fitStart(text: string, width: number): string {
+	let kept = '';
+	let used = 0;
+	for (const {segment} of graphemes.segment(text)) {
+		used += stringWidth(segment);
+		if (used > width) break;
+		kept += segment;
+	}
+	return kept;
+}
+
 /** Cuts `text` to `width` columns, marking the cut with an ellipsis. */
 export function truncate(text: string, width: number): string {
 	if (width <= 0) return '';
-	return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+	return stringWidth(text) <= width ? text : `${fitStart(text, width - 1)}…`;
 }
 
-/** `text` cut or padded to exactly `width` columns. */
+/** The end of `text` that fits `width` columns: what a one-line field shows of a long value. */
+export function lastColumns(text: string, width: number): string {
+	if (stringWidth(text) <= width) return text;
+	const kept: string[] = [];
+	let used = 0;
+	for (const {segment} of [...graphemes.segment(text)].reverse()) {
+		used += stringWidth(segment);
+		if (used > width) break;
+		kept.push(segment);
+	}
+	return kept.reverse().join('');
+}
+
+/** `text` without its last character as a person sees it: what Backspace leaves. */
+export function withoutLastCharacter(text: string): string {
+	const last = [...graphemes.segment(text)].at(-1);
+	return last ? text.slice(0, last.index) : text;
+}
+
+/**
+ * `text` cut or padded to exactly `width` columns. A wide character that would straddle the edge
+ * is left out, and its place padded.
+ */
 export function cell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
 	const cut = truncate(text, width);
-	return align === 'left' ? cut.padEnd(width) : cut.padStart(width);
+	const padding = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	return align === 'left' ? cut + padding : padding + cut;
 }
 
 // Child output is untrusted: drop escape sequences and control characters so that nothing a

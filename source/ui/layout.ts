@@ -1,5 +1,10 @@
 import type {Snapshot} from '../core/snapshot/index.js';
 import {poolPanelHeight} from './components/PoolPanel.js';
+import {displayWidth} from './format.js';
+import type {ViewState} from './view-state.js';
+
+/** The smallest terminal the layout is made for. */
+export const minimumSize = {columns: 80, rows: 24} as const;
 
 /** How many terminal rows each part of the dashboard gets. */
 export type Layout = {
@@ -11,6 +16,23 @@ export type Layout = {
 	/** The bottom pane: events, a log, or the preset menu. */
 	readonly bottom: number;
 };
+
+/** The order and filter the process table is shown with. */
+type TableView = Pick<ViewState, 'sort' | 'filter'>;
+
+/**
+ * Lines the process table spends between its heading and its rows: one naming a chosen order or
+ * filter, none for the plain ones. The layout counts it when sizing the table, and the table when
+ * filling the height it was given.
+ */
+export function tableNoteLines({sort, filter}: TableView): number {
+	return sort !== 'started' || filter !== '' ? 1 : 0;
+}
+
+/** The lines the process table needs to show `rows` rows (processes, descendants, pools) unscrolled. */
+export function tableLines(rows: number, view: TableView): number {
+	return rows + tableNoteLines(view);
+}
 
 // Lines every frame has besides the parts above: the header's first line, the footer's two, the
 // table's and the bottom pane's titles, and the blank line above each of the five panels.
@@ -31,7 +53,7 @@ export function layout(
 ): Layout {
 	const {shared, scenario} = snapshot;
 	let about = scenario
-		? Math.min(3, Math.ceil(scenario.about.length / Math.max(1, columns - 1)))
+		? Math.min(3, Math.ceil(displayWidth(scenario.about) / Math.max(1, columns - 1)))
 		: 0;
 	const notes = scenario && scenario.state !== 'running' ? 1 : 0;
 	const header = (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);

@@ -1,4 +1,5 @@
 import type {ProcessRow} from '../core/snapshot/index.js';
+import {withoutLastCharacter} from './format.js';
 
 /** What the keyboard is talking to. */
 export type Mode = 'normal' | 'help' | 'menu' | 'command' | 'filter';
@@ -80,7 +81,7 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		case 'type':
 			return {...state, draft: state.draft + action.text};
 		case 'erase':
-			return {...state, draft: state.draft.slice(0, -1)};
+			return {...state, draft: withoutLastCharacter(state.draft)};
 		case 'apply-filter':
 			return {...state, mode: 'normal', filter: state.draft.trim(), draft: ''};
 		case 'submit-command':

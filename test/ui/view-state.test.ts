@@ -62,6 +62,19 @@ describe('reduceView', () => {
 		expect(emptied.draft).toBe('');
 	});
 
+	test('erasing takes off a whole character: an emoji or a CJK one, never half of one', () => {
+		const typed = viewAfter([
+			{type: 'open', mode: 'command'},
+			{type: 'type', text: 'echo 計算 🚀 👩‍💻'},
+		]);
+		const once = viewAfter([{type: 'erase'}], typed);
+		expect(once.draft).toBe('echo 計算 🚀 ');
+		expect(viewAfter([{type: 'erase'}, {type: 'erase'}], once).draft).toBe('echo 計算 ');
+		expect(viewAfter([{type: 'erase'}], viewAfter([{type: 'type', text: '🚀'}], once)).draft).toBe(
+			'echo 計算 🚀 ',
+		);
+	});
+
 	test('Enter in the new-process prompt hands its line over once, and closes the prompt', () => {
 		const submitted = viewAfter([
 			{type: 'open', mode: 'command'},

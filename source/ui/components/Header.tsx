@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Snapshot} from '../../core/snapshot/index.js';
-import {formatBytes, formatDuration} from '../format.js';
+import {displayWidth, formatBytes, formatDuration} from '../format.js';
 
 type Props = {
 	/** The state to summarise. */
@@ -27,7 +27,7 @@ export function Header({snapshot, now, width}: Props) {
 		? `cpu ${Math.round(machine.cpu)}% of ${machine.cores} · mem ${formatBytes(machine.memoryUsed)} / ${formatBytes(machine.memoryTotal)}`
 		: '';
 	// The machine's load goes to the right when it fits; the summary always comes first.
-	const gap = width - summary.length - load.length;
+	const gap = width - displayWidth(summary) - displayWidth(load);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">

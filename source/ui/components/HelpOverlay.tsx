@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {cell, displayWidth} from '../format.js';
 
 type Props = {
 	/** The keys, as [key, what it does]. */
@@ -8,14 +9,14 @@ type Props = {
 
 /** The `?` screen: every key and what it does. Any key closes it. */
 export function HelpOverlay({keys, width}: Props) {
-	const keyWidth = Math.max(...keys.map(([key]) => key.length)) + 2;
+	const keyWidth = Math.max(...keys.map(([key]) => displayWidth(key))) + 2;
 	return (
 		<Box flexDirection="column" width={width} borderStyle="round" paddingX={1}>
 			<Text bold>Keys</Text>
 			{keys.map(([key, action]) => (
 				<Text key={key}>
 					<Text bold color="cyan">
-						{key.padEnd(keyWidth)}
+						{cell(key, keyWidth)}
 					</Text>
 					{action}
 				</Text>

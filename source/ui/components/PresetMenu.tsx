@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {PresetChoice} from '../controller.js';
-import {truncate} from '../format.js';
+import {cell, displayWidth, truncate} from '../format.js';
 
 type Props = {
 	/** The presets to choose from, in menu order. */
@@ -14,7 +14,7 @@ type Props = {
 
 /** The preset menu that `s` opens: each preset with its one line, the highlighted one marked. */
 export function PresetMenu({presets, index, width, height}: Props) {
-	const nameWidth = Math.max(...presets.map((preset) => preset.name.length));
+	const nameWidth = Math.max(...presets.map((preset) => displayWidth(preset.name)));
 	const visible = Math.max(1, height - 3);
 	const first = Math.min(Math.max(0, index - visible + 1), Math.max(0, presets.length - visible));
 	return (
@@ -25,7 +25,7 @@ export function PresetMenu({presets, index, width, height}: Props) {
 				return (
 					<Text key={preset.name} inverse={selected} wrap="truncate">
 						{selected ? '› ' : '  '}
-						<Text bold>{preset.name.padEnd(nameWidth)}</Text>
+						<Text bold>{cell(preset.name, nameWidth)}</Text>
 						{'  '}
 						{truncate(preset.description, Math.max(0, width - nameWidth - 10))}
 					</Text>

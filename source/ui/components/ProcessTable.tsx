@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {DescendantRow, PoolRow, ProcessRow, ProcessState} from '../../core/snapshot/index.js';
 import {cell, formatBytes, formatDuration, formatExitcode, sanitize} from '../format.js';
+import {tableNoteLines} from '../layout.js';
 import {orderByPool, poolsByWorker} from '../pool-labels.js';
 import type {SortKey} from '../view-state.js';
 
@@ -111,13 +112,14 @@ export function ProcessTable({
 		(line) => line.kind === 'process' && line.row.id === selectedId,
 	);
 	// The chosen order and filter, when not the plain ones, take a line under the heading.
+	const noteLines = tableNoteLines({sort, filter});
 	const ordering = [
 		filter ? `filter "${filter}" (Esc clears)` : '',
 		sort === 'started' ? '' : `sorted by ${sort}`,
 	]
 		.filter(Boolean)
 		.join(' · ');
-	const room = height - (ordering ? 1 : 0);
+	const room = height - noteLines;
 	// When not every line fits, one of the rows says which are shown ("1–5 of 6").
 	const visible = Math.max(1, all.length > room ? room - 1 : room);
 	const first = Math.min(
@@ -133,7 +135,7 @@ export function ProcessTable({
 				{columns.map(([title, size, align]) => `${cell(title, size, align)} `).join('')}
 				{cell('TARGET', targetWidth)}
 			</Text>
-			{ordering && (
+			{noteLines > 0 && (
 				<Text dimColor wrap="truncate">
 					{'  '}
 					{ordering}

@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {displayWidth, lastColumns} from '../format.js';
 
 type Props = {
 	/** What is asked, before the text. */
@@ -12,8 +13,8 @@ type Props = {
 
 /** A one-line text field: the label, what was typed, and a block cursor. Keys are read by the keymap. */
 export function TextPrompt({label, value, placeholder, width}: Props) {
-	const room = Math.max(0, width - label.length - 3);
-	const shown = value.length > room ? value.slice(value.length - room) : value;
+	const room = Math.max(0, width - displayWidth(label) - 3);
+	const shown = lastColumns(value, room);
 	return (
 		<Text wrap="truncate">
 			<Text bold color="cyan">

@@ -1,6 +1,7 @@
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useSyncExternalStore} from 'react';
 import type {EventBus} from '../../core/events/index.js';
 import {LogBook} from '../../core/snapshot/index.js';
+import {throttledStore} from '../throttled-store.js';
 
 /** A LogBook following `bus` for as long as the component lives. */
 export function useLogBook(bus: EventBus): LogBook {
@@ -10,25 +11,23 @@ export function useLogBook(bus: EventBus): LogBook {
 }
 
 /**
- * A counter that changes when process `id` prints, at most every `intervalMs`: what a log pane
- * re-renders on, however fast the process writes.
+ * A number that changes when process `id` prints (the lines it printed in all), at most every
+ * `intervalMs`: what a log pane re-renders on, however fast the process writes.
  */
 export function useLogVersion(book: LogBook, id: number | undefined, intervalMs = 100): number {
-	const [version, setVersion] = useState(0);
-	useEffect(() => {
-		if (id === undefined) return;
-		let timer: NodeJS.Timeout | undefined;
-		const unsubscribe = book.subscribe((printed) => {
-			if (printed !== id || timer) return;
-			timer = setTimeout(() => {
-				timer = undefined;
-				setVersion((current) => current + 1);
-			}, intervalMs);
-		});
-		return () => {
-			clearTimeout(timer);
-			unsubscribe();
-		};
-	}, [book, id, intervalMs]);
-	return version;
+	const store = useMemo(
+		() =>
+			throttledStore(
+				(onChange) =>
+					id === undefined
+						? () => {}
+						: book.subscribe((printed) => {
+								if (printed === id) onChange();
+							}),
+				() => (id === undefined ? 0 : book.total(id)),
+				intervalMs,
+			),
+		[book, id, intervalMs],
+	);
+	return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }

@@ -1,8 +1,9 @@
-import {useEffect, useState} from 'react';
+import {useMemo, useSyncExternalStore} from 'react';
 import type {BusEvent, EventBus} from '../../core/events/index.js';
 import {printable} from '../../core/util/printable.js';
 import {formatExitcode, formatSeconds, sanitize} from '../format.js';
 import {describePoolEvent} from '../pool-timeline.js';
+import {throttledStore} from '../throttled-store.js';
 
 /** One line of the event pane. */
 export type TimelineEntry = {
@@ -86,29 +87,27 @@ export function useTimeline(
 	limit: number,
 	intervalMs = 100,
 ): readonly TimelineEntry[] {
-	const [entries, setEntries] = useState<readonly TimelineEntry[]>(() =>
-		collect(bus.history(), limit),
-	);
-	useEffect(() => {
+	const store = useMemo(() => {
+		let entries = collect(bus.history(), limit);
+		// Events wait here between refreshes: a flood costs a push each, and one copy per refresh.
 		let pending: TimelineEntry[] = [];
-		let timer: NodeJS.Timeout | undefined;
-		const unsubscribe = bus.subscribe((event) => {
-			const entry = describe(event);
-			if (!entry) return;
-			pending.push(entry);
-			timer ??= setTimeout(() => {
-				timer = undefined;
-				const added = pending;
+		return throttledStore(
+			(onChange) =>
+				bus.subscribe((event) => {
+					const entry = describe(event);
+					if (!entry) return;
+					pending.push(entry);
+					onChange();
+				}),
+			() => {
+				if (pending.length > 0) entries = [...entries, ...pending].slice(-limit);
 				pending = [];
-				setEntries((current) => [...current, ...added].slice(-limit));
-			}, intervalMs);
-		});
-		return () => {
-			clearTimeout(timer);
-			unsubscribe();
-		};
+				return entries;
+			},
+			intervalMs,
+		);
 	}, [bus, limit, intervalMs]);
-	return entries;
+	return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
 function collect(events: readonly BusEvent[], limit: number): TimelineEntry[] {
