@@ -1,6 +1,5 @@
 // One iteration of the soak: a preset played headless on a fresh orchestrator while a killer
 // SIGKILLs its task processes at random, then an account of every task and every update.
-import {readFileSync} from 'node:fs';
 import pidtree from 'pidtree';
 import type {BusEvent} from '../source/core/events/index.js';
 import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator/orchestrator.js';

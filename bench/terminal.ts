@@ -1,7 +1,6 @@
 // A real terminal for the dashboard benchmarks: a tmux server of its own running one command in
 // a pane of a fixed size; keys in with send-keys, the screen out with capture-pane.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
 import {readStat, statusBytes, system} from '../source/core/stats/proc.js';
 
 let sessions = 0;
