@@ -29,7 +29,7 @@ const procdashOutside = {
 
 /**
  * line-cache.ts patches Ink's Output class: the bundled one, here, which Ink's exports do not name.
- * source/ui/ink-output.ts is swapped for a module that imports it.
+ * source/ui/terminal/ink-output.ts is swapped for a module that imports it.
  */
 const inkOutput = {
 	name: 'ink-output',

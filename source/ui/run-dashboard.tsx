@@ -6,7 +6,7 @@ import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {App} from './App.js';
 import {orchestratorController} from './controller.js';
-import {type Ending, onAlternateScreen} from './screen-session.js';
+import {type Ending, onAlternateScreen} from './terminal/screen-session.js';
 
 /** The presets `s` offers, and how to get a fresh orchestrator for each. */
 export type PresetSwitching = {

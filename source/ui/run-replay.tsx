@@ -3,7 +3,7 @@ import {SnapshotStore} from '../core/snapshot/index.js';
 import type {Replay} from '../recording/player.js';
 import {App} from './App.js';
 import {readOnlyController} from './controller.js';
-import {type Ending, onAlternateScreen} from './screen-session.js';
+import {type Ending, onAlternateScreen} from './terminal/screen-session.js';
 
 /** What the footer says in a replay, where no key can act on a process. */
 export const replayReadOnly = 'replay: read-only';

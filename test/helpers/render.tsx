@@ -1,6 +1,6 @@
 import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
-import {shareLineCaches} from '../../source/ui/line-cache.js';
+import {shareLineCaches} from '../../source/ui/terminal/line-cache.js';
 
 // Frames are drawn as the dashboard draws them: with the line caches shared between frames.
 await shareLineCaches();

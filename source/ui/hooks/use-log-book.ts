@@ -1,7 +1,7 @@
 import {useEffect, useMemo, useSyncExternalStore} from 'react';
 import type {EventBus} from '../../core/events/index.js';
 import {LogBook} from '../../core/snapshot/index.js';
-import {throttledStore} from '../throttled-store.js';
+import {throttledStore} from './throttled-store.js';
 
 /** A LogBook following `bus` for as long as the component lives. */
 export function useLogBook(bus: EventBus): LogBook {

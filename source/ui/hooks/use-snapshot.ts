@@ -1,6 +1,6 @@
 import {useMemo, useSyncExternalStore} from 'react';
 import type {Snapshot, SnapshotStore} from '../../core/snapshot/index.js';
-import {throttle} from '../throttled-store.js';
+import {throttle} from './throttled-store.js';
 
 /** At most this many renders a second, however fast events arrive. */
 export const maxFramesPerSecond = 30;

@@ -3,7 +3,7 @@ import type {BusEvent, EventBus} from '../../core/events/index.js';
 import {printable} from '../../core/util/printable.js';
 import {formatExitcode, formatSeconds, sanitize} from '../format.js';
 import {describePoolEvent} from '../pool-timeline.js';
-import {throttledStore} from '../throttled-store.js';
+import {throttledStore} from './throttled-store.js';
 
 /** One line of the event pane. */
 export type TimelineEntry = {

@@ -1,7 +1,7 @@
 import {renderToString} from 'ink';
-import type {Snapshot} from '../core/snapshot/index.js';
+import type {Snapshot} from '../../core/snapshot/index.js';
+import {FinalReport} from '../components/FinalReport.js';
 import {enterAlternateScreen} from './alternate-screen.js';
-import {FinalReport} from './components/FinalReport.js';
 import {shareLineCaches} from './line-cache.js';
 
 /** How a dashboard ended: its exit code, and the state and clock to report. */

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {FrameCaches, shareLineCaches} from '../../source/ui/line-cache.js';
-import {renderTerminal} from '../helpers/render.js';
+import {FrameCaches, shareLineCaches} from '../../../source/ui/terminal/line-cache.js';
+import {renderTerminal} from '../../helpers/render.js';
 
 function Screen({uptime}: {readonly uptime: string}) {
 	return (

@@ -1,5 +1,9 @@
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
-import {type Subscribe, throttle, throttledStore} from '../../source/ui/throttled-store.js';
+import {
+	type Subscribe,
+	throttle,
+	throttledStore,
+} from '../../../source/ui/hooks/throttled-store.js';
 
 // A source that changes when told to, and the number of times its throttled listener was called.
 function source() {
