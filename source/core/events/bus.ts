@@ -22,6 +22,10 @@ export class EventBus {
 	readonly #now: () => number;
 	readonly #startedAt: number;
 	#seq = 0;
+	// Events emitted while listeners are being called wait here for their turn (see emit).
+	readonly #pending: BusEvent[] = [];
+	#delivered = 0;
+	#delivering = false;
 
 	constructor({historySize = 2000, now = () => performance.now()}: EventBusOptions = {}) {
 		checkWholeNumber('EventBus()', 'historySize', historySize, 1);
@@ -44,6 +48,10 @@ export class EventBus {
 	 * Emits one event to every listener and keeps it in the history. `at` is now, unless the
 	 * caller read the clock already (`now()`) to measure a duration the event carries: the
 	 * duration and the event's `at` then come from one reading.
+	 *
+	 * Every listener gets the events in `seq` order. An event emitted by a listener (the
+	 * orchestrator releases a dead holder's locks when it hears `process:exited`) is delivered
+	 * once every listener has had the event being delivered, not in the middle of it.
 	 */
 	emit<K extends EventType>(type: K, payload: EventMap[K], at: number = this.now()): EventOf<K> {
 		const event = {
@@ -53,8 +61,23 @@ export class EventBus {
 			...payload,
 		} as EventOf<K>;
 		this.#history.push(event as BusEvent);
-		this.#listeners.tell(event as BusEvent);
+		this.#pending.push(event as BusEvent);
+		if (!this.#delivering) this.#deliver();
 		return event;
+	}
+
+	#deliver(): void {
+		this.#delivering = true;
+		try {
+			while (this.#delivered < this.#pending.length) {
+				this.#listeners.tell(this.#pending[this.#delivered++] as BusEvent);
+			}
+			this.#pending.length = 0;
+			this.#delivered = 0;
+		} finally {
+			// A listener threw: the events after it stay pending, for the next emit to deliver.
+			this.#delivering = false;
+		}
 	}
 
 	/** Calls `listener` for each event from now on; returns the unsubscribe function. */
