@@ -37,7 +37,10 @@ export type EventMap = {
 		readonly id: number;
 		readonly name: string;
 		readonly stream: 'stdout' | 'stderr';
+		/** At most 16 KiB (`maxLineLength` UTF-16 units): a longer line comes in pieces. */
 		readonly line: string;
+		/** Set on every piece of a cut line but its last: the line goes on in the next one. */
+		readonly continues?: true;
 	};
 	/** A task target returned; `value` is what it returned (structured-cloned). */
 	'process:returned': {

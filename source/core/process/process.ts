@@ -283,8 +283,14 @@ export class Process {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			const readable = child[stream];
 			if (!readable) continue;
-			forwardLines(readable, (line) =>
-				this.#orchestrator.bus.emit('process:output', {id: this.id, name: this.name, stream, line}),
+			forwardLines(readable, (line, continues) =>
+				this.#orchestrator.bus.emit('process:output', {
+					id: this.id,
+					name: this.name,
+					stream,
+					line,
+					...(continues ? {continues: true} : {}),
+				}),
 			);
 			// Paused while whoever reads the events cannot keep up (see Orchestrator.holdOutput).
 			this.#host.trackOutput(readable);

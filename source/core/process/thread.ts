@@ -250,8 +250,14 @@ export class Thread {
 
 	#wire(worker: Worker): void {
 		for (const stream of ['stdout', 'stderr'] as const) {
-			forwardLines(worker[stream], (line) =>
-				this.#orchestrator.bus.emit('process:output', {id: this.id, name: this.name, stream, line}),
+			forwardLines(worker[stream], (line, continues) =>
+				this.#orchestrator.bus.emit('process:output', {
+					id: this.id,
+					name: this.name,
+					stream,
+					line,
+					...(continues ? {continues: true} : {}),
+				}),
 			);
 		}
 		worker.on('message', (message) => {

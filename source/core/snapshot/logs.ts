@@ -8,6 +8,8 @@ export type LogLine = {
 	readonly at: number;
 	readonly stream: 'stdout' | 'stderr';
 	readonly text: string;
+	/** The line goes on in the next one: it was cut at 16 KiB. */
+	readonly continues?: true;
 };
 
 /**
@@ -54,13 +56,14 @@ export class LogBook {
 
 	#add(
 		id: number,
-		event: {seq: number; at: number; stream: 'stdout' | 'stderr'; line: string},
+		event: {seq: number; at: number; stream: 'stdout' | 'stderr'; line: string; continues?: true},
 	): void {
 		let ring = this.#rings.get(id);
 		if (!ring) {
 			ring = new Ring<LogLine>(this.#linesPerProcess);
 			this.#rings.set(id, ring);
 		}
-		ring.push({seq: event.seq, at: event.at, stream: event.stream, text: event.line});
+		const {seq, at, stream, line: text, continues} = event;
+		ring.push({seq, at, stream, text, ...(continues ? {continues} : {})});
 	}
 }
