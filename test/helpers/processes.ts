@@ -1,5 +1,5 @@
 import pidtree from 'pidtree';
-import {isRunning, readStat} from '../../source/core/stats/proc.js';
+import {isRunning, listPids, readProcFile, readStat} from '../../source/core/stats/proc.js';
 
 // The one /proc reader: a process's state, and whether it still runs (a zombie has ended).
 export {isRunning, procState} from '../../source/core/stats/proc.js';
@@ -91,4 +91,12 @@ export async function settledDescendants(
 /** `pid (command)` for each pid, for readable assertion messages. */
 export function describePids(pids: readonly number[]): string[] {
 	return pids.map((pid) => `${pid} (${commandOf(pid) ?? 'gone'})`);
+}
+
+/** The running processes whose command line is exactly `words` (from /proc/<pid>/cmdline). */
+export function pidsRunning(words: readonly string[]): number[] {
+	const wanted = `${words.join('\0')}\0`;
+	return listPids().filter(
+		(pid) => readProcFile(`/proc/${pid}/cmdline`) === wanted && isRunning(pid),
+	);
 }

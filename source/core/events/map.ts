@@ -205,6 +205,11 @@ export type EventMap = {
 	'orchestrator:stopped': {
 		/** Pids still alive after the stop, which should be none. */
 		readonly survivors: readonly number[];
+		/**
+		 * Processes that had left the process group procdash gave them (`setsid`), found by the
+		 * token their environment carries, and stopped with the rest. Absent when none.
+		 */
+		readonly escaped?: readonly {readonly pid: number; readonly command: string}[];
 	};
 } & PoolEventMap;
 

@@ -11,13 +11,18 @@ const pruneIntervalMs = 1000;
  * once and leaves its sleep in the group. Such a group is "lingering": stop() still ends it.
  */
 export class ProcessGroups {
-	readonly #watchdog = new Watchdog();
+	readonly #watchdog: Watchdog;
 	// Every group started and not yet seen empty, by pgid. Only these can survive a stop: an older
 	// group's number may since have been taken by a group that is none of procdash's business.
 	readonly #guarded = new Map<number, GroupLeader>();
 	// Guarded groups whose leader has exited.
 	readonly #lingering = new Map<number, GroupLeader>();
 	#pruneTimer: NodeJS.Timeout | undefined;
+
+	/** `token`: what the environment of every child of the orchestrator carries. */
+	constructor(token?: string) {
+		this.#watchdog = new Watchdog(token);
+	}
 
 	/** Ends the watchdog now if nothing is left to guard (the orchestrator has stopped). */
 	close(): void {

@@ -4,6 +4,8 @@ import {ProcessLimitError} from '../errors.js';
 import {EventBus} from '../events/index.js';
 import {SharedBroker} from '../shared/broker/broker.js';
 import {StatsSampling} from '../stats/sampling.js';
+import {printable} from '../util/printable.js';
+import {findOwned, newOwnerToken, ownedEnv} from './escapees.js';
 import {ProcessGroups} from './groups.js';
 import type {Member} from './member.js';
 import {type OrchestratorOptions, resolveOrchestratorOptions} from './options.js';
@@ -31,6 +33,8 @@ export type MemberHost = {
 	trackOutput(readable: Readable): void;
 	/** A booted, idle task runtime, if one is ready; spares learn to import `module` ahead. */
 	takeSpare(module: string): ChildProcess | undefined;
+	/** The environment of a child: `env` (this process's when omitted) marked as this one's. */
+	env(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv;
 };
 
 const hosts = new WeakMap<Orchestrator, MemberHost>();
@@ -42,8 +46,10 @@ export function hostOf(orchestrator: Orchestrator = defaultOrchestrator()): Memb
 
 /** What `stop()` found once everything had been stopped. */
 export type StopOutcome = {
-	/** Process groups that still had a member after SIGKILL: should always be empty. */
+	/** Process groups (or processes) that still lived after SIGKILL: should always be empty. */
 	readonly survivors: readonly number[];
+	/** Processes that had left their group, stopped with the rest; absent when none. */
+	readonly escaped?: readonly {readonly pid: number; readonly command: string}[];
 };
 
 // How often the memory that threads change is read for changes to publish on the bus.
@@ -79,7 +85,9 @@ export class Orchestrator {
 	readonly #live = new Map<number, Member>();
 	#liveThreads = 0;
 	#threadSampling: NodeJS.Timeout | undefined;
-	readonly #groups = new ProcessGroups();
+	// Every child's environment carries it, so that the stop finds those that left their group.
+	readonly #token = newOwnerToken();
+	readonly #groups = new ProcessGroups(this.#token);
 	readonly #sampling: StatsSampling;
 	readonly #spares: Spares | undefined;
 	readonly #output = new OutputValve();
@@ -114,7 +122,7 @@ export class Orchestrator {
 					started: (pid) => this.#groups.guard(pid),
 					ended: (pid) => this.#groups.unguard(pid),
 				},
-				{maxProcesses, preload},
+				{maxProcesses, preload, env: ownedEnv(undefined, this.#token)},
 			);
 			this.#spares.fill();
 		}
@@ -125,6 +133,7 @@ export class Orchestrator {
 			guard: (pgid) => this.#groups.guard(pgid),
 			trackOutput: (readable) => this.#output.track(readable),
 			takeSpare: (module) => this.#takeSpare(module),
+			env: (env) => ownedEnv(env, this.#token),
 		});
 		liveOrchestrators.add(this);
 		installExitHook();
@@ -268,15 +277,22 @@ export class Orchestrator {
 		// Threads have no process group of their own (their pid is this process's): they end
 		// with terminate(), never with a signal to a group.
 		await Promise.all(this.#threads().map((thread) => thread.stop()));
-		const survivors = await stopGroups(
-			{bus: this.bus, groups: this.#groups, live: () => this.#childProcesses()},
+		const stopped = await stopGroups(
+			{
+				bus: this.bus,
+				groups: this.#groups,
+				live: () => this.#childProcesses(),
+				owned: () => findOwned(this.#token),
+			},
 			graceMs,
 		);
 		// Stopped for good: the watchdog need not linger for the next short process.
 		this.#groups.close();
-		this.bus.emit('orchestrator:stopped', {survivors});
+		const escaped = stopped.escaped.map(({pid, command}) => ({pid, command: printable(command)}));
+		const outcome = {survivors: stopped.survivors, ...(escaped.length > 0 ? {escaped} : {})};
+		this.bus.emit('orchestrator:stopped', outcome);
 		liveOrchestrators.delete(this);
-		return {survivors};
+		return outcome;
 	}
 }
 

@@ -26,6 +26,7 @@ export class Spares {
 	readonly #guard: SpareGuard;
 	readonly #maxProcesses: number | undefined;
 	readonly #preload: readonly string[];
+	readonly #env: NodeJS.ProcessEnv | undefined;
 	readonly #learned: string[] = [];
 	readonly #ready: ChildProcess[] = [];
 	readonly #booting = new Set<ChildProcess>();
@@ -38,12 +39,19 @@ export class Spares {
 		{
 			maxProcesses,
 			preload = [],
-		}: {readonly maxProcesses?: number; readonly preload?: readonly string[]} = {},
+			env,
+		}: {
+			readonly maxProcesses?: number;
+			readonly preload?: readonly string[];
+			/** The spares' environment; this process's when omitted. */
+			readonly env?: NodeJS.ProcessEnv;
+		} = {},
 	) {
 		this.#count = count;
 		this.#guard = guard;
 		this.#maxProcesses = maxProcesses;
 		this.#preload = preload;
+		this.#env = env;
 	}
 
 	/** Boots spares until `count` are ready or booting. */
@@ -98,6 +106,7 @@ export class Spares {
 		const child = forkRuntime({
 			maxProcesses: this.#maxProcesses,
 			preload: [...this.#preload, ...this.#learned],
+			env: this.#env,
 		});
 		this.#booting.add(child);
 		holdOpen(child, false);

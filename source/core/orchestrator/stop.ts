@@ -1,4 +1,5 @@
 import type {EventBus, GroupLeader} from '../events/index.js';
+import {type Escapee, signalEscapees, stillAlive} from './escapees.js';
 import type {ProcessGroups} from './groups.js';
 import type {Member} from './member.js';
 
@@ -13,19 +14,30 @@ export type StopTargets = {
 	readonly groups: ProcessGroups;
 	/** The processes alive now (it changes as they exit). */
 	readonly live: () => Member[];
+	/** Every living process that carries the orchestrator's token, wherever its group is. */
+	readonly owned: () => Escapee[];
+};
+
+/** How a stop ended. */
+export type GroupsStopped = {
+	/** Groups, and processes that had left them, still alive after SIGKILL: should be none. */
+	readonly survivors: readonly number[];
+	/** Processes that had left their group, found by their token, and stopped with the rest. */
+	readonly escaped: readonly Escapee[];
 };
 
 /**
  * Stops every process group of an orchestrator: SIGTERM (and SIGCONT, so that a paused group can
  * act on it) to each, up to `graceMs` for all of them to be gone, then SIGKILL to whatever is left.
  * A group outlives its leader when the leader's children stay (`sh -c 'sleep 100 &'`): such groups
- * are stopped too. The bus names the groups still holding up the stop as that changes. Resolves
- * with the groups still alive after all that: the survivors, which should be none.
+ * are stopped too, and so is every process that left its group but carries the orchestrator's
+ * token. The bus names the groups still holding up the stop as that changes. Resolves with what
+ * is still alive after all that: the survivors, which should be none.
  */
 export async function stopGroups(
-	{bus, groups, live}: StopTargets,
+	{bus, groups, live, owned}: StopTargets,
 	graceMs: number,
-): Promise<number[]> {
+): Promise<GroupsStopped> {
 	const deadline = performance.now() + graceMs;
 	const targets = new Map<number, GroupLeader>();
 	for (const process of live()) {
@@ -38,15 +50,22 @@ export async function stopGroups(
 		deadline: Math.round(bus.elapsed() + graceMs),
 		holding: [...targets.values()],
 	});
-	signalEach(bus, groups, live(), 'SIGTERM');
-	signalEach(bus, groups, live(), 'SIGCONT');
-	await waitForGroups(bus, groups, live, [...targets.values()], deadline);
+	const escaped = owned().filter((process) => !targets.has(process.pgrp));
+	for (const signal of ['SIGTERM', 'SIGCONT'] as const) {
+		signalEach(bus, groups, live(), signal);
+		signalEscapees(escaped, signal);
+	}
+	await waitForGroups(bus, groups, live, [...targets.values()], deadline, escaped);
 	signalEach(bus, groups, live(), 'SIGKILL');
+	signalEscapees(escaped, 'SIGKILL');
 	// A start that was under way when the stop began ends in a kill at its spawn; wait for it.
 	await Promise.all(
 		live().map((process) => (process.pid === undefined ? undefined : process.join(reapTimeoutMs))),
 	);
-	return survivors(groups);
+	// Whatever still carries the token now escaped while the stop went on: no grace for it.
+	const late = owned();
+	signalEscapees(late, 'SIGKILL');
+	return {survivors: await survivors(groups, late), escaped};
 }
 
 /** Sends `signal` to each live process's group and to every lingering group. */
@@ -69,6 +88,7 @@ async function waitForGroups(
 	live: () => Member[],
 	targets: readonly GroupLeader[],
 	deadline: number,
+	escaped: readonly Escapee[],
 ): Promise<void> {
 	let told = targets.map((leader) => leader.pid).join();
 	while (performance.now() < deadline) {
@@ -78,19 +98,23 @@ async function waitForGroups(
 			told = now;
 			bus.emit('orchestrator:waiting', {holding});
 		}
-		if (holding.length === 0 && live().length === 0) return;
+		if (holding.length === 0 && live().length === 0 && !escaped.some(stillAlive)) return;
 		await sleep(Math.min(pollMs, Math.max(0, deadline - performance.now())));
 	}
 }
 
-async function survivors(groups: ProcessGroups): Promise<number[]> {
+async function survivors(groups: ProcessGroups, late: readonly Escapee[]): Promise<number[]> {
 	const deadline = performance.now() + reapTimeoutMs;
-	let alive = groups.survivors();
-	while (alive.length > 0 && performance.now() < deadline) {
+	const alive = () => [
+		...groups.survivors(),
+		...late.filter(stillAlive).map((process) => process.pid),
+	];
+	let left = alive();
+	while (left.length > 0 && performance.now() < deadline) {
 		await sleep(20);
-		alive = groups.survivors();
+		left = alive();
 	}
-	return alive;
+	return [...new Set(left)];
 }
 
 function sleep(ms: number): Promise<void> {

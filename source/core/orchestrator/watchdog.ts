@@ -4,7 +4,8 @@ import type {Writable} from 'node:stream';
 // The watchdog is a tiny shell, in a session of its own so that no terminal signal reaches it.
 // It reads '+PGID' and '-PGID' lines on a pipe from procdash. When the pipe breaks — procdash
 // exited, crashed or was SIGKILLed, which no handler of ours can see — it sends SIGTERM to every
-// group still listed, waits a moment, and sends SIGKILL.
+// group still listed, waits a moment, and sends SIGKILL — and so to every process whose
+// environment still carries the orchestrator's token ($1), which left its group (escapees.ts).
 const script = `
 groups=""
 while IFS= read -r line; do
@@ -14,9 +15,18 @@ while IFS= read -r line; do
   esac
 done
 [ -z "$groups" ] && exit 0
+escaped() {
+  [ -n "$1" ] || return 0
+  for p in /proc/[0-9]*; do
+    tr '\\0' '\\n' < "$p/environ" 2>/dev/null | grep -q "^PROCDASH_OWNERS=\\(.*,\\)*$1\\(,.*\\)*$" && echo "\${p#/proc/}"
+  done
+}
 for g in $groups; do kill -s TERM -- "-$g" 2>/dev/null; kill -s CONT -- "-$g" 2>/dev/null; done
+left=$(escaped "$1")
+for p in $left; do kill -s TERM "$p" 2>/dev/null; kill -s CONT "$p" 2>/dev/null; done
 sleep 1
 for g in $groups; do kill -s KILL -- "-$g" 2>/dev/null; done
+for p in $left; do kill -s KILL "$p" 2>/dev/null; done
 `;
 
 // An idle watchdog lingers this long before it ends: a run of short processes started one after
@@ -30,8 +40,14 @@ const lingerMs = 2000;
  */
 export class Watchdog {
 	readonly #groups = new Set<number>();
+	readonly #token: string;
 	#child: ChildProcess | undefined;
 	#linger: NodeJS.Timeout | undefined;
+
+	/** `token`: what the environment of every child of the orchestrator carries. */
+	constructor(token = '') {
+		this.#token = token;
+	}
 
 	/** The watchdog's own pid while it runs, so that checks for leftovers can tell it apart. */
 	get pid(): number | undefined {
@@ -69,7 +85,7 @@ export class Watchdog {
 
 	#stdin(): Writable | undefined {
 		if (!this.#child) {
-			const child = spawn('/bin/sh', ['-c', script], {
+			const child = spawn('/bin/sh', ['-c', script, 'procdash-watchdog', this.#token], {
 				detached: true,
 				stdio: ['pipe', 'ignore', 'ignore'],
 			});

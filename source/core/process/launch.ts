@@ -30,7 +30,8 @@ export function launchChild(launch: Launch): {
 	const spare = launch.kind === 'task' ? takeSpare(launch) : undefined;
 	if (spare) return {child: spare, warm: true};
 	const {options, kind, daemon, host} = launch;
-	const {cwd, env, shell} = options;
+	const {cwd, shell} = options;
+	const env = host.env(options.env);
 	const child =
 		kind === 'task'
 			? forkRuntime({

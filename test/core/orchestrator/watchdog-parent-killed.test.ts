@@ -44,11 +44,11 @@ describe('the watchdog', () => {
 	});
 
 	it('takes every child down when the parent is SIGKILLed and no handler runs', async () => {
-		// Given a parent with a task process and a shell with two sleeps
+		// Given a parent with a task process and a shell with two sleeps, and one that left its group
 		const {parent, report} = startParent();
 		const exited = new Promise((resolve) => parent.once('exit', resolve));
 		const pids = await report;
-		const children = [pids.sleeper, pids.shell, ...pids.sleeps];
+		const children = [pids.sleeper, pids.shell, ...pids.sleeps, pids.escaped];
 		started = {parent, pids: [...children, ...(pids.watchdog ? [pids.watchdog] : [])]};
 		expect(pids.sleeps).toHaveLength(2);
 		expect(pids.watchdog).toEqual(expect.any(Number));
