@@ -1,3 +1,4 @@
+import {constants} from 'node:os';
 import {render} from 'ink';
 import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
 import type {Snapshot} from '../core/snapshot/index.js';
@@ -24,7 +25,8 @@ export type DashboardOptions = {
 	readonly scenario: Scenario;
 	/**
 	 * Whether the run failed, judged from the final snapshot: `procdash run` fails when a command
-	 * did. A process that survived the stop always fails the run.
+	 * did; a preset, unless it passed (quit before its end, or a check of its own failed). A process
+	 * that survived the stop always fails the run.
 	 */
 	readonly failed?: (snapshot: Snapshot) => boolean;
 	/** Set when the dashboard plays presets: `s` then switches between them. */
@@ -51,13 +53,15 @@ export function runDashboard(options: DashboardOptions): Promise<number> {
 async function showDashboard({
 	orchestrator,
 	scenario,
-	failed = () => false,
+	failed = (snapshot) => snapshot.scenario?.state !== 'passed',
 	presets,
 }: DashboardOptions): Promise<Ending> {
 	// A signal ends the dashboard the same way q does: stop everything, then leave. Listened for
 	// before anything starts, so that no signal finds procdash without its handler (the handler
 	// itself runs once the dashboard below is up: nothing here yields until then).
-	const onSignal = () => {
+	let stoppedBy: NodeJS.Signals | undefined;
+	const onSignal = (signal: NodeJS.Signals) => {
+		stoppedBy ??= signal;
 		session.abort.abort();
 		void session.orchestrator.stop().then(() => instance.unmount());
 	};
@@ -112,7 +116,12 @@ async function showDashboard({
 	survivors = [...survivors, ...outcome.survivors];
 	const snapshot = session.store.getSnapshot();
 	session.store.close();
-	const code = survivors.length === 0 && !failed(snapshot) ? 0 : 1;
+	// As --json: 128 + the signal's number when a signal ended the run, else 1 when it failed.
+	const code = stoppedBy
+		? 128 + (constants.signals[stoppedBy] ?? 0)
+		: survivors.length === 0 && !failed(snapshot)
+			? 0
+			: 1;
 	return {code, snapshot, now: session.orchestrator.bus.elapsed()};
 }
 

@@ -22,24 +22,24 @@ test('in a real terminal: k on a row shows exit code -15, q quits and leaves no 
 	);
 	expect(screen).toContain('SIGTERM sent to sleeper');
 
-	// When q is pressed, procdash stops, says so, and exits 0
+	// When q is pressed, procdash stops, says so, and exits 1: the preset did not get to its end
 	terminal.press('q');
 	await terminal.waitForExit();
-	expect(terminal.exitStatus).toBe(0);
+	expect(terminal.exitStatus).toBe(1);
 	expect(terminal.screen()).toContain('stopped: no process left behind');
 
 	// And nothing it started is left running
 	await expectGoneWithin([procdash, ...children], 3000);
 });
 
-test('in a real terminal: q while processes run stops them all and exits', async () => {
+test('in a real terminal: q while processes run stops them all and exits 1: the preset did not end', async () => {
 	const terminal = openTerminal(['node', cliPath, 'parallel'], {columns: 80, rows: 24});
 	await terminal.waitForScreen((screen) => screen.includes('4 running'));
 	const procdash = terminal.pid;
 	const children = await pidtree(procdash);
 	terminal.press('q');
 	await terminal.waitForExit();
-	expect(terminal.exitStatus).toBe(0);
+	expect(terminal.exitStatus).toBe(1);
 	await expectGoneWithin([procdash, ...children], 3000);
 });
 

@@ -21,19 +21,20 @@ test('q: every panel busy, then every process stopped; nothing alive 2 s after p
 	// When q is pressed
 	terminal.press('q');
 
-	// Then procdash stops everything, says so, exits 0, and leaves nothing
+	// Then procdash stops everything, says so, exits 1 (the tour did not get to its end, as with
+	// --json), and leaves nothing
 	await terminal.waitForExit();
-	expect(terminal.exitStatus).toBe(0);
+	expect(terminal.exitStatus).toBe(1);
 	expect(terminal.screen()).toContain('stopped: no process left behind');
 	await expectGoneWithin([procdash, ...tree], 2000);
 });
 
-test('Ctrl-C: the same orderly stop as q', async () => {
+test('Ctrl-C: the same orderly stop as q, exit 130 as for SIGINT', async () => {
 	const {terminal, procdash, tree} = await startTour(openTerminal);
 
 	terminal.press('C-c');
 
 	await waitForEnd(procdash);
-	expect(terminal.exitStatus).toBe(0);
+	expect(terminal.exitStatus).toBe(130);
 	await expectGoneWithin(tree, 2000);
 });

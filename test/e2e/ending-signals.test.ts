@@ -9,13 +9,23 @@ import {terminalPerTest} from '../helpers/tmux.js';
 
 const openTerminal = terminalPerTest();
 
-test('SIGTERM to procdash: every process stopped, exit 0; nothing alive 2 s later', async () => {
+test('SIGTERM to procdash: every process stopped, exit 143 as with --json; nothing alive 2 s later', async () => {
 	const {terminal, procdash, tree} = await startTour(openTerminal);
 
 	process.kill(procdash, 'SIGTERM');
 
 	await waitForEnd(procdash);
-	expect(terminal.exitStatus).toBe(0);
+	expect(terminal.exitStatus).toBe(143);
+	await expectGoneWithin(tree, 2000);
+});
+
+test('SIGINT to procdash: the same orderly stop, exit 130 as with --json', async () => {
+	const {terminal, procdash, tree} = await startTour(openTerminal);
+
+	process.kill(procdash, 'SIGINT');
+
+	await waitForEnd(procdash);
+	expect(terminal.exitStatus).toBe(130);
 	await expectGoneWithin(tree, 2000);
 });
 
