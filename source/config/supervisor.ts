@@ -67,7 +67,18 @@ export class Supervisor {
 		if (blockedBy === undefined) {
 			for (;;) {
 				const exitcode = await this.#runOnce(current);
-				if (exitcode === undefined || !this.#restartAfter(exitcode, restarts, signal)) break;
+				if (exitcode === undefined || signal.aborted || !this.#wantsRestart(exitcode)) break;
+				if (restarts >= this.#spec.maxRestarts) {
+					// A success that `always` would have restarted has not failed: only a failure gives up.
+					if (exitcode === 0) break;
+					this.#orchestrator.bus.emit('process:gave-up', {
+						id: current.id,
+						name: current.name,
+						exitcode,
+						restarts,
+					});
+					break;
+				}
 				restarts++;
 				const delayMs = Math.min(this.#spec.backoffMs * 2 ** (restarts - 1), maxBackoffMs);
 				this.#orchestrator.bus.emit('process:restarting', {
@@ -101,8 +112,8 @@ export class Supervisor {
 		return exitcode;
 	}
 
-	#restartAfter(exitcode: number, restarts: number, signal: AbortSignal): boolean {
-		if (signal.aborted || restarts >= this.#spec.maxRestarts) return false;
+	// Whether the restart policy asks for another run after `exitcode`, restarts left or not.
+	#wantsRestart(exitcode: number): boolean {
 		if (this.#spec.restart === 'always') return true;
 		return this.#spec.restart === 'on-failure' && exitcode !== 0;
 	}

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {expect, test} from 'vitest';
 import type {BusEvent, EventOf, EventType} from '../../source/core/events/index.js';
+import {fold} from '../../source/core/snapshot/index.js';
 import {type CliRun, expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
 
 // Scenario files run through the built command, with real processes. The commands keep their
@@ -146,4 +147,25 @@ processes:
 	expect(run.exitcode).toBe(0);
 	const [line] = eventsOf(run, 'process:output', 'py');
 	expect(line?.line).toMatch(/^hello procdash-scenario-/);
+});
+
+test('a process that fails its last restart gives up, and says so; its backoff shows on its row', async () => {
+	const run = await scenario(`
+processes:
+  hopeless:
+    command: ${failUntil('hopeless', 99)}
+    restart: on-failure
+    backoff_seconds: 0.05
+    max_restarts: 2
+`);
+	expect(exitcodesOf(run, 'hopeless')).toEqual([1, 1, 1]);
+	const gaveUp = eventsOf(run, 'process:gave-up', 'hopeless');
+	expect(gaveUp.map(({exitcode, restarts}) => ({exitcode, restarts}))).toEqual([
+		{exitcode: 1, restarts: 2},
+	]);
+	const rows = fold(run.events).processes.filter((row) => row.name === 'hopeless');
+	expect(rows.map((row) => row.restart?.kind)).toEqual(['pending', 'pending', 'gave-up']);
+	const [first] = eventsOf(run, 'process:restarting', 'hopeless');
+	expect(rows[0]?.restart).toEqual({kind: 'pending', at: (first?.at ?? 0) + 50, attempt: 1, of: 2});
+	expect(rows[2]?.restart).toEqual({kind: 'gave-up', restarts: 2});
 });

@@ -164,6 +164,18 @@ export type EventMap = {
 		readonly maxRestarts: number;
 		readonly delayMs: number;
 	};
+	/**
+	 * A supervised process failed in a way its restart policy would restart, but it had been
+	 * restarted `maxRestarts` times already: it stays down.
+	 */
+	'process:gave-up': {
+		/** The id of the process that exited last. */
+		readonly id: number;
+		readonly name: string;
+		readonly exitcode: number;
+		/** How many times it was restarted before. */
+		readonly restarts: number;
+	};
 	/** One sampling round: every live process procdash started, and their descendants. */
 	'stats:sampled': {
 		readonly processes: readonly ProcessStats[];

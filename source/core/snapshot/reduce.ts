@@ -37,6 +37,13 @@ export type ProcessRow = {
 	readonly error: ErrorInfo | undefined;
 	/** What a task returned. */
 	readonly returned: unknown;
+	/**
+	 * Supervised processes: set once it exited and its policy restarts it as a new process (with
+	 * the same name) at `at` (bus time); or, when its restarts ran out, that it gave up.
+	 */
+	readonly restart?:
+		| {readonly kind: 'pending'; readonly at: number; readonly attempt: number; readonly of: number}
+		| {readonly kind: 'gave-up'; readonly restarts: number};
 };
 
 /** A descendant procdash did not start itself (a command's own child), found by the sampler. */
@@ -141,6 +148,19 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 				endedAt: event.at,
 				cpu: undefined,
 				memory: undefined,
+			}));
+		case 'process:restarting':
+			return updateProcess(snapshot, event.id, () => ({
+				restart: {
+					kind: 'pending',
+					at: event.at + event.delayMs,
+					attempt: event.attempt,
+					of: event.maxRestarts,
+				},
+			}));
+		case 'process:gave-up':
+			return updateProcess(snapshot, event.id, () => ({
+				restart: {kind: 'gave-up', restarts: event.restarts},
 			}));
 		case 'stats:sampled':
 			return applyStats(snapshot, event);

@@ -65,6 +65,11 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 			return entry(
 				`${event.name} will restart in ${formatSeconds(event.delayMs)} (restart ${event.attempt} of ${event.maxRestarts})`,
 			);
+		case 'process:gave-up':
+			return entry(
+				`${event.name} gave up after ${event.restarts} restart${event.restarts === 1 ? '' : 's'} (exit code ${event.exitcode})`,
+				'bad',
+			);
 		case 'scenario:started':
 			return entry(`preset ${event.name} started`);
 		case 'scenario:finished':
