@@ -1,5 +1,7 @@
 import path from 'node:path';
+import {ProcessStateError} from '../errors.js';
 import {splitWords} from '../process/command-line.js';
+import {poolKey} from '../process/options.js';
 import {Process} from '../process/process.js';
 import {Thread} from '../process/thread.js';
 import type {Member} from './member.js';
@@ -34,12 +36,21 @@ export async function startCommandLine(orchestrator: Orchestrator, line: string)
 export async function restartProcess(orchestrator: Orchestrator, id: number): Promise<Member> {
 	const previous = orchestrator.find(id);
 	if (!previous) throw new RangeError(`no process with id ${id}`);
+	if (!(previous instanceof Process || previous instanceof Thread)) {
+		throw new TypeError(`${previous.name} cannot be restarted`);
+	}
+	const pool = (previous.options as {readonly [poolKey]?: string})[poolKey];
+	if (pool !== undefined) {
+		throw new ProcessStateError(
+			`${previous.name} is a worker of ${pool}, which replaces its workers itself`,
+		);
+	}
 	if (previous.isAlive()) await previous.stop();
 	const {name} = previous;
 	const next =
 		previous instanceof Thread
 			? new Thread({...previous.options, name, orchestrator})
-			: new Process({...(previous as Process).options, name, orchestrator});
+			: new Process({...previous.options, name, orchestrator});
 	await next.start();
 	return next;
 }

@@ -135,7 +135,12 @@ export class PoolScheduler {
 		const {initializer, initargs} = this.#options;
 		let slot: WorkerSlot;
 		try {
-			slot = createWorker(this.#orchestrator, {initializer, initargs}, this.#options.backend);
+			slot = createWorker(
+				this.#orchestrator,
+				{initializer, initargs},
+				this.#options.backend,
+				this.#name,
+			);
 		} catch (error) {
 			this.#workerFailedToStart(error);
 			return;

@@ -2,6 +2,7 @@ import {WorkerDiedError} from '../errors.js';
 import type {PoolParentMessage, PoolTaskMessage, PoolWorkerConfig} from '../ipc/messages.js';
 import type {Member, Orchestrator} from '../orchestrator/orchestrator.js';
 import {signalOf} from '../process/child-exit.js';
+import {poolKey} from '../process/options.js';
 import {Process, type ProcessOptions} from '../process/process.js';
 import {channelKey} from '../process/runtime-fork.js';
 import {task} from '../process/task.js';
@@ -49,8 +50,15 @@ export function createWorker(
 	orchestrator: Orchestrator,
 	config: PoolWorkerConfig,
 	backend: PoolBackend,
+	pool: string,
 ): WorkerSlot {
-	const options = {target: workerTarget, args: [config], daemon: true, orchestrator};
+	const options = {
+		target: workerTarget,
+		args: [config],
+		daemon: true,
+		orchestrator,
+		[poolKey]: pool,
+	};
 	// A worker process's channel is V8's structured clone, not JSON: a chunk of numbers then
 	// crosses as its bytes, twice as fast as any JSON encoding of them (see wire.ts).
 	const process =

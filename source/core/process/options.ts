@@ -5,6 +5,12 @@ import {printable} from '../util/printable.js';
 import {checkArray, checkName, checkObject} from '../util/validate.js';
 import {checkTaskTarget, describeTask} from './task.js';
 
+/**
+ * An option of Process and Thread that only procdash sets: the name of the pool whose worker it
+ * is. The pool replaces its workers itself; nobody else restarts one.
+ */
+export const poolKey = Symbol('procdash.pool');
+
 /** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
 export type ProcessOptions = {
 	/** A function to run in a new Node child, made with `task()`. */
