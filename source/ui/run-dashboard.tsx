@@ -6,6 +6,7 @@ import {SnapshotStore} from '../core/snapshot/index.js';
 import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {App} from './App.js';
+import {keepingScrollback} from './alternate-screen.js';
 import {orchestratorController} from './controller.js';
 import {type Ending, onAlternateScreen} from './terminal/screen-session.js';
 
@@ -38,7 +39,12 @@ type Session = {
 	readonly store: SnapshotStore;
 	readonly abort: AbortController;
 	readonly generation: number;
+	/** Settles once the scenario has ended and said whether it passed. */
+	readonly played: Promise<unknown>;
 };
+
+// How long a scenario may take to conclude once everything is stopped, before it is judged.
+const verdictTimeoutMs = 5000;
 
 /**
  * Opens the dashboard in this terminal (on its alternate screen), plays the scenario, and
@@ -81,7 +87,7 @@ async function showDashboard({
 			)}
 		/>
 	);
-	const instance = render(view(), {exitOnCtrlC: false});
+	const instance = render(view(), {exitOnCtrlC: false, stdout: keepingScrollback()});
 
 	// Switching stops the playing preset the way q does, then starts the chosen one.
 	let switching = false;
@@ -114,6 +120,8 @@ async function showDashboard({
 	}
 	const outcome = await session.orchestrator.stop();
 	survivors = [...survivors, ...outcome.survivors];
+	// Judged once the scenario has said how it ended, not while it is still concluding.
+	await settledWithin(session.played, verdictTimeoutMs);
 	const snapshot = session.store.getSnapshot();
 	session.store.close();
 	// As --json: 128 + the signal's number when a signal ended the run, else 1 when it failed.
@@ -129,6 +137,17 @@ function open(orchestrator: Orchestrator, scenario: Scenario, generation: number
 	const store = new SnapshotStore(orchestrator.bus);
 	const abort = new AbortController();
 	orchestrator.startSampling(1000);
-	void runScenario(orchestrator, scenario, abort.signal);
-	return {orchestrator, store, abort, generation};
+	const played = runScenario(orchestrator, scenario, abort.signal);
+	return {orchestrator, store, abort, generation, played};
+}
+
+function settledWithin(promise: Promise<unknown>, timeoutMs: number): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, timeoutMs);
+		const done = () => {
+			clearTimeout(timer);
+			resolve();
+		};
+		promise.then(done, done);
+	});
 }

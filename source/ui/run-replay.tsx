@@ -2,6 +2,7 @@ import {render} from 'ink';
 import {SnapshotStore} from '../core/snapshot/index.js';
 import type {Replay} from '../recording/player.js';
 import {App} from './App.js';
+import {keepingScrollback} from './alternate-screen.js';
 import {readOnlyController} from './controller.js';
 import {type Ending, onAlternateScreen} from './terminal/screen-session.js';
 
@@ -22,6 +23,7 @@ async function showReplay(replay: Replay): Promise<Ending> {
 	const controller = readOnlyController(replayReadOnly, () => playback.abort());
 	const instance = render(<App bus={replay.bus} store={store} controller={controller} />, {
 		exitOnCtrlC: false,
+		stdout: keepingScrollback(),
 	});
 	void replay.play(playback.signal);
 	const onSignal = () => {

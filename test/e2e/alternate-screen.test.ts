@@ -69,3 +69,23 @@ test('in a real terminal: a crash leaves the alternate screen before it is print
 		rmSync(directory, {recursive: true, force: true});
 	}
 });
+
+test('in a real terminal: the scrollback is the same after procdash, however tall its frames were', async () => {
+	// Given a terminal with 500 lines of scrollback, then the tour filling a 120×40 screen
+	const terminal = openTerminal(
+		['sh', '-c', `seq 1 500; read go; node ${cliPath} tour; echo procdash-exited-$?; sleep 60`],
+		{columns: 120, rows: 40},
+	);
+	await terminal.waitForScreen((screen) => /^500$/m.test(screen));
+	const before = terminal.historySize();
+	expect(before).toBeGreaterThan(400);
+	terminal.press('Enter');
+	await terminal.waitForScreen((screen) => /Pool-1 running · workers \d busy/.test(screen));
+
+	// When q is pressed
+	terminal.press('q');
+	await terminal.waitForScreen((screen) => screen.includes('procdash-exited-'));
+
+	// Then no line of the scrollback was erased
+	expect(terminal.historySize()).toBeGreaterThanOrEqual(before);
+});

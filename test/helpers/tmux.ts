@@ -50,6 +50,11 @@ export class TmuxTerminal {
 		return this.#tmux('display-message', '-p', '#{pane_dead}').trim() === '1';
 	}
 
+	/** How many lines the pane's scrollback holds, above what the screen shows. */
+	historySize(): number {
+		return Number(this.#tmux('display-message', '-p', '#{history_size}').trim());
+	}
+
 	/** The command's exit status once it has exited (128+N when signal N ended it). */
 	get exitStatus(): number {
 		// tmux 3.3 marks a pane dead when its terminal closes and may not reap the process, leaving

@@ -26,3 +26,25 @@ export function enterAlternateScreen(stdout: NodeJS.WriteStream = process.stdout
 	process.on('exit', restore);
 	return restore;
 }
+
+// Erase Saved Lines: Ink writes it (with 2J, as clearTerminal) whenever a frame is as tall as the
+// terminal. On the alternate screen 2J is enough; 3J would still wipe the person's scrollback.
+const eraseSavedLines = '\u001B[3J';
+
+/**
+ * `stdout` as Ink should write to it: the same stream, but no write erases the scrollback.
+ */
+export function keepingScrollback(stdout: NodeJS.WriteStream = process.stdout): NodeJS.WriteStream {
+	const write = (chunk: unknown, ...rest: unknown[]) =>
+		(stdout.write as (...args: unknown[]) => boolean)(
+			typeof chunk === 'string' ? chunk.replaceAll(eraseSavedLines, '') : chunk,
+			...rest,
+		);
+	return new Proxy(stdout, {
+		get(target, property) {
+			if (property === 'write') return write;
+			const value = Reflect.get(target, property, target);
+			return typeof value === 'function' ? value.bind(target) : value;
+		},
+	});
+}
