@@ -35,6 +35,12 @@ export type MemberHost = {
 	takeSpare(module: string): ChildProcess | undefined;
 	/** The environment of a child: `env` (this process's when omitted) marked as this one's. */
 	env(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv;
+	/**
+	 * The next number of a default name (`Process`, `Thread`, `Pool`, `PoolWorker` …): 1, 2, 3 …
+	 * on each orchestrator, as CPython counts in each program — so that what one orchestrator
+	 * shows (a preset) reads the same however many came before it in this program.
+	 */
+	count(kind: string): number;
 };
 
 const hosts = new WeakMap<Orchestrator, MemberHost>();
@@ -93,6 +99,7 @@ export class Orchestrator {
 	readonly #output = new OutputValve();
 	#stopping: Promise<StopOutcome> | undefined;
 	#nextId = 1;
+	readonly #counts = new Map<string, number>();
 
 	constructor(options: OrchestratorOptions = {}) {
 		const {historySize, maxProcesses, graceMs, spares, preload} =
@@ -134,6 +141,11 @@ export class Orchestrator {
 			trackOutput: (readable) => this.#output.track(readable),
 			takeSpare: (module) => this.#takeSpare(module),
 			env: (env) => ownedEnv(env, this.#token),
+			count: (kind) => {
+				const next = (this.#counts.get(kind) ?? 0) + 1;
+				this.#counts.set(kind, next);
+				return next;
+			},
 		});
 		liveOrchestrators.add(this);
 		installExitHook();

@@ -1,6 +1,6 @@
 import {DaemonError, PoolStateError} from '../errors.js';
 import type {TaskTarget} from '../ipc/messages.js';
-import {defaultOrchestrator} from '../orchestrator/orchestrator.js';
+import {defaultOrchestrator, hostOf} from '../orchestrator/orchestrator.js';
 import {checkTaskTarget} from '../process/task.js';
 import {currentProcess} from '../runtime/current.js';
 import {checkArray} from '../util/validate.js';
@@ -17,7 +17,6 @@ import {
 } from './options.js';
 import {PoolScheduler, type PoolState} from './scheduler.js';
 
-let poolCounter = 0;
 
 /**
  * A pool of worker processes (or, with `backend: 'thread'`, worker threads) fed from a queue,
@@ -46,12 +45,12 @@ export class Pool implements AsyncDisposable {
 		const resolved = resolvePoolOptions(options);
 		// A daemon may not have child processes; threads are its own.
 		if (resolved.backend === 'process' && currentProcess().daemon) throw new DaemonError();
-		this.id = ++poolCounter;
+		const orchestrator = options.orchestrator ?? defaultOrchestrator();
+		this.id = hostOf(orchestrator).count('Pool');
 		this.name = `Pool-${this.id}`;
 		this.processes = resolved.processes;
 		this.backend = resolved.backend;
 		this.#retries = resolved.retries;
-		const orchestrator = options.orchestrator ?? defaultOrchestrator();
 		if (resolved.processes > orchestrator.maxProcesses) {
 			throw new RangeError(
 				`Pool(): processes must be at most the orchestrator's maxProcesses (${orchestrator.maxProcesses}), got ${resolved.processes}`,

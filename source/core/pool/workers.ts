@@ -1,6 +1,6 @@
 import {WorkerDiedError} from '../errors.js';
 import type {PoolParentMessage, PoolTaskMessage, PoolWorkerConfig} from '../ipc/messages.js';
-import type {Member, Orchestrator} from '../orchestrator/orchestrator.js';
+import {hostOf, type Member, type Orchestrator} from '../orchestrator/orchestrator.js';
 import {signalOf} from '../process/child-exit.js';
 import {poolKey} from '../process/options.js';
 import {Process, type ProcessOptions} from '../process/process.js';
@@ -13,10 +13,6 @@ import {pack} from './pack.js';
 
 const workerTarget = task(new URL('../runtime/pool-worker.js', import.meta.url), 'serve');
 
-// One count for the whole program, as CPython's process counter: worker names never repeat,
-// even across pools, so a name in the event pane always means one process.
-let workerCounter = 0;
-let threadCounter = 0;
 
 // A worker is sent tasks ahead, several to a message, when they are short: about this much work
 // (judged by its last task), so that it never waits a round trip for its next one and the
@@ -52,6 +48,9 @@ export function createWorker(
 	backend: PoolBackend,
 	pool: string,
 ): WorkerSlot {
+	// One count for the orchestrator, as CPython's process counter: worker names never repeat,
+	// even across pools, so a name in the event pane always means one process.
+	const host = hostOf(orchestrator);
 	const options = {
 		target: workerTarget,
 		args: [config],
@@ -63,10 +62,10 @@ export function createWorker(
 	// crosses as its bytes, twice as fast as any JSON encoding of them (see wire.ts).
 	const process =
 		backend === 'thread'
-			? new Thread({...options, name: `PoolThread-${++threadCounter}`})
+			? new Thread({...options, name: `PoolThread-${host.count('PoolThread')}`})
 			: new Process({
 					...options,
-					name: `PoolWorker-${++workerCounter}`,
+					name: `PoolWorker-${host.count('PoolWorker')}`,
 					[channelKey]: 'advanced',
 				} as ProcessOptions);
 	return {

@@ -17,9 +17,6 @@ import {holdOpen, isRuntimeReady} from './runtime-fork.js';
 
 export type {ProcessOptions} from './options.js';
 
-// CPython's `_process_counter`: one count per runtime, taken at construction.
-let processCounter = 0;
-
 /**
  * A child process, modelled on Python's `multiprocessing.Process`: `start()`, `join()`,
  * `terminate()`, `kill()`, `exitcode`. Each child leads its own process group, so signals reach
@@ -49,7 +46,8 @@ export class Process {
 		this.#options = options;
 		this.#host = hostOf(options.orchestrator);
 		this.#orchestrator = this.#host.orchestrator;
-		this.#identity = [...currentIdentity(), ++processCounter];
+		// CPython's `_process_counter`, taken at construction (one count per orchestrator here).
+		this.#identity = [...currentIdentity(), this.#host.count('Process')];
 		this.name = options.name ?? `Process-${this.#identity.join(':')}`;
 		this.#daemon = options.daemon ?? currentProcess().daemon;
 		this.id = this.#host.register(this);

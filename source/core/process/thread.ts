@@ -15,8 +15,6 @@ import {type ThreadOptions, validateThreadOptions} from './thread-options.js';
 
 const bootstrapUrl = new URL('../runtime/thread-bootstrap.js', import.meta.url);
 
-// CPython's threading counter: Thread-1, Thread-2, … for the whole program.
-let threadCounter = 0;
 
 // Exit codes by the convention of processes ended by a signal: a thread gets no signal, but
 // terminate() and kill() end it as SIGTERM and SIGKILL would end a process.
@@ -57,7 +55,8 @@ export class Thread {
 		this.#options = options;
 		this.#host = hostOf(options.orchestrator);
 		this.#orchestrator = this.#host.orchestrator;
-		this.name = options.name ?? `Thread-${++threadCounter}`;
+		// CPython's threading counter: Thread-1, Thread-2, … (one count per orchestrator here).
+		this.name = options.name ?? `Thread-${this.#host.count('Thread')}`;
 		this.#daemon = options.daemon ?? currentThread().daemon;
 		this.id = this.#host.register(this);
 		this.#outcome = new Outcome(this.#orchestrator.bus, this, (held) => {
