@@ -6,8 +6,8 @@ import {SnapshotStore} from '../core/snapshot/index.js';
 import {runScenario} from '../scenarios/run.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {App} from './App.js';
-import {keepingScrollback} from './alternate-screen.js';
 import {orchestratorController} from './controller.js';
+import {keepingScrollback} from './terminal/alternate-screen.js';
 import {type Ending, onAlternateScreen} from './terminal/screen-session.js';
 
 /** The presets `s` offers, and how to get a fresh orchestrator for each. */

@@ -2,8 +2,8 @@ import {render} from 'ink';
 import {SnapshotStore} from '../core/snapshot/index.js';
 import type {Replay} from '../recording/player.js';
 import {App} from './App.js';
-import {keepingScrollback} from './alternate-screen.js';
 import {readOnlyController} from './controller.js';
+import {keepingScrollback} from './terminal/alternate-screen.js';
 import {type Ending, onAlternateScreen} from './terminal/screen-session.js';
 
 /** What the footer says in a replay, where no key can act on a process. */

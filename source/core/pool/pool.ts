@@ -17,7 +17,6 @@ import {
 } from './options.js';
 import {PoolScheduler, type PoolState} from './scheduler.js';
 
-
 /**
  * A pool of worker processes (or, with `backend: 'thread'`, worker threads) fed from a queue,
  * modelled on Python's `multiprocessing.Pool`:

@@ -13,7 +13,6 @@ import {pack} from './pack.js';
 
 const workerTarget = task(new URL('../runtime/pool-worker.js', import.meta.url), 'serve');
 
-
 // A worker is sent tasks ahead, several to a message, when they are short: about this much work
 // (judged by its last task), so that it never waits a round trip for its next one and the
 // parent writes one message per many tiny tasks. A task longer than this goes alone to whichever

@@ -15,7 +15,6 @@ import {type ThreadOptions, validateThreadOptions} from './thread-options.js';
 
 const bootstrapUrl = new URL('../runtime/thread-bootstrap.js', import.meta.url);
 
-
 // Exit codes by the convention of processes ended by a signal: a thread gets no signal, but
 // terminate() and kill() end it as SIGTERM and SIGKILL would end a process.
 const terminatedExitcode = -15;
