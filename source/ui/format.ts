@@ -112,3 +112,31 @@ const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 export function sanitize(line: string): string {
 	return line.replace(escapeSequences, '').replace(controlCharacters, '').replace(/\t/g, '  ');
 }
+
+/**
+ * `text` in lines of at most `width` columns, broken at spaces: the space a line breaks at goes
+ * with the break, so that no line starts with one. A word wider than a line is cut where it must.
+ */
+export function wrapText(text: string, width: number): string[] {
+	const lines: string[] = [];
+	for (const paragraph of text.split('\n')) {
+		let line = '';
+		for (const word of paragraph.split(' ').filter(Boolean)) {
+			const joined = line ? `${line} ${word}` : word;
+			if (stringWidth(joined) <= width) {
+				line = joined;
+				continue;
+			}
+			if (line) lines.push(line);
+			line = word;
+			while (stringWidth(line) > width && width > 0) {
+				// At least one character a line, even one wider than the line.
+				const start = fitStart(line, width) || ([...graphemes.segment(line)][0]?.segment ?? line);
+				lines.push(start);
+				line = line.slice(start.length);
+			}
+		}
+		lines.push(line);
+	}
+	return lines;
+}
