@@ -35,7 +35,10 @@ export class Replay {
 		this.bus = new EventBus({historySize: Math.max(2000, events.length), now});
 	}
 
-	/** Plays every event in time; resolves after the last one, or as soon as `signal` aborts. */
+	/**
+	 * Plays every event in time; resolves after the last one, or as soon as `signal` aborts, with
+	 * the clock then stopped where the replay was.
+	 */
 	async play(signal?: AbortSignal): Promise<void> {
 		this.#origin = performance.now();
 		this.#pinned = undefined;
@@ -50,7 +53,8 @@ export class Replay {
 			const due = (this.#events[next] as BusEvent).at / this.#speed;
 			await delay(due - (performance.now() - this.#origin), signal);
 		}
-		this.#pinned = this.#end;
+		// Stopped midway, the clock stays where the replay was: the run went on, its replay did not.
+		this.#pinned = signal?.aborted ? this.bus.elapsed() : this.#end;
 	}
 
 	#emit(event: BusEvent): void {

@@ -14,7 +14,7 @@ export const threads: Scenario = {
 	description:
 		'four threads and four processes add 1 to shared values for 3 s: threads on the memory itself, processes over IPC',
 	about:
-		'The four Thread rows share this process (their pid is its pid) and add straight to the memory of `in threads` with Atomics; the four processes ask the owner for each add of `over IPC`. Watch `in threads` race into the millions while `over IPC` counts in tens of thousands; neither loses an add.',
+		'The four Thread rows share this process (their pid is its pid) and add straight to the memory of `in threads` with Atomics; the four processes ask the owner for each add of `over IPC`. Watch `in threads` race to about a hundred million on two cores while `over IPC` counts in thousands, one round trip for each add; neither loses an add.',
 	async run(orchestrator) {
 		const inThreads = new Value('q', 0, {name: 'in threads', orchestrator});
 		const overIpc = new Value('q', 0, {name: 'over IPC', orchestrator});

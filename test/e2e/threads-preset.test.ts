@@ -1,4 +1,5 @@
 import {expect, test} from 'vitest';
+import {threads} from '../../source/scenarios/threads.js';
 import {expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
 
 test('threads: four threads and four processes add without a loss; the threads run in procdash itself', async () => {
@@ -23,8 +24,9 @@ test('threads: four threads and four processes add without a loss; the threads r
 		(event) => event.type === 'process:started' && event.threadId !== undefined,
 	);
 	expect(threadStarts).toHaveLength(4);
+	// As `ps -L` shows a thread: its process's pid, and that process's parent (this test) as ppid.
 	for (const started of threadStarts) {
-		expect(started).toMatchObject({pid: run.pid, ppid: run.pid});
+		expect(started).toMatchObject({pid: run.pid, ppid: process.pid});
 	}
 	// What the threads did reached the bus by sampling their memory.
 	expect(
@@ -33,4 +35,13 @@ test('threads: four threads and four processes add without a loss; the threads r
 		),
 	).toBe(true);
 	expect(run.summary?.processes.map((child) => child.exitcode)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+
+	// What the description promises is what a run gives: over IPC thousands of adds, not tens of
+	// thousands (a round trip each), while the threads add a hundred times more at the least.
+	expect(threads.about).toContain('`over IPC` counts in thousands');
+	const [, inThreads, overIpc] = /in threads: (\d+) adds; over IPC: (\d+) adds/.exec(
+		run.summary?.notes[0] ?? '',
+	) ?? ['', '0', '0'];
+	expect(Number(overIpc)).toBeLessThan(100_000);
+	expect(Number(inThreads)).toBeGreaterThan(100 * Number(overIpc));
 });

@@ -74,6 +74,8 @@ test('a replay stops early when its signal aborts', async () => {
 	abort.abort();
 	await playing;
 	expect(replay.bus.history().map((event) => event.type)).toEqual(['scenario:started']);
+	// Its clock stays where the replay was, not at the recording's end a minute later.
+	expect(replay.bus.elapsed()).toBeLessThan(60_000);
 });
 
 test.each([

@@ -27,7 +27,7 @@ export type EventMap = {
 	'process:started': {
 		readonly id: number;
 		readonly name: string;
-		/** For a thread: the pid of the process it runs in (and `ppid` is that pid too). */
+		/** For a thread: the pid of the process it runs in (and `ppid` that process's parent). */
 		readonly pid: number;
 		readonly ppid: number;
 		/** Only for a thread: its worker thread id (`worker.threadId`). */

@@ -156,8 +156,10 @@ export class Thread {
 		this.#orchestrator.bus.emit('process:started', {
 			id: this.id,
 			name: this.name,
+			// A thread is not a process of its own: its pid and ppid are its process's, as `ps -L`
+			// and the thread's own process.pid and process.ppid say.
 			pid: process.pid,
-			ppid: process.pid,
+			ppid: process.ppid,
 			threadId: worker.threadId,
 		});
 		// The orchestrator began stopping while this thread was being made.

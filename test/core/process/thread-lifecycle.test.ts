@@ -90,7 +90,7 @@ describe('Thread: the lifecycle of a Process, on a worker thread', () => {
 		expect(events[0]).toMatchObject({type: 'process:created', kind: 'thread', name: child.name});
 		expect(events.find((event) => event.type === 'process:started')).toMatchObject({
 			pid: process.pid,
-			ppid: process.pid,
+			ppid: process.ppid,
 			threadId: child.threadId,
 		});
 		const lines = events.flatMap((event) =>
