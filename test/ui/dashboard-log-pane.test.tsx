@@ -65,4 +65,23 @@ sleep 30`;
 			expect(frame).not.toMatch(/evil-title|other-title/);
 		}
 	});
+	test('a line longer than 16 KiB, which comes in pieces, has each piece but the last marked ↩', async () => {
+		// Given a process that printed one line of 40,000 characters (three pieces), then another
+		const script = `head -c 40000 /dev/zero | tr '\\0' x; echo; echo after; sleep 30`;
+		await dashboard.start('long', 'sh', '-c', script);
+		const bus = dashboard.orchestrator().bus;
+		await waitForEvent(bus, 'process:output', (event) => event.line === 'after');
+		const screen = dashboard.open();
+		await screen.waitForFrame((frame) => rowNamed(frame, 'long')?.state === 'running');
+
+		// When its log is opened
+		screen.press('enter');
+		const log = await screen.waitForFrame((frame) => frame.includes('Log: long'));
+
+		// Then the two pieces that go on end with ↩, the last piece and the next line do not
+		const pieces = log.split('\n').filter((line) => /\d\.\d{3} {3}x+…/.test(line));
+		expect(pieces).toHaveLength(3);
+		expect(pieces.map((line) => line.trimEnd().endsWith('↩'))).toEqual([true, true, false]);
+		expect(log).toMatch(logLine('stdout', 'after'));
+	});
 });

@@ -18,7 +18,10 @@ type Props = {
 	readonly focused: boolean;
 };
 
-/** One process's stdout and stderr (stderr marked), newest at the bottom, scrollable. */
+/**
+ * One process's stdout and stderr (stderr marked), newest at the bottom, scrollable; a line that
+ * came in pieces (each at most 16 KiB) has each piece but the last marked with a dim ↩.
+ */
 export function LogPane({name, lines, total, scroll, width, height, focused}: Props) {
 	const visible = Math.max(1, height);
 	const end = Math.max(0, lines.length - scroll);
@@ -38,7 +41,9 @@ export function LogPane({name, lines, total, scroll, width, height, focused}: Pr
 				<Text key={line.seq} wrap="truncate">
 					<Text dimColor>{formatElapsed(line.at)} </Text>
 					{line.stream === 'stderr' ? <Text color="yellow">! </Text> : '  '}
-					{truncate(sanitize(line.text), width - 12)}
+					{/* A piece of a line cut at 16 KiB ends with ↩: the next piece is the same line. */}
+					{truncate(sanitize(line.text), width - (line.continues ? 14 : 12))}
+					{line.continues && <Text dimColor> ↩</Text>}
 				</Text>
 			))}
 		</Box>
