@@ -61,6 +61,21 @@ export type EventMap = {
 		readonly pid: number;
 		readonly signal: NodeJS.Signals;
 	};
+	/**
+	 * procdash sent a signal to a descendant it did not start itself (a command's own child, as a
+	 * key asked): to that one process, not to a group.
+	 */
+	'descendant:signalled': {
+		readonly pid: number;
+		/** Its executable's name (`comm`). */
+		readonly command: string;
+		/** The process procdash started that it descends from. */
+		readonly rootId: number;
+		readonly rootName: string;
+		readonly signal: NodeJS.Signals;
+		/** Set on the SIGTERM of a stop: SIGKILL follows after `graceMs` unless it exits. */
+		readonly graceMs?: number;
+	};
 	'process:exited': {
 		readonly id: number;
 		readonly name: string;

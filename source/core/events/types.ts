@@ -22,6 +22,8 @@ export type ProcessStats = {
 	readonly memory: number;
 	/** The executable's name as the kernel reports it (`comm`). */
 	readonly command: string;
+	/** Set while the process is stopped (SIGSTOP): state `T` in /proc. */
+	readonly stopped?: true;
 };
 
 /** CPU use of one Thread (a worker thread of the orchestrator's process), by the sampler. */

@@ -132,6 +132,7 @@ export class StatsSampler {
 				memory: stat.rssBytes,
 				// A process chooses its own name (prctl, or an executable named so).
 				command: printable(stat.comm),
+				...(stat.state === 'T' ? {stopped: true as const} : {}),
 			});
 		}
 		this.#previous = next;

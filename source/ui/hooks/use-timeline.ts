@@ -31,6 +31,10 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 			);
 		case 'process:signalled':
 			return entry(`${event.name} ← ${event.signal}`);
+		case 'descendant:signalled':
+			return entry(
+				`${event.command} (pid ${event.pid}, under ${event.rootName}) ← ${event.signal}`,
+			);
 		case 'process:error':
 			return entry(
 				`${event.name} ✗ ${printable(event.error.name)}: ${sanitize(event.error.message)}`,
