@@ -60,6 +60,8 @@ export type EventMap = {
 		readonly name: string;
 		readonly pid: number;
 		readonly signal: NodeJS.Signals;
+		/** Set on the SIGTERM that begins a stop: SIGKILL follows after `graceMs` unless it exits. */
+		readonly graceMs?: number;
 	};
 	/**
 	 * procdash sent a signal to a descendant it did not start itself (a command's own child, as a

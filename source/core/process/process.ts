@@ -200,7 +200,8 @@ export class Process {
 	 * the exitcode; at once when the process is not alive.
 	 */
 	async stop(graceMs = this.#orchestrator.graceMs): Promise<number | null> {
-		if (!this.terminate()) return this.#outcome.exitcode;
+		// The bus is told when SIGKILL will follow, for a countdown on the process's row.
+		if (!this.#send('SIGTERM', graceMs)) return this.#outcome.exitcode;
 		// A stopped process cannot act on SIGTERM until it is continued.
 		if (this.#paused) this.signal('SIGCONT');
 		if ((await this.join(graceMs)) === null) this.kill();
@@ -219,6 +220,10 @@ export class Process {
 
 	/** Sends `signal` to the whole process group; false when the process is not alive. */
 	signal(signal: NodeJS.Signals): boolean {
+		return this.#send(signal);
+	}
+
+	#send(signal: NodeJS.Signals, graceMs?: number): boolean {
 		const pid = this.#pid;
 		if (pid === undefined || !this.isAlive()) return false;
 		try {
@@ -229,7 +234,13 @@ export class Process {
 		}
 		if (signal === 'SIGSTOP' || signal === 'SIGTSTP') this.#paused = true;
 		if (signal === 'SIGCONT') this.#paused = false;
-		this.#orchestrator.bus.emit('process:signalled', {id: this.id, name: this.name, pid, signal});
+		this.#orchestrator.bus.emit('process:signalled', {
+			id: this.id,
+			name: this.name,
+			pid,
+			signal,
+			...(graceMs === undefined ? {} : {graceMs}),
+		});
 		return true;
 	}
 

@@ -41,6 +41,8 @@ export type ProcessRow = {
 	 * Supervised processes: set once it exited and its policy restarts it as a new process (with
 	 * the same name) at `at` (bus time); or, when its restarts ran out, that it gave up.
 	 */
+	/** While a stop waits for the process to exit: the bus time at which SIGKILL follows. */
+	readonly killAt?: number;
 	readonly restart?:
 		| {readonly kind: 'pending'; readonly at: number; readonly attempt: number; readonly of: number}
 		| {readonly kind: 'gave-up'; readonly restarts: number};
@@ -135,6 +137,9 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 		case 'process:signalled':
 			return updateProcess(snapshot, event.id, (row) => ({
 				state: signalledState(row.state, event.signal),
+				// A stop's SIGTERM starts the countdown to SIGKILL; SIGKILL ends it.
+				...(event.graceMs === undefined ? {} : {killAt: event.at + event.graceMs}),
+				...(event.signal === 'SIGKILL' ? {killAt: undefined} : {}),
 			}));
 		case 'process:returned':
 			return updateProcess(snapshot, event.id, () => ({returned: event.value}));
@@ -148,6 +153,7 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 				endedAt: event.at,
 				cpu: undefined,
 				memory: undefined,
+				killAt: undefined,
 			}));
 		case 'process:restarting':
 			return updateProcess(snapshot, event.id, () => ({
