@@ -18,8 +18,8 @@ import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {keyHelp} from './keys.js';
 import {layout, minimumSize, tableLines} from './layout.js';
-import {orderByPool} from './pool-labels.js';
 import {keysFor} from './steer-selected.js';
+import {findSelected, rowEntries, selectionOf, tableEntries} from './table-entries.js';
 import {initialView, reduceView, visibleRows} from './view-state.js';
 
 type Props = {
@@ -42,18 +42,27 @@ export function App({bus, store, controller, interactive = true}: Props) {
 	const [view, dispatch] = useReducer(reduceView, initialView);
 	const menu = usePresetMenu(controller.presets, snapshot.scenario?.name);
 
-	const tableRows = orderByPool(visibleRows(snapshot.processes, view), snapshot.pools);
-	const selected = tableRows.find((row) => row.id === view.selectedId) ?? tableRows[0];
-	const rowCount = tableRows.length + snapshot.descendants.length + snapshot.pools.length;
+	// Sorted here, filtered by the table: a descendant that matches shows under a process that does not.
+	const sorted = visibleRows(snapshot.processes, {sort: view.sort, filter: ''});
+	const entries = tableEntries({...snapshot, processes: sorted, filter: view.filter});
+	const tableRows = rowEntries(entries);
+	const selectedEntry = findSelected(tableRows, {id: view.selectedId, pid: view.selectedPid});
+	const selected = selectedEntry?.kind === 'process' ? selectedEntry.row : undefined;
 	const promptOpen = view.mode === 'command' || view.mode === 'filter';
-	const sizes = layout(snapshot, tableLines(rowCount, view), columns, rows, promptOpen);
+	const pane =
+		menu.index !== undefined && controller.presets
+			? {menu: controller.presets.choices.length}
+			: view.focus === 'log'
+				? 'log'
+				: 'events';
+	const sizes = layout(snapshot, tableLines(entries.length, view), columns, rows, promptOpen, pane);
 	const logLines = view.focus === 'log' && selected ? book.lines(selected.id).length : 0;
 	useCommands({
 		controller,
 		view,
 		dispatch,
 		rows: tableRows,
-		selected,
+		selected: selectedEntry,
 		sizes,
 		logLines,
 		menu,
@@ -68,25 +77,28 @@ export function App({bus, store, controller, interactive = true}: Props) {
 		<Box flexDirection="column" width={columns}>
 			<Header snapshot={snapshot} now={now} width={width} />
 			<ScenarioAbout scenario={snapshot.scenario} height={sizes.about} width={width} />
-			{view.mode === 'help' ? (
-				<Box marginTop={1}>
-					<HelpOverlay keys={keyHelp} width={width} />
-				</Box>
-			) : (
-				<Panels
-					bus={bus}
-					book={book}
-					snapshot={snapshot}
-					view={view}
-					rows={tableRows}
-					selected={selected}
-					now={now}
-					sizes={sizes}
-					presets={controller.presets}
-					menuIndex={menu.index}
-					width={width}
-				/>
-			)}
+			<Box flexDirection="column" height={sizes.body} overflow="hidden">
+				{view.mode === 'help' ? (
+					<Box marginTop={1}>
+						<HelpOverlay keys={keyHelp} width={width} />
+					</Box>
+				) : (
+					<Panels
+						bus={bus}
+						book={book}
+						snapshot={snapshot}
+						view={view}
+						rows={sorted}
+						selection={selectionOf(selectedEntry)}
+						selected={selected}
+						now={now}
+						sizes={sizes}
+						presets={controller.presets}
+						menuIndex={menu.index}
+						width={width}
+					/>
+				)}
+			</Box>
 			{promptOpen && (
 				<TextPrompt
 					label={view.mode === 'filter' ? 'filter by name:' : 'new process:'}

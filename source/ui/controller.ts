@@ -1,12 +1,21 @@
 import {toErrorInfo} from '../core/errors.js';
 import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
-import {restartProcess, startCommandLine} from '../core/orchestrator/steering.js';
+import {
+	restartProcess,
+	signalDescendant,
+	startCommandLine,
+	stopDescendant,
+} from '../core/orchestrator/steering.js';
+import {formatSeconds} from './format.js';
 
 /** A preset as the menu lists it. */
 export type PresetChoice = {readonly name: string; readonly description: string};
 
 /** What a key did, in words for the footer. */
 export type Outcome = {readonly ok: boolean; readonly message: string};
+
+/** What k, K and p do to a descendant: SIGTERM then SIGKILL, SIGKILL, SIGSTOP, SIGCONT. */
+export type DescendantAction = 'terminate' | 'kill' | 'pause' | 'resume';
 
 /**
  * What the dashboard's keys may do to the processes it shows. A live run steers its orchestrator
@@ -23,6 +32,11 @@ export type DashboardController = {
 	readonly kill: (id: number) => boolean;
 	/** SIGSTOP, or SIGCONT when `paused`; false when it is not running. */
 	readonly pause: (id: number, paused: boolean) => boolean;
+	/**
+	 * Signals a descendant procdash did not start (a command's own child), by pid: the core
+	 * refuses one that is not, as of now, a living descendant of a live process.
+	 */
+	readonly steerDescendant: (pid: number, action: DescendantAction) => Outcome;
 	/** Starts the process again as a new one with the same options. */
 	readonly restart: (id: number) => Promise<Outcome>;
 	/** Starts a typed command line (no shell unless it starts with `sh -c`). */
@@ -63,6 +77,24 @@ export function orchestratorController(
 			if (!process) return false;
 			return paused ? process.resume() : process.pause();
 		},
+		steerDescendant: (pid, action) => {
+			try {
+				const {command, root} =
+					action === 'terminate'
+						? stopDescendant(orchestrator, pid)
+						: signalDescendant(orchestrator, pid, descendantSignals[action]);
+				return {
+					ok: true,
+					message: descendantSent(
+						action,
+						`${command} (pid ${pid}, under ${root.name})`,
+						orchestrator.graceMs,
+					),
+				};
+			} catch (error) {
+				return {ok: false, message: `not signalled: ${toErrorInfo(error).message}`};
+			}
+		},
 		restart: (id) =>
 			restartProcess(orchestrator, id).then(
 				(process) => ({ok: true, message: `restarted ${process.name} as pid ${process.pid}`}),
@@ -92,9 +124,23 @@ export function readOnlyController(reason: string, stop: () => void): DashboardC
 		terminate: () => false,
 		kill: () => false,
 		pause: () => false,
+		steerDescendant: () => ({ok: false, message: reason}),
 		restart: refused,
 		startCommand: refused,
 		killAll: () => {},
 		stop,
 	};
+}
+
+const descendantSignals: Record<Exclude<DescendantAction, 'terminate'>, NodeJS.Signals> = {
+	kill: 'SIGKILL',
+	pause: 'SIGSTOP',
+	resume: 'SIGCONT',
+};
+
+function descendantSent(action: DescendantAction, who: string, graceMs: number): string {
+	if (action === 'terminate')
+		return `SIGTERM sent to ${who}; SIGKILL in ${formatSeconds(graceMs)} if it is still running`;
+	if (action === 'kill') return `SIGKILL sent to ${who}`;
+	return action === 'pause' ? `SIGSTOP sent to ${who}: paused` : `SIGCONT sent to ${who}: resumed`;
 }

@@ -1,6 +1,6 @@
 import type {Snapshot} from '../core/snapshot/index.js';
 import {poolPanelHeight} from './components/PoolPanel.js';
-import {displayWidth} from './format.js';
+import {wrapText} from './format.js';
 import type {ViewState} from './view-state.js';
 
 /** The smallest terminal the layout is made for. */
@@ -8,14 +8,26 @@ export const minimumSize = {columns: 80, rows: 24} as const;
 
 /** How many terminal rows each part of the dashboard gets. */
 export type Layout = {
+	/** The preset's description. */
 	readonly about: number;
+	/** The process table's lines, not counting its heading. */
 	readonly table: number;
+	/** The Pools, Shared and Locks panels, each with its title; 0 when it is not shown. */
+	readonly pool: number;
 	readonly shared: number;
 	readonly locks: number;
-	readonly pool: number;
-	/** The bottom pane: events, a log, or the preset menu. */
+	/** 1 for the line that names the panels with nothing to show ("Pools none · Locks none"). */
+	readonly empty: number;
+	/** Whether a blank line stands above each panel under the table (given up in a short terminal). */
+	readonly gaps: boolean;
+	/** The bottom pane: events, a log, or the preset menu, not counting its title. */
 	readonly bottom: number;
+	/** Everything between the description and the prompt or footer: the panels, or the help. */
+	readonly body: number;
 };
+
+/** What the bottom pane shows: the events, a log (given room first), or the preset menu of `menu` presets. */
+export type BottomPane = 'events' | 'log' | {readonly menu: number};
 
 /** The order and filter the process table is shown with. */
 type TableView = Pick<ViewState, 'sort' | 'filter'>;
@@ -29,20 +41,30 @@ export function tableNoteLines({sort, filter}: TableView): number {
 	return sort !== 'started' || filter !== '' ? 1 : 0;
 }
 
-/** The lines the process table needs to show `rows` rows (processes, descendants, pools) unscrolled. */
+/** The lines the process table needs to show `rows` lines (processes, descendants, pools) unscrolled. */
 export function tableLines(rows: number, view: TableView): number {
-	return rows + tableNoteLines(view);
+	// No row at all is one line that says so.
+	return Math.max(1, rows) + tableNoteLines(view);
 }
 
-// Lines every frame has besides the parts above: the header's first line, the footer's two, the
-// table's and the bottom pane's titles, and the blank line above each of the five panels.
-const fixedLines = 1 + 2 + 2 + 5;
+/** The lines the description of the preset playing takes at `width`, at most three. */
+export function aboutLines(scenario: Snapshot['scenario'], width: number): number {
+	return scenario ? Math.min(3, wrapText(scenario.about, width).length) : 0;
+}
+
+// Lines every frame has besides the parts the layout sizes: the blank line above the table, and
+// the table's and the bottom pane's titles (the header's first line and the footer's two aside).
+const fixedLines = 3;
 const minimumTable = 3;
 const minimumBottom = 2;
 
 /**
- * Shares `rows` among the panels: each panel with little to show takes one line, the table
- * takes what its rows need up to about half of what is left, and the bottom pane the rest.
+ * Shares `rows` among the parts of the dashboard, most wanted first: the header and the footer
+ * always; then a few lines each for the table, the bottom pane (more in a taller terminal) and the
+ * description; then, while the log or the preset menu is open, the bottom pane; then each panel
+ * with something to show at its least; then the table, all its rows; then the blank lines between
+ * the panels; then the line naming the empty panels; then the panels in full, the description in
+ * full, and the bottom pane whatever is left.
  */
 export function layout(
 	snapshot: Snapshot,
@@ -50,49 +72,77 @@ export function layout(
 	columns: number,
 	rows: number,
 	promptOpen: boolean,
+	pane: BottomPane = 'events',
 ): Layout {
-	const {shared, scenario} = snapshot;
-	let about = scenario
-		? Math.min(3, Math.ceil(displayWidth(scenario.about) / Math.max(1, columns - 1)))
-		: 0;
+	const {scenario} = snapshot;
 	const notes = scenario && scenario.state !== 'running' ? 1 : 0;
-	const header = (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0);
-	const sharedCount = shared.values.length + shared.arrays.length;
-	let sharedLines = sharedCount === 0 ? 1 : 1 + Math.min(sharedCount, 6);
-	const hasCycle = shared.locks.some((lock) => lock.deadlock);
-	let locksLines =
-		shared.locks.length === 0 ? 1 : 1 + Math.min(shared.locks.length, 5) + (hasCycle ? 1 : 0);
-	let pool = poolPanelHeight(snapshot.pools);
-	let free =
-		rows -
-		fixedLines -
-		about -
-		notes -
-		header -
-		sharedLines -
-		locksLines -
-		pool -
-		(promptOpen ? 1 : 0);
-	// In a small terminal the table and the bottom pane keep their least (a few rows each): the
-	// preset's description gives up lines first, then the shared values, the locks, and the pools'
-	// third lines (a failure, a death).
-	const least = minimumTable + minimumBottom;
-	const giveUp = (lines: number, floor: number): number => {
-		const given = Math.max(0, Math.min(lines - floor, least - free));
-		free += given;
-		return lines - given;
+	const top = 1 + (snapshot.stopping ? 1 : 0) + (snapshot.stopped ? 1 : 0) + notes;
+	const footer = 2 + (promptOpen ? 1 : 0);
+	let free = rows - top - footer - fixedLines;
+	const grant = (want: number): number => {
+		const given = Math.max(0, Math.min(want, free));
+		free -= given;
+		return given;
 	};
-	about = giveUp(about, Math.min(about, 1));
-	sharedLines = giveUp(sharedLines, Math.min(sharedLines, 2));
-	locksLines = giveUp(locksLines, Math.min(locksLines, 2 + (hasCycle ? 1 : 0)));
-	pool = giveUp(pool, Math.min(pool, 1 + 2 * snapshot.pools.length));
-	const table = Math.max(minimumTable, Math.min(tableLines, Math.floor(free * 0.55)));
+
+	const aboutWant = aboutLines(scenario, columns - 1);
+	const wants = panelWants(snapshot);
+	let table = grant(Math.min(tableLines, minimumTable));
+	// A taller terminal keeps more of the events in view however many rows the table has.
+	let bottom = grant(minimumBottom + Math.floor(Math.max(0, rows - minimumSize.rows) / 4));
+	let about = grant(Math.min(aboutWant, 1));
+	if (pane === 'log') bottom += grant(Math.floor((rows - top - footer) / 3) - bottom);
+	// The menu's frame and title take three lines, one of them the pane's title line.
+	else if (pane !== 'events') bottom += grant(pane.menu + 2 - bottom);
+	let pool = grant(wants.pool.least);
+	let shared = grant(wants.shared.least);
+	let locks = grant(wants.locks.least);
+	table += grant(tableLines - table);
+	// One blank line above each panel shown under the table, and above the bottom pane: all or none.
+	const blanks = [pool, shared, locks].filter((lines) => lines > 0).length + 1;
+	const gaps = free >= blanks;
+	if (gaps) free -= blanks;
+	const anyEmpty = [wants.pool, wants.shared, wants.locks].some((want) => want.want === 0);
+	const emptyLines = 1 + (gaps ? 1 : 0);
+	const empty = anyEmpty && free >= emptyLines ? 1 : 0;
+	free -= empty * emptyLines;
+	pool += grant(wants.pool.want - pool);
+	shared += grant(wants.shared.want - shared);
+	locks += grant(wants.locks.want - locks);
+	about += grant(aboutWant - about);
+	bottom += Math.max(0, free);
 	return {
 		about,
 		table,
-		shared: sharedLines,
-		locks: locksLines,
 		pool,
-		bottom: Math.max(minimumBottom, free - table),
+		shared,
+		locks,
+		empty,
+		gaps,
+		bottom,
+		body: rows - top - about - footer,
+	};
+}
+
+type Want = {readonly least: number; readonly want: number};
+
+/** What each panel wants, and the least it still says something with; 0 and 0 when it is empty. */
+function panelWants({pools, shared}: Snapshot): {pool: Want; shared: Want; locks: Want} {
+	const values = shared.values.length + shared.arrays.length;
+	const cycle = shared.locks.some((lock) => lock.deadlock) ? 1 : 0;
+	return {
+		// A pool's first two lines are its state and its queue: the point of the panel.
+		pool: {
+			least: pools.length === 0 ? 0 : 1 + 2 * pools.length,
+			want: pools.length === 0 ? 0 : poolPanelHeight(pools),
+		},
+		shared: {
+			least: Math.min(values, 1) * 2,
+			want: values === 0 ? 0 : 1 + Math.min(values, 6),
+		},
+		locks: {
+			least: shared.locks.length === 0 ? 0 : 2 + cycle,
+			want: shared.locks.length === 0 ? 0 : 1 + Math.min(shared.locks.length, 5) + cycle,
+		},
 	};
 }

@@ -1,7 +1,8 @@
-import type {ProcessRow} from '../core/snapshot/index.js';
+import type {DescendantRow, ProcessRow} from '../core/snapshot/index.js';
 import type {DashboardController} from './controller.js';
 import {formatExitcode, formatSeconds} from './format.js';
 import {footerKeys} from './keys.js';
+import type {RowEntry} from './table-entries.js';
 import type {ViewState} from './view-state.js';
 
 /** The keys that work right now, for the footer. */
@@ -40,12 +41,14 @@ export type ProcessAction = 'terminate' | 'kill' | 'pause' | 'restart';
 /** What k, K, p and r do to the selected process, and what the footer says about it. */
 export function actOnSelected(
 	controller: DashboardController,
-	selected: ProcessRow | undefined,
+	entry: RowEntry | undefined,
 	say: (message: string) => void,
 ) {
 	return (action: ProcessAction) => {
 		if (controller.readOnly) return say(controller.readOnly);
-		if (!selected) return say('no process selected');
+		if (!entry) return say('no process selected');
+		if (entry.kind === 'descendant') return actOnDescendant(controller, entry.row, action, say);
+		const selected = entry.row;
 		if (action === 'restart') {
 			say(`restarting ${selected.name}…`);
 			void controller.restart(selected.id).then((outcome) => say(outcome.message));
@@ -66,6 +69,21 @@ export function actOnSelected(
 				: `${selected.name} has already exited (exit code ${formatExitcode(selected.exitcode)}): nothing to ${verb}`,
 		);
 	};
+}
+
+// A descendant procdash did not start: signalled by pid, through the core, which checks it is one.
+function actOnDescendant(
+	controller: DashboardController,
+	row: DescendantRow,
+	action: ProcessAction,
+	say: (message: string) => void,
+) {
+	if (action === 'restart')
+		return say(
+			`${row.command} (pid ${row.pid}) was not started by procdash: it cannot be restarted`,
+		);
+	const signal = action === 'pause' && row.stopped ? 'resume' : action;
+	say(controller.steerDescendant(row.pid, signal).message);
 }
 
 function sent(

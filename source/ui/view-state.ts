@@ -19,6 +19,8 @@ export type ViewState = {
 	readonly focus: Focus;
 	/** The highlighted process; the first row when undefined or gone. */
 	readonly selectedId: number | undefined;
+	/** The highlighted descendant's pid, when the row is one (`selectedId` is then its process's). */
+	readonly selectedPid?: number | undefined;
 	/** Rows whose name contains this (case-insensitive) are shown. */
 	readonly filter: string;
 	/** What is being typed in the `n` or `/` prompt. */
@@ -49,7 +51,7 @@ export const initialView: ViewState = {
 
 /** What a key can change in the view. */
 export type ViewAction =
-	| {readonly type: 'select'; readonly id: number | undefined}
+	| {readonly type: 'select'; readonly id: number | undefined; readonly pid?: number | undefined}
 	| {readonly type: 'open'; readonly mode: Mode}
 	| {readonly type: 'close'}
 	| {readonly type: 'type'; readonly text: string}
@@ -68,7 +70,13 @@ export type ViewAction =
 export function reduceView(state: ViewState, action: ViewAction): ViewState {
 	switch (action.type) {
 		case 'select':
-			return {...state, selectedId: action.id, logScroll: 0, message: undefined};
+			return {
+				...state,
+				selectedId: action.id,
+				selectedPid: action.pid,
+				logScroll: 0,
+				message: undefined,
+			};
 		case 'open':
 			return {
 				...state,

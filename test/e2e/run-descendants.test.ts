@@ -48,3 +48,31 @@ test('in a real terminal: a command that does not exist shows "not found" and pr
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(1);
 });
+
+test('in a real terminal: fifty children of a command can all be reached and found, and the keys stay on the last line', async () => {
+	// Given a shell that starts fifty sleeps of its own
+	const terminal = openTerminal(
+		['node', cliPath, 'run', '--', 'sh', '-c', 'for i in $(seq 50); do sleep 45 & done; wait'],
+		{columns: 120, rows: 40},
+	);
+	await terminal.waitForScreen((text) => / of 51$/m.test(text));
+
+	// When End is pressed, the selection goes to the last of them, and the table scrolls to it
+	terminal.press('End');
+	const end = await terminal.waitForScreen((text) => /^› └ sleep /m.test(text));
+	expect(end).toMatch(/^ {2}\d+–51 of 51$/m);
+	// And the screen is full: the keys are on its last line, under nothing blank
+	const lines = end.split('\n').filter((line, index, all) => index < all.length - 1 || line !== '');
+	expect(lines).toHaveLength(40);
+	expect(lines.at(-1)).toContain('q quit');
+
+	// When the filter is "sleep", the fifty sleeps are what it finds
+	terminal.press('/', 's', 'l', 'e', 'e', 'p', 'Enter');
+	const found = await terminal.waitForScreen((text) => text.includes('filter "sleep"'));
+	expect(found).not.toContain('no process matches');
+	expect(found).toMatch(/^ {2}\d+–\d+ of 50$/m);
+
+	terminal.press('q');
+	await terminal.waitForExit();
+	expect(terminal.exitStatus).toBe(0);
+});

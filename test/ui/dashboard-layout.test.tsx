@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {Lock, Value} from '../../source/index.js';
+import {parallel} from '../../source/scenarios/parallel.js';
 import {runScenario} from '../../source/scenarios/run.js';
 import {tour} from '../../source/scenarios/tour.js';
 import {tableNames, useDashboard} from '../helpers/dashboard.js';
@@ -78,11 +79,47 @@ describe('the dashboard at the sizes it is made for', () => {
 			);
 			expect(busy.split('\n')[0]).toMatch(/^procdash · tour · \d+ running/);
 			expect(busy.split('\n')).toHaveLength(24);
+			// The table has its rows before the panels have all of theirs: most of its ten lines show.
+			const rows = busy.split('\n').filter((line) => /^[› ] .* \d+ +\d+ running /.test(line));
+			expect(rows.length, busy).toBeGreaterThanOrEqual(6);
 		} finally {
 			playing.abort();
 			await played;
 		}
 		expectEveryFrameFits(screen, 80, 24);
+	});
+
+	test('at 80×24 the parallel preset, passed, shows its four rows: empty panels share one line, the footer keeps ? and q', async () => {
+		const screen = dashboard.open({columns: 80, rows: 24});
+		await runScenario(dashboard.orchestrator(), parallel);
+
+		// Once it has passed, its verdict takes a line, and still every row of the table shows
+		const passed = await screen.waitForFrame(
+			(frame) => frame.includes('✓ ') && tableNames(frame).length === 4,
+		);
+		expect(passed).not.toMatch(/\d–\d of 4/);
+		expect(passed).toMatch(/^Pools none · Shared none · Locks none$/m);
+		const footer = passed.split('\n').at(-1) ?? '';
+		expect(footer).toContain('? help');
+		expect(footer).toContain('q quit');
+		expectEveryFrameFits(screen, 80, 24);
+	});
+
+	test('with a short log pane the footer stays on the last line', async () => {
+		// Given a process that printed one line, its log open at 80×24
+		await dashboard.start('quiet', 'sh', '-c', 'echo one-line; sleep 30');
+		await waitForEvent(dashboard.orchestrator().bus, 'process:output');
+		const screen = dashboard.open({columns: 80, rows: 24});
+		await screen.waitForFrame((frame) => tableNames(frame).join() === 'quiet');
+		screen.press('enter');
+		const log = await screen.waitForFrame(
+			(frame) => frame.includes('Log: quiet') && frame.includes('one-line'),
+		);
+
+		// Then the frame fills the terminal, the keys on its last line
+		const lines = log.split('\n');
+		expect(lines).toHaveLength(24);
+		expect(lines.at(-1)).toContain('Esc/Tab back to processes');
 	});
 
 	test('more values and locks than their panels hold: the titles say how many are shown, and every frame fits', async () => {

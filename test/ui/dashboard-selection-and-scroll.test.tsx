@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {logLine, tableRows, useDashboard} from '../helpers/dashboard.js';
+import {logLine, tableRows, typeText, useDashboard} from '../helpers/dashboard.js';
 import {waitForEvent} from '../helpers/orchestrator.js';
+import {isRunning, waitFor} from '../helpers/processes.js';
 
 /** The name on the selected row of the table in `frame`. */
 function selectedName(frame: string): string | undefined {
@@ -68,5 +69,61 @@ describe('the arrows, pages, Home and End', () => {
 		expect(again).toMatch(logLine('stdout', '79'));
 		screen.press('tab');
 		await screen.waitForFrame((frame) => /^Events$/m.test(frame));
+	});
+});
+
+describe('the rows of descendants procdash did not start', () => {
+	const dashboard = useDashboard();
+
+	/** The pid on the selected row when it is a descendant's. */
+	function selectedDescendant(frame: string): number | undefined {
+		const pid = /^› └ sleep\s+(\d+)/m.exec(frame)?.[1];
+		return pid === undefined ? undefined : Number(pid);
+	}
+
+	test('↓ and End reach them, / finds them, Enter says they have no log, K kills the one selected alone', async () => {
+		// Given a shell with two sleeps of its own, sampled often
+		const shell = await dashboard.start('shell', 'sh', '-c', 'sleep 30 & sleep 31 & wait');
+		dashboard.orchestrator().startSampling(100);
+		const screen = dashboard.open();
+		await screen.waitForFrame((frame) => (frame.match(/└ sleep/g) ?? []).length === 2);
+
+		// When End is pressed, the last sleep is selected; Home goes back to the shell
+		screen.press('end');
+		const last = selectedDescendant(
+			await screen.waitForFrame((frame) => selectedDescendant(frame) !== undefined),
+		);
+		screen.press('home');
+		await screen.waitForFrame((frame) => /^› shell /m.test(frame));
+
+		// When ↓ is pressed, the first sleep is selected; Enter says it has no log, and opens none
+		screen.press('down');
+		const first = selectedDescendant(
+			await screen.waitForFrame((frame) => selectedDescendant(frame) !== undefined),
+		);
+		expect(first).not.toBe(last);
+		screen.press('enter');
+		const told = await screen.waitForFrame((frame) => frame.includes('has no log of its own'));
+		expect(told).toContain(`sleep (pid ${first}) has no log of its own`);
+		expect(told).not.toContain('Log: ');
+
+		// When the filter is "sleep", both sleeps show, and the shell does not
+		screen.press('/');
+		await screen.waitForFrame((frame) => frame.includes('filter by name:'));
+		typeText(screen, 'sleep');
+		screen.press('enter');
+		const filtered = await screen.waitForFrame((frame) => frame.includes('filter "sleep"'));
+		expect(filtered.match(/└ sleep/g)).toHaveLength(2);
+		expect(filtered).not.toContain('no process matches');
+		expect(filtered).not.toMatch(/^[› ] shell /m);
+
+		// When K is pressed, that sleep alone is killed: the shell and the other sleep run on
+		screen.press('K');
+		await screen.waitForFrame((frame) =>
+			frame.includes(`SIGKILL sent to sleep (pid ${first}, under shell)`),
+		);
+		await waitFor(() => !isRunning(first as number));
+		expect(isRunning(last as number)).toBe(true);
+		expect(shell.isAlive()).toBe(true);
 	});
 });

@@ -47,7 +47,7 @@ describe('the keys that steer the selected process', () => {
 				`SIGTERM sent to stubborn (pid ${stubborn.pid}); SIGKILL in 0.5 s if it is still running`,
 			),
 		);
-		expect(rowNamed(told, 'stubborn')?.state).toBe('running');
+		expect(told).not.toMatch(/stubborn .* exited /);
 
 		// And after the grace period the group is killed: the row ends with -9
 		const ended = await screen.waitForFrame(
@@ -140,5 +140,47 @@ describe('the keys that steer the selected process', () => {
 		const bus = dashboard.orchestrator().bus;
 		expect(bus.history().filter((event) => event.type === 'process:signalled')).toEqual([]);
 		expect(rowNamed(screen.frame(), 'quick')?.line).toMatch(/exited .* 0 /);
+	});
+});
+
+describe('a stop on its row', () => {
+	// A grace period long enough that the countdown is on screen for seconds, however busy the machine.
+	const dashboard = useDashboard({graceMs: 30_000});
+
+	test('k on a process that ignores SIGTERM counts down to SIGKILL on its row, as q does in the header', async () => {
+		// Given a shell that ignores SIGTERM, known to have set its trap
+		const stubborn = await dashboard.start(
+			'stubborn',
+			'sh',
+			'-c',
+			'trap "" TERM; echo ready; sleep 60',
+		);
+		await waitForEvent(
+			dashboard.orchestrator().bus,
+			'process:output',
+			(event) => event.line === 'ready',
+		);
+		const screen = dashboard.open({columns: 80, rows: 24});
+		await screen.waitForFrame((frame) => rowNamed(frame, 'stubborn')?.state === 'running');
+
+		// When k is pressed
+		screen.press('k');
+
+		// Then its row says when SIGKILL follows, in place of a bare "running"
+		const counting = await screen.waitForFrame((frame) =>
+			/› stubborn .* stopping · SIGKILL in \d+ s/.test(frame),
+		);
+		const seconds = Number(/SIGKILL in (\d+) s/.exec(counting)?.[1]);
+		expect(seconds).toBeGreaterThan(0);
+		expect(seconds).toBeLessThanOrEqual(30);
+
+		// And once K ends it, the countdown is gone and the row says how it ended
+		screen.press('K');
+		const ended = await screen.waitForFrame(
+			(frame) => rowNamed(frame, 'stubborn')?.state === 'exited',
+		);
+		expect(ended).not.toContain('SIGKILL in');
+		expect(rowNamed(ended, 'stubborn')?.line).toMatch(/-9 KILL/);
+		expect(stubborn.exitcode).toBe(-9);
 	});
 });

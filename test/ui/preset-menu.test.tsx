@@ -1,6 +1,9 @@
 import {afterEach, expect, test} from 'vitest';
 import {SnapshotStore} from '../../source/core/snapshot/index.js';
 import {createOrchestrator, type Orchestrator} from '../../source/index.js';
+import {scenarios} from '../../source/scenarios/index.js';
+import {runScenario} from '../../source/scenarios/run.js';
+import {tour} from '../../source/scenarios/tour.js';
 import {App} from '../../source/ui/App.js';
 import {type DashboardController, orchestratorController} from '../../source/ui/controller.js';
 import {renderTerminal, type Terminal} from '../helpers/render.js';
@@ -72,4 +75,41 @@ test('where no preset can be played (run, -c), s says so', async () => {
 	await screen.waitForFrame((frame) =>
 		frame.includes('presets: only when procdash plays one (procdash <preset>)'),
 	);
+});
+
+test('at 80×24, over the busy tour, the menu of every preset fits under the header, and ↓ scrolls to the last', async () => {
+	// Given a dashboard that offers as many presets as procdash has, at its smallest size, with the
+	// tour filling its table and panels
+	orchestrator = createOrchestrator();
+	const many = scenarios.map(({name, description}) => ({name, description}));
+	const store = new SnapshotStore(orchestrator.bus);
+	const controller = orchestratorController(orchestrator, {choices: many, play: () => {}});
+	terminal = renderTerminal(<App bus={orchestrator.bus} store={store} controller={controller} />, {
+		columns: 80,
+		rows: 24,
+	});
+	const playing = new AbortController();
+	const played = runScenario(orchestrator, tour, playing.signal);
+	try {
+		await terminal.waitForFrame((frame) => /waiters: /.test(frame) && /queued \d+/.test(frame));
+
+		// When the menu opens, the header is still the first line, and several presets show
+		terminal.press('s');
+		const menu = await terminal.waitForFrame((frame) => frame.includes('Presets —'));
+		expect(menu.split('\n')[0]).toMatch(/^procdash · tour/);
+		const listed = many.filter(({name}) => new RegExp(`│ [› ] ${name} `).test(menu));
+		expect(listed.length, menu).toBeGreaterThanOrEqual(5);
+
+		// When ↓ reaches the last preset, it shows, highlighted
+		for (const _ of many) terminal.press('down');
+		const last = many.at(-1)?.name ?? '';
+		await terminal.waitForFrame((frame) => frame.includes(`› ${last} `));
+
+		// And no frame was taller than the terminal
+		for (const frame of terminal.frames.filter((text) => text.trim() !== ''))
+			expect(frame.split('\n').length, frame).toBeLessThanOrEqual(24);
+	} finally {
+		playing.abort();
+		await played;
+	}
 });

@@ -74,3 +74,89 @@ test('each state, exit code and descendant is shown where a person looks for it'
 	expect(frame).toMatch(/killed\s+4103\s+4000 exited .*-9 KILL/);
 	screen.unmount();
 });
+
+/** Makes process `id` called `name`, started as `pid` (its parent 4000) on `bus`. */
+function started(bus: EventBus, id: number, name: string, pid: number): void {
+	bus.emit('process:created', {id, name, kind: 'command', daemon: false, target: `sh -c ${name}`});
+	bus.emit('process:started', {id, name, pid, ppid: 4000});
+}
+
+test('a waiting restart counts down on its row, and a process out of restarts says it gave up, at 80 columns', async () => {
+	const snapshot = snapshotOf((bus) => {
+		started(bus, 1, 'flaky', 4101);
+		bus.emit('process:exited', {id: 1, name: 'flaky', pid: 4101, exitcode: 1, signal: null});
+		bus.emit('process:restarting', {
+			id: 1,
+			name: 'flaky',
+			exitcode: 1,
+			attempt: 2,
+			maxRestarts: 3,
+			delayMs: 4000,
+		});
+		started(bus, 2, 'doomed', 4102);
+		bus.emit('process:exited', {id: 2, name: 'doomed', pid: 4102, exitcode: 2, signal: null});
+		bus.emit('process:gave-up', {id: 2, name: 'doomed', exitcode: 2, restarts: 3});
+	});
+	const table = (now: number) => (
+		<ProcessTable
+			processes={snapshot.processes}
+			descendants={snapshot.descendants}
+			selectedId={1}
+			now={now}
+			width={79}
+			height={10}
+		/>
+	);
+	const screen = renderTerminal(table(500), {columns: 80, rows: 24});
+	const waiting = await screen.waitForFrame((text) => text.includes('flaky'));
+	expect(waiting).toMatch(/flaky .* restarting in 4 s \(2 of 3\) .* 1 /);
+	expect(waiting).toMatch(/doomed .* gave up after 3 restarts .* 2 /);
+	expect(waiting).not.toMatch(/ (exited|failed) /);
+
+	// A second later the countdown has moved on
+	screen.unmount();
+	const later = renderTerminal(table(1500), {columns: 80, rows: 24});
+	expect(await later.waitForFrame((text) => text.includes('flaky'))).toMatch(
+		/restarting in 3 s \(2 of 3\)/,
+	);
+	later.unmount();
+});
+
+test('grandchildren are indented under their parent, and children of an exited process are not shown', async () => {
+	const snapshot = snapshotOf((bus) => {
+		started(bus, 1, 'tree', 4101);
+		started(bus, 2, 'gone', 4102);
+		bus.emit('stats:sampled', {
+			processes: [
+				{pid: 4101, ppid: 4000, cpu: 0, memory: 1024, command: 'sh'},
+				{pid: 4201, ppid: 4101, cpu: 0, memory: 1024, command: 'make'},
+				{pid: 4301, ppid: 4201, cpu: 0, memory: 1024, command: 'cc'},
+				{pid: 4401, ppid: 4301, cpu: 0, memory: 1024, command: 'as'},
+				{pid: 4202, ppid: 4101, cpu: 0, memory: 1024, command: 'sleep'},
+				{pid: 4102, ppid: 4000, cpu: 0, memory: 1024, command: 'sh'},
+				{pid: 4203, ppid: 4102, cpu: 0, memory: 1024, command: 'orphan'},
+			],
+		});
+		// The second process exits before the next sample: its child's row is the last sample's.
+		bus.emit('process:exited', {id: 2, name: 'gone', pid: 4102, exitcode: 0, signal: null});
+	});
+	const screen = renderTerminal(
+		<ProcessTable
+			processes={snapshot.processes}
+			descendants={snapshot.descendants}
+			selectedId={1}
+			now={0}
+			width={119}
+			height={10}
+		/>,
+	);
+	const frame = await screen.waitForFrame((text) => text.includes('tree'));
+	const names = frame
+		.split('\n')
+		.slice(1)
+		.map((line) => /^(?:› | {2})(.*?└ \S+|\S+)/.exec(line)?.[1])
+		.filter(Boolean);
+	expect(names).toEqual(['tree', '└ make', '  └ cc', '    └ as', '└ sleep', 'gone']);
+	expect(frame).not.toContain('orphan');
+	screen.unmount();
+});

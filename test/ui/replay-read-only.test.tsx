@@ -6,7 +6,8 @@ import {App} from '../../source/ui/App.js';
 import {readOnlyController} from '../../source/ui/controller.js';
 import {renderTerminal, type Terminal} from '../helpers/render.js';
 
-// A recording written by hand: one command that started a child of its own, then exited by SIGTERM.
+// A recording written by hand: one command that exited by SIGTERM, and another that started a
+// child of its own and ran on (a child is shown while the process it descends from runs).
 const recording = [
 	{
 		type: 'scenario:started',
@@ -28,18 +29,30 @@ const recording = [
 	},
 	{type: 'process:started', seq: 3, at: 5, id: 1, name: 'sh', pid: 4101, ppid: 4000},
 	{
-		type: 'stats:sampled',
+		type: 'process:created',
 		seq: 4,
+		at: 6,
+		id: 2,
+		name: 'server',
+		kind: 'command',
+		daemon: false,
+		target: 'sh -c serve',
+	},
+	{type: 'process:started', seq: 5, at: 7, id: 2, name: 'server', pid: 4103, ppid: 4000},
+	{
+		type: 'stats:sampled',
+		seq: 6,
 		at: 40,
 		processes: [
 			{pid: 4101, ppid: 4000, cpu: 1.5, memory: 2_000_000, command: 'sh'},
-			{pid: 4102, ppid: 4101, cpu: 0, memory: 1_000_000, command: 'sleep'},
+			{pid: 4103, ppid: 4000, cpu: 0, memory: 2_000_000, command: 'sh'},
+			{pid: 4102, ppid: 4103, cpu: 0, memory: 1_000_000, command: 'sleep'},
 		],
 	},
-	{type: 'process:signalled', seq: 5, at: 80, id: 1, name: 'sh', pid: 4101, signal: 'SIGTERM'},
+	{type: 'process:signalled', seq: 7, at: 80, id: 1, name: 'sh', pid: 4101, signal: 'SIGTERM'},
 	{
 		type: 'process:exited',
-		seq: 6,
+		seq: 8,
 		at: 90,
 		id: 1,
 		name: 'sh',
@@ -63,7 +76,7 @@ test('the dashboard plays a recording read-only: the same rows, and k only says 
 
 	// Then the footer says it is read-only, and the rows appear as they did live
 	await terminal.waitForFrame((frame) => frame.includes('replay: read-only'));
-	await terminal.waitForFrame((frame) => /└ sleep\s+4102\s+4101 child/.test(frame));
+	await terminal.waitForFrame((frame) => /└ sleep\s+4102\s+4103 child/.test(frame));
 	await terminal.waitForFrame((frame) => /sh\s+4101\s+4000 exited .*-15 TERM/.test(frame));
 	await playing;
 	expect(store.getSnapshot()).toEqual(fold(recording));

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {displayWidth} from '../format.js';
 
 type Props = {
 	/** The keys that work right now, as [key, what it does]. */
@@ -8,13 +9,36 @@ type Props = {
 	readonly width: number;
 };
 
-/** The bottom line: the keys that work now, and the answer to the last one pressed. */
+// The keys a narrow footer keeps whatever else it drops: the help that lists the rest, and the way out.
+const kept = new Set(['?', 'q', 'Ctrl-C']);
+
+/** The width of `keys` as the footer lays them out: `key action`, two spaces between. */
+function widthOf(keys: readonly (readonly [string, string])[]): number {
+	return keys.reduce(
+		(sum, [key, action], index) =>
+			sum + (index > 0 ? 2 : 0) + displayWidth(key) + 1 + displayWidth(action),
+		0,
+	);
+}
+
+/** `keys` that fit `width`: others are dropped from the end until they do, `?` and `q` never. */
+export function fittingKeys(
+	keys: readonly (readonly [string, string])[],
+	width: number,
+): (readonly [string, string])[] {
+	const fitting = [...keys];
+	for (let index = fitting.length - 1; index >= 0 && widthOf(fitting) > width; index--)
+		if (!kept.has(fitting[index]?.[0] ?? '')) fitting.splice(index, 1);
+	return fitting;
+}
+
+/** The bottom lines: the answer to the last key pressed, and the keys that work now. */
 export function Footer({keys, message, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">{message ? <Text color="yellow">{message}</Text> : ' '}</Text>
 			<Text wrap="truncate">
-				{keys.map(([key, action], index) => (
+				{fittingKeys(keys, width).map(([key, action], index) => (
 					<Text key={key}>
 						{index > 0 ? '  ' : ''}
 						<Text bold color="cyan">

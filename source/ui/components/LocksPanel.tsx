@@ -21,7 +21,8 @@ export function LocksPanel({locks, now, width, height}: Props) {
 		);
 	}
 	const cycle = locks.find((lock) => lock.deadlock)?.deadlock;
-	const rows = Math.max(1, height - (cycle ? 1 : 0));
+	// In a short terminal the panel may be its title alone, which then says how many it hides.
+	const rows = Math.max(0, height - (cycle ? 1 : 0));
 	const shown = locks.slice(0, rows);
 	return (
 		<Box flexDirection="column" width={width}>

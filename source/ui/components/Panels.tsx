@@ -1,8 +1,9 @@
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import type {EventBus} from '../../core/events/index.js';
 import type {LogBook, ProcessRow, Snapshot} from '../../core/snapshot/index.js';
 import type {DashboardController} from '../controller.js';
 import type {Layout} from '../layout.js';
+import type {Selection} from '../table-entries.js';
 import type {ViewState} from '../view-state.js';
 import {BottomPane} from './BottomPane.js';
 import {LocksPanel} from './LocksPanel.js';
@@ -19,9 +20,11 @@ type Props = {
 	readonly snapshot: Snapshot;
 	/** The order, filter, focus and mode the panels are shown in. */
 	readonly view: ViewState;
-	/** The table's process rows, filtered and ordered. */
+	/** The processes in the order chosen, not filtered: the table applies the filter. */
 	readonly rows: readonly ProcessRow[];
-	/** The highlighted row, whose log the bottom pane shows when it has the focus. */
+	/** The highlighted row of the table: a process, or a descendant under one. */
+	readonly selection: Selection;
+	/** The highlighted process, whose log the bottom pane shows when it has the focus. */
 	readonly selected: ProcessRow | undefined;
 	/** The bus clock now, for uptimes and rates. */
 	readonly now: number;
@@ -35,13 +38,14 @@ type Props = {
 	readonly width: number;
 };
 
-/** The panels between the header and the footer, top to bottom, a blank line above each. */
+/** The panels between the header and the footer, top to bottom, each its height from the layout. */
 export function Panels({
 	bus,
 	book,
 	snapshot,
 	view,
 	rows,
+	selection,
 	selected,
 	now,
 	sizes,
@@ -49,37 +53,59 @@ export function Panels({
 	menuIndex,
 	width,
 }: Props) {
+	const gap = sizes.gaps ? 1 : 0;
+	const {pools, shared} = snapshot;
+	const empty = [
+		pools.length === 0 && 'Pools',
+		shared.values.length + shared.arrays.length === 0 && 'Shared',
+		shared.locks.length === 0 && 'Locks',
+	].filter((name) => name !== false);
 	return (
 		<>
 			<Box marginTop={1}>
 				<ProcessTable
 					processes={rows}
 					descendants={snapshot.descendants}
-					selectedId={selected?.id}
+					pools={pools}
+					selectedId={selection.id}
+					selectedPid={selection.pid}
 					now={now}
 					width={width}
 					height={sizes.table}
-					pools={snapshot.pools}
 					sort={view.sort}
 					filter={view.filter}
 					focused={view.focus === 'processes'}
 				/>
 			</Box>
-			<Box marginTop={1} height={sizes.pool} overflow="hidden">
-				<PoolPanel pools={snapshot.pools} now={now} width={width} />
-			</Box>
-			<Box marginTop={1}>
-				<SharedPanel shared={snapshot.shared} width={width} height={sizes.shared - 1} />
-			</Box>
-			<Box marginTop={1}>
-				<LocksPanel
-					locks={snapshot.shared.locks}
-					now={now}
-					width={width}
-					height={sizes.locks - 1}
-				/>
-			</Box>
-			<Box marginTop={1}>
+			{sizes.pool > 0 && (
+				<Box marginTop={gap} height={sizes.pool} overflow="hidden">
+					<PoolPanel pools={pools} now={now} width={width} />
+				</Box>
+			)}
+			{sizes.shared > 0 && (
+				<Box marginTop={gap} height={sizes.shared} overflow="hidden">
+					<SharedPanel shared={shared} width={width} height={sizes.shared - 1} />
+				</Box>
+			)}
+			{sizes.locks > 0 && (
+				<Box marginTop={gap} height={sizes.locks} overflow="hidden">
+					<LocksPanel locks={shared.locks} now={now} width={width} height={sizes.locks - 1} />
+				</Box>
+			)}
+			{sizes.empty > 0 && (
+				<Box marginTop={gap}>
+					<Text dimColor wrap="truncate">
+						{empty.map((name, index) => (
+							<Text key={name}>
+								{index > 0 ? ' · ' : ''}
+								<Text bold>{name}</Text> none
+							</Text>
+						))}
+					</Text>
+				</Box>
+			)}
+			{/* A fixed height: the footer stays on the last line however little the pane shows. */}
+			<Box marginTop={gap} height={sizes.bottom + 1} overflow="hidden">
 				<BottomPane
 					bus={bus}
 					book={book}

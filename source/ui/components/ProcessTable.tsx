@@ -2,16 +2,19 @@ import {Box, Text} from 'ink';
 import type {DescendantRow, PoolRow, ProcessRow, ProcessState} from '../../core/snapshot/index.js';
 import {cell, formatBytes, formatDuration, formatExitcode, sanitize} from '../format.js';
 import {tableNoteLines} from '../layout.js';
-import {orderByPool, poolsByWorker} from '../pool-labels.js';
+import {type RowNote, rowNote} from '../row-note.js';
+import {isSelected, tableEntries} from '../table-entries.js';
 import type {SortKey} from '../view-state.js';
 
 type Props = {
-	/** The processes procdash started, in display order. */
+	/** The processes procdash started, in display order; the table applies `filter` itself. */
 	readonly processes: readonly ProcessRow[];
-	/** Their descendants procdash did not start, shown indented under their root. */
+	/** Their descendants procdash did not start, shown as a tree under their root. */
 	readonly descendants: readonly DescendantRow[];
-	/** The id of the highlighted row. */
+	/** The id of the highlighted process, or of the process the highlighted descendant is under. */
 	readonly selectedId: number | undefined;
+	/** The pid of the highlighted descendant, when the highlighted row is one. */
+	readonly selectedPid?: number | undefined;
 	/** The bus clock now, for uptimes. */
 	readonly now: number;
 	/** Columns available. */
@@ -22,7 +25,7 @@ type Props = {
 	readonly pools?: readonly PoolRow[];
 	/** The order chosen with `o`, said in the heading unless it is the order of starting. */
 	readonly sort?: SortKey;
-	/** The `/` filter, said in the heading while set. */
+	/** The `/` filter: rows whose name (a descendant's: its command) hold it; said in the heading. */
 	readonly filter?: string;
 	/** Whether the arrows move the selection here (the heading is highlighted). */
 	readonly focused?: boolean;
@@ -67,38 +70,12 @@ function columnsFor(width: number): {columns: readonly Column[]; targetWidth: nu
 	return {columns, targetWidth: Math.max(0, width - fixed)};
 }
 
-type Line =
-	| {readonly kind: 'process'; readonly row: ProcessRow; readonly worker?: boolean}
-	| {readonly kind: 'descendant'; readonly row: DescendantRow}
-	| {readonly kind: 'pool'; readonly pool: PoolRow};
-
-/** Our processes with their descendants under each, and pool workers under their pool. */
-function lines(
-	processes: readonly ProcessRow[],
-	descendants: readonly DescendantRow[],
-	pools: readonly PoolRow[],
-): Line[] {
-	const result: Line[] = [];
-	const byWorker = poolsByWorker(pools);
-	const headed = new Set<number>();
-	for (const row of orderByPool(processes, pools)) {
-		const pool = byWorker.get(row.id);
-		if (pool && !headed.has(pool.id)) {
-			headed.add(pool.id);
-			result.push({kind: 'pool', pool});
-		}
-		result.push({kind: 'process', row, worker: pool !== undefined});
-		for (const descendant of descendants)
-			if (descendant.rootId === row.id) result.push({kind: 'descendant', row: descendant});
-	}
-	return result;
-}
-
 /** The processes panel: one line per process, the selected one highlighted, scrolled to it. */
 export function ProcessTable({
 	processes,
 	descendants,
 	selectedId,
+	selectedPid,
 	now,
 	width,
 	height,
@@ -107,10 +84,9 @@ export function ProcessTable({
 	filter = '',
 	focused = true,
 }: Props) {
-	const all = lines(processes, descendants, pools);
-	const selectedIndex = all.findIndex(
-		(line) => line.kind === 'process' && line.row.id === selectedId,
-	);
+	const all = tableEntries({processes, descendants, pools, filter});
+	const selection = {id: selectedId, pid: selectedPid};
+	const selectedIndex = all.findIndex((entry) => isSelected(entry, selection));
 	// The chosen order and filter, when not the plain ones, take a line under the heading.
 	const noteLines = tableNoteLines({sort, filter});
 	const ordering = [
@@ -128,6 +104,9 @@ export function ProcessTable({
 	);
 	const shown = all.slice(first, first + visible);
 	const {columns, targetWidth} = columnsFor(width);
+	// A supervised process that restarted is an older row with the name of a newer one.
+	const newest = new Map<string, number>();
+	for (const row of processes) newest.set(row.name, Math.max(row.id, newest.get(row.name) ?? 0));
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold wrap="truncate" color={focused ? 'cyan' : undefined}>
@@ -147,22 +126,27 @@ export function ProcessTable({
 					{filter ? `no process matches "${filter}" (Esc clears the filter)` : 'no processes yet'}
 				</Text>
 			)}
-			{shown.map((line) => {
-				if (line.kind === 'pool') return <PoolLine key={`pool${line.pool.id}`} pool={line.pool} />;
-				return line.kind === 'process' ? (
+			{shown.map((entry) => {
+				if (entry.kind === 'pool')
+					return <PoolLine key={`pool${entry.pool.id}`} pool={entry.pool} />;
+				const selected = isSelected(entry, selection);
+				return entry.kind === 'process' ? (
 					<ProcessLine
-						key={`p${line.row.id}`}
-						row={line.row}
-						selected={line.row.id === selectedId}
+						key={`p${entry.row.id}`}
+						row={entry.row}
+						selected={selected}
 						now={now}
+						note={rowNote(entry.row, now, (newest.get(entry.row.name) ?? 0) > entry.row.id)}
 						columns={columns}
 						targetWidth={targetWidth}
-						indent={line.worker === true}
+						indent={entry.worker}
 					/>
 				) : (
 					<DescendantLine
-						key={`d${line.row.pid}`}
-						row={line.row}
+						key={`d${entry.row.pid}`}
+						row={entry.row}
+						depth={entry.depth}
+						selected={selected}
 						columns={columns}
 						targetWidth={targetWidth}
 					/>
@@ -182,6 +166,8 @@ type ProcessLineProps = {
 	readonly row: ProcessRow;
 	readonly selected: boolean;
 	readonly now: number;
+	/** Said in place of the state and the figures after it: a countdown, a restart, giving up. */
+	readonly note: RowNote | undefined;
 	readonly columns: readonly Column[];
 	readonly targetWidth: number;
 	/** A pool worker: indented under its pool's line. */
@@ -198,68 +184,83 @@ function PoolLine({pool}: {readonly pool: PoolRow}) {
 	);
 }
 
-function ProcessLine({row, selected, now, columns, targetWidth, indent}: ProcessLineProps) {
+// The columns a note takes the place of: the state and the figures that mean little meanwhile.
+const noted = new Set(['STATE', 'CPU%', 'MEM', 'UPTIME']);
+
+function ProcessLine({row, selected, now, note, columns, targetWidth, indent}: ProcessLineProps) {
 	const alive = row.state === 'running' || row.state === 'paused';
 	const uptime = row.startedAt === undefined ? undefined : (row.endedAt ?? now) - row.startedAt;
-	const values = [
-		indent ? `  ${row.name}` : row.name,
-		row.pid === undefined ? '' : String(row.pid),
-		row.ppid === undefined ? '' : String(row.ppid),
-		row.state,
-		alive && row.cpu !== undefined ? row.cpu.toFixed(1) : '',
-		alive ? formatBytes(row.memory) : '',
-		formatDuration(uptime),
-		row.error?.code === 'ENOENT' ? 'not found' : formatExitcode(row.exitcode),
-	];
-	const cells = columns.map(([title, size, align], index) =>
-		title === 'STATE' ? (
-			<Text key={title} color={stateColor[row.state]}>
-				{cell(values[index] ?? '', size, align)}{' '}
-			</Text>
-		) : (
-			`${cell(values[index] ?? '', size, align)} `
-		),
+	const values: Record<string, string> = {
+		NAME: indent ? `  ${row.name}` : row.name,
+		PID: row.pid === undefined ? '' : String(row.pid),
+		PPID: row.ppid === undefined ? '' : String(row.ppid),
+		STATE: row.state,
+		'CPU%': alive && row.cpu !== undefined ? row.cpu.toFixed(1) : '',
+		MEM: alive ? formatBytes(row.memory) : '',
+		UPTIME: formatDuration(uptime),
+		EXIT: row.error?.code === 'ENOENT' ? 'not found' : formatExitcode(row.exitcode),
+	};
+	const text = ([title, size, align]: Column) => `${cell(values[title] ?? '', size, align)} `;
+	const before = columns.slice(
+		0,
+		columns.findIndex(([title]) => title === 'STATE'),
 	);
-	// The uptime, which changes every second, is a Text of its own: the rest of the line stays the
-	// same string from frame to frame, so Ink finds it already measured (see line-cache.ts).
-	const uptimeAt = columns.findIndex(([title]) => title === 'UPTIME');
+	const after = columns.slice(columns.findIndex(([title]) => title === 'UPTIME') + 1);
+	const spanned = columns.filter(([title]) => noted.has(title));
+	const noteWidth = spanned.reduce((sum, [, size]) => sum + size + 1, -1);
 	return (
 		<Box>
 			<Text inverse={selected} wrap="truncate">
 				{selected ? '› ' : '  '}
-				{cells.slice(0, uptimeAt)}
+				{before.map(text).join('')}
 			</Text>
-			<Text inverse={selected}>{cells[uptimeAt]}</Text>
+			{note ? (
+				<Text inverse={selected} color={note.color}>
+					{cell(note.text, noteWidth)}{' '}
+				</Text>
+			) : (
+				<>
+					<Text inverse={selected} color={stateColor[row.state]}>
+						{text(spanned[0] as Column)}
+					</Text>
+					<Text inverse={selected}>{spanned.slice(1, -1).map(text).join('')}</Text>
+					{/* The uptime, which changes every second, is a Text of its own: the rest of the line
+					stays the same string from frame to frame, so Ink finds it already measured (see
+					line-cache.ts). */}
+					<Text inverse={selected}>{text(spanned.at(-1) as Column)}</Text>
+				</>
+			)}
 			<Text inverse={selected} wrap="truncate">
-				{cells.slice(uptimeAt + 1)}
+				{after.map(text).join('')}
 				<Text dimColor={!selected}>{cell(sanitize(row.target), targetWidth)}</Text>
 			</Text>
 		</Box>
 	);
 }
 
-function DescendantLine({
-	row,
-	columns,
-	targetWidth,
-}: {
+type DescendantLineProps = {
 	readonly row: DescendantRow;
+	/** 1 for a child of a process procdash started, 2 for its grandchild, … */
+	readonly depth: number;
+	readonly selected: boolean;
 	readonly columns: readonly Column[];
 	readonly targetWidth: number;
-}) {
+};
+
+function DescendantLine({row, depth, selected, columns, targetWidth}: DescendantLineProps) {
 	const values = [
-		`└ ${row.command}`,
+		`${'  '.repeat(depth - 1)}└ ${row.command}`,
 		String(row.pid),
 		String(row.ppid),
-		'child',
+		row.stopped ? 'paused' : 'child',
 		row.cpu.toFixed(1),
 		formatBytes(row.memory),
 		'',
 		'',
 	];
 	return (
-		<Text dimColor wrap="truncate">
-			{'  '}
+		<Text dimColor={!selected} inverse={selected} wrap="truncate">
+			{selected ? '› ' : '  '}
 			{columns
 				.map(([, size, align], index) => `${cell(values[index] ?? '', size, align)} `)
 				.join('')}

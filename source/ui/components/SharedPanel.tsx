@@ -24,10 +24,12 @@ export function SharedPanel({shared, width, height}: Props) {
 	const nameWidth = 16;
 	const valueWidth = 14;
 	const sparkWidth = Math.min(30, Math.max(8, width - nameWidth - valueWidth - 24));
-	const rows = Math.max(1, height);
+	// In a short terminal the panel may be its title alone, which then says how many it hides.
+	const rows = Math.max(0, height);
 	const shownValues = values.slice(0, rows);
 	const shownArrays = arrays.slice(0, Math.max(0, rows - shownValues.length));
-	const hidden = values.length + arrays.length - shownValues.length - shownArrays.length;
+	const shown = shownValues.length + shownArrays.length;
+	const hidden = values.length + arrays.length - shown;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text>
@@ -35,7 +37,7 @@ export function SharedPanel({shared, width, height}: Props) {
 				{hidden > 0 && (
 					<Text dimColor>
 						{' '}
-						· {rows} of {rows + hidden} shown
+						· {shown} of {shown + hidden} shown
 					</Text>
 				)}
 			</Text>

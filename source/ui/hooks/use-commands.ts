@@ -1,10 +1,10 @@
 import {useApp} from 'ink';
 import {type Dispatch, useEffect} from 'react';
-import type {ProcessRow} from '../../core/snapshot/index.js';
 import type {DashboardController} from '../controller.js';
 import type {Layout} from '../layout.js';
 import {actOnSelected} from '../steer-selected.js';
-import {type Mode, moveSelection, type ViewAction, type ViewState} from '../view-state.js';
+import {moveEntry, type RowEntry, selectionOf} from '../table-entries.js';
+import type {Mode, ViewAction, ViewState} from '../view-state.js';
 import {type Command, useKeymap} from './use-keymap.js';
 import type {PresetMenuState} from './use-preset-menu.js';
 
@@ -16,10 +16,10 @@ export type CommandTargets = {
 	readonly view: ViewState;
 	/** Changes the view; see view-state.ts. */
 	readonly dispatch: Dispatch<ViewAction>;
-	/** The table's process rows, in the order shown. */
-	readonly rows: readonly ProcessRow[];
+	/** The table's rows, processes and their descendants, in the order shown. */
+	readonly rows: readonly RowEntry[];
 	/** The highlighted row: the one k, K, p, r and Enter act on. */
-	readonly selected: ProcessRow | undefined;
+	readonly selected: RowEntry | undefined;
 	/** The panels' heights, for a page of PgUp/PgDn. */
 	readonly sizes: Layout;
 	/** Lines the log pane holds while it has the focus, for scrolling it. */
@@ -80,9 +80,10 @@ function normalCommand(command: Exclude<Command, object>, targets: CommandTarget
 		case 'end':
 			return move(command, targets);
 		case 'next-panel':
-			return dispatch({type: 'focus', focus: view.focus === 'log' ? 'processes' : 'log'});
+			if (view.focus === 'log') return dispatch({type: 'focus', focus: 'processes'});
+			return openLog(targets);
 		case 'open-log':
-			return dispatch({type: 'focus', focus: 'log'});
+			return openLog(targets);
 		case 'back':
 			if (view.focus === 'log') return dispatch({type: 'focus', focus: 'processes'});
 			return view.filter ? dispatch({type: 'clear-filter'}) : undefined;
@@ -139,7 +140,17 @@ function move(
 		home: -rows.length,
 		end: rows.length,
 	};
-	dispatch({type: 'select', id: moveSelection(rows, selected?.id, step[movement])});
+	dispatch({type: 'select', ...selectionOf(moveEntry(rows, selected, step[movement]))});
+}
+
+/** Enter and Tab: the selected process's log; a descendant has none of its own, and it is said. */
+function openLog({selected, dispatch}: CommandTargets) {
+	if (selected?.kind !== 'descendant') return dispatch({type: 'focus', focus: 'log'});
+	const {command, pid} = selected.row;
+	dispatch({
+		type: 'say',
+		message: `${command} (pid ${pid}) has no log of its own: procdash did not start it`,
+	});
 }
 
 /** The open preset menu: ↑/↓ choose, Enter plays, Esc closes. */

@@ -7,6 +7,11 @@
 const enter = '\u001B[?1049h\u001B[H';
 const leave = '\u001B[?1049l';
 
+// Set once the alternate screen is left. Ink may still write after that: as it unmounts at exit
+// (after the 'exit' listener below) it draws its last frame again, in full when the frame is as
+// tall as the terminal. That frame belongs to the alternate screen, not to the one given back.
+let closed = false;
+
 /**
  * Switches `stdout` to the alternate screen when it is a terminal. Returns what switches back:
  * called when the dashboard closes, and by itself should procdash exit or crash first (Node
@@ -16,12 +21,14 @@ const leave = '\u001B[?1049l';
 export function enterAlternateScreen(stdout: NodeJS.WriteStream = process.stdout): () => void {
 	if (!stdout.isTTY) return () => {};
 	stdout.write(enter);
+	closed = false;
 	let left = false;
 	const restore = () => {
 		if (left) return;
 		left = true;
 		process.off('exit', restore);
 		stdout.write(leave);
+		closed = true;
 	};
 	process.on('exit', restore);
 	return restore;
@@ -32,10 +39,12 @@ export function enterAlternateScreen(stdout: NodeJS.WriteStream = process.stdout
 const eraseSavedLines = '\u001B[3J';
 
 /**
- * `stdout` as Ink should write to it: the same stream, but no write erases the scrollback.
+ * `stdout` as Ink should write to it: the same stream, but no write erases the scrollback, and
+ * nothing is written once the alternate screen has been left.
  */
 export function keepingScrollback(stdout: NodeJS.WriteStream = process.stdout): NodeJS.WriteStream {
 	const write = (chunk: unknown, ...rest: unknown[]) =>
+		closed ||
 		(stdout.write as (...args: unknown[]) => boolean)(
 			typeof chunk === 'string' ? chunk.replaceAll(eraseSavedLines, '') : chunk,
 			...rest,
