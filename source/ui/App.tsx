@@ -91,6 +91,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 				<TextPrompt
 					label={view.mode === 'filter' ? 'filter by name:' : 'new process:'}
 					value={view.draft}
+					cursor={view.cursor}
 					placeholder={
 						view.mode === 'filter'
 							? 'Enter keeps it, Esc clears it'

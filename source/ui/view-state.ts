@@ -1,5 +1,5 @@
 import type {ProcessRow} from '../core/snapshot/index.js';
-import {withoutLastCharacter} from './format.js';
+import {type Edit, editLine, insertText, type Line} from './line-edit.js';
 
 /** What the keyboard is talking to. */
 export type Mode = 'normal' | 'help' | 'menu' | 'command' | 'filter';
@@ -23,14 +23,14 @@ export type ViewState = {
 	readonly filter: string;
 	/** What is being typed in the `n` or `/` prompt. */
 	readonly draft: string;
+	/** Where the prompt's cursor stands in the draft (see line-edit.ts). */
+	readonly cursor: number;
 	readonly sort: SortKey;
 	/** Lines scrolled up from the newest in the log pane. */
 	readonly logScroll: number;
 	/** The footer's answer to the last key. */
 	readonly message: string | undefined;
 	readonly quitting: boolean;
-	/** A command line submitted from the `n` prompt, waiting to be started. */
-	readonly pendingCommand: string | undefined;
 };
 
 /** The dashboard as it opens. */
@@ -40,11 +40,11 @@ export const initialView: ViewState = {
 	selectedId: undefined,
 	filter: '',
 	draft: '',
+	cursor: 0,
 	sort: 'started',
 	logScroll: 0,
 	message: undefined,
 	quitting: false,
-	pendingCommand: undefined,
 };
 
 /** What a key can change in the view. */
@@ -53,10 +53,8 @@ export type ViewAction =
 	| {readonly type: 'open'; readonly mode: Mode}
 	| {readonly type: 'close'}
 	| {readonly type: 'type'; readonly text: string}
-	| {readonly type: 'erase'}
+	| {readonly type: 'edit'; readonly edit: Edit}
 	| {readonly type: 'apply-filter'}
-	| {readonly type: 'submit-command'}
-	| {readonly type: 'command-sent'}
 	| {readonly type: 'clear-filter'}
 	| {readonly type: 'focus'; readonly focus: Focus}
 	| {readonly type: 'cycle-sort'}
@@ -69,28 +67,20 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 	switch (action.type) {
 		case 'select':
 			return {...state, selectedId: action.id, logScroll: 0, message: undefined};
-		case 'open':
-			return {
-				...state,
-				mode: action.mode,
-				draft: action.mode === 'filter' ? state.filter : '',
-				message: undefined,
-			};
+		case 'open': {
+			const draft = action.mode === 'filter' ? state.filter : '';
+			return {...state, mode: action.mode, draft, cursor: draft.length, message: undefined};
+		}
 		case 'close':
-			return {...state, mode: 'normal', draft: ''};
+			return {...state, mode: 'normal', draft: '', cursor: 0};
 		case 'type':
-			return {...state, draft: state.draft + action.text};
-		case 'erase':
-			return {...state, draft: withoutLastCharacter(state.draft)};
+			return typed(state, insertText(line(state), action.text));
+		case 'edit':
+			return typed(state, editLine(line(state), action.edit));
 		case 'apply-filter':
-			return {...state, mode: 'normal', filter: state.draft.trim(), draft: ''};
-		case 'submit-command':
-			// The draft is read here, where it is current: a key handler's copy may be a frame old.
-			return {...state, mode: 'normal', draft: '', pendingCommand: state.draft};
-		case 'command-sent':
-			return {...state, pendingCommand: undefined};
+			return {...state, mode: 'normal', filter: state.draft.trim(), draft: '', cursor: 0};
 		case 'clear-filter':
-			return {...state, mode: 'normal', filter: '', draft: ''};
+			return {...state, mode: 'normal', filter: '', draft: '', cursor: 0};
 		case 'focus':
 			return {...state, focus: action.focus, logScroll: 0};
 		case 'cycle-sort': {
@@ -107,6 +97,14 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		case 'quit':
 			return {...state, quitting: true, mode: 'normal'};
 	}
+}
+
+function line({draft, cursor}: ViewState): Line {
+	return {text: draft, cursor};
+}
+
+function typed(state: ViewState, {text, cursor}: Line): ViewState {
+	return {...state, draft: text, cursor};
 }
 
 const stateOrder: Record<ProcessRow['state'], number> = {

@@ -11,6 +11,12 @@ import {isRunning} from '../helpers/processes.js';
 import type {Terminal} from '../helpers/render.js';
 
 const backspace = '\u007F';
+const deleteKey = '\u001B[3~';
+
+/** What a terminal sends for Ctrl and `letter`. */
+function ctrl(letter: string): string {
+	return String.fromCharCode(letter.charCodeAt(0) - 96);
+}
 
 /** Whether `frame` has the prompt `label` showing `typed`, the cursor after it. */
 function promptShows(frame: string, label: string, typed: string): boolean {
@@ -89,6 +95,39 @@ describe('n: a new process from a typed command line', () => {
 		await screen.waitForFrame(
 			(text) => text.includes('Log: sh') && logLine('stdout', 'hi').test(text),
 		);
+	});
+
+	test("the prompt's cursor: arrows, Home/End, Ctrl-A/E move it, typing inserts at it, Backspace, Delete, Ctrl-W and Ctrl-U erase", async () => {
+		const screen = dashboard.open();
+		await typeCommand(screen, 'sleep 0');
+		// Each key waits for the line it makes, as the person would see it.
+		for (const [key, line] of [
+			['left', 'sleep 0'],
+			['3', 'sleep 30'],
+			['home', 'sleep 30'],
+			[deleteKey, 'leep 30'],
+			['s', 'sleep 30'],
+			['end', 'sleep 30'],
+			[' 40', 'sleep 30 40'],
+			// The blank before the erased word stays: 5 comes after it.
+			[ctrl('w'), 'sleep 30'],
+			['5', 'sleep 30 5'],
+			[backspace, 'sleep 30'],
+			[backspace, 'sleep 30'],
+			[ctrl('a'), 'sleep 30'],
+			['right', 'sleep 30'],
+			['right', 'sleep 30'],
+			[ctrl('u'), 'eep 30'],
+			['sl', 'sleep 30'],
+			[ctrl('e'), 'sleep 30'],
+			['0', 'sleep 300'],
+		] as const) {
+			screen.press(key);
+			await screen.waitForFrame((frame) => promptShows(frame, 'new process:', line));
+		}
+		screen.press('enter');
+		const frame = await screen.waitForFrame((text) => isRunningRow(rowNamed(text, 'sleep')));
+		expect(rowNamed(frame, 'sleep')?.line).toMatch(/ sleep 300 *$/);
 	});
 
 	test('Esc closes the prompt and starts nothing', async () => {

@@ -38,28 +38,19 @@ export type CommandTargets = {
  */
 export function useCommands(targets: CommandTargets): void {
 	const {exit} = useApp();
-	const {controller, view, dispatch, stopped} = targets;
+	const {view, dispatch, stopped} = targets;
 	const onCommand = (command: Command, mode: Mode) => {
 		if (command === 'quit') return quit(targets, exit);
-		if (typeof command === 'object') return dispatch({type: 'type', text: command.text});
+		if (typeof command === 'object')
+			return dispatch(
+				'text' in command ? {type: 'type', text: command.text} : {type: 'edit', edit: command.edit},
+			);
 		if (mode === 'help') return dispatch({type: 'close'});
 		if (mode === 'menu') return menuCommand(command, targets);
-		if (mode === 'command' || mode === 'filter') return promptCommand(command, mode, dispatch);
+		if (mode === 'command' || mode === 'filter') return promptCommand(command, mode, targets);
 		return normalCommand(command, targets);
 	};
 	useKeymap(view.mode, onCommand, targets.interactive);
-
-	// The `n` prompt's line is started here, once the reducer has it: a key handler's copy of the
-	// draft may be a frame old when a paste types and submits in one chunk.
-	const pendingCommand = view.pendingCommand;
-	useEffect(() => {
-		if (pendingCommand === undefined) return;
-		dispatch({type: 'command-sent'});
-		dispatch({type: 'say', message: `starting ${pendingCommand}…`});
-		void controller
-			.startCommand(pendingCommand)
-			.then((outcome) => dispatch({type: 'say', message: outcome.message}));
-	}, [pendingCommand, controller, dispatch]);
 
 	// Leave only once the frame that says how the stop went is on screen.
 	useEffect(() => {
@@ -152,20 +143,25 @@ function menuCommand(command: Command, {menu, dispatch}: CommandTargets) {
 	dispatch({type: 'close'});
 }
 
-/** The `n` and `/` prompts: Backspace, Enter to start or keep, Esc to cancel or clear. */
-function promptCommand(
-	command: Command,
-	mode: 'command' | 'filter',
-	dispatch: Dispatch<ViewAction>,
-) {
-	if (command === 'erase') return dispatch({type: 'erase'});
+/** The `n` and `/` prompts: Enter to start or keep, Esc to cancel or clear (typing is the reducer's). */
+function promptCommand(command: Command, mode: 'command' | 'filter', targets: CommandTargets) {
+	const {dispatch} = targets;
 	if (mode === 'filter') {
 		if (command === 'submit') return dispatch({type: 'apply-filter'});
 		if (command === 'back') return dispatch({type: 'clear-filter'});
 		return;
 	}
 	if (command === 'back') return dispatch({type: 'close'});
-	if (command === 'submit') dispatch({type: 'submit-command'});
+	if (command === 'submit') startTyped(targets);
+}
+
+/** Enter in the `n` prompt: closes it and starts the line typed. */
+function startTyped({controller, view, dispatch}: CommandTargets) {
+	const say = (message: string) => dispatch({type: 'say', message});
+	const line = view.draft;
+	dispatch({type: 'close'});
+	say(`starting ${line.trim()}…`);
+	void controller.startCommand(line).then((outcome) => say(outcome.message));
 }
 
 /** q and Ctrl-C: the first stops every process gracefully, the second forces it. */
