@@ -9,7 +9,7 @@ export const keyHelp: readonly (readonly [string, string])[] = [
 	['K', 'kill: SIGKILL'],
 	['p', 'pause / resume (SIGSTOP / SIGCONT)'],
 	['r', 'restart as a new process'],
-	['/', 'filter by name (Enter keeps it, Esc clears it)'],
+	['/', 'filter by name as you type (Enter keeps it, Esc clears it)'],
 	['←/→', 'in n and /: move the cursor (Home/End, Ctrl-A/E; Ctrl-U, Ctrl-W erase)'],
 	['o', 'sort: started, name, cpu, memory, state'],
 	['?', 'this help'],

@@ -19,7 +19,7 @@ export type ViewState = {
 	readonly focus: Focus;
 	/** The highlighted process; the first row when undefined or gone. */
 	readonly selectedId: number | undefined;
-	/** Rows whose name contains this (case-insensitive) are shown. */
+	/** Rows whose name contains this (case-insensitive) are shown; the `/` prompt sets it as it is typed. */
 	readonly filter: string;
 	/** What is being typed in the `n` or `/` prompt. */
 	readonly draft: string;
@@ -103,8 +103,10 @@ function line({draft, cursor}: ViewState): Line {
 	return {text: draft, cursor};
 }
 
+// The `/` prompt filters as it is typed: the table narrows at each key, not only on Enter.
 function typed(state: ViewState, {text, cursor}: Line): ViewState {
-	return {...state, draft: text, cursor};
+	const filter = state.mode === 'filter' ? text.trim() : state.filter;
+	return {...state, draft: text, cursor, filter};
 }
 
 const stateOrder: Record<ProcessRow['state'], number> = {

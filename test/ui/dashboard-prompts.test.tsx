@@ -166,11 +166,10 @@ describe('/: a filter by name', () => {
 		await screen.waitForFrame((frame) => promptShows(frame, 'filter by name:', 'WE'));
 		screen.press('enter');
 
-		// Then only web is left, and the line under the heading says why
-		const filtered = await screen.waitForFrame((frame) => tableNames(frame).length === 1);
+		// Then the prompt closes, only web is left, and the line under the heading says why
+		const filtered = await screen.waitForFrame((frame) => !frame.includes('filter by name:'));
 		expect(tableNames(filtered)).toEqual(['web']);
 		expect(filtered).toMatch(/^ {2}filter "WE" \(Esc clears\)$/m);
-		expect(filtered).not.toContain('filter by name:');
 
 		// When / is pressed again, the prompt holds the filter; Esc there clears it
 		screen.press('/');
@@ -188,6 +187,22 @@ describe('/: a filter by name', () => {
 		await screen.waitForFrame((frame) => tableNames(frame).join() === 'db');
 		screen.press('escape');
 		await screen.waitForFrame((frame) => tableNames(frame).length === 3);
+	});
+
+	test('the table narrows at each key typed, before Enter; Esc clears it', async () => {
+		const screen = await threeProcesses();
+		screen.press('/');
+		await screen.waitForFrame((frame) => frame.includes('filter by name:'));
+		screen.press('w');
+		await screen.waitForFrame((frame) => tableNames(frame).join() === 'web,worker');
+		screen.press('e');
+		const narrowed = await screen.waitForFrame((frame) => tableNames(frame).join() === 'web');
+		expect(promptShows(narrowed, 'filter by name:', 'we')).toBe(true);
+		screen.press(backspace);
+		await screen.waitForFrame((frame) => tableNames(frame).join() === 'web,worker');
+		screen.press('escape');
+		const cleared = await screen.waitForFrame((frame) => !frame.includes('filter by name:'));
+		expect(tableNames(cleared)).toEqual(all);
 	});
 
 	test('a filter that matches nothing says so', async () => {
@@ -212,9 +227,10 @@ describe('/: a filter by name', () => {
 	test('a pasted "/wor" and Enter keeps the filter at once', async () => {
 		const screen = await threeProcesses();
 		screen.press('/wor\r');
-		const frame = await screen.waitForFrame((text) => tableNames(text).length === 1);
+		const frame = await screen.waitForFrame(
+			(text) => text.includes('filter "wor"') && !text.includes('filter by name:'),
+		);
 		expect(tableNames(frame)).toEqual(['worker']);
-		expect(frame).not.toContain('filter by name:');
 	});
 
 	test('three matching rows all show under the line that names the filter', async () => {

@@ -140,6 +140,27 @@ describe('reduceView', () => {
 		expect(viewAfter([{type: 'open', mode: 'command'}], cancelled).draft).toBe('');
 	});
 
+	test('the filter narrows as it is typed, not only on Enter; typing a command filters nothing', () => {
+		const typing = viewAfter([
+			{type: 'open', mode: 'filter'},
+			{type: 'type', text: 'w'},
+		]);
+		expect(typing).toMatchObject({mode: 'filter', draft: 'w', filter: 'w'});
+		expect(viewAfter([{type: 'type', text: 'e '}], typing).filter).toBe('we');
+		expect(viewAfter([{type: 'edit', edit: 'erase-back'}], typing).filter).toBe('');
+		const command = viewAfter(
+			[
+				{type: 'open', mode: 'command'},
+				{type: 'type', text: 'x'},
+			],
+			{
+				...initialView,
+				filter: 'web',
+			},
+		);
+		expect(command.filter).toBe('web');
+	});
+
 	test('applying a filter keeps the trimmed draft; the prompt reopens with it; clearing empties it', () => {
 		const applied = viewAfter([
 			{type: 'open', mode: 'filter'},
