@@ -1,6 +1,6 @@
 import {toErrorInfo} from '../core/errors.js';
 import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
-import {restartProcess, startCommandLine} from '../core/orchestrator/steering.js';
+import {commandLineWords, restartProcess, startCommandLine} from '../core/orchestrator/steering.js';
 
 /** A preset as the menu lists it. */
 export type PresetChoice = {readonly name: string; readonly description: string};
@@ -25,6 +25,8 @@ export type DashboardController = {
 	readonly pause: (id: number, paused: boolean) => boolean;
 	/** Starts the process again as a new one with the same options. */
 	readonly restart: (id: number) => Promise<Outcome>;
+	/** Why a typed command line cannot be started (an unclosed quote, shell syntax); undefined when it can. */
+	readonly checkCommand: (line: string) => string | undefined;
 	/** Starts a typed command line (no shell unless it starts with `sh -c`). */
 	readonly startCommand: (line: string) => Promise<Outcome>;
 	/** SIGKILL to every process at once: the second q. */
@@ -68,6 +70,14 @@ export function orchestratorController(
 				(process) => ({ok: true, message: `restarted ${process.name} as pid ${process.pid}`}),
 				(error: unknown) => ({ok: false, message: `cannot restart: ${toErrorInfo(error).message}`}),
 			),
+		checkCommand: (line) => {
+			try {
+				commandLineWords(line);
+				return undefined;
+			} catch (error) {
+				return toErrorInfo(error).message;
+			}
+		},
 		startCommand: (line) =>
 			startCommandLine(orchestrator, line).then(
 				(process) =>
@@ -93,6 +103,7 @@ export function readOnlyController(reason: string, stop: () => void): DashboardC
 		kill: () => false,
 		pause: () => false,
 		restart: refused,
+		checkCommand: () => reason,
 		startCommand: refused,
 		killAll: () => {},
 		stop,

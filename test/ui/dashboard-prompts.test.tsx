@@ -97,6 +97,37 @@ describe('n: a new process from a typed command line', () => {
 		);
 	});
 
+	test('a line that cannot run stays in the open prompt as typed, with why under it, to be fixed', async () => {
+		// Given a line with an unclosed quote, and Enter
+		const screen = dashboard.open();
+		await typeCommand(screen, "echo 'hello");
+		screen.press('enter');
+
+		// Then the prompt is still open with the line, and the line under it says what is wrong
+		const refused = await screen.waitForFrame((frame) => frame.includes("unterminated ' quote"));
+		const lines = refused.split('\n');
+		const prompt = lines.findIndex((line) => promptShows(line, 'new process:', "echo 'hello"));
+		expect(prompt).toBeGreaterThan(-1);
+		expect(lines[prompt + 1]).toMatch(/^unterminated ' quote in 'echo 'hello' *$/);
+		const bus = dashboard.orchestrator().bus;
+		expect(bus.history().filter((event) => event.type === 'process:created')).toEqual([]);
+
+		// When the quote is closed and Enter pressed, echo runs and the prompt closes
+		screen.press("'");
+		await screen.waitForFrame((frame) => promptShows(frame, 'new process:', "echo 'hello'"));
+		screen.press('enter');
+		const started = await screen.waitForFrame((frame) => rowNamed(frame, 'echo') !== undefined);
+		expect(started).not.toContain('new process:');
+	});
+
+	test('shell syntax outside sh -c is refused in the prompt, the line kept', async () => {
+		const screen = dashboard.open();
+		await typeCommand(screen, 'sleep 1 | cat');
+		screen.press('enter');
+		const refused = await screen.waitForFrame((frame) => frame.includes("uses shell syntax ('|')"));
+		expect(promptShows(refused, 'new process:', 'sleep 1 | cat')).toBe(true);
+	});
+
 	test("the prompt's cursor: arrows, Home/End, Ctrl-A/E move it, typing inserts at it, Backspace, Delete, Ctrl-W and Ctrl-U erase", async () => {
 		const screen = dashboard.open();
 		await typeCommand(screen, 'sleep 0');

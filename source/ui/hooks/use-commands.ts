@@ -155,10 +155,16 @@ function promptCommand(command: Command, mode: 'command' | 'filter', targets: Co
 	if (command === 'submit') startTyped(targets);
 }
 
-/** Enter in the `n` prompt: closes it and starts the line typed. */
+/**
+ * Enter in the `n` prompt: a line that cannot run (an unclosed quote, shell syntax) keeps the
+ * prompt open with the line as typed and what is wrong under it, to be fixed; any other line
+ * closes it and starts.
+ */
 function startTyped({controller, view, dispatch}: CommandTargets) {
 	const say = (message: string) => dispatch({type: 'say', message});
 	const line = view.draft;
+	const wrong = controller.checkCommand(line);
+	if (wrong !== undefined) return say(wrong);
 	dispatch({type: 'close'});
 	say(`starting ${line.trim()}…`);
 	void controller.startCommand(line).then((outcome) => say(outcome.message));
