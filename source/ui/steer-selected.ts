@@ -4,8 +4,25 @@ import {formatExitcode, formatSeconds} from './format.js';
 import {footerKeys} from './keys.js';
 import type {ViewState} from './view-state.js';
 
+/** What, besides the view, decides which keys work. */
+export type KeysSituation = {
+	/** A replay: no key acts on a process. */
+	readonly readOnly: boolean;
+	/** Everything is stopping or stopped: nothing may start, and q forces the stop. */
+	readonly stopping: boolean;
+};
+
+// The footer's keys that act on processes, and of those, the ones that start one.
+const steering = new Set(['n', 's', 'k/K', 'p', 'r']);
+const starting = new Set(['n', 's', 'r']);
+
 /** The keys that work right now, for the footer. */
-export function keysFor(view: ViewState): readonly (readonly [string, string])[] {
+export function keysFor(
+	view: ViewState,
+	{readOnly, stopping}: KeysSituation,
+): readonly (readonly [string, string])[] {
+	// While everything stops, q again forces the stop.
+	const quit: readonly [string, string] = ['q', stopping || view.quitting ? 'force' : 'quit'];
 	switch (view.mode) {
 		case 'help':
 			return [['any key', 'close the help']];
@@ -23,14 +40,17 @@ export function keysFor(view: ViewState): readonly (readonly [string, string])[]
 				['Ctrl-C', 'quit'],
 			];
 		default:
-			return view.focus === 'log'
-				? [
-						['↑/↓', 'scroll'],
-						['PgUp/PgDn', 'a page'],
-						['Esc/Tab', 'back to processes'],
-						['q', 'quit'],
-					]
-				: footerKeys;
+			if (view.focus === 'log')
+				return [['↑/↓', 'scroll'], ['PgUp/PgDn', 'a page'], ['Esc/Tab', 'back to processes'], quit];
+			return [
+				...footerKeys.filter(
+					([key]) =>
+						key !== 'q' &&
+						!(readOnly && steering.has(key)) &&
+						!((stopping || view.quitting) && starting.has(key)),
+				),
+				quit,
+			];
 	}
 }
 

@@ -28,6 +28,8 @@ export type CommandTargets = {
 	readonly menu: PresetMenuState;
 	/** Whether the snapshot says every process has stopped: a quit leaves then. */
 	readonly stopped: boolean;
+	/** Whether everything is stopping or stopped (a quit, a signal, a preset switch): nothing may start. */
+	readonly stopping: boolean;
 	/** Whether keys are read: false where stdin cannot be put in raw mode. */
 	readonly interactive: boolean;
 };
@@ -78,19 +80,22 @@ function normalCommand(command: Exclude<Command, object>, targets: CommandTarget
 			if (view.focus === 'log') return dispatch({type: 'focus', focus: 'processes'});
 			return view.filter ? dispatch({type: 'clear-filter'}) : undefined;
 		case 'new-process':
-			return controller.readOnly
-				? say(controller.readOnly)
-				: dispatch({type: 'open', mode: 'command'});
+			if (controller.readOnly) return say(controller.readOnly);
+			if (ending(targets)) return say(stoppingSays('no new process starts'));
+			return dispatch({type: 'open', mode: 'command'});
 		case 'presets':
 			if (controller.readOnly) return say(controller.readOnly);
+			if (ending(targets)) return say(stoppingSays('no preset starts'));
 			if (!controller.presets)
 				return say('presets: only when procdash plays one (procdash <preset>)');
 			menu.open();
 			return dispatch({type: 'open', mode: 'menu'});
+		case 'restart':
+			if (!controller.readOnly && ending(targets)) return say(stoppingSays('nothing is restarted'));
+			return actOnSelected(controller, targets.selected, say)(command);
 		case 'terminate':
 		case 'kill':
 		case 'pause':
-		case 'restart':
 			return actOnSelected(controller, targets.selected, say)(command);
 		case 'filter':
 			return dispatch({type: 'open', mode: 'filter'});
@@ -99,6 +104,15 @@ function normalCommand(command: Exclude<Command, object>, targets: CommandTarget
 		case 'sort':
 			return dispatch({type: 'cycle-sort'});
 	}
+}
+
+// A process started now would never run: the stop refuses it, and its row stays in the report.
+function ending({view, stopping}: CommandTargets): boolean {
+	return view.quitting || stopping;
+}
+
+function stoppingSays(what: string): string {
+	return `everything is stopping: ${what} (q again forces the stop)`;
 }
 
 type Movement = 'up' | 'down' | 'page-up' | 'page-down' | 'home' | 'end';
