@@ -6,7 +6,12 @@ import {commandLineWords, restartProcess, startCommandLine} from '../core/orches
 export type PresetChoice = {readonly name: string; readonly description: string};
 
 /** What a key did, in words for the footer. */
-export type Outcome = {readonly ok: boolean; readonly message: string};
+export type Outcome = {
+	readonly ok: boolean;
+	readonly message: string;
+	/** The process the key made (started, restarted, or failed to start with a row of its own). */
+	readonly id?: number;
+};
 
 /**
  * What the dashboard's keys may do to the processes it shows. A live run steers its orchestrator
@@ -67,7 +72,11 @@ export function orchestratorController(
 		},
 		restart: (id) =>
 			restartProcess(orchestrator, id).then(
-				(process) => ({ok: true, message: `restarted ${process.name} as pid ${process.pid}`}),
+				(process) => ({
+					ok: true,
+					message: `restarted ${process.name} as pid ${process.pid}`,
+					id: process.id,
+				}),
 				(error: unknown) => ({ok: false, message: `cannot restart: ${toErrorInfo(error).message}`}),
 			),
 		checkCommand: (line) => {
@@ -82,8 +91,12 @@ export function orchestratorController(
 			startCommandLine(orchestrator, line).then(
 				(process) =>
 					process.exitcode === null
-						? {ok: true, message: `started ${process.name}, pid ${process.pid}`}
-						: {ok: false, message: process.error?.message ?? `${process.name} could not start`},
+						? {ok: true, message: `started ${process.name}, pid ${process.pid}`, id: process.id}
+						: {
+								ok: false,
+								message: process.error?.message ?? `${process.name} could not start`,
+								id: process.id,
+							},
 				(error: unknown) => ({ok: false, message: toErrorInfo(error).message}),
 			),
 		killAll: () => orchestrator.signalAll('SIGKILL'),

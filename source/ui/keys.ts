@@ -4,7 +4,7 @@ export const keyHelp: readonly (readonly [string, string])[] = [
 	['Tab', 'next panel: processes or log'],
 	['Enter', "the selected process's log (Esc: back to events)"],
 	['n', 'new process: a command line (no shell unless sh -c …)'],
-	['s', 'start a preset from the menu'],
+	['s', 'start a preset from the menu (Home/End: the first/last)'],
 	['k', 'terminate: SIGTERM, then SIGKILL after the grace period'],
 	['K', 'kill: SIGKILL'],
 	['p', 'pause / resume (SIGSTOP / SIGCONT)'],

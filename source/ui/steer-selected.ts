@@ -29,6 +29,7 @@ export function keysFor(
 		case 'menu':
 			return [
 				['↑/↓', 'choose'],
+				['Home/End', 'first/last'],
 				['Enter', 'play'],
 				['Esc', 'close'],
 			];
@@ -62,13 +63,18 @@ export function actOnSelected(
 	controller: DashboardController,
 	selected: ProcessRow | undefined,
 	say: (message: string) => void,
+	/** Told when r has replaced process `from` with process `to`, for the selection to follow. */
+	restarted?: (from: number, to: number) => void,
 ) {
 	return (action: ProcessAction) => {
 		if (controller.readOnly) return say(controller.readOnly);
 		if (!selected) return say('no process selected');
 		if (action === 'restart') {
 			say(`restarting ${selected.name}…`);
-			void controller.restart(selected.id).then((outcome) => say(outcome.message));
+			void controller.restart(selected.id).then((outcome) => {
+				if (outcome.id !== undefined) restarted?.(selected.id, outcome.id);
+				say(outcome.message);
+			});
 			return;
 		}
 		const paused = selected.state === 'paused';

@@ -50,6 +50,8 @@ export const initialView: ViewState = {
 /** What a key can change in the view. */
 export type ViewAction =
 	| {readonly type: 'select'; readonly id: number | undefined}
+	/** A process was replaced by a new one (restarted): the selection follows it if still on it. */
+	| {readonly type: 'follow'; readonly from: number; readonly to: number}
 	| {readonly type: 'open'; readonly mode: Mode}
 	| {readonly type: 'close'}
 	| {readonly type: 'type'; readonly text: string}
@@ -67,6 +69,11 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 	switch (action.type) {
 		case 'select':
 			return {...state, selectedId: action.id, logScroll: 0, message: undefined};
+		case 'follow':
+			// Undefined is the first row, on which nobody moved: r there follows the new process too.
+			return state.selectedId === action.from || state.selectedId === undefined
+				? {...state, selectedId: action.to}
+				: state;
 		case 'open': {
 			const draft = action.mode === 'filter' ? state.filter : '';
 			return {...state, mode: action.mode, draft, cursor: draft.length, message: undefined};

@@ -4,6 +4,7 @@ import {
 	rowNamed,
 	type TableRow,
 	tableNames,
+	tableRows,
 	typeText,
 	useDashboard,
 } from '../helpers/dashboard.js';
@@ -16,6 +17,11 @@ const deleteKey = '\u001B[3~';
 /** What a terminal sends for Ctrl and `letter`. */
 function ctrl(letter: string): string {
 	return String.fromCharCode(letter.charCodeAt(0) - 96);
+}
+
+/** The name on the selected row of the table in `frame`. */
+function selectedName(frame: string): string | undefined {
+	return tableRows(frame).find((row) => row.line.startsWith('› '))?.name;
 }
 
 /** Whether `frame` has the prompt `label` showing `typed`, the cursor after it. */
@@ -126,6 +132,22 @@ describe('n: a new process from a typed command line', () => {
 		screen.press('enter');
 		const refused = await screen.waitForFrame((frame) => frame.includes("uses shell syntax ('|')"));
 		expect(promptShows(refused, 'new process:', 'sleep 1 | cat')).toBe(true);
+	});
+
+	test('the process n starts is selected', async () => {
+		// Given two processes, the first selected
+		await dashboard.start('first', 'sleep', '30');
+		await dashboard.start('second', 'sleep', '30');
+		const screen = dashboard.open();
+		await screen.waitForFrame((frame) => tableNames(frame).length === 2);
+		expect(selectedName(screen.frame())).toBe('first');
+
+		// When n starts sleep 30
+		await typeCommand(screen, 'sleep 30');
+		screen.press('enter');
+
+		// Then its row is the selected one
+		await screen.waitForFrame((frame) => selectedName(frame) === 'sleep');
 	});
 
 	test("the prompt's cursor: arrows, Home/End, Ctrl-A/E move it, typing inserts at it, Backspace, Delete, Ctrl-W and Ctrl-U erase", async () => {

@@ -123,9 +123,13 @@ describe('the help', () => {
 });
 
 describe('the preset menu', () => {
-	test('↑/↓ choose, Enter plays, Esc, s and q close', () => {
+	test('↑/↓ choose, Home/End the first and last, Enter plays, Esc, s and q close', () => {
 		expect(commandFor(key(up), 'menu')).toBe('up');
 		expect(commandFor(key(down), 'menu')).toBe('down');
+		expect(commandFor(key(home), 'menu')).toBe('home');
+		expect(commandFor(key('\u001B[1~'), 'menu')).toBe('home');
+		expect(commandFor(key(end), 'menu')).toBe('end');
+		expect(commandFor(key('\u001B[4~'), 'menu')).toBe('end');
 		expect(commandFor(key('\r'), 'menu')).toBe('submit');
 		expect(commandFor(key('\u001B'), 'menu')).toBe('back');
 		expect(commandFor(key('s'), 'menu')).toBe('back');

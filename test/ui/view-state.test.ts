@@ -161,6 +161,19 @@ describe('reduceView', () => {
 		expect(command.filter).toBe('web');
 	});
 
+	test('r: the selection follows the restarted process when it is still on the old one', () => {
+		expect(
+			reduceView({...initialView, selectedId: 3}, {type: 'follow', from: 3, to: 9}),
+		).toMatchObject({
+			selectedId: 9,
+		});
+		expect(reduceView(initialView, {type: 'follow', from: 3, to: 9}).selectedId).toBe(9);
+		// Moved away while it restarted: the selection stays where the person put it.
+		expect(
+			reduceView({...initialView, selectedId: 5}, {type: 'follow', from: 3, to: 9}).selectedId,
+		).toBe(5);
+	});
+
 	test('applying a filter keeps the trimmed draft; the prompt reopens with it; clearing empties it', () => {
 		const applied = viewAfter([
 			{type: 'open', mode: 'filter'},

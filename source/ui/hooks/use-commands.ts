@@ -92,7 +92,9 @@ function normalCommand(command: Exclude<Command, object>, targets: CommandTarget
 			return dispatch({type: 'open', mode: 'menu'});
 		case 'restart':
 			if (!controller.readOnly && ending(targets)) return say(stoppingSays('nothing is restarted'));
-			return actOnSelected(controller, targets.selected, say)(command);
+			return actOnSelected(controller, targets.selected, say, (from, to) =>
+				dispatch({type: 'follow', from, to}),
+			)(command);
 		case 'terminate':
 		case 'kill':
 		case 'pause':
@@ -147,10 +149,13 @@ function move(
 	dispatch({type: 'select', id: moveSelection(rows, selected?.id, step[movement])});
 }
 
-/** The open preset menu: ↑/↓ choose, Enter plays, Esc closes. */
-function menuCommand(command: Command, {menu, dispatch}: CommandTargets) {
+/** The open preset menu: ↑/↓ choose, Home/End the first or last, Enter plays, Esc closes. */
+function menuCommand(command: Command, {menu, dispatch, controller}: CommandTargets) {
+	const count = controller.presets?.choices.length ?? 0;
 	if (command === 'up') return menu.move(-1);
 	if (command === 'down') return menu.move(1);
+	if (command === 'home') return menu.move(-count);
+	if (command === 'end') return menu.move(count);
 	if (command === 'submit') menu.pick();
 	else if (command === 'back') menu.close();
 	else return;
@@ -172,7 +177,7 @@ function promptCommand(command: Command, mode: 'command' | 'filter', targets: Co
 /**
  * Enter in the `n` prompt: a line that cannot run (an unclosed quote, shell syntax) keeps the
  * prompt open with the line as typed and what is wrong under it, to be fixed; any other line
- * closes it and starts.
+ * closes it and starts, and the new process's row is selected.
  */
 function startTyped({controller, view, dispatch}: CommandTargets) {
 	const say = (message: string) => dispatch({type: 'say', message});
@@ -181,7 +186,10 @@ function startTyped({controller, view, dispatch}: CommandTargets) {
 	if (wrong !== undefined) return say(wrong);
 	dispatch({type: 'close'});
 	say(`starting ${line.trim()}…`);
-	void controller.startCommand(line).then((outcome) => say(outcome.message));
+	void controller.startCommand(line).then((outcome) => {
+		if (outcome.id !== undefined) dispatch({type: 'select', id: outcome.id});
+		say(outcome.message);
+	});
 }
 
 /** q and Ctrl-C: the first stops every process gracefully, the second forces it. */

@@ -75,7 +75,7 @@ function menuKey(key: Keypress): Command | undefined {
 	if (key.kind === 'text') return key.text === 's' || key.text === 'q' ? 'back' : undefined;
 	if (key.name === 'return') return 'submit';
 	if (key.name === 'escape') return 'back';
-	if (key.name === 'up' || key.name === 'down') return movements[key.name];
+	if (['up', 'down', 'home', 'end'].includes(key.name)) return movements[key.name];
 	return undefined;
 }
 
