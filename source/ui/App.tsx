@@ -48,6 +48,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 	const promptOpen = view.mode === 'command' || view.mode === 'filter';
 	const sizes = layout(snapshot, tableLines(rowCount, view), columns, rows, promptOpen);
 	const logLines = view.focus === 'log' && selected ? book.lines(selected.id).length : 0;
+	const stopping = snapshot.stopping !== undefined || snapshot.stopped !== undefined;
 	useCommands({
 		controller,
 		view,
@@ -58,6 +59,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 		logLines,
 		menu,
 		stopped: snapshot.stopped !== undefined,
+		stopping,
 		interactive,
 	});
 
@@ -91,6 +93,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 				<TextPrompt
 					label={view.mode === 'filter' ? 'filter by name:' : 'new process:'}
 					value={view.draft}
+					cursor={view.cursor}
 					placeholder={
 						view.mode === 'filter'
 							? 'Enter keeps it, Esc clears it'
@@ -99,7 +102,11 @@ export function App({bus, store, controller, interactive = true}: Props) {
 					width={width}
 				/>
 			)}
-			<Footer keys={keysFor(view)} message={view.message ?? controller.readOnly} width={width} />
+			<Footer
+				keys={keysFor(view, {readOnly: controller.readOnly !== undefined, stopping})}
+				message={view.message ?? controller.readOnly}
+				width={width}
+			/>
 		</Box>
 	);
 }

@@ -1,12 +1,17 @@
 import {toErrorInfo} from '../core/errors.js';
 import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
-import {restartProcess, startCommandLine} from '../core/orchestrator/steering.js';
+import {commandLineWords, restartProcess, startCommandLine} from '../core/orchestrator/steering.js';
 
 /** A preset as the menu lists it. */
 export type PresetChoice = {readonly name: string; readonly description: string};
 
 /** What a key did, in words for the footer. */
-export type Outcome = {readonly ok: boolean; readonly message: string};
+export type Outcome = {
+	readonly ok: boolean;
+	readonly message: string;
+	/** The process the key made (started, restarted, or failed to start with a row of its own). */
+	readonly id?: number;
+};
 
 /**
  * What the dashboard's keys may do to the processes it shows. A live run steers its orchestrator
@@ -25,6 +30,8 @@ export type DashboardController = {
 	readonly pause: (id: number, paused: boolean) => boolean;
 	/** Starts the process again as a new one with the same options. */
 	readonly restart: (id: number) => Promise<Outcome>;
+	/** Why a typed command line cannot be started (an unclosed quote, shell syntax); undefined when it can. */
+	readonly checkCommand: (line: string) => string | undefined;
 	/** Starts a typed command line (no shell unless it starts with `sh -c`). */
 	readonly startCommand: (line: string) => Promise<Outcome>;
 	/** SIGKILL to every process at once: the second q. */
@@ -65,15 +72,31 @@ export function orchestratorController(
 		},
 		restart: (id) =>
 			restartProcess(orchestrator, id).then(
-				(process) => ({ok: true, message: `restarted ${process.name} as pid ${process.pid}`}),
+				(process) => ({
+					ok: true,
+					message: `restarted ${process.name} as pid ${process.pid}`,
+					id: process.id,
+				}),
 				(error: unknown) => ({ok: false, message: `cannot restart: ${toErrorInfo(error).message}`}),
 			),
+		checkCommand: (line) => {
+			try {
+				commandLineWords(line);
+				return undefined;
+			} catch (error) {
+				return toErrorInfo(error).message;
+			}
+		},
 		startCommand: (line) =>
 			startCommandLine(orchestrator, line).then(
 				(process) =>
 					process.exitcode === null
-						? {ok: true, message: `started ${process.name}, pid ${process.pid}`}
-						: {ok: false, message: process.error?.message ?? `${process.name} could not start`},
+						? {ok: true, message: `started ${process.name}, pid ${process.pid}`, id: process.id}
+						: {
+								ok: false,
+								message: process.error?.message ?? `${process.name} could not start`,
+								id: process.id,
+							},
 				(error: unknown) => ({ok: false, message: toErrorInfo(error).message}),
 			),
 		killAll: () => orchestrator.signalAll('SIGKILL'),
@@ -93,6 +116,7 @@ export function readOnlyController(reason: string, stop: () => void): DashboardC
 		kill: () => false,
 		pause: () => false,
 		restart: refused,
+		checkCommand: () => reason,
 		startCommand: refused,
 		killAll: () => {},
 		stop,
