@@ -85,6 +85,8 @@ export type PoolTaskMessage = {
 	readonly spread: boolean;
 	/** The chunk's items; numbers may come packed (pool-pack.ts). */
 	readonly items: Packed;
+	/** The call's items hold shared objects' handles: the worker makes them proxies first. */
+	readonly shared?: true;
 };
 
 /** Parent to pool worker: several tasks at once, run in order (short tasks sent ahead). */

@@ -1,9 +1,11 @@
 import {DaemonError, PoolStateError} from '../errors.js';
 import type {TaskTarget} from '../ipc/messages.js';
-import {defaultOrchestrator, hostOf} from '../orchestrator/orchestrator.js';
+import {defaultOrchestrator, hostOf, type Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkTaskTarget} from '../process/task.js';
 import {currentProcess} from '../runtime/current.js';
+import {encodeShared} from '../shared/handles.js';
 import {checkArray} from '../util/validate.js';
+import {callItems} from './items.js';
 import {CollectJob, type PoolJob, StreamJob} from './jobs.js';
 import {
 	type ApplyOptions,
@@ -39,12 +41,16 @@ export class Pool implements AsyncDisposable {
 	readonly backend: PoolBackend;
 	readonly #scheduler: PoolScheduler;
 	readonly #retries: number;
+	readonly #orchestrator: Orchestrator;
 
 	constructor(options: PoolOptions = {}) {
 		const resolved = resolvePoolOptions(options);
 		// A daemon may not have child processes; threads are its own.
 		if (resolved.backend === 'process' && currentProcess().daemon) throw new DaemonError();
 		const orchestrator = options.orchestrator ?? defaultOrchestrator();
+		this.#orchestrator = orchestrator;
+		// Each worker is sent its initargs as it starts: one it cannot be sent is refused now.
+		encodeShared(resolved.initargs, orchestrator, resolved.backend, 'Pool(): initargs');
 		this.id = hostOf(orchestrator).count('Pool');
 		this.name = `Pool-${this.id}`;
 		this.processes = resolved.processes;
@@ -118,15 +124,19 @@ export class Pool implements AsyncDisposable {
 		args: readonly unknown[] = [],
 		options?: ApplyOptions,
 	): Promise<R> {
-		checkCallOptions('apply()', options);
-		checkArray('apply()', 'args', args);
-		const job = new CollectJob(
-			'apply()',
-			checkTarget('apply()', target),
-			true,
-			resolveRetries('apply()', options?.retries, this.#retries),
-		);
-		this.#submit('apply()', job, [args], 1);
+		const method = 'apply()';
+		checkCallOptions(method, options);
+		checkArray(method, 'args', args);
+		checkTaskTarget(method, target);
+		const {items, shared} = callItems(method, [args], true, this.#orchestrator, this.backend);
+		const job = new CollectJob({
+			method,
+			target,
+			spread: true,
+			retries: resolveRetries(method, options?.retries, this.#retries),
+			shared,
+		});
+		this.#submit(method, job, items, 1);
 		const [value] = await job.promise;
 		return value as R;
 	}
@@ -164,18 +174,20 @@ export class Pool implements AsyncDisposable {
 		spread: boolean,
 	): Promise<unknown[]> {
 		checkCallOptions(method, options);
-		const job = new CollectJob(
+		checkTaskTarget(method, target);
+		const call = callItems(method, items, spread, this.#orchestrator, this.backend);
+		const job = new CollectJob({
 			method,
-			checkTarget(method, target),
+			target,
 			spread,
-			resolveRetries(method, options?.retries, this.#retries),
-		);
-		const list = toList(method, items, spread);
+			retries: resolveRetries(method, options?.retries, this.#retries),
+			shared: call.shared,
+		});
 		const chunksize = resolveChunksize(method, options?.chunksize, {
-			items: list.length,
+			items: call.items.length,
 			processes: this.processes,
 		});
-		this.#submit(method, job, list, chunksize);
+		this.#submit(method, job, call.items, chunksize);
 		return job.promise;
 	}
 
@@ -191,22 +203,23 @@ export class Pool implements AsyncDisposable {
 		let job: StreamJob | undefined;
 		try {
 			checkCallOptions(method, options);
+			checkTaskTarget(method, target);
+			const call = callItems(method, items, false, this.#orchestrator, this.backend);
 			job = new StreamJob(
-				method,
-				checkTarget(method, target),
-				false,
-				resolveRetries(method, options?.retries, this.#retries),
+				{
+					method,
+					target,
+					spread: false,
+					retries: resolveRetries(method, options?.retries, this.#retries),
+					shared: call.shared,
+				},
 				ordered,
 			);
-			this.#submit(
-				method,
-				job,
-				toList(method, items, false),
-				resolveChunksize(method, options?.chunksize, 1),
-			);
+			this.#submit(method, job, call.items, resolveChunksize(method, options?.chunksize, 1));
 			return job.stream;
 		} catch (error) {
-			const failed = job ?? new StreamJob(method, target, false, 0, ordered);
+			const failed =
+				job ?? new StreamJob({method, target, spread: false, retries: 0, shared: false}, ordered);
 			failed.stream.fail(error);
 			return failed.stream;
 		}
@@ -221,36 +234,4 @@ export class Pool implements AsyncDisposable {
 		}
 		this.#scheduler.submit(job, items, chunksize);
 	}
-}
-
-function checkTarget(method: string, target: unknown): TaskTarget {
-	checkTaskTarget(method, target);
-	return target;
-}
-
-function toList(method: string, items: unknown, spread: boolean): unknown[] {
-	if (!isIterable(items)) {
-		throw new TypeError(
-			`${method}: items must be iterable, got ${items === null ? 'null' : typeof items}`,
-		);
-	}
-	// The tasks copy their slices at once, so an array the caller changes later is no concern.
-	const list = Array.isArray(items) ? items : Array.from(items);
-	if (!spread) return list;
-	return list.map((args, index) => {
-		if (!isIterable(args) || typeof args === 'string') {
-			throw new TypeError(
-				`${method}: item ${index} must be an array of arguments, got ${typeof args}`,
-			);
-		}
-		return Array.from(args);
-	});
-}
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-	return (
-		value !== null &&
-		value !== undefined &&
-		typeof (value as {[Symbol.iterator]?: unknown})[Symbol.iterator] === 'function'
-	);
 }

@@ -145,6 +145,7 @@ function taskMessage(task: PoolTask): PoolTaskMessage {
 		target: task.job.target,
 		spread: task.job.spread,
 		items: task.job.spread ? task.items : pack(task.items),
+		...(task.job.shared ? {shared: true} : {}),
 	};
 }
 

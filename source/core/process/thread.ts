@@ -222,7 +222,12 @@ export class Thread {
 	}
 
 	#startData(): ThreadStart {
-		const args = encodeShared(this.#options.args ?? [], this.#orchestrator, 'thread') as unknown[];
+		const args = encodeShared(
+			this.#options.args ?? [],
+			this.#orchestrator,
+			'thread',
+			`${this.name}: args`,
+		) as unknown[];
 		const context = runtimeContext();
 		return {
 			target: this.#options.target,
