@@ -38,6 +38,7 @@ export {Pool} from './core/pool/pool.js';
 export type {PoolState} from './core/pool/scheduler.js';
 export type {ForkOptions} from './core/process/fork.js';
 export {fork} from './core/process/fork.js';
+export type {OutputMode} from './core/process/output.js';
 export type {ProcessOptions} from './core/process/process.js';
 export {Process} from './core/process/process.js';
 export {task} from './core/process/task.js';

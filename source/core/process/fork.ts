@@ -1,6 +1,7 @@
 import type {TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkObject} from '../util/validate.js';
+import type {OutputMode} from './output.js';
 import {Process} from './process.js';
 import {checkTaskTarget} from './task.js';
 
@@ -8,6 +9,8 @@ import {checkTaskTarget} from './task.js';
 export type ForkOptions = {
 	/** The clone's name; `Process-N` when omitted. */
 	readonly name?: string;
+	/** Whether the clone's output is printed here too (`inherit`) or not (`capture`); see ProcessOptions. */
+	readonly output?: OutputMode;
 	/** The orchestrator that owns the clone; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
@@ -38,6 +41,7 @@ export async function fork(
 		target,
 		args: [0, state],
 		name: options.name,
+		output: options.output,
 		orchestrator: options.orchestrator,
 	});
 	await clone.start();

@@ -3,6 +3,7 @@ import type {TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {printable} from '../util/printable.js';
 import {checkArray, checkName, checkObject} from '../util/validate.js';
+import {checkOutput, type OutputMode} from './output.js';
 import {checkTaskTarget, describeTask} from './task.js';
 
 /**
@@ -29,6 +30,12 @@ export type ProcessOptions = {
 	readonly env?: NodeJS.ProcessEnv;
 	/** Run `command` through `/bin/sh -c`; off unless asked for. */
 	readonly shell?: boolean;
+	/**
+	 * Where the child's stdout and stderr go besides the `process:output` events: `'inherit'`
+	 * prints each line on this program's own stdout or stderr, `'capture'` does not; the
+	 * orchestrator's `output` (`'inherit'` unless it says) when omitted.
+	 */
+	readonly output?: OutputMode;
 	/** The orchestrator that owns the process; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
@@ -42,6 +49,7 @@ export function validateProcessOptions(options: ProcessOptions): ProcessKind {
 	}
 	checkName('Process()', name);
 	checkArray('Process()', 'args', args);
+	checkOutput('Process()', options.output);
 	if (target !== undefined) {
 		checkTaskTarget('Process()', target);
 		return 'task';

@@ -12,6 +12,7 @@ import {drainChild, exitcodeOf, spawnFailure} from './child-exit.js';
 import {launchChild, taskRunMessage} from './launch.js';
 import {describeTarget, type ProcessOptions, validateProcessOptions} from './options.js';
 import {Outcome} from './outcome.js';
+import {echoLine} from './output.js';
 import {forwardLines} from './output-lines.js';
 import {holdOpen, isRuntimeReady} from './runtime-fork.js';
 
@@ -33,6 +34,7 @@ export class Process {
 	readonly #kind: ProcessKind;
 	readonly #identity: readonly number[];
 	#daemon: boolean;
+	readonly #echo: boolean;
 	readonly #outcome: Outcome;
 	readonly #messageListeners = new Listeners<unknown>();
 	#pid: number | undefined;
@@ -50,6 +52,7 @@ export class Process {
 		this.#identity = [...currentIdentity(), this.#host.count('Process')];
 		this.name = options.name ?? `Process-${this.#identity.join(':')}`;
 		this.#daemon = options.daemon ?? currentProcess().daemon;
+		this.#echo = (options.output ?? this.#orchestrator.output) === 'inherit';
 		this.id = this.#host.register(this);
 		this.#outcome = new Outcome(this.#orchestrator.bus, this, (held) => {
 			if (this.#daemon && this.#child && this.#outcome.exitcode === null) {
@@ -281,15 +284,16 @@ export class Process {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			const readable = child[stream];
 			if (!readable) continue;
-			forwardLines(readable, (line, continues) =>
+			forwardLines(readable, (line, continues) => {
 				this.#orchestrator.bus.emit('process:output', {
 					id: this.id,
 					name: this.name,
 					stream,
 					line,
 					...(continues ? {continues: true} : {}),
-				}),
-			);
+				});
+				if (this.#echo) echoLine(stream, line, continues);
+			});
 			// Paused while whoever reads the events cannot keep up (see Orchestrator.holdOutput).
 			this.#host.trackOutput(readable);
 		}

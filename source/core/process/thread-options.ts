@@ -1,6 +1,7 @@
 import type {TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkArray, checkName, checkObject} from '../util/validate.js';
+import {checkOutput, type OutputMode} from './output.js';
 import {checkTaskTarget} from './task.js';
 
 /** Options of a Thread: Process's, less what a thread cannot have of its own (cwd, env, a command). */
@@ -13,6 +14,12 @@ export type ThreadOptions = {
 	readonly name?: string;
 	/** A daemon thread does not keep its program alive, and is ended when its orchestrator closes. */
 	readonly daemon?: boolean;
+	/**
+	 * Where the thread's `process.stdout` and `process.stderr` (its console) go besides the
+	 * `process:output` events: `'inherit'` prints each line on this program's own, `'capture'`
+	 * does not; the orchestrator's `output` when omitted.
+	 */
+	readonly output?: OutputMode;
 	/** The orchestrator that owns the thread; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
@@ -38,4 +45,5 @@ export function validateThreadOptions(options: ThreadOptions): void {
 	checkTaskTarget('Thread()', target);
 	checkName('Thread()', name);
 	checkArray('Thread()', 'args', args);
+	checkOutput('Thread()', options.output);
 }

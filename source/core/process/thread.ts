@@ -9,6 +9,7 @@ import {encodeShared} from '../shared/handles.js';
 import {Listeners} from '../util/listeners.js';
 import {drainWorker} from './child-exit.js';
 import {Outcome} from './outcome.js';
+import {echoLine} from './output.js';
 import {forwardLines} from './output-lines.js';
 import {describeTask} from './task.js';
 import {type ThreadOptions, validateThreadOptions} from './thread-options.js';
@@ -40,6 +41,7 @@ export class Thread {
 	readonly #host: MemberHost;
 	readonly #options: ThreadOptions;
 	readonly #daemon: boolean;
+	readonly #echo: boolean;
 	readonly #outcome: Outcome;
 	readonly #messageListeners = new Listeners<unknown>();
 	#worker: Worker | undefined;
@@ -57,6 +59,7 @@ export class Thread {
 		// CPython's threading counter: Thread-1, Thread-2, … (one count per orchestrator here).
 		this.name = options.name ?? `Thread-${this.#host.count('Thread')}`;
 		this.#daemon = options.daemon ?? currentThread().daemon;
+		this.#echo = (options.output ?? this.#orchestrator.output) === 'inherit';
 		this.id = this.#host.register(this);
 		this.#outcome = new Outcome(this.#orchestrator.bus, this, (held) => {
 			const worker = this.#worker;
@@ -253,15 +256,16 @@ export class Thread {
 
 	#wire(worker: Worker): void {
 		for (const stream of ['stdout', 'stderr'] as const) {
-			forwardLines(worker[stream], (line, continues) =>
+			forwardLines(worker[stream], (line, continues) => {
 				this.#orchestrator.bus.emit('process:output', {
 					id: this.id,
 					name: this.name,
 					stream,
 					line,
 					...(continues ? {continues: true} : {}),
-				}),
-			);
+				});
+				if (this.#echo) echoLine(stream, line, continues);
+			});
 		}
 		worker.on('message', (message) => {
 			if (isThreadRunning(message)) {
