@@ -4,12 +4,15 @@ export {
 	DaemonError,
 	InputError,
 	LockReleaseError,
+	PoolBrokenError,
 	PoolStateError,
 	PoolTerminatedError,
 	ProcdashError,
 	ProcessLimitError,
 	ProcessStateError,
 	RemoteError,
+	SpawnError,
+	TaskLoadError,
 	WorkerDiedError,
 } from './core/errors.js';
 export type {
@@ -21,6 +24,7 @@ export type {
 	EventOf,
 	EventType,
 	GroupLeader,
+	JsonValue,
 	ProcessKind,
 	ProcessStats,
 } from './core/events/index.js';

@@ -1,5 +1,5 @@
 import {fileURLToPath} from 'node:url';
-import {toErrorInfo} from '../errors.js';
+import {TaskLoadError, toErrorInfo} from '../errors.js';
 import type {TaskTarget} from '../ipc/messages.js';
 
 /** A task function as a child calls it. */
@@ -20,7 +20,7 @@ export async function loadTask(target: TaskTarget): Promise<TaskFunction> {
 			throw loadError(
 				`task module ${target.module} does not exist; check the module given to task() (new URL('./tasks.js', import.meta.url) names a file next to the module that calls it)`,
 			);
-		throw loadError(`cannot import task module ${target.module}: ${info.message}`);
+		throw loadError(`cannot import task module ${target.module}: ${info.message}`, error);
 	}
 	const fn = module[target.exportName];
 	if (typeof fn !== 'function') {
@@ -32,6 +32,6 @@ export async function loadTask(target: TaskTarget): Promise<TaskFunction> {
 	return fn as TaskFunction;
 }
 
-function loadError(message: string): Error {
-	return Object.assign(new Error(message), {name: 'TaskLoadError'});
+function loadError(message: string, cause?: unknown): TaskLoadError {
+	return new TaskLoadError(message, cause === undefined ? undefined : {cause});
 }
