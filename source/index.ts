@@ -53,7 +53,13 @@ export {currentProcess, currentThread, parentProcess} from './core/runtime/curre
 export {SharedArray} from './core/shared/array.js';
 export type {AcquireOptions} from './core/shared/lock.js';
 export {Lock} from './core/shared/lock.js';
-export type {Scalar, Typecode} from './core/shared/memory/typecodes.js';
+export type {
+	BigTypecode,
+	Scalar,
+	ScalarInput,
+	ScalarOf,
+	Typecode,
+} from './core/shared/memory/typecodes.js';
 export type {SharedOptions} from './core/shared/options.js';
 export {Value} from './core/shared/value.js';
 export type {
