@@ -30,7 +30,7 @@ export type {
 } from './core/events/index.js';
 export {EventBus} from './core/events/index.js';
 export type {PoolEnding, PoolEventMap, ReplacementReason} from './core/events/pool.js';
-export type {TaskTarget} from './core/ipc/messages.js';
+export type {TaskFunction, TaskTarget} from './core/ipc/messages.js';
 export type {Member, OrchestratorOptions, StopOutcome} from './core/orchestrator/orchestrator.js';
 export {
 	createOrchestrator,
@@ -45,7 +45,14 @@ export {fork} from './core/process/fork.js';
 export type {OutputMode} from './core/process/output.js';
 export type {ProcessOptions} from './core/process/process.js';
 export {Process} from './core/process/process.js';
-export {task} from './core/process/task.js';
+export {task, taskModule} from './core/process/task.js';
+export type {
+	StarmapItem,
+	TaskArgs,
+	TaskExports,
+	TaskItem,
+	TaskResult,
+} from './core/process/task-types.js';
 export {Thread} from './core/process/thread.js';
 export type {ThreadOptions} from './core/process/thread-options.js';
 export type {ProcessInfo, ThreadInfo} from './core/runtime/current.js';

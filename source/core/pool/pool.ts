@@ -1,7 +1,15 @@
 import {DaemonError, PoolStateError} from '../errors.js';
-import type {TaskTarget} from '../ipc/messages.js';
+import type {TaskFunction, TaskTarget} from '../ipc/messages.js';
 import {defaultOrchestrator, hostOf, type Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkTaskTarget} from '../process/task.js';
+import type {
+	NotGiven,
+	StarmapItem,
+	TaskArgs,
+	TaskItem,
+	TaskResult,
+	Unchecked,
+} from '../process/task-types.js';
 import {currentProcess} from '../runtime/current.js';
 import {encodeShared} from '../shared/handles.js';
 import {checkArray} from '../util/validate.js';
@@ -18,6 +26,12 @@ import {
 	resolveRetries,
 } from './options.js';
 import {PoolScheduler, type PoolState} from './scheduler.js';
+
+/** What follows a typed task in `apply()`: its arguments (optional when it needs none), options. */
+type ApplyRest<F extends TaskFunction> =
+	[] extends TaskArgs<F>
+		? [args?: TaskArgs<F>, options?: ApplyOptions]
+		: [args: TaskArgs<F>, options?: ApplyOptions];
 
 /**
  * A pool of worker processes (or, with `backend: 'thread'`, worker threads) fed from a queue,
@@ -72,58 +86,103 @@ export class Pool implements AsyncDisposable {
 	/**
 	 * Calls `target(item)` for every item in worker processes; resolves with the values in input
 	 * order, whatever order they finish in. Rejects with the first error a task throws (its
-	 * class, message and the child's stack), or a WorkerDiedError.
+	 * class, message and the child's stack), or a WorkerDiedError. A typed task (`task<F>()`)
+	 * checks the items against its function and gives its results; `map<R>(…)` says the result
+	 * type of any task, unchecked.
 	 */
-	async map<R = unknown>(
+	map<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		items: Iterable<unknown>,
+		options?: MapOptions,
+	): Promise<R[]>;
+	map<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		items: Iterable<TaskItem<F>>,
+		options?: MapOptions,
+	): Promise<TaskResult<F>[]>;
+	async map(
 		target: TaskTarget,
 		items: Iterable<unknown>,
 		options?: MapOptions,
-	): Promise<R[]> {
-		return (await this.#collect('map()', target, items, options, false)) as R[];
+	): Promise<unknown[]> {
+		return this.#collect('map()', target, items, options, false);
 	}
 
 	/** Like `map`, with each item an array of arguments: `target(...item)`. */
-	async starmap<R = unknown>(
+	starmap<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		items: Iterable<Iterable<unknown>>,
+		options?: MapOptions,
+	): Promise<R[]>;
+	starmap<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		items: Iterable<StarmapItem<F>>,
+		options?: MapOptions,
+	): Promise<TaskResult<F>[]>;
+	async starmap(
 		target: TaskTarget,
 		items: Iterable<Iterable<unknown>>,
 		options?: MapOptions,
-	): Promise<R[]> {
-		return (await this.#collect('starmap()', target, items, options, true)) as R[];
+	): Promise<unknown[]> {
+		return this.#collect('starmap()', target, items, options, true);
 	}
 
 	/**
 	 * Like `map`, as an async iterable: values in input order as soon as they can be; a failure
 	 * comes after the values before it. `chunksize` is 1 unless given, as in CPython.
 	 */
-	imap<R = unknown>(
+	imap<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		items: Iterable<unknown>,
+		options?: MapOptions,
+	): AsyncIterableIterator<R>;
+	imap<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		items: Iterable<TaskItem<F>>,
+		options?: MapOptions,
+	): AsyncIterableIterator<TaskResult<F>>;
+	imap(
 		target: TaskTarget,
 		items: Iterable<unknown>,
 		options?: MapOptions,
-	): AsyncIterableIterator<R> {
-		return this.#stream('imap()', target, items, options, true) as AsyncIterableIterator<R>;
+	): AsyncIterableIterator<unknown> {
+		return this.#stream('imap()', target, items, options, true);
 	}
 
 	/** Like `imap`, in the order the tasks finish. */
-	imapUnordered<R = unknown>(
+	imapUnordered<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		items: Iterable<unknown>,
+		options?: MapOptions,
+	): AsyncIterableIterator<R>;
+	imapUnordered<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		items: Iterable<TaskItem<F>>,
+		options?: MapOptions,
+	): AsyncIterableIterator<TaskResult<F>>;
+	imapUnordered(
 		target: TaskTarget,
 		items: Iterable<unknown>,
 		options?: MapOptions,
-	): AsyncIterableIterator<R> {
-		return this.#stream(
-			'imapUnordered()',
-			target,
-			items,
-			options,
-			false,
-		) as AsyncIterableIterator<R>;
+	): AsyncIterableIterator<unknown> {
+		return this.#stream('imapUnordered()', target, items, options, false);
 	}
 
 	/** Calls `target(...args)` in a worker; resolves with what it returns. */
-	async apply<R = unknown>(
+	apply<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		args?: readonly unknown[],
+		options?: ApplyOptions,
+	): Promise<R>;
+	apply<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		...rest: ApplyRest<F>
+	): Promise<TaskResult<F>>;
+	async apply(
 		target: TaskTarget,
 		args: readonly unknown[] = [],
 		options?: ApplyOptions,
-	): Promise<R> {
+	): Promise<unknown> {
 		const method = 'apply()';
 		checkCallOptions(method, options);
 		checkArray(method, 'args', args);
@@ -138,7 +197,7 @@ export class Pool implements AsyncDisposable {
 		});
 		this.#submit(method, job, items, 1);
 		const [value] = await job.promise;
-		return value as R;
+		return value;
 	}
 
 	/** No new work: a map after it rejects "Pool not running". Workers exit once the queue drains. */

@@ -1,10 +1,11 @@
 import type {ProcessKind} from '../events/index.js';
-import type {TaskTarget} from '../ipc/messages.js';
+import type {TaskFunction, TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {printable} from '../util/printable.js';
 import {checkArray, checkName, checkObject} from '../util/validate.js';
 import {checkOutput, type OutputMode} from './output.js';
 import {checkTaskTarget, describeTask} from './task.js';
+import type {TaskArgs} from './task-types.js';
 
 /**
  * An option of Process and Thread that only procdash sets: the name of the pool whose worker it
@@ -12,14 +13,17 @@ import {checkTaskTarget, describeTask} from './task.js';
  */
 export const poolKey = Symbol('procdash.pool');
 
-/** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
-export type ProcessOptions = {
+/**
+ * Options of a Process: exactly one of `target` (a task) and `command` (an executable). `F` is the
+ * task's function type, when `task<F>()` gave it one: `args` must then be its arguments.
+ */
+export type ProcessOptions<F extends TaskFunction = TaskFunction> = {
 	/** A function to run in a new Node child, made with `task()`. */
-	readonly target?: TaskTarget;
+	readonly target?: TaskTarget<F>;
 	/** An executable to run, found on PATH unless it contains a slash. */
 	readonly command?: string;
 	/** Arguments: passed to the task function, or the command's argv (strings). */
-	readonly args?: readonly unknown[];
+	readonly args?: NoInfer<TaskArgs<F>>;
 	/** The process's name; `Process-N` when omitted. */
 	readonly name?: string;
 	/** A daemon is terminated when its orchestrator closes, and may not start children. */

@@ -3,13 +3,13 @@ import {TaskLoadError, toErrorInfo} from '../errors.js';
 import type {TaskTarget} from '../ipc/messages.js';
 
 /** A task function as a child calls it. */
-export type TaskFunction = (...args: unknown[]) => unknown;
+export type CallableTask = (...args: unknown[]) => unknown;
 
 /**
  * Imports `target`'s module and returns its exported function, or throws a `TaskLoadError` that
  * says what the module exports instead.
  */
-export async function loadTask(target: TaskTarget): Promise<TaskFunction> {
+export async function loadTask(target: TaskTarget): Promise<CallableTask> {
 	let module: Record<string, unknown>;
 	try {
 		module = await import(target.module);
@@ -29,7 +29,7 @@ export async function loadTask(target: TaskTarget): Promise<TaskFunction> {
 			`task module ${target.module} has no exported function '${target.exportName}' (it exports: ${exported.join(', ') || 'none'})`,
 		);
 	}
-	return fn as TaskFunction;
+	return fn as CallableTask;
 }
 
 function loadError(message: string, cause?: unknown): TaskLoadError {
