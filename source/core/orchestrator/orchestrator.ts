@@ -2,6 +2,7 @@ import type {ChildProcess} from 'node:child_process';
 import type {Readable} from 'node:stream';
 import {ProcessLimitError} from '../errors.js';
 import {EventBus} from '../events/index.js';
+import type {OutputMode} from '../process/output.js';
 import {SharedBroker} from '../shared/broker/broker.js';
 import {StatsSampling} from '../stats/sampling.js';
 import {printable} from '../util/printable.js';
@@ -87,6 +88,8 @@ export class Orchestrator {
 	readonly graceMs: number;
 	/** How many processes may be alive at once. */
 	readonly maxProcesses: number;
+	/** Where its children's output goes unless they say otherwise: printed (`inherit`) or not (`capture`). */
+	readonly output: OutputMode;
 	readonly #processes = new Map<number, Member>();
 	readonly #live = new Map<number, Member>();
 	#liveThreads = 0;
@@ -102,8 +105,9 @@ export class Orchestrator {
 	readonly #counts = new Map<string, number>();
 
 	constructor(options: OrchestratorOptions = {}) {
-		const {historySize, maxProcesses, graceMs, spares, preload} =
+		const {historySize, maxProcesses, graceMs, spares, preload, output} =
 			resolveOrchestratorOptions(options);
+		this.output = output;
 		this.bus = new EventBus({historySize});
 		this.shared = new SharedBroker(this.bus);
 		this.#sampling = new StatsSampling(this.bus, () => this.live());
