@@ -2,7 +2,7 @@ import type {Snapshot} from '../core/snapshot/index.js';
 
 /** How the stop went, in one line: nothing left behind, or what survived, and what had escaped. */
 export function stopLine(stopped: NonNullable<Snapshot['stopped']>): string {
-	const {survivors, escaped} = stopped;
+	const {survivors, escaped = []} = stopped;
 	const left =
 		survivors.length === 0
 			? 'stopped: no process left behind'

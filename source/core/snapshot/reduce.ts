@@ -92,7 +92,8 @@ export type Snapshot = {
 	readonly stopped:
 		| {
 				readonly survivors: readonly number[];
-				readonly escaped: readonly {readonly pid: number; readonly command: string}[];
+				/** Absent when none. */
+				readonly escaped?: readonly {readonly pid: number; readonly command: string}[];
 		  }
 		| undefined;
 	/** `seq` and `at` of the last event folded in. */
@@ -214,7 +215,10 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 			return {
 				...snapshot,
 				stopping: undefined,
-				stopped: {survivors: event.survivors, escaped: event.escaped ?? []},
+				stopped: {
+					survivors: event.survivors,
+					...(event.escaped ? {escaped: event.escaped} : {}),
+				},
 			};
 		default: {
 			const shared = reduceShared(snapshot.shared, event);
