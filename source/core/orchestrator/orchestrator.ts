@@ -289,7 +289,8 @@ export class Orchestrator {
 
 	async #stop(graceMs: number): Promise<StopOutcome> {
 		this.stopSampling();
-		this.#spares?.close();
+		// The spares end by SIGKILL; one not reaped yet is no escapee.
+		const spares = new Set(this.#spares?.close());
 		// Threads have no process group of their own (their pid is this process's): they end
 		// with terminate(), never with a signal to a group.
 		await Promise.all(this.#threads().map((thread) => thread.stop()));
@@ -298,7 +299,7 @@ export class Orchestrator {
 				bus: this.bus,
 				groups: this.#groups,
 				live: () => this.#childProcesses(),
-				owned: () => findOwned(this.#token),
+				owned: () => findOwned(this.#token, spares),
 			},
 			graceMs,
 		);
