@@ -4,12 +4,15 @@ export {
 	DaemonError,
 	InputError,
 	LockReleaseError,
+	PoolBrokenError,
 	PoolStateError,
 	PoolTerminatedError,
 	ProcdashError,
 	ProcessLimitError,
 	ProcessStateError,
 	RemoteError,
+	SpawnError,
+	TaskLoadError,
 	WorkerDiedError,
 } from './core/errors.js';
 export type {
@@ -21,12 +24,13 @@ export type {
 	EventOf,
 	EventType,
 	GroupLeader,
+	JsonValue,
 	ProcessKind,
 	ProcessStats,
 } from './core/events/index.js';
 export {EventBus} from './core/events/index.js';
 export type {PoolEnding, PoolEventMap, ReplacementReason} from './core/events/pool.js';
-export type {TaskTarget} from './core/ipc/messages.js';
+export type {TaskFunction, TaskTarget} from './core/ipc/messages.js';
 export type {Member, OrchestratorOptions, StopOutcome} from './core/orchestrator/orchestrator.js';
 export {
 	createOrchestrator,
@@ -38,9 +42,17 @@ export {Pool} from './core/pool/pool.js';
 export type {PoolState} from './core/pool/scheduler.js';
 export type {ForkOptions} from './core/process/fork.js';
 export {fork} from './core/process/fork.js';
+export type {OutputMode} from './core/process/output.js';
 export type {ProcessOptions} from './core/process/process.js';
 export {Process} from './core/process/process.js';
-export {task} from './core/process/task.js';
+export {task, taskModule} from './core/process/task.js';
+export type {
+	StarmapItem,
+	TaskArgs,
+	TaskExports,
+	TaskItem,
+	TaskResult,
+} from './core/process/task-types.js';
 export {Thread} from './core/process/thread.js';
 export type {ThreadOptions} from './core/process/thread-options.js';
 export type {ProcessInfo, ThreadInfo} from './core/runtime/current.js';
@@ -48,7 +60,13 @@ export {currentProcess, currentThread, parentProcess} from './core/runtime/curre
 export {SharedArray} from './core/shared/array.js';
 export type {AcquireOptions} from './core/shared/lock.js';
 export {Lock} from './core/shared/lock.js';
-export type {Scalar, Typecode} from './core/shared/memory/typecodes.js';
+export type {
+	BigTypecode,
+	Scalar,
+	ScalarInput,
+	ScalarOf,
+	Typecode,
+} from './core/shared/memory/typecodes.js';
 export type {SharedOptions} from './core/shared/options.js';
 export {Value} from './core/shared/value.js';
 export type {

@@ -25,12 +25,14 @@ export async function playLive(
 ): Promise<number> {
 	if (!options.json) requireTerminal();
 	// The dashboard keeps two task runtimes booted, so that a task started from it (a preset, r)
-	// runs at once; a headless run starts only what it is asked for.
+	// runs at once; a headless run starts only what it is asked for. The children's output is
+	// captured, never printed: it would land over the dashboard or inside the NDJSON stream.
 	const newOrchestrator = () =>
 		createOrchestrator({
 			graceMs: options.graceMs,
 			maxProcesses: options.maxProcesses,
 			spares: options.json ? 0 : dashboardSpares,
+			output: 'capture',
 		});
 	// The dashboard is loaded before anything starts: a signal meanwhile ends procdash with nothing
 	// yet to stop, and the spares boot after the import instead of competing with it for the CPU.

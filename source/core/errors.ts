@@ -1,4 +1,4 @@
-import type {ErrorInfo} from './events/index.js';
+import type {ErrorInfo, JsonValue} from './events/index.js';
 
 /**
  * The base of every error procdash throws on purpose: `error instanceof ProcdashError` tells
@@ -53,18 +53,60 @@ export class DaemonError extends ProcdashError {
 	}
 }
 
-/** An error thrown inside a child process, rebuilt in the parent with the child's name and stack. */
+/**
+ * An error thrown inside a child process (or a Thread) of a class the parent does not know,
+ * rebuilt with the child's class name, message and stack, its `code`, its other own enumerable
+ * properties that JSON carries (also in `fields`), and its `cause`, rebuilt the same way.
+ */
 export class RemoteError extends ProcdashError {
 	override readonly name: string;
 	/** The child's own stack, as the child printed it. */
 	readonly remoteStack: string | undefined;
+	/** The child's error's `code`: a string such as `ENOENT`, or whatever its class put there. */
+	readonly code: JsonValue | undefined;
+	/** The child's error's other own enumerable properties that crossed (JSON values). */
+	readonly fields: {readonly [key: string]: JsonValue};
 
 	constructor(info: ErrorInfo) {
-		super(info.message);
+		super(info.message, causeOf(info));
 		this.name = info.name;
 		this.remoteStack = info.stack;
+		this.code = info.code ?? info.fields?.code;
+		this.fields = info.fields ?? {};
 		if (info.stack) this.stack = info.stack;
+		addFields(this, info);
 	}
+}
+
+/**
+ * A task's module could not be imported, or does not export the function named: its message says
+ * which, and what the module exports instead. Thrown in the child, rebuilt as itself.
+ */
+export class TaskLoadError extends ProcdashError {
+	override readonly name = 'TaskLoadError';
+}
+
+/**
+ * A command could not be started: not found (exit code 127, `code` `ENOENT`) or not executable
+ * (126). It is the Process's `error`; the start itself does not fail.
+ */
+export class SpawnError extends ProcdashError {
+	override readonly name = 'SpawnError';
+	/** The system's error code: `ENOENT`, `EACCES` … */
+	readonly code: string | undefined;
+
+	constructor(message: string, options?: ErrorOptions & {readonly code?: string}) {
+		super(message, options);
+		this.code = options?.code;
+	}
+}
+
+/**
+ * A pool broke: its workers cannot start (none could be, or several died in a row before they
+ * were ready). Every task it held rejects with it, and every call after it with PoolStateError.
+ */
+export class PoolBrokenError extends ProcdashError {
+	override readonly name = 'PoolBrokenError';
 }
 
 /** A Pool method was called in a state that does not allow it (work after close, join before close). */
@@ -130,45 +172,6 @@ export class WorkerDiedError extends ProcdashError {
 	}
 }
 
-// The built-in classes a child's error is rebuilt as, so that `instanceof TypeError` holds in
-// the parent as it did in the child. Any other class arrives as a RemoteError with its name.
-const builtinErrors: Record<string, ErrorConstructor> = {
-	Error,
-	TypeError,
-	RangeError,
-	SyntaxError,
-	ReferenceError,
-	EvalError,
-	URIError,
-};
-
-/**
- * Rebuilds an error a child threw: a built-in class as itself, anything else as a RemoteError
- * with the child's class name; either way with the child's message, stack and `code`.
- */
-export function rebuildError(info: ErrorInfo): Error {
-	const builtin = Object.hasOwn(builtinErrors, info.name) ? builtinErrors[info.name] : undefined;
-	if (!builtin) return new RemoteError(info);
-	const error = new builtin(info.message);
-	if (info.stack) error.stack = info.stack;
-	if (info.code !== undefined) Object.assign(error, {code: info.code});
-	return error;
-}
-
-/** Turns anything thrown into plain data that can cross a process boundary. */
-export function toErrorInfo(error: unknown): ErrorInfo {
-	if (error instanceof Error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return {
-			name: error.name,
-			message: error.message,
-			stack: error.stack,
-			...(typeof code === 'string' ? {code} : {}),
-		};
-	}
-	return {name: 'Error', message: String(error)};
-}
-
 /** Starting one more process would pass the orchestrator's `maxProcesses`. */
 export class ProcessLimitError extends ProcdashError {
 	override readonly name = 'ProcessLimitError';
@@ -177,4 +180,132 @@ export class ProcessLimitError extends ProcdashError {
 /** A lock was released while nobody held it (CPython raises RuntimeError the same way). */
 export class LockReleaseError extends ProcdashError {
 	override readonly name = 'LockReleaseError';
+}
+
+// The classes a child's error is rebuilt as, so that `instanceof TypeError` (or
+// `TaskLoadError` …) holds in the parent as it did in the child: the built-in ones, and
+// procdash's own that a child can throw. Any other class arrives as a RemoteError with its name.
+const knownErrors: Record<string, (message: string, options?: ErrorOptions) => Error> = {
+	Error: (message, options) => new Error(message, options),
+	TypeError: (message, options) => new TypeError(message, options),
+	RangeError: (message, options) => new RangeError(message, options),
+	SyntaxError: (message, options) => new SyntaxError(message, options),
+	ReferenceError: (message, options) => new ReferenceError(message, options),
+	EvalError: (message, options) => new EvalError(message, options),
+	URIError: (message, options) => new URIError(message, options),
+	TaskLoadError: (message, options) => new TaskLoadError(message, options),
+	SpawnError: (message, options) => new SpawnError(message, options),
+	DaemonError: (message, options) => Object.assign(new DaemonError(options), {message}),
+	ProcessStateError: (message, options) => new ProcessStateError(message, options),
+	ProcessLimitError: (message, options) => new ProcessLimitError(message, options),
+	LockReleaseError: (message, options) => new LockReleaseError(message, options),
+	PoolStateError: (message, options) => new PoolStateError(message, options),
+	PoolTerminatedError: (message, options) => new PoolTerminatedError(message, options),
+	PoolBrokenError: (message, options) => new PoolBrokenError(message, options),
+};
+
+/**
+ * Rebuilds an error a child threw: a built-in class or one of procdash's as itself, anything
+ * else as a RemoteError with the child's class name; either way with the child's message, stack,
+ * `code`, other fields and `cause`.
+ */
+export function rebuildError(info: ErrorInfo): Error {
+	const make = Object.hasOwn(knownErrors, info.name) ? knownErrors[info.name] : undefined;
+	if (!make) return new RemoteError(info);
+	const error = make(info.message, causeOf(info));
+	if (info.stack) error.stack = info.stack;
+	if (info.code !== undefined)
+		Object.defineProperty(error, 'code', {value: info.code, enumerable: true});
+	addFields(error, info);
+	return error;
+}
+
+function causeOf(info: ErrorInfo): ErrorOptions | undefined {
+	const {cause} = info;
+	if (!cause) return undefined;
+	return {cause: 'error' in cause ? rebuildError(cause.error) : cause.value};
+}
+
+// The child's fields, as own properties, where they do not hide one the rebuilt error has.
+function addFields(error: Error, info: ErrorInfo): void {
+	for (const [key, value] of Object.entries(info.fields ?? {})) {
+		if (!(key in error)) Object.defineProperty(error, key, {value, enumerable: true});
+	}
+}
+
+// How much of an error's own data crosses with it: enough for a code, a status, a few details;
+// never a payload.
+const maxFields = 16;
+const maxFieldChars = 2048;
+const maxCauseDepth = 4;
+const maxJsonDepth = 8;
+
+/**
+ * Turns anything thrown into plain data that can cross a process boundary: its class name,
+ * message and stack, its `code`, its other own enumerable properties that JSON carries as they are
+ * (at most 16, each at most 2 KiB as JSON), and its `cause` (4 levels at most).
+ */
+export function toErrorInfo(error: unknown): ErrorInfo {
+	return infoOf(error, 0);
+}
+
+function infoOf(error: unknown, depth: number): ErrorInfo {
+	if (!(error instanceof Error)) return {name: 'Error', message: String(error)};
+	const code = (error as NodeJS.ErrnoException).code;
+	const fields = fieldsOf(error);
+	const cause = depth < maxCauseDepth ? crossingCause(error, depth) : undefined;
+	return {
+		name: error.name,
+		message: error.message,
+		stack: error.stack,
+		...(typeof code === 'string' ? {code} : {}),
+		...(fields ? {fields} : {}),
+		...(cause ? {cause} : {}),
+	};
+}
+
+// Without the properties ErrorInfo has a place of its own for.
+const ownPlaces = new Set(['name', 'message', 'stack', 'cause']);
+
+function fieldsOf(error: Error): Record<string, JsonValue> | undefined {
+	let entries: [string, unknown][];
+	try {
+		entries = Object.entries(error);
+	} catch {
+		// A getter that throws: the error still crosses, without its fields.
+		return undefined;
+	}
+	const fields: Record<string, JsonValue> = {};
+	let count = 0;
+	for (const [key, value] of entries) {
+		if (count === maxFields) break;
+		if (ownPlaces.has(key) || (key === 'code' && typeof value === 'string')) continue;
+		if (!isJson(value, 0) || JSON.stringify(value).length > maxFieldChars) continue;
+		fields[key] = value;
+		count++;
+	}
+	return count > 0 ? fields : undefined;
+}
+
+function crossingCause(error: Error, depth: number): ErrorInfo['cause'] {
+	let cause: unknown;
+	try {
+		if (!('cause' in error)) return undefined;
+		cause = error.cause;
+	} catch {
+		return undefined;
+	}
+	if (cause instanceof Error) return {error: infoOf(cause, depth + 1)};
+	if (isJson(cause, 0) && JSON.stringify(cause).length <= maxFieldChars) return {value: cause};
+	return undefined;
+}
+
+function isJson(value: unknown, depth: number): value is JsonValue {
+	if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+	if (typeof value === 'number') return Number.isFinite(value);
+	if (typeof value !== 'object' || depth === maxJsonDepth) return false;
+	if (Array.isArray(value)) return value.every((item) => isJson(item, depth + 1));
+	const prototype = Object.getPrototypeOf(value);
+	if (prototype !== Object.prototype && prototype !== null) return false;
+	return Object.values(value).every((item) => isJson(item, depth + 1));
 }

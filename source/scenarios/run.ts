@@ -27,8 +27,11 @@ export async function runScenario(
 	}
 	// Stopped from outside (q, a signal), a scenario did not run to its end, whatever it found;
 	// unless it runs until stopped, when that is its end.
-	if (signal.aborted && outcome.ok && !scenario.endless) {
-		outcome = {ok: false, notes: ['stopped before the end', ...outcome.notes]};
+	// q stops the orchestrator before the dashboard aborts the scenario: either is a stop.
+	const stopped = signal.aborted || orchestrator.stopping;
+	const stoppedNote = 'stopped before the end';
+	if (stopped && !scenario.endless && outcome.notes[0] !== stoppedNote) {
+		outcome = {ok: false, notes: [stoppedNote, ...outcome.notes]};
 	}
 	orchestrator.bus.emit('scenario:finished', {
 		name,

@@ -57,6 +57,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 				: 'events';
 	const sizes = layout(snapshot, tableLines(entries.length, view), columns, rows, promptOpen, pane);
 	const logLines = view.focus === 'log' && selected ? book.lines(selected.id).length : 0;
+	const stopping = snapshot.stopping !== undefined || snapshot.stopped !== undefined;
 	useCommands({
 		controller,
 		view,
@@ -67,6 +68,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 		logLines,
 		menu,
 		stopped: snapshot.stopped !== undefined,
+		stopping,
 		interactive,
 	});
 
@@ -103,6 +105,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 				<TextPrompt
 					label={view.mode === 'filter' ? 'filter by name:' : 'new process:'}
 					value={view.draft}
+					cursor={view.cursor}
 					placeholder={
 						view.mode === 'filter'
 							? 'Enter keeps it, Esc clears it'
@@ -111,7 +114,11 @@ export function App({bus, store, controller, interactive = true}: Props) {
 					width={width}
 				/>
 			)}
-			<Footer keys={keysFor(view)} message={view.message ?? controller.readOnly} width={width} />
+			<Footer
+				keys={keysFor(view, {readOnly: controller.readOnly !== undefined, stopping})}
+				message={view.message ?? controller.readOnly}
+				width={width}
+			/>
 		</Box>
 	);
 }

@@ -1,6 +1,7 @@
 import {toErrorInfo} from '../core/errors.js';
 import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
 import {
+	commandLineWords,
 	restartProcess,
 	signalDescendant,
 	startCommandLine,
@@ -12,7 +13,12 @@ import {formatSeconds} from './format.js';
 export type PresetChoice = {readonly name: string; readonly description: string};
 
 /** What a key did, in words for the footer. */
-export type Outcome = {readonly ok: boolean; readonly message: string};
+export type Outcome = {
+	readonly ok: boolean;
+	readonly message: string;
+	/** The process the key made (started, restarted, or failed to start with a row of its own). */
+	readonly id?: number;
+};
 
 /** What k, K and p do to a descendant: SIGTERM then SIGKILL, SIGKILL, SIGSTOP, SIGCONT. */
 export type DescendantAction = 'terminate' | 'kill' | 'pause' | 'resume';
@@ -39,6 +45,8 @@ export type DashboardController = {
 	readonly steerDescendant: (pid: number, action: DescendantAction) => Outcome;
 	/** Starts the process again as a new one with the same options. */
 	readonly restart: (id: number) => Promise<Outcome>;
+	/** Why a typed command line cannot be started (an unclosed quote, shell syntax); undefined when it can. */
+	readonly checkCommand: (line: string) => string | undefined;
 	/** Starts a typed command line (no shell unless it starts with `sh -c`). */
 	readonly startCommand: (line: string) => Promise<Outcome>;
 	/** SIGKILL to every process at once: the second q. */
@@ -97,15 +105,31 @@ export function orchestratorController(
 		},
 		restart: (id) =>
 			restartProcess(orchestrator, id).then(
-				(process) => ({ok: true, message: `restarted ${process.name} as pid ${process.pid}`}),
+				(process) => ({
+					ok: true,
+					message: `restarted ${process.name} as pid ${process.pid}`,
+					id: process.id,
+				}),
 				(error: unknown) => ({ok: false, message: `cannot restart: ${toErrorInfo(error).message}`}),
 			),
+		checkCommand: (line) => {
+			try {
+				commandLineWords(line);
+				return undefined;
+			} catch (error) {
+				return toErrorInfo(error).message;
+			}
+		},
 		startCommand: (line) =>
 			startCommandLine(orchestrator, line).then(
 				(process) =>
 					process.exitcode === null
-						? {ok: true, message: `started ${process.name}, pid ${process.pid}`}
-						: {ok: false, message: process.error?.message ?? `${process.name} could not start`},
+						? {ok: true, message: `started ${process.name}, pid ${process.pid}`, id: process.id}
+						: {
+								ok: false,
+								message: process.error?.message ?? `${process.name} could not start`,
+								id: process.id,
+							},
 				(error: unknown) => ({ok: false, message: toErrorInfo(error).message}),
 			),
 		killAll: () => orchestrator.signalAll('SIGKILL'),
@@ -126,6 +150,7 @@ export function readOnlyController(reason: string, stop: () => void): DashboardC
 		pause: () => false,
 		steerDescendant: () => ({ok: false, message: reason}),
 		restart: refused,
+		checkCommand: () => reason,
 		startCommand: refused,
 		killAll: () => {},
 		stop,

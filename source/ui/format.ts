@@ -84,12 +84,6 @@ export function lastColumns(text: string, width: number): string {
 	return kept.reverse().join('');
 }
 
-/** `text` without its last character as a person sees it: what Backspace leaves. */
-export function withoutLastCharacter(text: string): string {
-	const last = [...graphemes.segment(text)].at(-1);
-	return last ? text.slice(0, last.index) : text;
-}
-
 /**
  * `text` cut or padded to exactly `width` columns. A wide character that would straddle the edge
  * is left out, and its place padded.

@@ -4,18 +4,19 @@ export const keyHelp: readonly (readonly [string, string])[] = [
 	['Tab', 'next panel: processes or log'],
 	['Enter', "the selected process's log (Esc: back to events)"],
 	['n', 'new process: a command line (no shell unless sh -c …)'],
-	['s', 'start a preset from the menu'],
+	['s', 'start a preset from the menu (Home/End: the first/last)'],
 	['k', 'terminate: SIGTERM, then SIGKILL after the grace period'],
 	['K', 'kill: SIGKILL'],
 	['p', 'pause / resume (SIGSTOP / SIGCONT)'],
 	['r', 'restart as a new process'],
-	['/', 'filter by name (Enter keeps it, Esc clears it)'],
+	['/', 'filter by name as you type (Enter keeps it, Esc clears it)'],
+	['←/→', 'in n and /: move the cursor (Home/End, Ctrl-A/E; Ctrl-U, Ctrl-W erase)'],
 	['o', 'sort: started, name, cpu, memory, state'],
 	['?', 'this help'],
 	['q', 'quit gracefully, with a countdown; q again or Ctrl-C forces'],
 ];
 
-/** The short footer for the normal mode: the keys that work right now. */
+/** The short footer for the normal mode, every key working; see keysFor for the ones left out. */
 export const footerKeys: readonly (readonly [string, string])[] = [
 	['↑/↓', 'select'],
 	['Enter', 'log'],

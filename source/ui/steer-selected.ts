@@ -5,14 +5,32 @@ import {footerKeys} from './keys.js';
 import type {RowEntry} from './table-entries.js';
 import type {ViewState} from './view-state.js';
 
+/** What, besides the view, decides which keys work. */
+export type KeysSituation = {
+	/** A replay: no key acts on a process. */
+	readonly readOnly: boolean;
+	/** Everything is stopping or stopped: nothing may start, and q forces the stop. */
+	readonly stopping: boolean;
+};
+
+// The footer's keys that act on processes, and of those, the ones that start one.
+const steering = new Set(['n', 's', 'k/K', 'p', 'r']);
+const starting = new Set(['n', 's', 'r']);
+
 /** The keys that work right now, for the footer. */
-export function keysFor(view: ViewState): readonly (readonly [string, string])[] {
+export function keysFor(
+	view: ViewState,
+	{readOnly, stopping}: KeysSituation,
+): readonly (readonly [string, string])[] {
+	// While everything stops, q again forces the stop.
+	const quit: readonly [string, string] = ['q', stopping || view.quitting ? 'force' : 'quit'];
 	switch (view.mode) {
 		case 'help':
 			return [['any key', 'close the help']];
 		case 'menu':
 			return [
 				['↑/↓', 'choose'],
+				['Home/End', 'first/last'],
 				['Enter', 'play'],
 				['Esc', 'close'],
 			];
@@ -24,14 +42,17 @@ export function keysFor(view: ViewState): readonly (readonly [string, string])[]
 				['Ctrl-C', 'quit'],
 			];
 		default:
-			return view.focus === 'log'
-				? [
-						['↑/↓', 'scroll'],
-						['PgUp/PgDn', 'a page'],
-						['Esc/Tab', 'back to processes'],
-						['q', 'quit'],
-					]
-				: footerKeys;
+			if (view.focus === 'log')
+				return [['↑/↓', 'scroll'], ['PgUp/PgDn', 'a page'], ['Esc/Tab', 'back to processes'], quit];
+			return [
+				...footerKeys.filter(
+					([key]) =>
+						key !== 'q' &&
+						!(readOnly && steering.has(key)) &&
+						!((stopping || view.quitting) && starting.has(key)),
+				),
+				quit,
+			];
 	}
 }
 
@@ -43,6 +64,8 @@ export function actOnSelected(
 	controller: DashboardController,
 	entry: RowEntry | undefined,
 	say: (message: string) => void,
+	/** Told when r has replaced process `from` with process `to`, for the selection to follow. */
+	restarted?: (from: number, to: number) => void,
 ) {
 	return (action: ProcessAction) => {
 		if (controller.readOnly) return say(controller.readOnly);
@@ -51,7 +74,10 @@ export function actOnSelected(
 		const selected = entry.row;
 		if (action === 'restart') {
 			say(`restarting ${selected.name}…`);
-			void controller.restart(selected.id).then((outcome) => say(outcome.message));
+			void controller.restart(selected.id).then((outcome) => {
+				if (outcome.id !== undefined) restarted?.(selected.id, outcome.id);
+				say(outcome.message);
+			});
 			return;
 		}
 		const paused = selected.state === 'paused';

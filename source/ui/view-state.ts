@@ -1,5 +1,5 @@
 import type {ProcessRow} from '../core/snapshot/index.js';
-import {withoutLastCharacter} from './format.js';
+import {type Edit, editLine, insertText, type Line} from './line-edit.js';
 
 /** What the keyboard is talking to. */
 export type Mode = 'normal' | 'help' | 'menu' | 'command' | 'filter';
@@ -21,18 +21,18 @@ export type ViewState = {
 	readonly selectedId: number | undefined;
 	/** The highlighted descendant's pid, when the row is one (`selectedId` is then its process's). */
 	readonly selectedPid?: number | undefined;
-	/** Rows whose name contains this (case-insensitive) are shown. */
+	/** Rows whose name contains this (case-insensitive) are shown; the `/` prompt sets it as it is typed. */
 	readonly filter: string;
 	/** What is being typed in the `n` or `/` prompt. */
 	readonly draft: string;
+	/** Where the prompt's cursor stands in the draft (see line-edit.ts). */
+	readonly cursor: number;
 	readonly sort: SortKey;
 	/** Lines scrolled up from the newest in the log pane. */
 	readonly logScroll: number;
 	/** The footer's answer to the last key. */
 	readonly message: string | undefined;
 	readonly quitting: boolean;
-	/** A command line submitted from the `n` prompt, waiting to be started. */
-	readonly pendingCommand: string | undefined;
 };
 
 /** The dashboard as it opens. */
@@ -42,23 +42,23 @@ export const initialView: ViewState = {
 	selectedId: undefined,
 	filter: '',
 	draft: '',
+	cursor: 0,
 	sort: 'started',
 	logScroll: 0,
 	message: undefined,
 	quitting: false,
-	pendingCommand: undefined,
 };
 
 /** What a key can change in the view. */
 export type ViewAction =
 	| {readonly type: 'select'; readonly id: number | undefined; readonly pid?: number | undefined}
+	/** A process was replaced by a new one (restarted): the selection follows it if still on it. */
+	| {readonly type: 'follow'; readonly from: number; readonly to: number}
 	| {readonly type: 'open'; readonly mode: Mode}
 	| {readonly type: 'close'}
 	| {readonly type: 'type'; readonly text: string}
-	| {readonly type: 'erase'}
+	| {readonly type: 'edit'; readonly edit: Edit}
 	| {readonly type: 'apply-filter'}
-	| {readonly type: 'submit-command'}
-	| {readonly type: 'command-sent'}
 	| {readonly type: 'clear-filter'}
 	| {readonly type: 'focus'; readonly focus: Focus}
 	| {readonly type: 'cycle-sort'}
@@ -77,28 +77,26 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 				logScroll: 0,
 				message: undefined,
 			};
-		case 'open':
-			return {
-				...state,
-				mode: action.mode,
-				draft: action.mode === 'filter' ? state.filter : '',
-				message: undefined,
-			};
+		case 'follow':
+			// Undefined is the first row, on which nobody moved: r there follows the new process too.
+			return (state.selectedId === action.from && state.selectedPid === undefined) ||
+				state.selectedId === undefined
+				? {...state, selectedId: action.to, selectedPid: undefined}
+				: state;
+		case 'open': {
+			const draft = action.mode === 'filter' ? state.filter : '';
+			return {...state, mode: action.mode, draft, cursor: draft.length, message: undefined};
+		}
 		case 'close':
-			return {...state, mode: 'normal', draft: ''};
+			return {...state, mode: 'normal', draft: '', cursor: 0};
 		case 'type':
-			return {...state, draft: state.draft + action.text};
-		case 'erase':
-			return {...state, draft: withoutLastCharacter(state.draft)};
+			return typed(state, insertText(line(state), action.text));
+		case 'edit':
+			return typed(state, editLine(line(state), action.edit));
 		case 'apply-filter':
-			return {...state, mode: 'normal', filter: state.draft.trim(), draft: ''};
-		case 'submit-command':
-			// The draft is read here, where it is current: a key handler's copy may be a frame old.
-			return {...state, mode: 'normal', draft: '', pendingCommand: state.draft};
-		case 'command-sent':
-			return {...state, pendingCommand: undefined};
+			return {...state, mode: 'normal', filter: state.draft.trim(), draft: '', cursor: 0};
 		case 'clear-filter':
-			return {...state, mode: 'normal', filter: '', draft: ''};
+			return {...state, mode: 'normal', filter: '', draft: '', cursor: 0};
 		case 'focus':
 			return {...state, focus: action.focus, logScroll: 0};
 		case 'cycle-sort': {
@@ -115,6 +113,16 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 		case 'quit':
 			return {...state, quitting: true, mode: 'normal'};
 	}
+}
+
+function line({draft, cursor}: ViewState): Line {
+	return {text: draft, cursor};
+}
+
+// The `/` prompt filters as it is typed: the table narrows at each key, not only on Enter.
+function typed(state: ViewState, {text, cursor}: Line): ViewState {
+	const filter = state.mode === 'filter' ? text.trim() : state.filter;
+	return {...state, draft: text, cursor, filter};
 }
 
 const stateOrder: Record<ProcessRow['state'], number> = {
@@ -140,18 +148,4 @@ export function visibleRows(
 		state: (a, b) => stateOrder[a.state] - stateOrder[b.state],
 	};
 	return kept.sort(by[sort]);
-}
-
-/** The id `step` rows away from the selected one (clamped), for ↑/↓, PgUp/PgDn, Home/End. */
-export function moveSelection(
-	rows: readonly ProcessRow[],
-	selectedId: number | undefined,
-	step: number,
-): number | undefined {
-	if (rows.length === 0) return undefined;
-	const index = Math.max(
-		0,
-		rows.findIndex((row) => row.id === selectedId),
-	);
-	return rows[Math.min(rows.length - 1, Math.max(0, index + step))]?.id;
 }

@@ -40,13 +40,16 @@ function chosenPreset(screen: string): string | undefined {
 	return /^│ › (\S+)/m.exec(screen)?.[1];
 }
 
-/** Quits with q and checks that procdash and everything it started are gone. */
-async function quitLeavesNothing(terminal: TmuxTerminal): Promise<void> {
+/**
+ * Quits with q and checks the exit code (1 when a preset is quit before its end, as with --json)
+ * and that procdash and everything it started are gone.
+ */
+async function quitLeavesNothing(terminal: TmuxTerminal, exitcode = 0): Promise<void> {
 	const procdash = terminal.pid;
 	const started = await pidtree(procdash);
 	terminal.press('q');
 	await terminal.waitForExit();
-	expect(terminal.exitStatus).toBe(0);
+	expect(terminal.exitStatus).toBe(exitcode);
 	await expectGoneWithin([procdash, ...started], 3000);
 }
 
@@ -162,7 +165,7 @@ test('in a real terminal: s opens the preset menu and Enter plays the chosen pre
 	await terminal.waitForScreen(
 		(text) => text.includes('procdash · parallel') && /Process-\d+/.test(text),
 	);
-	await quitLeavesNothing(terminal);
+	await quitLeavesNothing(terminal, 1);
 });
 
 test('in a real terminal: a resize below 80x24 asks for room, and back restores the table', async () => {

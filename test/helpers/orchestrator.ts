@@ -17,7 +17,8 @@ import {describePids, settledDescendants} from './processes.js';
 export function useOrchestrator(options?: OrchestratorOptions): () => Orchestrator {
 	let current: Orchestrator | undefined;
 	beforeEach(() => {
-		current = createOrchestrator(options);
+		// The children's output stays on the bus: printed, it would bury the test report.
+		current = createOrchestrator({output: 'capture', ...options});
 	});
 	afterEach(async () => {
 		const orchestrator = current;

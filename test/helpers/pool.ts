@@ -24,7 +24,8 @@ export function poolTask(exportName: string) {
 export function orchestratorPerTest(): () => Orchestrator {
 	let current: Orchestrator | undefined;
 	beforeEach(() => {
-		current = createOrchestrator();
+		// The workers' output stays on the bus: printed, it would bury the test report.
+		current = createOrchestrator({output: 'capture'});
 	});
 	afterEach(async () => {
 		if (!current) return;

@@ -70,6 +70,11 @@ export class TmuxTerminal {
 		return this.#tmux('capture-pane', '-p');
 	}
 
+	/** The visible screen with its attributes as SGR escapes (inverse, bold, colours) and its trailing blanks: `capture-pane -e -N`. */
+	styledScreen(): string {
+		return this.#tmux('capture-pane', '-p', '-e', '-N');
+	}
+
 	/** The title the program in the pane gave its terminal (an OSC 0 or 2 sequence sets it). */
 	title(): string {
 		return this.#tmux('display-message', '-p', '#{pane_title}').trim();

@@ -117,6 +117,25 @@ describe('the keys that steer the selected process', () => {
 		});
 	});
 
+	test('after r the new process is selected, not the row it replaced', async () => {
+		// Given a killed process, selected, above a running one
+		const napper = await dashboard.start('napper', 'sleep', '30');
+		await dashboard.start('other', 'sleep', '30');
+		napper.kill();
+		await napper.join();
+		const screen = dashboard.open();
+		await screen.waitForFrame((frame) => rowNamed(frame, 'napper')?.state === 'exited');
+
+		// When r is pressed
+		screen.press('r');
+
+		// Then the selected row is the new napper, running with a pid of its own
+		const selectedRow = (text: string) => tableRows(text).find((row) => row.line.startsWith('› '));
+		const frame = await screen.waitForFrame((text) => selectedRow(text)?.state === 'running');
+		expect(selectedRow(frame)?.name).toBe('napper');
+		expect(selectedRow(frame)?.pid).not.toBe(napper.pid);
+	});
+
 	test('k, K and p on an exited process do nothing and say so in the footer', async () => {
 		// Given a process that exited by itself
 		const quick = await dashboard.start('quick', 'true');

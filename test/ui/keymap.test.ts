@@ -1,199 +1,170 @@
-import type {Key} from 'ink';
 import {describe, expect, test} from 'vitest';
-import {type Command, commandFor, commandsFor} from '../../source/ui/hooks/use-keymap.js';
+import {type Command, commandFor, nextKey} from '../../source/ui/hooks/use-keymap.js';
+import {escapeKey, type Keypress, splitKeys} from '../../source/ui/terminal/keypresses.js';
 import type {Mode} from '../../source/ui/view-state.js';
 
-/** An Ink key with every flag false except those given. */
-function key(flags: Partial<Key> = {}): Key {
-	return {
-		upArrow: false,
-		downArrow: false,
-		leftArrow: false,
-		rightArrow: false,
-		pageDown: false,
-		pageUp: false,
-		home: false,
-		end: false,
-		return: false,
-		escape: false,
-		ctrl: false,
-		shift: false,
-		tab: false,
-		backspace: false,
-		delete: false,
-		meta: false,
-		super: false,
-		hyper: false,
-		capsLock: false,
-		numLock: false,
-		...flags,
-	};
+/** The one key that a terminal sends as `raw`; a lone ESC is the Escape key. */
+function key(raw: string): Keypress {
+	if (raw === '\u001B') return escapeKey;
+	const {keys} = splitKeys(raw);
+	if (keys.length !== 1) throw new Error(`${JSON.stringify(raw)} is ${keys.length} keys`);
+	return keys[0] as Keypress;
 }
 
-// Ink reports the named keys with an empty input; Esc also comes with meta set.
-const ctrlC = ['c', key({ctrl: true})] as const;
-const escapeKey = key({escape: true, meta: true});
+const up = '\u001B[A';
+const down = '\u001B[B';
+const right = '\u001B[C';
+const left = '\u001B[D';
+const home = '\u001B[H';
+const end = '\u001B[F';
+const pageUp = '\u001B[5~';
+const pageDown = '\u001B[6~';
+const deleteKey = '\u001B[3~';
+const backspace = '\u007F';
+const ctrlC = '\u0003';
 
 describe('the normal mode', () => {
-	test.each<[string, string, Key, Command]>([
-		['↑', '', key({upArrow: true}), 'up'],
-		['↓', '', key({downArrow: true}), 'down'],
-		['PgUp', '', key({pageUp: true}), 'page-up'],
-		['PgDn', '', key({pageDown: true}), 'page-down'],
-		['Home', '', key({home: true}), 'home'],
-		['End', '', key({end: true}), 'end'],
-		['Tab', '', key({tab: true}), 'next-panel'],
-		['Enter', '', key({return: true}), 'open-log'],
-		['Esc', '', escapeKey, 'back'],
-		['n', 'n', key(), 'new-process'],
-		['s', 's', key(), 'presets'],
-		['k', 'k', key(), 'terminate'],
-		['K', 'K', key({shift: true}), 'kill'],
-		['p', 'p', key(), 'pause'],
-		['r', 'r', key(), 'restart'],
-		['/', '/', key(), 'filter'],
-		['?', '?', key({shift: true}), 'help'],
-		['o', 'o', key(), 'sort'],
-		['q', 'q', key(), 'quit'],
-		['Ctrl-C', ...ctrlC, 'quit'],
-	])('%s means %s', (_name, input, pressed, command) => {
-		expect(commandFor(input, pressed, 'normal')).toEqual(command);
-		expect(commandsFor(input, pressed, 'normal')).toEqual([command]);
+	test.each<[string, string, Command]>([
+		['↑', up, 'up'],
+		['↓', down, 'down'],
+		['PgUp', pageUp, 'page-up'],
+		['PgDn', pageDown, 'page-down'],
+		['Home', home, 'home'],
+		['End', end, 'end'],
+		['Tab', '\t', 'next-panel'],
+		['Enter', '\r', 'open-log'],
+		['Esc', '\u001B', 'back'],
+		['n', 'n', 'new-process'],
+		['s', 's', 'presets'],
+		['k', 'k', 'terminate'],
+		['K', 'K', 'kill'],
+		['p', 'p', 'pause'],
+		['r', 'r', 'restart'],
+		['/', '/', 'filter'],
+		['?', '?', 'help'],
+		['o', 'o', 'sort'],
+		['q', 'q', 'quit'],
+		['Ctrl-C', ctrlC, 'quit'],
+	])('%s means %s', (_name, raw, command) => {
+		expect(commandFor(key(raw), 'normal')).toEqual(command);
 	});
 
 	test('keys with no meaning there mean nothing', () => {
-		for (const [input, pressed] of [
-			['x', key()],
-			['', key({leftArrow: true})],
-			['', key({rightArrow: true})],
-			['', key({backspace: true})],
-		] as const) {
-			expect(commandFor(input, pressed, 'normal')).toBeUndefined();
-			expect(commandsFor(input, pressed, 'normal')).toEqual([]);
-		}
+		for (const raw of ['x', left, right, backspace, deleteKey, '\u001B[15~'])
+			expect(commandFor(key(raw), 'normal'), JSON.stringify(raw)).toBeUndefined();
 	});
 
-	// Ctrl-K, Ctrl-P, Alt-k … are chords of their own (Ctrl-C aside): the prompts refuse them as
-	// text, and here they must not act on the selected process as the plain letter does.
+	// Ctrl-K, Ctrl-P, Alt-k … are chords of their own (Ctrl-C aside): they must not act on the
+	// selected process as the plain letter does.
 	test('a letter with Ctrl or Alt is not that letter', () => {
-		for (const input of ['k', 'K', 'p', 'r']) {
-			expect(commandsFor(input, key({ctrl: true}), 'normal'), `Ctrl-${input}`).toEqual([]);
-			expect(commandsFor(input, key({meta: true}), 'normal'), `Alt-${input}`).toEqual([]);
-		}
+		for (const [raw, name] of [
+			['\u000B', 'Ctrl-K'],
+			['\u0010', 'Ctrl-P'],
+			['\u0012', 'Ctrl-R'],
+			['\u001Bk', 'Alt-k'],
+			['\u001BK', 'Alt-K'],
+			['\u001Bp', 'Alt-p'],
+		])
+			expect(commandFor(key(raw as string), 'normal'), name).toBeUndefined();
 	});
 });
 
 describe('the prompts', () => {
 	test.each<Mode>(['command', 'filter'])(
-		'in %s: text is typed, Enter, Esc and Backspace act',
+		'in %s: text is typed, Enter and Esc act, Ctrl-C quits',
 		(mode) => {
-			expect(commandFor('s', key(), mode)).toEqual({text: 's'});
-			expect(commandFor('sleep 30', key(), mode)).toEqual({text: 'sleep 30'});
+			expect(commandFor(key('s'), mode)).toEqual({text: 's'});
+			expect(commandFor(key('sleep 30'), mode)).toEqual({text: 'sleep 30'});
 			// Letters that are keys elsewhere are only text here.
-			expect(commandFor('q', key(), mode)).toEqual({text: 'q'});
-			expect(commandFor('K', key({shift: true}), mode)).toEqual({text: 'K'});
-			expect(commandFor('', key({return: true}), mode)).toBe('submit');
-			expect(commandFor('', escapeKey, mode)).toBe('back');
-			expect(commandFor('', key({backspace: true}), mode)).toBe('erase');
-			expect(commandFor('', key({delete: true}), mode)).toBe('erase');
-			expect(commandFor(...ctrlC, mode)).toBe('quit');
+			expect(commandFor(key('q'), mode)).toEqual({text: 'q'});
+			expect(commandFor(key('K'), mode)).toEqual({text: 'K'});
+			expect(commandFor(key('\r'), mode)).toBe('submit');
+			expect(commandFor(key('\u001B'), mode)).toBe('back');
+			expect(commandFor(key(ctrlC), mode)).toBe('quit');
 		},
 	);
 
-	test.each<Mode>(['command', 'filter'])('in %s: control characters are dropped', (mode) => {
-		expect(commandFor('a\u0007b\u001B[2Jc', key(), mode)).toEqual({text: 'ab[2Jc'});
-		expect(commandFor('x\ty\u007F\r', key(), mode)).toEqual({text: 'xy'});
-		expect(commandFor('\u001B', key(), mode)).toBeUndefined();
-		expect(commandFor('', key({upArrow: true}), mode)).toBeUndefined();
-		expect(commandFor('', key({tab: true}), mode)).toBeUndefined();
-		expect(commandFor('a', key({ctrl: true}), mode)).toBeUndefined();
-		expect(commandFor('a', key({meta: true}), mode)).toBeUndefined();
-	});
+	test.each<Mode>(['command', 'filter'])(
+		'in %s: the cursor moves and erases as in a shell',
+		(mode) => {
+			for (const [raw, edit] of [
+				[left, 'left'],
+				[right, 'right'],
+				[home, 'start'],
+				['\u001BOH', 'start'],
+				['\u001B[1~', 'start'],
+				['\u0001', 'start'],
+				[end, 'end'],
+				['\u001B[4~', 'end'],
+				['\u0005', 'end'],
+				[backspace, 'erase-back'],
+				['\b', 'erase-back'],
+				[deleteKey, 'erase-forward'],
+				['\u0015', 'erase-to-start'],
+				['\u0017', 'erase-word'],
+				['\u001B\u007F', 'erase-word'],
+			] as const)
+				expect(commandFor(key(raw), mode), JSON.stringify(raw)).toEqual({edit});
+		},
+	);
 
-	test('a chunk typed in a prompt is one piece of text, never keys', () => {
-		expect(commandsFor('kkq', key(), 'command')).toEqual([{text: 'kkq'}]);
-		expect(commandsFor('/web', key(), 'filter')).toEqual([{text: '/web'}]);
-	});
-
-	test('a pasted line that ends with Enter is typed, then submitted', () => {
-		expect(commandsFor('sleep 30\r', key(), 'command')).toEqual([{text: 'sleep 30'}, 'submit']);
-		expect(commandsFor('web\n', key(), 'filter')).toEqual([{text: 'web'}, 'submit']);
-		expect(commandsFor('\r\n', key(), 'command')).toEqual(['submit']);
+	test.each<Mode>(['command', 'filter'])('in %s: other keys type nothing', (mode) => {
+		for (const raw of [up, down, '\t', '\u0007', '\u001Bk', '\u000B', '\u009B'])
+			expect(commandFor(key(raw), mode), JSON.stringify(raw)).toBeUndefined();
 	});
 });
 
 describe('the help', () => {
-	test('any key closes it', () => {
-		for (const [input, pressed] of [
-			['x', key()],
-			['q', key()],
-			['?', key({shift: true})],
-			['', key({return: true})],
-			['', escapeKey],
-			['', key({upArrow: true})],
-			['', key({tab: true})],
-		] as const)
-			expect(commandFor(input, pressed, 'help')).toBe('back');
-	});
-
-	test('Ctrl-C still quits', () => {
-		expect(commandFor(...ctrlC, 'help')).toBe('quit');
-		expect(commandsFor(...ctrlC, 'help')).toEqual(['quit']);
+	test('any key closes it; Ctrl-C still quits', () => {
+		for (const raw of ['x', 'q', '?', '\r', '\u001B', up, '\t'])
+			expect(commandFor(key(raw), 'help')).toBe('back');
+		expect(commandFor(key(ctrlC), 'help')).toBe('quit');
 	});
 });
 
 describe('the preset menu', () => {
-	test('↑/↓ choose, Enter plays, Esc, s and q close, Ctrl-C quits', () => {
-		expect(commandFor('', key({upArrow: true}), 'menu')).toBe('up');
-		expect(commandFor('', key({downArrow: true}), 'menu')).toBe('down');
-		expect(commandFor('', key({return: true}), 'menu')).toBe('submit');
-		expect(commandFor('', escapeKey, 'menu')).toBe('back');
-		expect(commandFor('s', key(), 'menu')).toBe('back');
-		expect(commandFor('q', key(), 'menu')).toBe('back');
-		expect(commandFor(...ctrlC, 'menu')).toBe('quit');
+	test('↑/↓ choose, Home/End the first and last, Enter plays, Esc, s and q close', () => {
+		expect(commandFor(key(up), 'menu')).toBe('up');
+		expect(commandFor(key(down), 'menu')).toBe('down');
+		expect(commandFor(key(home), 'menu')).toBe('home');
+		expect(commandFor(key('\u001B[1~'), 'menu')).toBe('home');
+		expect(commandFor(key(end), 'menu')).toBe('end');
+		expect(commandFor(key('\u001B[4~'), 'menu')).toBe('end');
+		expect(commandFor(key('\r'), 'menu')).toBe('submit');
+		expect(commandFor(key('\u001B'), 'menu')).toBe('back');
+		expect(commandFor(key('s'), 'menu')).toBe('back');
+		expect(commandFor(key('q'), 'menu')).toBe('back');
+		expect(commandFor(key(ctrlC), 'menu')).toBe('quit');
 	});
 
 	test('the keys that act on processes do nothing while it is open', () => {
-		for (const input of ['k', 'K', 'p', 'r', 'n', '/', 'o', '?'])
-			expect(commandFor(input, key(), 'menu')).toBeUndefined();
+		for (const raw of ['k', 'K', 'p', 'r', 'n', '/', 'o', '?'])
+			expect(commandFor(key(raw), 'menu')).toBeUndefined();
 	});
 });
 
-describe('a chunk of several characters in the normal mode', () => {
-	test('a pasted "/web" opens the filter with "web" typed in it', () => {
-		expect(commandsFor('/web', key(), 'normal')).toEqual(['filter', {text: 'web'}]);
+describe('nextKey: keys that arrived together, one at a time', () => {
+	const text = (typed: string): Keypress => ({kind: 'text', text: typed});
+
+	test('outside a prompt a run of text is one key per character, in order', () => {
+		const [first, rest] = nextKey([text('kko'), key(down)], 'normal');
+		expect(first).toEqual(text('k'));
+		expect(rest).toEqual([text('ko'), key(down)]);
+		expect(nextKey(rest, 'normal')).toEqual([text('k'), [text('o'), key(down)]]);
+		expect(nextKey([text('o'), key(down)], 'normal')).toEqual([text('o'), [key(down)]]);
 	});
 
-	// The rest of the chunk goes into the prompt: it must be what the prompt itself would take
-	// from the same paste, with no control character and Enter pressed at the end of the line.
-	test('a pasted "/web" and Enter filters, as the same paste into the open prompt does', () => {
-		expect(commandsFor('/web\r', key(), 'normal')).toEqual(['filter', {text: 'web'}, 'submit']);
-		expect(commandsFor('nsleep 30\r', key(), 'normal')).toEqual([
-			'new-process',
-			{text: 'sleep 30'},
-			'submit',
-		]);
+	test('in a prompt a run of text is one key: what was pasted is typed as it was', () => {
+		for (const mode of ['command', 'filter'] as const)
+			expect(nextKey([text('sleep 30'), key('\r')], mode)).toEqual([text('sleep 30'), [key('\r')]]);
 	});
 
-	test('control characters in the rest of a pasted chunk are dropped', () => {
-		expect(commandsFor('/w\u0007e\tb', key(), 'normal')).toEqual(['filter', {text: 'web'}]);
+	test('a character outside the Basic Multilingual Plane is one key, not two halves', () => {
+		expect(nextKey([text('🚀k')], 'normal')).toEqual([text('🚀'), [text('k')]]);
 	});
 
-	test('"n" then a command line opens the prompt with the line typed', () => {
-		expect(commandsFor('nsleep 30', key(), 'normal')).toEqual(['new-process', {text: 'sleep 30'}]);
-	});
-
-	test('each character is a key: "kk" terminates twice, unknown characters are skipped', () => {
-		expect(commandsFor('kk', key(), 'normal')).toEqual(['terminate', 'terminate']);
-		expect(commandsFor('xkyo', key(), 'normal')).toEqual(['terminate', 'sort']);
-	});
-
-	test('nothing after q is read', () => {
-		expect(commandsFor('oqk', key(), 'normal')).toEqual(['sort', 'quit']);
-	});
-
-	test('"/" or "n" at the end opens the prompt with nothing typed', () => {
-		expect(commandsFor('o/', key(), 'normal')).toEqual(['sort', 'filter']);
-		expect(commandsFor('kn', key(), 'normal')).toEqual(['terminate', 'new-process']);
+	test('named keys go one by one; nothing is left of an empty queue', () => {
+		expect(nextKey([key(down), key(down)], 'normal')).toEqual([key(down), [key(down)]]);
+		expect(nextKey([], 'normal')).toEqual([undefined, []]);
 	});
 });

@@ -51,6 +51,26 @@ test('s opens the preset menu; ↓ and enter play the chosen preset; the menu cl
 	expect(played).toEqual(['fork']);
 });
 
+test('in the menu Home and End go to the first and the last preset', async () => {
+	orchestrator = createOrchestrator();
+	const played: string[] = [];
+	const screen = open(
+		orchestratorController(orchestrator, {choices, play: (name) => played.push(name)}),
+	);
+	await screen.waitForFrame((frame) => frame.includes('s presets'));
+	screen.press('s');
+	await screen.waitForFrame((frame) => /› parallel/.test(frame));
+	screen.press('end');
+	await screen.waitForFrame((frame) => /› exit-codes/.test(frame));
+	screen.press('home');
+	await screen.waitForFrame((frame) => /› parallel/.test(frame));
+	screen.press('end');
+	await screen.waitForFrame((frame) => /› exit-codes/.test(frame));
+	screen.press('enter');
+	await screen.waitForFrame((frame) => !frame.includes('Presets —'));
+	expect(played).toEqual(['exit-codes']);
+});
+
 test('escape closes the menu without playing anything, and keys work again', async () => {
 	orchestrator = createOrchestrator();
 	const played: string[] = [];

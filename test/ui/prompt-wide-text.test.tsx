@@ -19,3 +19,21 @@ test('a typed line of CJK wider than the prompt shows its end, with the cursor, 
 	expect(stringWidth(line)).toBeLessThanOrEqual(79);
 	expect(line).toMatch(/^new process: 計+終 ?$/);
 });
+
+test('with the cursor at the start of a line wider than the prompt, its start shows, cut with …', async () => {
+	// Given a line of 100 columns, the cursor on its first character, in a prompt 60 wide
+	const typed = `start ${'x'.repeat(88)} finish`;
+	const screen = renderTerminal(
+		<TextPrompt label="new process:" value={typed} cursor={0} width={59} />,
+		{columns: 60},
+	);
+	// When it is drawn
+	const frame = await screen.waitForFrame((text) => text.includes('new process:'));
+	screen.unmount();
+	// Then the part around the cursor shows: the start, and the cut marked at the end
+	const [line = '', ...rest] = frame.split('\n');
+	expect(rest).toEqual([]);
+	expect(stringWidth(line)).toBeLessThanOrEqual(59);
+	expect(line).toMatch(/^new process: start x+…$/);
+	expect(line).not.toContain('finish');
+});

@@ -81,6 +81,11 @@ test('the dashboard plays a recording read-only: the same rows, and k only says 
 	await playing;
 	expect(store.getSnapshot()).toEqual(fold(recording));
 
+	// And the footer offers only the keys that work in a replay: none that acts on a process
+	expect(terminal.frame()).toMatch(
+		/^↑\/↓ select {2}Enter log {2}\/ filter {2}o sort {2}\? help {2}q quit *$/m,
+	);
+
 	// When k is pressed, nothing is signalled: the footer says why
 	terminal.press('k');
 	await terminal.waitForFrame((frame) => frame.includes('replay: read-only'));

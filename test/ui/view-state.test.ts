@@ -2,7 +2,6 @@ import {describe, expect, test} from 'vitest';
 import type {ProcessRow} from '../../source/core/snapshot/index.js';
 import {
 	initialView,
-	moveSelection,
 	reduceView,
 	type ViewAction,
 	type ViewState,
@@ -57,8 +56,19 @@ describe('reduceView', () => {
 			{type: 'type', text: 'eep 30'},
 		]);
 		expect(typed.draft).toBe('sleep 30');
-		expect(viewAfter([{type: 'erase'}, {type: 'erase'}], typed).draft).toBe('sleep ');
-		const emptied = viewAfter([{type: 'erase'}], viewAfter([{type: 'open', mode: 'command'}]));
+		expect(
+			viewAfter(
+				[
+					{type: 'edit', edit: 'erase-back'},
+					{type: 'edit', edit: 'erase-back'},
+				],
+				typed,
+			).draft,
+		).toBe('sleep ');
+		const emptied = viewAfter(
+			[{type: 'edit', edit: 'erase-back'}],
+			viewAfter([{type: 'open', mode: 'command'}]),
+		);
 		expect(emptied.draft).toBe('');
 	});
 
@@ -67,23 +77,58 @@ describe('reduceView', () => {
 			{type: 'open', mode: 'command'},
 			{type: 'type', text: 'echo 計算 🚀 👩‍💻'},
 		]);
-		const once = viewAfter([{type: 'erase'}], typed);
+		const once = viewAfter([{type: 'edit', edit: 'erase-back'}], typed);
 		expect(once.draft).toBe('echo 計算 🚀 ');
-		expect(viewAfter([{type: 'erase'}, {type: 'erase'}], once).draft).toBe('echo 計算 ');
-		expect(viewAfter([{type: 'erase'}], viewAfter([{type: 'type', text: '🚀'}], once)).draft).toBe(
-			'echo 計算 🚀 ',
-		);
+		expect(
+			viewAfter(
+				[
+					{type: 'edit', edit: 'erase-back'},
+					{type: 'edit', edit: 'erase-back'},
+				],
+				once,
+			).draft,
+		).toBe('echo 計算 ');
+		expect(
+			viewAfter([{type: 'edit', edit: 'erase-back'}], viewAfter([{type: 'type', text: '🚀'}], once))
+				.draft,
+		).toBe('echo 計算 🚀 ');
 	});
 
-	test('Enter in the new-process prompt hands its line over once, and closes the prompt', () => {
-		const submitted = viewAfter([
+	test('typing inserts at the cursor, which the editing keys move', () => {
+		const typed = viewAfter([
 			{type: 'open', mode: 'command'},
 			{type: 'type', text: 'sleep 30'},
-			{type: 'submit-command'},
+			{type: 'edit', edit: 'start'},
+			{type: 'type', text: 'nice '},
 		]);
-		expect(submitted).toMatchObject({mode: 'normal', draft: '', pendingCommand: 'sleep 30'});
-		expect(reduceView(submitted, {type: 'command-sent'}).pendingCommand).toBeUndefined();
-		expect(initialView.pendingCommand).toBeUndefined();
+		expect(typed).toMatchObject({draft: 'nice sleep 30', cursor: 5});
+		const fixed = viewAfter(
+			[
+				{type: 'edit', edit: 'end'},
+				{type: 'edit', edit: 'left'},
+				{type: 'edit', edit: 'erase-back'},
+				{type: 'type', text: '6'},
+			],
+			typed,
+		);
+		expect(fixed).toMatchObject({draft: 'nice sleep 60', cursor: 12});
+	});
+
+	test('the prompts open with the cursor at the end of what they hold; closing resets it', () => {
+		const filtered = {...initialView, filter: 'web'};
+		expect(reduceView(filtered, {type: 'open', mode: 'filter'})).toMatchObject({
+			draft: 'web',
+			cursor: 3,
+		});
+		expect(reduceView(filtered, {type: 'open', mode: 'command'})).toMatchObject({
+			draft: '',
+			cursor: 0,
+		});
+		const typed = viewAfter([
+			{type: 'open', mode: 'command'},
+			{type: 'type', text: 'yes'},
+		]);
+		expect(reduceView(typed, {type: 'close'})).toMatchObject({draft: '', cursor: 0});
 	});
 
 	test('the new-process prompt opens empty even after a cancelled draft', () => {
@@ -92,6 +137,40 @@ describe('reduceView', () => {
 			{type: 'type', text: 'yes'},
 		]);
 		expect(viewAfter([{type: 'open', mode: 'command'}], cancelled).draft).toBe('');
+	});
+
+	test('the filter narrows as it is typed, not only on Enter; typing a command filters nothing', () => {
+		const typing = viewAfter([
+			{type: 'open', mode: 'filter'},
+			{type: 'type', text: 'w'},
+		]);
+		expect(typing).toMatchObject({mode: 'filter', draft: 'w', filter: 'w'});
+		expect(viewAfter([{type: 'type', text: 'e '}], typing).filter).toBe('we');
+		expect(viewAfter([{type: 'edit', edit: 'erase-back'}], typing).filter).toBe('');
+		const command = viewAfter(
+			[
+				{type: 'open', mode: 'command'},
+				{type: 'type', text: 'x'},
+			],
+			{
+				...initialView,
+				filter: 'web',
+			},
+		);
+		expect(command.filter).toBe('web');
+	});
+
+	test('r: the selection follows the restarted process when it is still on the old one', () => {
+		expect(
+			reduceView({...initialView, selectedId: 3}, {type: 'follow', from: 3, to: 9}),
+		).toMatchObject({
+			selectedId: 9,
+		});
+		expect(reduceView(initialView, {type: 'follow', from: 3, to: 9}).selectedId).toBe(9);
+		// Moved away while it restarted: the selection stays where the person put it.
+		expect(
+			reduceView({...initialView, selectedId: 5}, {type: 'follow', from: 3, to: 9}).selectedId,
+		).toBe(5);
 	});
 
 	test('applying a filter keeps the trimmed draft; the prompt reopens with it; clearing empties it', () => {
@@ -165,10 +244,9 @@ describe('reduceView', () => {
 			{type: 'select', id: 1},
 			{type: 'open', mode: 'filter'},
 			{type: 'type', text: 'c'},
-			{type: 'erase'},
+			{type: 'edit', edit: 'erase-back'},
+			{type: 'edit', edit: 'start'},
 			{type: 'apply-filter'},
-			{type: 'submit-command'},
-			{type: 'command-sent'},
 			{type: 'clear-filter'},
 			{type: 'focus', focus: 'log'},
 			{type: 'cycle-sort'},
@@ -254,30 +332,5 @@ describe('visibleRows', () => {
 		const before = names(rows);
 		visibleRows(rows, {filter: '', sort: 'name'});
 		expect(names(rows)).toEqual(before);
-	});
-});
-
-describe('moveSelection', () => {
-	const rows = [processRow(7, 'a'), processRow(8, 'b'), processRow(9, 'c')];
-
-	test('moves by the step and stops at the first and the last row', () => {
-		expect(moveSelection(rows, 7, 1)).toBe(8);
-		expect(moveSelection(rows, 8, -1)).toBe(7);
-		expect(moveSelection(rows, 7, -1)).toBe(7);
-		expect(moveSelection(rows, 9, 1)).toBe(9);
-		expect(moveSelection(rows, 8, 10)).toBe(9);
-		expect(moveSelection(rows, 8, -10)).toBe(7);
-	});
-
-	test('with nothing selected (or the selection filtered away) it starts from the first row', () => {
-		expect(moveSelection(rows, undefined, 0)).toBe(7);
-		expect(moveSelection(rows, undefined, 1)).toBe(8);
-		expect(moveSelection(rows, undefined, -1)).toBe(7);
-		expect(moveSelection(rows, 42, 2)).toBe(9);
-	});
-
-	test('no rows: nothing to select', () => {
-		expect(moveSelection([], undefined, 1)).toBeUndefined();
-		expect(moveSelection([], 7, -1)).toBeUndefined();
 	});
 });

@@ -4,12 +4,29 @@
  */
 export type ProcessKind = 'task' | 'command' | 'thread';
 
+/** A value JSON carries as it is. */
+export type JsonValue =
+	| null
+	| boolean
+	| number
+	| string
+	| readonly JsonValue[]
+	| {readonly [key: string]: JsonValue};
+
 /** An error as it crosses a process boundary: plain data, never a live object. */
 export type ErrorInfo = {
 	readonly name: string;
 	readonly message: string;
 	readonly stack?: string;
+	/** Its `code`, when a string (Node's `ENOENT`, `ERR_…`, or a class's own). */
 	readonly code?: string;
+	/**
+	 * Its other own enumerable properties (a custom class's `code`, `status`, `errno` …) whose
+	 * values JSON carries as they are, each small; the rest are left behind.
+	 */
+	readonly fields?: {readonly [key: string]: JsonValue};
+	/** Its `cause`: an error, or a value JSON carries; a few levels deep at most. */
+	readonly cause?: {readonly error: ErrorInfo} | {readonly value: JsonValue};
 };
 
 /** Resource use of one OS process, sampled by the stats sampler. */

@@ -2,12 +2,27 @@ import type {ErrorInfo} from '../events/index.js';
 import type {Packed} from '../pool/pack.js';
 import type {Wired} from './wire.js';
 
-/** A task target: a module (file URL) and the name of the function it exports. */
-export type TaskTarget = {
+/**
+ * Any function a task may name. A task made without a type stands for it: it takes anything and
+ * gives `unknown`.
+ */
+export type TaskFunction = (...args: never[]) => unknown;
+
+// The key of a task's function type: it exists only for the compiler, never at run time.
+declare const taskType: unique symbol;
+
+/**
+ * A task target: a module (file URL) and the name of the function it exports. `F` is the type of
+ * that function when `task<F>()` was told it (then calls that run it check their arguments and
+ * know its result), `TaskFunction` when not.
+ */
+export type TaskTarget<F extends TaskFunction = TaskFunction> = {
 	readonly kind: 'task';
 	/** The module as a `file:` URL string. */
 	readonly module: string;
 	readonly exportName: string;
+	/** Only in the type: the function's type. */
+	readonly [taskType]?: F;
 };
 
 /** Who a process is, as its runtime sees itself and its parent. */
@@ -85,6 +100,8 @@ export type PoolTaskMessage = {
 	readonly spread: boolean;
 	/** The chunk's items; numbers may come packed (pool-pack.ts). */
 	readonly items: Packed;
+	/** The call's items hold shared objects' handles: the worker makes them proxies first. */
+	readonly shared?: true;
 };
 
 /** Parent to pool worker: several tasks at once, run in order (short tasks sent ahead). */

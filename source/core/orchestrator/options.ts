@@ -1,3 +1,4 @@
+import {checkOutput, type OutputMode} from '../process/output.js';
 import {maxProcessesVariable} from '../process/runtime-fork.js';
 import {moduleUrl} from '../process/task.js';
 import {checkNumber, checkWholeNumber, refuse} from '../util/validate.js';
@@ -27,6 +28,13 @@ export type OrchestratorOptions = {
 	 * Their top-level code runs in every spare, used or not.
 	 */
 	readonly preload?: readonly (string | URL)[];
+	/**
+	 * Where its children's stdout and stderr go unless a Process, Thread or Pool says otherwise:
+	 * `'inherit'` (the default) prints each line on this program's own stdout or stderr, as
+	 * Python's children do; `'capture'` leaves them to the `process:output` events alone (the
+	 * dashboard and `--json` use it). The events are emitted either way.
+	 */
+	readonly output?: OutputMode;
 };
 
 /** An orchestrator's options, checked, with their defaults filled in. */
@@ -37,6 +45,7 @@ export type ResolvedOrchestratorOptions = {
 	readonly spares: number;
 	/** The modules to preload, as URLs. */
 	readonly preload: readonly string[];
+	readonly output: OutputMode;
 };
 
 const defaultMaxProcesses = 256;
@@ -58,13 +67,16 @@ export function resolveOrchestratorOptions({
 	graceMs = defaultGraceMs,
 	spares = 0,
 	preload = [],
+	output = 'inherit',
 }: OrchestratorOptions = {}): ResolvedOrchestratorOptions {
 	checkWholeNumber(owner, 'maxProcesses', maxProcesses, 1);
 	checkNumber(owner, 'graceMs', graceMs, 0);
 	checkWholeNumber(owner, 'spares', spares, 0);
 	if (!Array.isArray(preload))
 		refuse(owner, 'preload', 'an array of module URLs or paths', preload);
+	checkOutput(owner, output);
 	return {
+		output,
 		historySize,
 		maxProcesses,
 		graceMs,

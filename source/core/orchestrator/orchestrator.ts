@@ -2,6 +2,7 @@ import type {ChildProcess} from 'node:child_process';
 import type {Readable} from 'node:stream';
 import {ProcessLimitError} from '../errors.js';
 import {EventBus} from '../events/index.js';
+import type {OutputMode} from '../process/output.js';
 import {SharedBroker} from '../shared/broker/broker.js';
 import {StatsSampling} from '../stats/sampling.js';
 import {printable} from '../util/printable.js';
@@ -87,6 +88,8 @@ export class Orchestrator {
 	readonly graceMs: number;
 	/** How many processes may be alive at once. */
 	readonly maxProcesses: number;
+	/** Where its children's output goes unless they say otherwise: printed (`inherit`) or not (`capture`). */
+	readonly output: OutputMode;
 	readonly #processes = new Map<number, Member>();
 	readonly #live = new Map<number, Member>();
 	#liveThreads = 0;
@@ -102,8 +105,9 @@ export class Orchestrator {
 	readonly #counts = new Map<string, number>();
 
 	constructor(options: OrchestratorOptions = {}) {
-		const {historySize, maxProcesses, graceMs, spares, preload} =
+		const {historySize, maxProcesses, graceMs, spares, preload, output} =
 			resolveOrchestratorOptions(options);
+		this.output = output;
 		this.bus = new EventBus({historySize});
 		this.shared = new SharedBroker(this.bus);
 		this.#sampling = new StatsSampling(this.bus, () => this.live());
@@ -285,7 +289,8 @@ export class Orchestrator {
 
 	async #stop(graceMs: number): Promise<StopOutcome> {
 		this.stopSampling();
-		this.#spares?.close();
+		// The spares end by SIGKILL; one not reaped yet is no escapee.
+		const spares = new Set(this.#spares?.close());
 		// Threads have no process group of their own (their pid is this process's): they end
 		// with terminate(), never with a signal to a group.
 		await Promise.all(this.#threads().map((thread) => thread.stop()));
@@ -294,7 +299,7 @@ export class Orchestrator {
 				bus: this.bus,
 				groups: this.#groups,
 				live: () => this.#childProcesses(),
-				owned: () => findOwned(this.#token),
+				owned: () => findOwned(this.#token, spares),
 			},
 			graceMs,
 		);

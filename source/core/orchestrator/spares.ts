@@ -31,6 +31,7 @@ export class Spares {
 	readonly #ready: ChildProcess[] = [];
 	readonly #booting = new Set<ChildProcess>();
 	#closed = false;
+	readonly #killed: number[] = [];
 
 	/** `preload`: module URLs every spare imports before it counts as ready. */
 	constructor(
@@ -76,9 +77,10 @@ export class Spares {
 		return child;
 	}
 
-	/** Kills every spare; takes no more. */
-	close(): void {
+	/** Kills every spare (SIGKILL, certain to end it); takes no more. Returns every pid it killed. */
+	close(): number[] {
 		this.#closed = true;
+		for (const pid of this.pids()) this.#killed.push(pid);
 		for (const child of [...this.#ready, ...this.#booting]) {
 			try {
 				if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -88,6 +90,7 @@ export class Spares {
 		}
 		this.#ready.length = 0;
 		this.#booting.clear();
+		return [...this.#killed];
 	}
 
 	/** How many spares are ready to be taken. */

@@ -16,12 +16,7 @@ import type {Orchestrator} from './orchestrator.js';
  * whose script then goes to /bin/sh as one argument. Rejects with what is wrong.
  */
 export async function startCommandLine(orchestrator: Orchestrator, line: string): Promise<Process> {
-	const trimmed = line.trim();
-	if (trimmed === '')
-		throw new TypeError('type a command line, e.g. sleep 30 or sh -c "yes | head"');
-	const script = /^sh\s+-c\s+([\s\S]+)$/.exec(trimmed)?.[1];
-	const words = script === undefined ? splitWords(trimmed) : ['sh', '-c', unquote(script)];
-	const [command, ...args] = words as [string, ...string[]];
+	const [command, ...args] = commandLineWords(line);
 	const child = new Process({
 		command,
 		args,
@@ -30,6 +25,20 @@ export async function startCommandLine(orchestrator: Orchestrator, line: string)
 	});
 	await child.start();
 	return child;
+}
+
+/**
+ * The command and arguments `startCommandLine` would run for `line`, without running anything:
+ * throws with what is wrong (an empty line, an unclosed quote, shell syntax outside `sh -c`), so
+ * that a person can be told before anything starts.
+ */
+export function commandLineWords(line: string): [string, ...string[]] {
+	const trimmed = line.trim();
+	if (trimmed === '')
+		throw new TypeError('type a command line, e.g. sleep 30 or sh -c "yes | head"');
+	const script = /^sh\s+-c\s+([\s\S]+)$/.exec(trimmed)?.[1];
+	const words = script === undefined ? splitWords(trimmed) : ['sh', '-c', unquote(script)];
+	return words as [string, ...string[]];
 }
 
 /**

@@ -1,4 +1,4 @@
-import {toErrorInfo} from '../errors.js';
+import {PoolBrokenError, toErrorInfo} from '../errors.js';
 import type {Member} from '../orchestrator/orchestrator.js';
 
 // Workers that die before they are ready, one after another, before the pool gives up: a worker
@@ -27,7 +27,9 @@ export class BootFailures {
 	/** Why the pool breaks: a worker could not be started, for `error`, and it has none left. */
 	cannotStart(error: unknown): Error {
 		const {name, message} = toErrorInfo(error);
-		return new Error(`${this.#pool}: cannot start a worker: ${name}: ${message}`, {cause: error});
+		return new PoolBrokenError(`${this.#pool}: cannot start a worker: ${name}: ${message}`, {
+			cause: error,
+		});
 	}
 
 	/** Why the pool breaks now that `worker` died before it was ready; undefined to try another. */
@@ -39,6 +41,6 @@ export class BootFailures {
 		}
 		if (++this.#inARow < maxBootFailures) return undefined;
 		const why = `${maxBootFailures} workers in a row died before they were ready (the last, ${worker.name}, with exit code ${worker.exitcode})`;
-		return new Error(`${this.#pool}: ${why}`);
+		return new PoolBrokenError(`${this.#pool}: ${why}`);
 	}
 }

@@ -16,6 +16,17 @@ export type PoolTask = {
 	attempts: number;
 };
 
+/** What a call on the pool asks for, as a job is made of it. */
+export type JobSpec = {
+	/** The method called: `map()`, `starmap()`, `imap()`, `imapUnordered()` or `apply()`. */
+	readonly method: string;
+	readonly target: TaskTarget;
+	readonly spread: boolean;
+	readonly retries: number;
+	/** Its items hold shared objects' handles. */
+	readonly shared: boolean;
+};
+
 /**
  * One call on the pool (map, starmap, imap, imapUnordered, apply): what its tasks run, and where
  * their outcomes go.
@@ -29,14 +40,17 @@ export abstract class PoolJob {
 	readonly spread: boolean;
 	/** How many times a task lost with its worker is run again. */
 	readonly retries: number;
+	/** Its items hold shared objects' handles, which the worker turns back into proxies. */
+	readonly shared: boolean;
 	/** Tasks not yet settled; set when the tasks are made. */
 	protected remaining = 0;
 
-	constructor(method: string, target: TaskTarget, spread: boolean, retries: number) {
+	constructor({method, target, spread, retries, shared}: JobSpec) {
 		this.call = method.replace(/\(\)$/, '');
 		this.target = target;
 		this.spread = spread;
 		this.retries = retries;
+		this.shared = shared;
 	}
 
 	/** Makes the call's tasks: `items` cut into chunks of `chunksize`. */
@@ -74,8 +88,8 @@ export class CollectJob extends PoolJob {
 	#resolve!: (values: unknown[]) => void;
 	#reject!: (error: Error) => void;
 
-	constructor(method: string, target: TaskTarget, spread: boolean, retries: number) {
-		super(method, target, spread, retries);
+	constructor(spec: JobSpec) {
+		super(spec);
 		this.promise = new Promise((resolve, reject) => {
 			this.#resolve = resolve;
 			this.#reject = reject;
@@ -119,14 +133,8 @@ export class StreamJob extends PoolJob {
 	readonly #early = new Map<number, {values: readonly unknown[]} | {error: Error}>();
 	#nextOrdinal = 0;
 
-	constructor(
-		method: string,
-		target: TaskTarget,
-		spread: boolean,
-		retries: number,
-		ordered: boolean,
-	) {
-		super(method, target, spread, retries);
+	constructor(spec: JobSpec, ordered: boolean) {
+		super(spec);
 		this.#ordered = ordered;
 	}
 

@@ -1,8 +1,9 @@
 import {availableParallelism} from 'node:os';
 import type {TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
+import {checkOutput, type OutputMode} from '../process/output.js';
 import {checkTaskTarget} from '../process/task.js';
-import {checkArray, checkObject, checkWholeNumber} from '../util/validate.js';
+import {checkArray, checkObject, checkOneOf, checkWholeNumber} from '../util/validate.js';
 
 /** Options of a Pool, as CPython's `Pool(processes, initializer, initargs, maxtasksperchild)`. */
 export type PoolOptions = {
@@ -22,6 +23,12 @@ export type PoolOptions = {
 	 * JavaScript thread each, running in parallel).
 	 */
 	readonly backend?: PoolBackend;
+	/**
+	 * Where what the tasks print goes besides the workers' `process:output` events: `'inherit'`
+	 * prints each line on this program's own stdout or stderr, `'capture'` does not; the
+	 * orchestrator's `output` when omitted.
+	 */
+	readonly output?: OutputMode;
 	/** The orchestrator that owns the workers; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
@@ -48,6 +55,8 @@ export type ResolvedPoolOptions = {
 	readonly initargs: readonly unknown[];
 	readonly retries: number;
 	readonly backend: PoolBackend;
+	/** Undefined: the orchestrator's. */
+	readonly output: OutputMode | undefined;
 };
 
 /** Checks a Pool's options up front; throws TypeError or RangeError naming the option. */
@@ -60,11 +69,8 @@ export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 		initargs = [],
 		backend = 'process',
 	} = options;
-	if (backend !== 'process' && backend !== 'thread') {
-		throw new TypeError(
-			`Pool(): backend must be 'process' or 'thread', got ${JSON.stringify(backend)}`,
-		);
-	}
+	checkOneOf('Pool()', 'backend', ['process', 'thread'], backend);
+	checkOutput('Pool()', options.output);
 	checkWholeNumber('Pool()', 'processes', processes, 1);
 	if (maxTasksPerChild !== undefined)
 		checkWholeNumber('Pool()', 'maxTasksPerChild', maxTasksPerChild, 1);
@@ -84,6 +90,7 @@ export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 		initargs,
 		retries: resolveRetries('Pool()', options.retries, 0),
 		backend,
+		output: options.output,
 	};
 }
 

@@ -1,9 +1,19 @@
 import {DaemonError, PoolStateError} from '../errors.js';
-import type {TaskTarget} from '../ipc/messages.js';
-import {defaultOrchestrator, hostOf} from '../orchestrator/orchestrator.js';
+import type {TaskFunction, TaskTarget} from '../ipc/messages.js';
+import {defaultOrchestrator, hostOf, type Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkTaskTarget} from '../process/task.js';
+import type {
+	NotGiven,
+	StarmapItem,
+	TaskArgs,
+	TaskItem,
+	TaskResult,
+	Unchecked,
+} from '../process/task-types.js';
 import {currentProcess} from '../runtime/current.js';
+import {encodeShared} from '../shared/handles.js';
 import {checkArray} from '../util/validate.js';
+import {callItems} from './items.js';
 import {CollectJob, type PoolJob, StreamJob} from './jobs.js';
 import {
 	type ApplyOptions,
@@ -16,6 +26,12 @@ import {
 	resolveRetries,
 } from './options.js';
 import {PoolScheduler, type PoolState} from './scheduler.js';
+
+/** What follows a typed task in `apply()`: its arguments (optional when it needs none), options. */
+type ApplyRest<F extends TaskFunction> =
+	[] extends TaskArgs<F>
+		? [args?: TaskArgs<F>, options?: ApplyOptions]
+		: [args: TaskArgs<F>, options?: ApplyOptions];
 
 /**
  * A pool of worker processes (or, with `backend: 'thread'`, worker threads) fed from a queue,
@@ -39,12 +55,16 @@ export class Pool implements AsyncDisposable {
 	readonly backend: PoolBackend;
 	readonly #scheduler: PoolScheduler;
 	readonly #retries: number;
+	readonly #orchestrator: Orchestrator;
 
 	constructor(options: PoolOptions = {}) {
 		const resolved = resolvePoolOptions(options);
 		// A daemon may not have child processes; threads are its own.
 		if (resolved.backend === 'process' && currentProcess().daemon) throw new DaemonError();
 		const orchestrator = options.orchestrator ?? defaultOrchestrator();
+		this.#orchestrator = orchestrator;
+		// Each worker is sent its initargs as it starts: one it cannot be sent is refused now.
+		encodeShared(resolved.initargs, orchestrator, resolved.backend, 'Pool(): initargs');
 		this.id = hostOf(orchestrator).count('Pool');
 		this.name = `Pool-${this.id}`;
 		this.processes = resolved.processes;
@@ -66,69 +86,118 @@ export class Pool implements AsyncDisposable {
 	/**
 	 * Calls `target(item)` for every item in worker processes; resolves with the values in input
 	 * order, whatever order they finish in. Rejects with the first error a task throws (its
-	 * class, message and the child's stack), or a WorkerDiedError.
+	 * class, message and the child's stack), or a WorkerDiedError. A typed task (`task<F>()`)
+	 * checks the items against its function and gives its results; `map<R>(…)` says the result
+	 * type of any task, unchecked.
 	 */
-	async map<R = unknown>(
+	map<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		items: Iterable<unknown>,
+		options?: MapOptions,
+	): Promise<R[]>;
+	map<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		items: Iterable<TaskItem<F>>,
+		options?: MapOptions,
+	): Promise<TaskResult<F>[]>;
+	async map(
 		target: TaskTarget,
 		items: Iterable<unknown>,
 		options?: MapOptions,
-	): Promise<R[]> {
-		return (await this.#collect('map()', target, items, options, false)) as R[];
+	): Promise<unknown[]> {
+		return this.#collect('map()', target, items, options, false);
 	}
 
 	/** Like `map`, with each item an array of arguments: `target(...item)`. */
-	async starmap<R = unknown>(
+	starmap<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		items: Iterable<Iterable<unknown>>,
+		options?: MapOptions,
+	): Promise<R[]>;
+	starmap<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		items: Iterable<StarmapItem<F>>,
+		options?: MapOptions,
+	): Promise<TaskResult<F>[]>;
+	async starmap(
 		target: TaskTarget,
 		items: Iterable<Iterable<unknown>>,
 		options?: MapOptions,
-	): Promise<R[]> {
-		return (await this.#collect('starmap()', target, items, options, true)) as R[];
+	): Promise<unknown[]> {
+		return this.#collect('starmap()', target, items, options, true);
 	}
 
 	/**
 	 * Like `map`, as an async iterable: values in input order as soon as they can be; a failure
 	 * comes after the values before it. `chunksize` is 1 unless given, as in CPython.
 	 */
-	imap<R = unknown>(
+	imap<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		items: Iterable<unknown>,
+		options?: MapOptions,
+	): AsyncIterableIterator<R>;
+	imap<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		items: Iterable<TaskItem<F>>,
+		options?: MapOptions,
+	): AsyncIterableIterator<TaskResult<F>>;
+	imap(
 		target: TaskTarget,
 		items: Iterable<unknown>,
 		options?: MapOptions,
-	): AsyncIterableIterator<R> {
-		return this.#stream('imap()', target, items, options, true) as AsyncIterableIterator<R>;
+	): AsyncIterableIterator<unknown> {
+		return this.#stream('imap()', target, items, options, true);
 	}
 
 	/** Like `imap`, in the order the tasks finish. */
-	imapUnordered<R = unknown>(
+	imapUnordered<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		items: Iterable<unknown>,
+		options?: MapOptions,
+	): AsyncIterableIterator<R>;
+	imapUnordered<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		items: Iterable<TaskItem<F>>,
+		options?: MapOptions,
+	): AsyncIterableIterator<TaskResult<F>>;
+	imapUnordered(
 		target: TaskTarget,
 		items: Iterable<unknown>,
 		options?: MapOptions,
-	): AsyncIterableIterator<R> {
-		return this.#stream(
-			'imapUnordered()',
-			target,
-			items,
-			options,
-			false,
-		) as AsyncIterableIterator<R>;
+	): AsyncIterableIterator<unknown> {
+		return this.#stream('imapUnordered()', target, items, options, false);
 	}
 
 	/** Calls `target(...args)` in a worker; resolves with what it returns. */
-	async apply<R = unknown>(
+	apply<R = NotGiven, F extends TaskFunction = TaskFunction>(
+		target: TaskTarget<F> & Unchecked<R, F>,
+		args?: readonly unknown[],
+		options?: ApplyOptions,
+	): Promise<R>;
+	apply<F extends TaskFunction>(
+		target: TaskTarget<F>,
+		...rest: ApplyRest<F>
+	): Promise<TaskResult<F>>;
+	async apply(
 		target: TaskTarget,
 		args: readonly unknown[] = [],
 		options?: ApplyOptions,
-	): Promise<R> {
-		checkCallOptions('apply()', options);
-		checkArray('apply()', 'args', args);
-		const job = new CollectJob(
-			'apply()',
-			checkTarget('apply()', target),
-			true,
-			resolveRetries('apply()', options?.retries, this.#retries),
-		);
-		this.#submit('apply()', job, [args], 1);
+	): Promise<unknown> {
+		const method = 'apply()';
+		checkCallOptions(method, options);
+		checkArray(method, 'args', args);
+		checkTaskTarget(method, target);
+		const {items, shared} = callItems(method, [args], true, this.#orchestrator, this.backend);
+		const job = new CollectJob({
+			method,
+			target,
+			spread: true,
+			retries: resolveRetries(method, options?.retries, this.#retries),
+			shared,
+		});
+		this.#submit(method, job, items, 1);
 		const [value] = await job.promise;
-		return value as R;
+		return value;
 	}
 
 	/** No new work: a map after it rejects "Pool not running". Workers exit once the queue drains. */
@@ -164,18 +233,20 @@ export class Pool implements AsyncDisposable {
 		spread: boolean,
 	): Promise<unknown[]> {
 		checkCallOptions(method, options);
-		const job = new CollectJob(
+		checkTaskTarget(method, target);
+		const call = callItems(method, items, spread, this.#orchestrator, this.backend);
+		const job = new CollectJob({
 			method,
-			checkTarget(method, target),
+			target,
 			spread,
-			resolveRetries(method, options?.retries, this.#retries),
-		);
-		const list = toList(method, items, spread);
+			retries: resolveRetries(method, options?.retries, this.#retries),
+			shared: call.shared,
+		});
 		const chunksize = resolveChunksize(method, options?.chunksize, {
-			items: list.length,
+			items: call.items.length,
 			processes: this.processes,
 		});
-		this.#submit(method, job, list, chunksize);
+		this.#submit(method, job, call.items, chunksize);
 		return job.promise;
 	}
 
@@ -191,22 +262,23 @@ export class Pool implements AsyncDisposable {
 		let job: StreamJob | undefined;
 		try {
 			checkCallOptions(method, options);
+			checkTaskTarget(method, target);
+			const call = callItems(method, items, false, this.#orchestrator, this.backend);
 			job = new StreamJob(
-				method,
-				checkTarget(method, target),
-				false,
-				resolveRetries(method, options?.retries, this.#retries),
+				{
+					method,
+					target,
+					spread: false,
+					retries: resolveRetries(method, options?.retries, this.#retries),
+					shared: call.shared,
+				},
 				ordered,
 			);
-			this.#submit(
-				method,
-				job,
-				toList(method, items, false),
-				resolveChunksize(method, options?.chunksize, 1),
-			);
+			this.#submit(method, job, call.items, resolveChunksize(method, options?.chunksize, 1));
 			return job.stream;
 		} catch (error) {
-			const failed = job ?? new StreamJob(method, target, false, 0, ordered);
+			const failed =
+				job ?? new StreamJob({method, target, spread: false, retries: 0, shared: false}, ordered);
 			failed.stream.fail(error);
 			return failed.stream;
 		}
@@ -221,36 +293,4 @@ export class Pool implements AsyncDisposable {
 		}
 		this.#scheduler.submit(job, items, chunksize);
 	}
-}
-
-function checkTarget(method: string, target: unknown): TaskTarget {
-	checkTaskTarget(method, target);
-	return target;
-}
-
-function toList(method: string, items: unknown, spread: boolean): unknown[] {
-	if (!isIterable(items)) {
-		throw new TypeError(
-			`${method}: items must be iterable, got ${items === null ? 'null' : typeof items}`,
-		);
-	}
-	// The tasks copy their slices at once, so an array the caller changes later is no concern.
-	const list = Array.isArray(items) ? items : Array.from(items);
-	if (!spread) return list;
-	return list.map((args, index) => {
-		if (!isIterable(args) || typeof args === 'string') {
-			throw new TypeError(
-				`${method}: item ${index} must be an array of arguments, got ${typeof args}`,
-			);
-		}
-		return Array.from(args);
-	});
-}
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-	return (
-		value !== null &&
-		value !== undefined &&
-		typeof (value as {[Symbol.iterator]?: unknown})[Symbol.iterator] === 'function'
-	);
 }

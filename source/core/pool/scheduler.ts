@@ -135,12 +135,7 @@ export class PoolScheduler {
 		const {initializer, initargs} = this.#options;
 		let slot: WorkerSlot;
 		try {
-			slot = createWorker(
-				this.#orchestrator,
-				{initializer, initargs},
-				this.#options.backend,
-				this.#name,
-			);
+			slot = createWorker(this.#orchestrator, {initializer, initargs}, this.#options, this.#name);
 		} catch (error) {
 			this.#workerFailedToStart(error);
 			return;

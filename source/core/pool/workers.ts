@@ -8,7 +8,7 @@ import {channelKey} from '../process/runtime-fork.js';
 import {task} from '../process/task.js';
 import {Thread} from '../process/thread.js';
 import type {PoolTask} from './jobs.js';
-import type {PoolBackend} from './options.js';
+import type {ResolvedPoolOptions} from './options.js';
 import {pack} from './pack.js';
 
 const workerTarget = task(new URL('../runtime/pool-worker.js', import.meta.url), 'serve');
@@ -44,7 +44,7 @@ export type WorkerSlot = {
 export function createWorker(
 	orchestrator: Orchestrator,
 	config: PoolWorkerConfig,
-	backend: PoolBackend,
+	{backend, output}: Pick<ResolvedPoolOptions, 'backend' | 'output'>,
 	pool: string,
 ): WorkerSlot {
 	// One count for the orchestrator, as CPython's process counter: worker names never repeat,
@@ -54,6 +54,7 @@ export function createWorker(
 		target: workerTarget,
 		args: [config],
 		daemon: true,
+		output,
 		orchestrator,
 		[poolKey]: pool,
 	};
@@ -145,6 +146,7 @@ function taskMessage(task: PoolTask): PoolTaskMessage {
 		target: task.job.target,
 		spread: task.job.spread,
 		items: task.job.spread ? task.items : pack(task.items),
+		...(task.job.shared ? {shared: true} : {}),
 	};
 }
 

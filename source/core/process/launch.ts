@@ -60,9 +60,10 @@ export function taskRunMessage(
 	orchestrator: Orchestrator,
 	self: {readonly name: string; readonly daemon: boolean; readonly identity: readonly number[]},
 ): RunMessage {
+	const encoded = encodeShared(options.args ?? [], orchestrator, 'process', `${self.name}: args`);
 	let args: Wired;
 	try {
-		args = toChild(encodeShared(options.args ?? [], orchestrator));
+		args = toChild(encoded);
 	} catch (error) {
 		throw new TypeError(
 			`args of ${self.name} cannot be sent to a child process: ${toErrorInfo(error).message}`,

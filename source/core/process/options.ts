@@ -1,9 +1,11 @@
 import type {ProcessKind} from '../events/index.js';
-import type {TaskTarget} from '../ipc/messages.js';
+import type {TaskFunction, TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {printable} from '../util/printable.js';
 import {checkArray, checkName, checkObject} from '../util/validate.js';
+import {checkOutput, type OutputMode} from './output.js';
 import {checkTaskTarget, describeTask} from './task.js';
+import type {TaskArgs} from './task-types.js';
 
 /**
  * An option of Process and Thread that only procdash sets: the name of the pool whose worker it
@@ -11,14 +13,17 @@ import {checkTaskTarget, describeTask} from './task.js';
  */
 export const poolKey = Symbol('procdash.pool');
 
-/** Options of a Process: exactly one of `target` (a task) and `command` (an executable). */
-export type ProcessOptions = {
+/**
+ * Options of a Process: exactly one of `target` (a task) and `command` (an executable). `F` is the
+ * task's function type, when `task<F>()` gave it one: `args` must then be its arguments.
+ */
+export type ProcessOptions<F extends TaskFunction = TaskFunction> = {
 	/** A function to run in a new Node child, made with `task()`. */
-	readonly target?: TaskTarget;
+	readonly target?: TaskTarget<F>;
 	/** An executable to run, found on PATH unless it contains a slash. */
 	readonly command?: string;
 	/** Arguments: passed to the task function, or the command's argv (strings). */
-	readonly args?: readonly unknown[];
+	readonly args?: NoInfer<TaskArgs<F>>;
 	/** The process's name; `Process-N` when omitted. */
 	readonly name?: string;
 	/** A daemon is terminated when its orchestrator closes, and may not start children. */
@@ -29,6 +34,12 @@ export type ProcessOptions = {
 	readonly env?: NodeJS.ProcessEnv;
 	/** Run `command` through `/bin/sh -c`; off unless asked for. */
 	readonly shell?: boolean;
+	/**
+	 * Where the child's stdout and stderr go besides the `process:output` events: `'inherit'`
+	 * prints each line on this program's own stdout or stderr, `'capture'` does not; the
+	 * orchestrator's `output` (`'inherit'` unless it says) when omitted.
+	 */
+	readonly output?: OutputMode;
 	/** The orchestrator that owns the process; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
@@ -42,6 +53,7 @@ export function validateProcessOptions(options: ProcessOptions): ProcessKind {
 	}
 	checkName('Process()', name);
 	checkArray('Process()', 'args', args);
+	checkOutput('Process()', options.output);
 	if (target !== undefined) {
 		checkTaskTarget('Process()', target);
 		return 'task';

@@ -1,4 +1,4 @@
-import {ProcessStateError, RemoteError} from '../errors.js';
+import {ProcessStateError, rebuildError} from '../errors.js';
 import type {ErrorInfo, EventBus, ProcessKind} from '../events/index.js';
 import {checkTimeout} from '../util/validate.js';
 
@@ -48,9 +48,12 @@ export class Outcome {
 		return this.#returned !== undefined;
 	}
 
-	/** The error the task threw (or why it could not start), rebuilt as an Error. */
+	/**
+	 * The error the task threw (or why it could not start), rebuilt: a built-in class or one of
+	 * procdash's as itself, any other as a RemoteError. A new one at each read.
+	 */
 	get error(): Error | undefined {
-		return this.#error ? new RemoteError(this.#error) : undefined;
+		return this.#error ? rebuildError(this.#error) : undefined;
 	}
 
 	/** True once the task has thrown (or could not start). */

@@ -1,7 +1,13 @@
 import type {ChildProcess} from 'node:child_process';
 import {DaemonError, ProcessStateError} from '../errors.js';
 import type {ProcessKind} from '../events/index.js';
-import {isChildMessage, isSharedBatch, isSharedRequest, type RunMessage} from '../ipc/messages.js';
+import {
+	isChildMessage,
+	isSharedBatch,
+	isSharedRequest,
+	type RunMessage,
+	type TaskFunction,
+} from '../ipc/messages.js';
 import type {Wired} from '../ipc/wire.js';
 import {fromChild} from '../ipc/wire-parent.js';
 import {hostOf, type MemberHost, type Orchestrator} from '../orchestrator/orchestrator.js';
@@ -12,8 +18,10 @@ import {drainChild, exitcodeOf, spawnFailure} from './child-exit.js';
 import {launchChild, taskRunMessage} from './launch.js';
 import {describeTarget, type ProcessOptions, validateProcessOptions} from './options.js';
 import {Outcome} from './outcome.js';
+import {echoLine} from './output.js';
 import {forwardLines} from './output-lines.js';
 import {holdOpen, isRuntimeReady} from './runtime-fork.js';
+import type {TaskResult} from './task-types.js';
 
 export type {ProcessOptions} from './options.js';
 
@@ -21,8 +29,11 @@ export type {ProcessOptions} from './options.js';
  * A child process, modelled on Python's `multiprocessing.Process`: `start()`, `join()`,
  * `terminate()`, `kill()`, `exitcode`. Each child leads its own process group, so signals reach
  * everything it started.
+ *
+ * `F` is its task's function type when `task<F>()` gave it one, and `R` its result's (F's by
+ * default: a parameter of its own, so that a Process of a typed task is a Process like any other).
  */
-export class Process {
+export class Process<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 	/** Unique within the orchestrator; the key of this process in snapshots and events. */
 	readonly id: number;
 	/** The name shown everywhere; `Process-N` unless given. */
@@ -33,6 +44,7 @@ export class Process {
 	readonly #kind: ProcessKind;
 	readonly #identity: readonly number[];
 	#daemon: boolean;
+	readonly #echo: boolean;
 	readonly #outcome: Outcome;
 	readonly #messageListeners = new Listeners<unknown>();
 	#pid: number | undefined;
@@ -40,7 +52,12 @@ export class Process {
 	#child: ChildProcess | undefined;
 	#paused = false;
 
-	constructor(options: ProcessOptions) {
+	/** A process to start; `F` comes from a typed task (`task<F>()`), and `args` must fit it. */
+	constructor(typed: ProcessOptions<F>) {
+		// The function's type only checks what the caller gives; the machinery takes any task's
+		// options (the compiler cannot see that ProcessOptions<F> is one for every F: args is a
+		// conditional type of F).
+		const options = typed as unknown as ProcessOptions;
 		const kind = validateProcessOptions(options);
 		this.#kind = kind;
 		this.#options = options;
@@ -50,6 +67,7 @@ export class Process {
 		this.#identity = [...currentIdentity(), this.#host.count('Process')];
 		this.name = options.name ?? `Process-${this.#identity.join(':')}`;
 		this.#daemon = options.daemon ?? currentProcess().daemon;
+		this.#echo = (options.output ?? this.#orchestrator.output) === 'inherit';
 		this.id = this.#host.register(this);
 		this.#outcome = new Outcome(this.#orchestrator.bus, this, (held) => {
 			if (this.#daemon && this.#child && this.#outcome.exitcode === null) {
@@ -90,14 +108,17 @@ export class Process {
 		return this.#kind;
 	}
 
-	/** The options it was made with, so that a process can be started again as a new one. */
+	/**
+	 * The options it was made with, so that a process can be started again as a new one; as any
+	 * task's, so that a typed Process is a Process like any other.
+	 */
 	get options(): ProcessOptions {
 		return this.#options;
 	}
 
 	/** What the task returned, once it has; undefined for commands and failed tasks. */
-	get result(): unknown {
-		return this.#outcome.result;
+	get result(): R | undefined {
+		return this.#outcome.result as R | undefined;
 	}
 
 	/** The error the task threw, or why the command could not start. */
@@ -292,15 +313,16 @@ export class Process {
 		for (const stream of ['stdout', 'stderr'] as const) {
 			const readable = child[stream];
 			if (!readable) continue;
-			forwardLines(readable, (line, continues) =>
+			forwardLines(readable, (line, continues) => {
 				this.#orchestrator.bus.emit('process:output', {
 					id: this.id,
 					name: this.name,
 					stream,
 					line,
 					...(continues ? {continues: true} : {}),
-				}),
-			);
+				});
+				if (this.#echo) echoLine(stream, line, continues);
+			});
 			// Paused while whoever reads the events cannot keep up (see Orchestrator.holdOutput).
 			this.#host.trackOutput(readable);
 		}

@@ -1,18 +1,29 @@
-import type {TaskTarget} from '../ipc/messages.js';
+import type {TaskFunction, TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkArray, checkName, checkObject} from '../util/validate.js';
+import {checkOutput, type OutputMode} from './output.js';
 import {checkTaskTarget} from './task.js';
+import type {TaskArgs} from './task-types.js';
 
-/** Options of a Thread: Process's, less what a thread cannot have of its own (cwd, env, a command). */
-export type ThreadOptions = {
+/**
+ * Options of a Thread: Process's, less what a thread cannot have of its own (cwd, env, a
+ * command). `F` is the task's function type, when `task<F>()` gave it one.
+ */
+export type ThreadOptions<F extends TaskFunction = TaskFunction> = {
 	/** A function to run in a new worker thread of this process, made with `task()`. */
-	readonly target: TaskTarget;
+	readonly target: TaskTarget<F>;
 	/** Arguments of the function; Values, SharedArrays and Locks arrive on the same memory. */
-	readonly args?: readonly unknown[];
+	readonly args?: NoInfer<TaskArgs<F>>;
 	/** The thread's name; `Thread-N` when omitted. */
 	readonly name?: string;
 	/** A daemon thread does not keep its program alive, and is ended when its orchestrator closes. */
 	readonly daemon?: boolean;
+	/**
+	 * Where the thread's `process.stdout` and `process.stderr` (its console) go besides the
+	 * `process:output` events: `'inherit'` prints each line on this program's own, `'capture'`
+	 * does not; the orchestrator's `output` when omitted.
+	 */
+	readonly output?: OutputMode;
 	/** The orchestrator that owns the thread; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
@@ -38,4 +49,5 @@ export function validateThreadOptions(options: ThreadOptions): void {
 	checkTaskTarget('Thread()', target);
 	checkName('Thread()', name);
 	checkArray('Thread()', 'args', args);
+	checkOutput('Thread()', options.output);
 }

@@ -1,7 +1,12 @@
 import {Worker} from 'node:worker_threads';
 import {ProcessStateError, toErrorInfo} from '../errors.js';
 import type {ProcessKind} from '../events/index.js';
-import {isChildMessage, isThreadRunning, type ThreadStart} from '../ipc/messages.js';
+import {
+	isChildMessage,
+	isThreadRunning,
+	type TaskFunction,
+	type ThreadStart,
+} from '../ipc/messages.js';
 import {hostOf, type MemberHost, type Orchestrator} from '../orchestrator/orchestrator.js';
 import {runtimeContext} from '../runtime/context.js';
 import {currentThread} from '../runtime/current.js';
@@ -9,8 +14,10 @@ import {encodeShared} from '../shared/handles.js';
 import {Listeners} from '../util/listeners.js';
 import {drainWorker} from './child-exit.js';
 import {Outcome} from './outcome.js';
+import {echoLine} from './output.js';
 import {forwardLines} from './output-lines.js';
 import {describeTask} from './task.js';
+import type {TaskResult} from './task-types.js';
 import {type ThreadOptions, validateThreadOptions} from './thread-options.js';
 
 const bootstrapUrl = new URL('../runtime/thread-bootstrap.js', import.meta.url);
@@ -30,8 +37,11 @@ const killedExitcode = -9;
  * signals: `terminate()` and `kill()` both stop it at once (`worker.terminate()`, which interrupts
  * even a busy loop or an Atomics.wait), and its exit code says which was asked (−15, −9);
  * `pause()` and `resume()` do nothing and return false.
+ *
+ * `F` is its task's function type when `task<F>()` gave it one, and `R` its result's (F's by
+ * default: a parameter of its own, so that a Thread of a typed task is a Thread like any other).
  */
-export class Thread {
+export class Thread<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 	/** Unique within the orchestrator, shared with processes: the key in snapshots and events. */
 	readonly id: number;
 	/** The name shown everywhere; `Thread-N` unless given. */
@@ -40,6 +50,7 @@ export class Thread {
 	readonly #host: MemberHost;
 	readonly #options: ThreadOptions;
 	readonly #daemon: boolean;
+	readonly #echo: boolean;
 	readonly #outcome: Outcome;
 	readonly #messageListeners = new Listeners<unknown>();
 	#worker: Worker | undefined;
@@ -49,7 +60,12 @@ export class Thread {
 	#ended = false;
 	#endedBy: {readonly exitcode: number; readonly signal: NodeJS.Signals} | undefined;
 
-	constructor(options: ThreadOptions) {
+	/** A thread to start; `F` comes from a typed task (`task<F>()`), and `args` must fit it. */
+	constructor(typed: ThreadOptions<F>) {
+		// The function's type only checks what the caller gives; the machinery takes any task's
+		// options (the compiler cannot see that ThreadOptions<F> is one for every F: args is a
+		// conditional type of F).
+		const options = typed as unknown as ThreadOptions;
 		validateThreadOptions(options);
 		this.#options = options;
 		this.#host = hostOf(options.orchestrator);
@@ -57,6 +73,7 @@ export class Thread {
 		// CPython's threading counter: Thread-1, Thread-2, … (one count per orchestrator here).
 		this.name = options.name ?? `Thread-${this.#host.count('Thread')}`;
 		this.#daemon = options.daemon ?? currentThread().daemon;
+		this.#echo = (options.output ?? this.#orchestrator.output) === 'inherit';
 		this.id = this.#host.register(this);
 		this.#outcome = new Outcome(this.#orchestrator.bus, this, (held) => {
 			const worker = this.#worker;
@@ -103,14 +120,14 @@ export class Thread {
 		return 'thread';
 	}
 
-	/** The options it was made with. */
+	/** The options it was made with; as any task's, so that a typed Thread is a Thread like any other. */
 	get options(): ThreadOptions {
 		return this.#options;
 	}
 
 	/** What the task returned, once it has. */
-	get result(): unknown {
-		return this.#outcome.result;
+	get result(): R | undefined {
+		return this.#outcome.result as R | undefined;
 	}
 
 	/** The error the task threw. */
@@ -224,7 +241,12 @@ export class Thread {
 	}
 
 	#startData(): ThreadStart {
-		const args = encodeShared(this.#options.args ?? [], this.#orchestrator, 'thread') as unknown[];
+		const args = encodeShared(
+			this.#options.args ?? [],
+			this.#orchestrator,
+			'thread',
+			`${this.name}: args`,
+		) as unknown[];
 		const context = runtimeContext();
 		return {
 			target: this.#options.target,
@@ -250,15 +272,16 @@ export class Thread {
 
 	#wire(worker: Worker): void {
 		for (const stream of ['stdout', 'stderr'] as const) {
-			forwardLines(worker[stream], (line, continues) =>
+			forwardLines(worker[stream], (line, continues) => {
 				this.#orchestrator.bus.emit('process:output', {
 					id: this.id,
 					name: this.name,
 					stream,
 					line,
 					...(continues ? {continues: true} : {}),
-				}),
-			);
+				});
+				if (this.#echo) echoLine(stream, line, continues);
+			});
 		}
 		worker.on('message', (message) => {
 			if (isThreadRunning(message)) {

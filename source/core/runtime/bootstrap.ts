@@ -12,20 +12,11 @@ import {sendToParent} from './channel.js';
 import {setRuntimeContext} from './context.js';
 import {loadTask} from './load-task.js';
 import {runToEnd} from './run-to-end.js';
+import {decodeHandles} from './shared-args.js';
 import {fromParent, toParent} from './wire-child.js';
 
 function send(message: ChildMessage): Promise<void> {
 	return sendToParent(message);
-}
-
-// The shared-state proxies are loaded only by a task that was given a shared object: a task
-// without one starts without paying for them.
-async function decodeArgs(args: readonly unknown[]): Promise<unknown[]> {
-	const [{decodeShared}, {remoteAccess}] = await Promise.all([
-		import('../shared/handles.js'),
-		import('./shared-client.js'),
-	]);
-	return decodeShared(args, (handle) => ({handle, access: remoteAccess})) as unknown[];
 }
 
 // Modules a spare preloaded, by URL: their functions are called without an await in between.
@@ -48,7 +39,7 @@ async function run(message: RunMessage): Promise<void> {
 				? await fromParent(message.args)
 				: decodeWired(message.args);
 			const args = wired as unknown[];
-			return fn(...(containsHandle(args) ? await decodeArgs(args) : args));
+			return fn(...(containsHandle(args) ? ((await decodeHandles(args)) as unknown[]) : args));
 		},
 		{
 			to: 'parent',

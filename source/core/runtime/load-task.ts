@@ -1,15 +1,15 @@
 import {fileURLToPath} from 'node:url';
-import {toErrorInfo} from '../errors.js';
+import {TaskLoadError, toErrorInfo} from '../errors.js';
 import type {TaskTarget} from '../ipc/messages.js';
 
 /** A task function as a child calls it. */
-export type TaskFunction = (...args: unknown[]) => unknown;
+export type CallableTask = (...args: unknown[]) => unknown;
 
 /**
  * Imports `target`'s module and returns its exported function, or throws a `TaskLoadError` that
  * says what the module exports instead.
  */
-export async function loadTask(target: TaskTarget): Promise<TaskFunction> {
+export async function loadTask(target: TaskTarget): Promise<CallableTask> {
 	let module: Record<string, unknown>;
 	try {
 		module = await import(target.module);
@@ -20,7 +20,7 @@ export async function loadTask(target: TaskTarget): Promise<TaskFunction> {
 			throw loadError(
 				`task module ${target.module} does not exist; check the module given to task() (new URL('./tasks.js', import.meta.url) names a file next to the module that calls it)`,
 			);
-		throw loadError(`cannot import task module ${target.module}: ${info.message}`);
+		throw loadError(`cannot import task module ${target.module}: ${info.message}`, error);
 	}
 	const fn = module[target.exportName];
 	if (typeof fn !== 'function') {
@@ -29,9 +29,9 @@ export async function loadTask(target: TaskTarget): Promise<TaskFunction> {
 			`task module ${target.module} has no exported function '${target.exportName}' (it exports: ${exported.join(', ') || 'none'})`,
 		);
 	}
-	return fn as TaskFunction;
+	return fn as CallableTask;
 }
 
-function loadError(message: string): Error {
-	return Object.assign(new Error(message), {name: 'TaskLoadError'});
+function loadError(message: string, cause?: unknown): TaskLoadError {
+	return new TaskLoadError(message, cause === undefined ? undefined : {cause});
 }

@@ -12,12 +12,13 @@ import {
 } from '../ipc/messages.js';
 import {pack} from '../pool/pack.js';
 import {onParentMessage, postToParent} from './channel.js';
-import {loadTask, type TaskFunction} from './load-task.js';
+import {type CallableTask, loadTask} from './load-task.js';
+import {decodeHandles} from './shared-args.js';
 
-const loaded = new Map<string, Promise<TaskFunction>>();
+const loaded = new Map<string, Promise<CallableTask>>();
 
 // One import per module and export for the worker's life, as CPython's workers keep theirs.
-function cachedTask(task: PoolTaskMessage): Promise<TaskFunction> {
+function cachedTask(task: PoolTaskMessage): Promise<CallableTask> {
 	const key = `${task.target.module}#${task.target.exportName}`;
 	let fn = loaded.get(key);
 	if (!fn) {
@@ -109,8 +110,9 @@ async function runTask(task: PoolTaskMessage): Promise<void> {
 	let index = 0;
 	try {
 		const fn = await cachedTask(task);
-		for (; index < task.items.length; index++) {
-			const item = task.items[index];
+		const items = task.shared ? ((await decodeHandles(task.items)) as unknown[]) : task.items;
+		for (; index < items.length; index++) {
+			const item = items[index];
 			const value = task.spread ? fn(...(item as unknown[])) : fn(item);
 			values[index] = isThenable(value) ? await value : value;
 		}

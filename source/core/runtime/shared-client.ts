@@ -1,7 +1,6 @@
 // A child's requests to its parent's shared-state broker: each request gets an id, and the
 // reply with that id settles it.
-import {LockReleaseError, RemoteError} from '../errors.js';
-import type {ErrorInfo} from '../events/index.js';
+import {rebuildError} from '../errors.js';
 import {
 	isSharedReplies,
 	isSharedReply,
@@ -19,25 +18,14 @@ const pending = new Map<
 let nextRequestId = 0;
 let listening = false;
 
-// Errors a caller may test with instanceof keep their class.
-const builtins: Record<string, new (message: string) => Error> = {
-	TypeError,
-	RangeError,
-	ReferenceError,
-	LockReleaseError,
-};
-
-function rebuild(info: ErrorInfo): Error {
-	const Builtin = builtins[info.name];
-	return Builtin ? new Builtin(info.message) : new RemoteError(info);
-}
-
 function settle(message: SharedReply): void {
 	const request = pending.get(message.requestId);
 	if (!request) return;
 	pending.delete(message.requestId);
 	if (message.ok) request.resolve(fromWire(message.result));
-	else request.reject(rebuild(message.error));
+	// Errors a caller may test with instanceof (LockReleaseError, RangeError …) keep their class;
+	// the broker's stack is of no use to the caller.
+	else request.reject(rebuildError({...message.error, stack: undefined}));
 }
 
 function listen(): void {

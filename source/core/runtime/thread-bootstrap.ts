@@ -7,6 +7,7 @@ import {type ChildMessage, containsHandle, type ThreadStart} from '../ipc/messag
 import {setRuntimeContext} from './context.js';
 import {loadTask} from './load-task.js';
 import {runToEnd} from './run-to-end.js';
+import {decodeHandles} from './shared-args.js';
 import {setThreadContext} from './thread-context.js';
 
 const start = workerData as ThreadStart;
@@ -15,11 +16,7 @@ const port = parentPort as MessagePort;
 // Shared-state code is loaded only by a thread that was given a shared object.
 async function decodeArgs(args: readonly unknown[]): Promise<unknown[]> {
 	if (!containsHandle(args)) return [...args];
-	const [{decodeShared}, {threadAccess}] = await Promise.all([
-		import('../shared/handles.js'),
-		import('../shared/memory/thread-access.js'),
-	]);
-	return decodeShared(args, (handle) => threadAccess(handle, start.self.id)) as unknown[];
+	return (await decodeHandles(args)) as unknown[];
 }
 
 function send(message: ChildMessage): void {

@@ -1,7 +1,14 @@
 import type {SharedHandle} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkName} from '../util/validate.js';
-import {checkTypecode, type Scalar, type Typecode, toScalar} from './memory/typecodes.js';
+import {
+	checkTypecode,
+	type Scalar,
+	type ScalarInput,
+	type ScalarOf,
+	type Typecode,
+	toScalar,
+} from './memory/typecodes.js';
 import {
 	type Backend,
 	type Home,
@@ -13,19 +20,24 @@ import {handleOf} from './value.js';
 
 /**
  * A fixed-length array of numbers shared by processes and threads, like Python's
- * `multiprocessing.Array`. Each element operation is atomic.
+ * `multiprocessing.Array`. Each element operation is atomic. `T` is its typecode, as Value's:
+ * a `SharedArray<'d'>` holds numbers, a `SharedArray<'q'>` bigints.
  */
-export class SharedArray {
+export class SharedArray<T extends Typecode = Typecode> {
+	/** The broker's id of this array. */
 	readonly id: number;
+	/** The name the dashboard shows. */
 	readonly name: string;
-	readonly typecode: Typecode;
+	/** CPython's typecode of its elements. */
+	readonly typecode: T;
 	/** The number of elements; fixed at creation. */
 	readonly length: number;
 	readonly #home: Home;
 
+	/** An array of `typecode`: `length` zeros, or the values given. */
 	constructor(
-		typecode: Typecode,
-		lengthOrValues: number | readonly Scalar[],
+		typecode: T,
+		lengthOrValues: number | readonly ScalarInput<T>[],
 		options: SharedOptions = {},
 	) {
 		const home = homeOf(options as RemoteOptions);
@@ -33,11 +45,11 @@ export class SharedArray {
 		if (home.kind === 'remote') {
 			this.id = home.handle.id;
 			this.name = home.handle.name;
-			this.typecode = home.handle.typecode as Typecode;
+			this.typecode = home.handle.typecode as T;
 			this.length = home.handle.length ?? 0;
 			return;
 		}
-		this.typecode = checkTypecode(typecode, 'SharedArray()');
+		this.typecode = checkTypecode(typecode, 'SharedArray()') as T;
 		checkName('SharedArray()', options.name);
 		const values = initialValues(this.typecode, lengthOrValues);
 		const entry = home.orchestrator.shared.createArray(this.typecode, values, options.name);
@@ -47,16 +59,16 @@ export class SharedArray {
 	}
 
 	/** The element at `index`; RangeError outside 0…length−1. */
-	async get(index: number): Promise<Scalar> {
+	async get(index: number): Promise<ScalarOf<T>> {
 		return (await this.#home.access({
 			op: 'read',
 			id: this.id,
 			index: this.#check(index),
-		})) as Scalar;
+		})) as ScalarOf<T>;
 	}
 
 	/** Sets the element at `index`. */
-	async set(index: number, value: Scalar): Promise<void> {
+	async set(index: number, value: ScalarInput<T>): Promise<void> {
 		await this.#home.access({
 			op: 'write',
 			id: this.id,
@@ -66,22 +78,22 @@ export class SharedArray {
 	}
 
 	/** Adds `delta` to the element at `index` atomically; resolves to its new value. */
-	async add(index: number, delta: Scalar): Promise<Scalar> {
+	async add(index: number, delta: ScalarInput<T>): Promise<ScalarOf<T>> {
 		return (await this.#home.access({
 			op: 'add',
 			id: this.id,
 			index: this.#check(index),
 			value: toScalar(this.typecode, delta, this.name),
-		})) as Scalar;
+		})) as ScalarOf<T>;
 	}
 
 	/** The elements from `start` up to (not including) `end`, as Array.prototype.slice takes them. */
-	async slice(start?: number, end?: number): Promise<Scalar[]> {
-		return (await this.#home.access({op: 'slice', id: this.id, start, end})) as Scalar[];
+	async slice(start?: number, end?: number): Promise<ScalarOf<T>[]> {
+		return (await this.#home.access({op: 'slice', id: this.id, start, end})) as ScalarOf<T>[];
 	}
 
 	/** Every element, in order. */
-	toArray(): Promise<Scalar[]> {
+	toArray(): Promise<ScalarOf<T>[]> {
 		return this.slice();
 	}
 

@@ -3,7 +3,13 @@ import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkName} from '../util/validate.js';
 import type {CellsOp} from './access.js';
 import {type Cells, load, write} from './memory/cells.js';
-import {checkTypecode, type Scalar, type Typecode, toScalar} from './memory/typecodes.js';
+import {
+	checkTypecode,
+	type ScalarInput,
+	type ScalarOf,
+	type Typecode,
+	toScalar,
+} from './memory/typecodes.js';
 import {
 	type Backend,
 	type Home,
@@ -17,36 +23,46 @@ import {
  * that makes it owns it; passed in a task's args, it arrives in a child process as a proxy to the
  * same value (each operation one IPC round trip), and in a Thread as a view of the same memory
  * (each operation a few Atomics instructions). Every operation is atomic.
+ *
+ * `T` is its typecode, which gives its values their type: `new Value('i', 0)` is a `Value<'i'>`
+ * whose `value` is a `number`, `new Value('q', 0n)` a `Value<'q'>` whose `value` is a `bigint`.
+ * A task's parameter says which it takes (`counter: Value<'i'>`); a bare `Value` is any, and its
+ * values are `number | bigint`.
  */
-export class Value {
+export class Value<T extends Typecode = Typecode> {
 	/** The broker's id of this value. */
 	readonly id: number;
 	/** The name the dashboard shows. */
 	readonly name: string;
 	/** CPython's typecode: 'i' (32-bit int, wraps like C), 'd' (double), 'q' (bigint) … */
-	readonly typecode: Typecode;
+	readonly typecode: T;
 	readonly #home: Home;
 	// The memory, where this handle can touch it: reads go straight to it in the owner and in a
 	// thread; writes too in a thread (in the owner they go through the broker, for the events).
 	readonly #cells: Cells | undefined;
 	readonly #writable: boolean;
 
-	constructor(typecode: Typecode, initial: Scalar = 0, options: SharedOptions = {}) {
+	/**
+	 * A value of `typecode` set to `initial` (0 when omitted). A value that does not fit the
+	 * typecode (1.5 for `'i'`) is a TypeError at run time; the compiler knows only number from
+	 * bigint.
+	 */
+	constructor(typecode: T, initial?: ScalarInput<T>, options: SharedOptions = {}) {
 		const home = homeOf(options as RemoteOptions);
 		this.#home = home;
 		if (home.kind === 'remote') {
 			this.id = home.handle.id;
 			this.name = home.handle.name;
-			this.typecode = home.handle.typecode as Typecode;
+			this.typecode = home.handle.typecode as T;
 			this.#cells = home.cells;
 			this.#writable = home.cells !== undefined;
 			return;
 		}
-		this.typecode = checkTypecode(typecode, 'Value()');
+		this.typecode = checkTypecode(typecode, 'Value()') as T;
 		checkName('Value()', options.name);
 		const entry = home.orchestrator.shared.createValue(
 			this.typecode,
-			toScalar(this.typecode, initial, 'Value()'),
+			toScalar(this.typecode, initial ?? 0, 'Value()'),
 			options.name,
 		);
 		this.id = entry.id;
@@ -59,14 +75,14 @@ export class Value {
 	 * The value, read at once: in the owning process and in a Thread (use `await get()` in a
 	 * child process).
 	 */
-	get value(): Scalar {
+	get value(): ScalarOf<T> {
 		const cells = this.#cells;
-		if (cells) return load(cells, 0);
-		return this.#now('value', 'get()', {op: 'read', id: this.id}) as Scalar;
+		if (cells) return load(cells, 0) as ScalarOf<T>;
+		return this.#now('value', 'get()', {op: 'read', id: this.id}) as ScalarOf<T>;
 	}
 
 	/** Sets the value at once: in the owning process and in a Thread. */
-	set value(value: Scalar) {
+	set value(value: ScalarInput<T>) {
 		if (this.#writable) {
 			write(this.#cells as Cells, 0, toScalar(this.typecode, value, this.name));
 			return;
@@ -79,12 +95,12 @@ export class Value {
 	}
 
 	/** The current value. */
-	async get(): Promise<Scalar> {
-		return (await this.#home.access({op: 'read', id: this.id})) as Scalar;
+	async get(): Promise<ScalarOf<T>> {
+		return (await this.#home.access({op: 'read', id: this.id})) as ScalarOf<T>;
 	}
 
 	/** Replaces the value. */
-	async set(value: Scalar): Promise<void> {
+	async set(value: ScalarInput<T>): Promise<void> {
 		await this.#home.access({
 			op: 'write',
 			id: this.id,
@@ -93,16 +109,16 @@ export class Value {
 	}
 
 	/** Adds `delta` atomically; resolves to the new value. */
-	async add(delta: Scalar): Promise<Scalar> {
+	async add(delta: ScalarInput<T>): Promise<ScalarOf<T>> {
 		return (await this.#home.access({
 			op: 'add',
 			id: this.id,
 			value: toScalar(this.typecode, delta, this.name),
-		})) as Scalar;
+		})) as ScalarOf<T>;
 	}
 
 	/** Sets `value` only if the current value is `expected`; resolves to whether it did. */
-	async compareAndSet(expected: Scalar, value: Scalar): Promise<boolean> {
+	async compareAndSet(expected: ScalarInput<T>, value: ScalarInput<T>): Promise<boolean> {
 		return (await this.#home.access({
 			op: 'cas',
 			id: this.id,
@@ -112,16 +128,16 @@ export class Value {
 	}
 
 	/** `add(delta)` at once, in the owning process and in a Thread; returns the new value. */
-	addSync(delta: Scalar): Scalar {
+	addSync(delta: ScalarInput<T>): ScalarOf<T> {
 		return this.#now('addSync()', 'add(delta)', {
 			op: 'add',
 			id: this.id,
 			value: toScalar(this.typecode, delta, this.name),
-		}) as Scalar;
+		}) as ScalarOf<T>;
 	}
 
 	/** `compareAndSet(expected, value)` at once, in the owning process and in a Thread. */
-	compareAndSetSync(expected: Scalar, value: Scalar): boolean {
+	compareAndSetSync(expected: ScalarInput<T>, value: ScalarInput<T>): boolean {
 		return this.#now('compareAndSetSync()', 'compareAndSet(expected, v)', {
 			op: 'cas',
 			id: this.id,

@@ -87,8 +87,17 @@ export type Snapshot = {
 				readonly holding: readonly GroupLeader[];
 		  }
 		| undefined;
-	/** Set once stopped: groups that survived (should be none). */
-	readonly stopped: {readonly survivors: readonly number[]} | undefined;
+	/**
+	 * Set once stopped: groups (or processes) that survived, which should be none, and the
+	 * processes that had left their group and were stopped with the rest.
+	 */
+	readonly stopped:
+		| {
+				readonly survivors: readonly number[];
+				/** Absent when none. */
+				readonly escaped?: readonly {readonly pid: number; readonly command: string}[];
+		  }
+		| undefined;
 	/** `seq` and `at` of the last event folded in. */
 	readonly seq: number;
 	readonly at: number;
@@ -209,7 +218,14 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 				? {...snapshot, stopping: {...snapshot.stopping, holding: event.holding}}
 				: snapshot;
 		case 'orchestrator:stopped':
-			return {...snapshot, stopping: undefined, stopped: {survivors: event.survivors}};
+			return {
+				...snapshot,
+				stopping: undefined,
+				stopped: {
+					survivors: event.survivors,
+					...(event.escaped ? {escaped: event.escaped} : {}),
+				},
+			};
 		default: {
 			const shared = reduceShared(snapshot.shared, event);
 			return shared === snapshot.shared ? snapshot : {...snapshot, shared};

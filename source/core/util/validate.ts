@@ -32,6 +32,20 @@ export function checkName(owner: string, value: unknown, name = 'name'): void {
 		refuse(owner, name, 'a non-empty string', value);
 }
 
+/** Throws a TypeError unless `value` is one of `allowed`: `backend must be 'process' or 'thread'`. */
+export function checkOneOf<T extends string>(
+	owner: string,
+	name: string,
+	allowed: readonly T[],
+	value: unknown,
+): asserts value is T {
+	if (allowed.includes(value as T)) return;
+	const quoted = allowed.map((each) => `'${each}'`);
+	const what =
+		quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : `${quoted[0]}`;
+	refuse(owner, name, what, value);
+}
+
 /** Throws unless `value` is undefined or an array. */
 export function checkArray(owner: string, name: string, value: unknown): void {
 	if (value !== undefined && !Array.isArray(value)) refuse(owner, name, 'an array', value);

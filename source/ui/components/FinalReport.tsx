@@ -1,5 +1,6 @@
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import type {Snapshot} from '../../core/snapshot/index.js';
+import {verdictLine} from '../ending.js';
 import {Header} from './Header.js';
 import {ProcessTable} from './ProcessTable.js';
 
@@ -14,14 +15,17 @@ type Props = {
 
 /**
  * What stays on the terminal once the dashboard has closed: the header (how the stop went, and
- * any process group that survived it) and every process procdash started with how it ended. The
+ * any process group that survived it), why the run failed when it did, and every process procdash
+ * started with how it ended. The
  * children those started are left out: what the last sample saw of them is not how they ended.
  */
 export function FinalReport({snapshot, now, width}: Props) {
 	const lines = snapshot.processes.length + snapshot.pools.length;
+	const verdict = verdictLine(snapshot);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header snapshot={snapshot} now={now} width={width} />
+			{verdict && <Text color="red">{verdict}</Text>}
 			<Box marginTop={1}>
 				<ProcessTable
 					processes={snapshot.processes}

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Snapshot} from '../../core/snapshot/index.js';
+import {stopLine} from '../ending.js';
 import {displayWidth, formatBytes, formatDuration} from '../format.js';
 
 type Props = {
@@ -68,11 +69,7 @@ export function Header({snapshot, now, width}: Props) {
 				</Text>
 			)}
 			{stopped && (
-				<Text color={stopped.survivors.length === 0 ? 'green' : 'red'}>
-					{stopped.survivors.length === 0
-						? 'stopped: no process left behind'
-						: `stopped, but these process groups survived: ${stopped.survivors.join(', ')}`}
-				</Text>
+				<Text color={stopped.survivors.length === 0 ? 'green' : 'red'}>{stopLine(stopped)}</Text>
 			)}
 		</Box>
 	);

@@ -28,6 +28,8 @@ export type CommandTargets = {
 	readonly menu: PresetMenuState;
 	/** Whether the snapshot says every process has stopped: a quit leaves then. */
 	readonly stopped: boolean;
+	/** Whether everything is stopping or stopped (a quit, a signal, a preset switch): nothing may start. */
+	readonly stopping: boolean;
 	/** Whether keys are read: false where stdin cannot be put in raw mode. */
 	readonly interactive: boolean;
 };
@@ -38,28 +40,19 @@ export type CommandTargets = {
  */
 export function useCommands(targets: CommandTargets): void {
 	const {exit} = useApp();
-	const {controller, view, dispatch, stopped} = targets;
+	const {view, dispatch, stopped} = targets;
 	const onCommand = (command: Command, mode: Mode) => {
 		if (command === 'quit') return quit(targets, exit);
-		if (typeof command === 'object') return dispatch({type: 'type', text: command.text});
+		if (typeof command === 'object')
+			return dispatch(
+				'text' in command ? {type: 'type', text: command.text} : {type: 'edit', edit: command.edit},
+			);
 		if (mode === 'help') return dispatch({type: 'close'});
 		if (mode === 'menu') return menuCommand(command, targets);
-		if (mode === 'command' || mode === 'filter') return promptCommand(command, mode, dispatch);
+		if (mode === 'command' || mode === 'filter') return promptCommand(command, mode, targets);
 		return normalCommand(command, targets);
 	};
 	useKeymap(view.mode, onCommand, targets.interactive);
-
-	// The `n` prompt's line is started here, once the reducer has it: a key handler's copy of the
-	// draft may be a frame old when a paste types and submits in one chunk.
-	const pendingCommand = view.pendingCommand;
-	useEffect(() => {
-		if (pendingCommand === undefined) return;
-		dispatch({type: 'command-sent'});
-		dispatch({type: 'say', message: `starting ${pendingCommand}…`});
-		void controller
-			.startCommand(pendingCommand)
-			.then((outcome) => dispatch({type: 'say', message: outcome.message}));
-	}, [pendingCommand, controller, dispatch]);
 
 	// Leave only once the frame that says how the stop went is on screen.
 	useEffect(() => {
@@ -88,19 +81,24 @@ function normalCommand(command: Exclude<Command, object>, targets: CommandTarget
 			if (view.focus === 'log') return dispatch({type: 'focus', focus: 'processes'});
 			return view.filter ? dispatch({type: 'clear-filter'}) : undefined;
 		case 'new-process':
-			return controller.readOnly
-				? say(controller.readOnly)
-				: dispatch({type: 'open', mode: 'command'});
+			if (controller.readOnly) return say(controller.readOnly);
+			if (ending(targets)) return say(stoppingSays('no new process starts'));
+			return dispatch({type: 'open', mode: 'command'});
 		case 'presets':
 			if (controller.readOnly) return say(controller.readOnly);
+			if (ending(targets)) return say(stoppingSays('no preset starts'));
 			if (!controller.presets)
 				return say('presets: only when procdash plays one (procdash <preset>)');
 			menu.open();
 			return dispatch({type: 'open', mode: 'menu'});
+		case 'restart':
+			if (!controller.readOnly && ending(targets)) return say(stoppingSays('nothing is restarted'));
+			return actOnSelected(controller, targets.selected, say, (from, to) =>
+				dispatch({type: 'follow', from, to}),
+			)(command);
 		case 'terminate':
 		case 'kill':
 		case 'pause':
-		case 'restart':
 			return actOnSelected(controller, targets.selected, say)(command);
 		case 'filter':
 			return dispatch({type: 'open', mode: 'filter'});
@@ -109,6 +107,15 @@ function normalCommand(command: Exclude<Command, object>, targets: CommandTarget
 		case 'sort':
 			return dispatch({type: 'cycle-sort'});
 	}
+}
+
+// A process started now would never run: the stop refuses it, and its row stays in the report.
+function ending({view, stopping}: CommandTargets): boolean {
+	return view.quitting || stopping;
+}
+
+function stoppingSays(what: string): string {
+	return `everything is stopping: ${what} (q again forces the stop)`;
 }
 
 type Movement = 'up' | 'down' | 'page-up' | 'page-down' | 'home' | 'end';
@@ -153,30 +160,47 @@ function openLog({selected, dispatch}: CommandTargets) {
 	});
 }
 
-/** The open preset menu: ↑/↓ choose, Enter plays, Esc closes. */
-function menuCommand(command: Command, {menu, dispatch}: CommandTargets) {
+/** The open preset menu: ↑/↓ choose, Home/End the first or last, Enter plays, Esc closes. */
+function menuCommand(command: Command, {menu, dispatch, controller}: CommandTargets) {
+	const count = controller.presets?.choices.length ?? 0;
 	if (command === 'up') return menu.move(-1);
 	if (command === 'down') return menu.move(1);
+	if (command === 'home') return menu.move(-count);
+	if (command === 'end') return menu.move(count);
 	if (command === 'submit') menu.pick();
 	else if (command === 'back') menu.close();
 	else return;
 	dispatch({type: 'close'});
 }
 
-/** The `n` and `/` prompts: Backspace, Enter to start or keep, Esc to cancel or clear. */
-function promptCommand(
-	command: Command,
-	mode: 'command' | 'filter',
-	dispatch: Dispatch<ViewAction>,
-) {
-	if (command === 'erase') return dispatch({type: 'erase'});
+/** The `n` and `/` prompts: Enter to start or keep, Esc to cancel or clear (typing is the reducer's). */
+function promptCommand(command: Command, mode: 'command' | 'filter', targets: CommandTargets) {
+	const {dispatch} = targets;
 	if (mode === 'filter') {
 		if (command === 'submit') return dispatch({type: 'apply-filter'});
 		if (command === 'back') return dispatch({type: 'clear-filter'});
 		return;
 	}
 	if (command === 'back') return dispatch({type: 'close'});
-	if (command === 'submit') dispatch({type: 'submit-command'});
+	if (command === 'submit') startTyped(targets);
+}
+
+/**
+ * Enter in the `n` prompt: a line that cannot run (an unclosed quote, shell syntax) keeps the
+ * prompt open with the line as typed and what is wrong under it, to be fixed; any other line
+ * closes it and starts, and the new process's row is selected.
+ */
+function startTyped({controller, view, dispatch}: CommandTargets) {
+	const say = (message: string) => dispatch({type: 'say', message});
+	const line = view.draft;
+	const wrong = controller.checkCommand(line);
+	if (wrong !== undefined) return say(wrong);
+	dispatch({type: 'close'});
+	say(`starting ${line.trim()}…`);
+	void controller.startCommand(line).then((outcome) => {
+		if (outcome.id !== undefined) dispatch({type: 'select', id: outcome.id});
+		say(outcome.message);
+	});
 }
 
 /** q and Ctrl-C: the first stops every process gracefully, the second forces it. */

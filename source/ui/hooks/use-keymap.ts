@@ -1,6 +1,8 @@
-import {type Key, useInput} from 'ink';
-import {useCallback, useRef} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {Edit} from '../line-edit.js';
+import type {Keypress, NamedKey} from '../terminal/keypresses.js';
 import type {Mode} from '../view-state.js';
+import {useKeypresses} from './use-keypresses.js';
 
 /** What a key means in the dashboard, whatever mode it came in. */
 export type Command =
@@ -23,30 +25,19 @@ export type Command =
 	| 'help'
 	| 'sort'
 	| 'quit'
-	| 'erase'
 	| 'submit'
-	| {readonly text: string};
+	/** Text typed (or pasted) into a prompt, at its cursor. */
+	| {readonly text: string}
+	/** A prompt's editing key: the cursor, or what to erase. */
+	| {readonly edit: Edit};
 
 /** Which key pressed in which mode means which command; undefined for keys that mean nothing there. */
-export function commandFor(input: string, key: Key, mode: Mode): Command | undefined {
-	if (key.ctrl && input === 'c') return 'quit';
+export function commandFor(key: Keypress, mode: Mode): Command | undefined {
+	if (key.kind === 'key' && key.ctrl && key.name === 'c') return 'quit';
 	if (mode === 'help') return 'back';
-	if (mode === 'command' || mode === 'filter') {
-		if (key.return) return 'submit';
-		if (key.escape) return 'back';
-		if (key.backspace || key.delete) return 'erase';
-		// Printable text only: no control character from a pasted line or a stray key.
-		const text = [...input].filter((char) => char >= ' ' && char !== '\u007F').join('');
-		return text && !key.ctrl && !key.meta ? {text} : undefined;
-	}
-	if (mode === 'menu') {
-		if (key.upArrow) return 'up';
-		if (key.downArrow) return 'down';
-		if (key.return) return 'submit';
-		if (key.escape || input === 's' || input === 'q') return 'back';
-		return undefined;
-	}
-	return normalKey(input, key);
+	if (mode === 'command' || mode === 'filter') return promptKey(key);
+	if (mode === 'menu') return menuKey(key);
+	return normalKey(key);
 }
 
 const letters: Record<string, Command> = {
@@ -62,83 +53,118 @@ const letters: Record<string, Command> = {
 	q: 'quit',
 };
 
-function normalKey(input: string, key: Key): Command | undefined {
-	if (key.upArrow) return 'up';
-	if (key.downArrow) return 'down';
-	if (key.pageUp) return 'page-up';
-	if (key.pageDown) return 'page-down';
-	if (key.home) return 'home';
-	if (key.end) return 'end';
-	if (key.tab) return 'next-panel';
-	if (key.return) return 'open-log';
-	if (key.escape) return 'back';
+const movements: Record<string, Command> = {
+	up: 'up',
+	down: 'down',
+	pageup: 'page-up',
+	pagedown: 'page-down',
+	home: 'home',
+	end: 'end',
+};
+
+function normalKey(key: Keypress): Command | undefined {
+	if (key.kind === 'text') return letters[key.text];
+	if (key.name === 'tab') return 'next-panel';
+	if (key.name === 'return') return 'open-log';
+	if (key.name === 'escape') return 'back';
 	// Ctrl-K is not k: a letter held with Ctrl or Alt does nothing.
-	if (key.ctrl || key.meta) return undefined;
-	return letters[input];
+	return movements[key.name];
+}
+
+function menuKey(key: Keypress): Command | undefined {
+	if (key.kind === 'text') return key.text === 's' || key.text === 'q' ? 'back' : undefined;
+	if (key.name === 'return') return 'submit';
+	if (key.name === 'escape') return 'back';
+	if (['up', 'down', 'home', 'end'].includes(key.name)) return movements[key.name];
+	return undefined;
+}
+
+// Named keys of a prompt, as readline has them: with Ctrl (or Alt for Backspace) where it says so.
+const promptEdits: Record<string, Edit> = {
+	left: 'left',
+	right: 'right',
+	home: 'start',
+	end: 'end',
+	backspace: 'erase-back',
+	delete: 'erase-forward',
+};
+
+const promptChords: Record<string, Edit> = {
+	a: 'start',
+	e: 'end',
+	u: 'erase-to-start',
+	w: 'erase-word',
+};
+
+function promptKey(key: Keypress): Command | undefined {
+	if (key.kind === 'text') return {text: key.text};
+	if (key.name === 'return') return 'submit';
+	if (key.name === 'escape') return 'back';
+	const edit = promptEdit(key);
+	return edit === undefined ? undefined : {edit};
+}
+
+function promptEdit(key: NamedKey): Edit | undefined {
+	if (key.ctrl) return promptChords[key.name];
+	if (key.meta && key.name === 'backspace') return 'erase-word';
+	return promptEdits[key.name];
 }
 
 /**
- * What one chunk of input means. Keys typed one by one arrive one by one; a paste (or a quick
- * script) arrives as one string: in the normal mode each of its characters is a key, and once one
- * opens a prompt (`/`, `n`), the rest is what is typed into it.
+ * The key to act on next, and the keys left after it. Text that arrived as one run is one key
+ * per character outside a prompt (`kk` terminates twice, `/web` opens the filter with `web`
+ * left to type into it), and one piece of text inside one (a pasted line stays a line).
  */
-export function commandsFor(input: string, key: Key, mode: Mode): Command[] {
-	if ((mode === 'command' || mode === 'filter') && /[\r\n]/.test(input) && input.length > 1) {
-		// Pasted text that ends a line: type what comes before, then press Enter.
-		const [text = ''] = input.split(/[\r\n]/);
-		const typed = commandFor(text, {...key, return: false}, mode);
-		return typed === undefined ? ['submit'] : [typed, 'submit'];
-	}
-	if (mode !== 'normal' || input.length <= 1 || key.ctrl || key.meta) {
-		const command = commandFor(input, key, mode);
-		return command === undefined ? [] : [command];
-	}
-	const commands: Command[] = [];
-	const chars = [...input];
-	for (let index = 0; index < chars.length; index++) {
-		const command = commandFor(chars[index] as string, key, 'normal');
-		if (command === undefined) continue;
-		commands.push(command);
-		if (command === 'filter' || command === 'new-process') {
-			// The rest goes to the prompt just opened, as if pasted into it.
-			const rest = chars.slice(index + 1).join('');
-			if (rest)
-				commands.push(...commandsFor(rest, key, command === 'filter' ? 'filter' : 'command'));
-			break;
-		}
-		if (command === 'quit') break;
-	}
-	return commands;
+export function nextKey(
+	queue: readonly Keypress[],
+	mode: Mode,
+): [Keypress | undefined, Keypress[]] {
+	const [first, ...rest] = queue;
+	if (first?.kind !== 'text' || mode === 'command' || mode === 'filter') return [first, rest];
+	const [character = '', ...others] = first.text;
+	const left: Keypress[] = others.length > 0 ? [{kind: 'text', text: others.join('')}] : [];
+	return [{kind: 'text', text: character}, [...left, ...rest]];
 }
 
-/** The mode a prompt-opening or prompt-closing command leaves; other commands keep it. */
-function modeAfter(mode: Mode, command: Command): Mode {
-	if (mode === 'normal' && command === 'filter') return 'filter';
-	if (mode === 'normal' && command === 'new-process') return 'command';
-	if ((mode === 'filter' || mode === 'command') && (command === 'submit' || command === 'back'))
-		return 'normal';
-	return mode;
-}
-
-/** Calls `onCommand` with what each key press means, and the mode it came in. */
+/**
+ * Calls `onCommand` with what each key means, and the mode it came in, one key per render: the
+ * key after one that moved the selection, opened a prompt or typed into it acts on what that key
+ * left, not on the frame before it. Keys that arrive together (a held key, a paste) wait their
+ * turn in order.
+ */
 export function useKeymap(
 	mode: Mode,
 	onCommand: (command: Command, mode: Mode) => void,
 	isActive = true,
 ): void {
-	// Ink re-subscribes a changed handler only in an effect, after the frame is on screen; a key
-	// pressed in between would reach the previous render's handler. Refs are always the latest.
+	// The handler of the newest render: each key is read after the render the previous one caused.
 	const latest = useRef({mode, onCommand});
 	latest.current = {mode, onCommand};
-	const onInput = useCallback((input: string, key: Key) => {
-		const {mode, onCommand: handle} = latest.current;
-		// A chunk may open a prompt and then type into it before React renders again: each
-		// command is told the mode the ones before it left.
-		let current = mode;
-		for (const command of commandsFor(input, key, mode)) {
-			handle(command, current);
-			current = modeAfter(current, command);
-		}
+	const queue = useRef<Keypress[]>([]);
+	// True from a key's command until the render after it: the next key waits for that render.
+	const waiting = useRef(false);
+	// A render per key, even for a key that changed nothing, so that the keys after it are read.
+	const [, setTurn] = useState(0);
+
+	const readOne = useCallback(() => {
+		const {mode: current, onCommand: handle} = latest.current;
+		const [key, rest] = nextKey(queue.current, current);
+		queue.current = rest;
+		if (key === undefined) return;
+		waiting.current = true;
+		const command = commandFor(key, current);
+		if (command !== undefined) handle(command, current);
+		setTurn((count) => count + 1);
 	}, []);
-	useInput(onInput, {isActive});
+
+	useKeypresses((keys) => {
+		queue.current.push(...keys);
+		if (!waiting.current) readOne();
+	}, isActive);
+
+	// After every render: whatever rendered it, it holds what the keys read so far did.
+	useEffect(() => {
+		waiting.current = false;
+		readOne();
+	});
 }

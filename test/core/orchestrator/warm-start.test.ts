@@ -164,3 +164,14 @@ test('warm and cold starts look the same on the bus: the same events, in the sam
 		await cold.stop({graceMs: 1000});
 	}
 });
+
+test('spares killed at the stop are not reported as processes that escaped their group', async () => {
+	// Given spares that are ready (they carry the orchestrator's token, as its children do)
+	const warm = await readySpares(2);
+	orchestrator = undefined;
+	// When the orchestrator stops, and its scan for escapees may run before the kernel reaps them
+	const outcome = await warm.stop({graceMs: 1000});
+	// Then nothing escaped and nothing survived
+	expect(outcome.escaped).toBeUndefined();
+	expect(outcome.survivors).toEqual([]);
+});

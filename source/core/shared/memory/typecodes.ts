@@ -20,6 +20,21 @@ export type Typecode = keyof typeof typecodes;
 /** What a typecode's element is in JavaScript: a number, or a bigint for the 64-bit integers. */
 export type Scalar = number | bigint;
 
+/** The typecodes of 64-bit integers, whose elements are bigints. */
+export type BigTypecode = 'l' | 'L' | 'q' | 'Q';
+
+/**
+ * What an element of typecode `T` reads as: `bigint` for `'l' 'L' 'q' 'Q'`, `number` for the
+ * others; `number | bigint` when the typecode is not known until run time.
+ */
+export type ScalarOf<T extends Typecode> = T extends BigTypecode ? bigint : number;
+
+/**
+ * What an element of typecode `T` may be given: a number (an integer for the integer codes,
+ * checked at run time), or for the 64-bit codes also a bigint.
+ */
+export type ScalarInput<T extends Typecode> = T extends BigTypecode ? bigint | number : number;
+
 /** A typed array of any supported typecode. */
 export type ScalarArray =
 	| Int8Array

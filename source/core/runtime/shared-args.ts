@@ -1,0 +1,28 @@
+// How a runtime turns the handles in what it was sent (a task's args, a pool task's items) back
+// into working Values, SharedArrays and Locks. The shared-state code is loaded only by a runtime
+// that was sent a handle: one without starts without paying for it.
+import type {SharedHandle} from '../ipc/messages.js';
+import type {RemoteAccess} from '../shared/options.js';
+import {threadContext} from './thread-context.js';
+
+/**
+ * `value` with every shared handle in it (at any depth of arrays and plain objects) a working
+ * proxy: in a Thread, on the owner's memory; in a child process, over IPC to the parent's broker.
+ */
+export async function decodeHandles(value: unknown): Promise<unknown> {
+	const [{decodeShared}, accessFor] = await Promise.all([
+		import('../shared/handles.js'),
+		accessHere(),
+	]);
+	return decodeShared(value, accessFor);
+}
+
+async function accessHere(): Promise<(handle: SharedHandle) => RemoteAccess> {
+	const thread = threadContext();
+	if (thread) {
+		const {threadAccess} = await import('../shared/memory/thread-access.js');
+		return (handle) => threadAccess(handle, thread.id);
+	}
+	const {remoteAccess} = await import('./shared-client.js');
+	return (handle) => ({handle, access: remoteAccess});
+}
