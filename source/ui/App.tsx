@@ -78,8 +78,15 @@ export function App({bus, store, controller, interactive = true}: Props) {
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Header snapshot={snapshot} now={now} width={width} />
-			<ScenarioAbout scenario={snapshot.scenario} height={sizes.about} width={width} />
-			<Box flexDirection="column" height={sizes.body} overflow="hidden">
+			{/* The help takes the description's lines too: at 80×24 it needs them. */}
+			{view.mode !== 'help' && (
+				<ScenarioAbout scenario={snapshot.scenario} height={sizes.about} width={width} />
+			)}
+			<Box
+				flexDirection="column"
+				height={sizes.body + (view.mode === 'help' ? sizes.about : 0)}
+				overflow="hidden"
+			>
 				{view.mode === 'help' ? (
 					<Box marginTop={1}>
 						<HelpOverlay keys={keyHelp} width={width} />

@@ -10,7 +10,7 @@ export const keyHelp: readonly (readonly [string, string])[] = [
 	['p', 'pause / resume (SIGSTOP / SIGCONT)'],
 	['r', 'restart as a new process'],
 	['/', 'filter by name as you type (Enter keeps it, Esc clears it)'],
-	['←/→', 'in n and /: move the cursor (Home/End, Ctrl-A/E; Ctrl-U, Ctrl-W erase)'],
+	['←/→', 'in n and /: move the cursor (Home/End); Ctrl-U, Ctrl-W erase'],
 	['o', 'sort: started, name, cpu, memory, state'],
 	['?', 'this help'],
 	['q', 'quit gracefully, with a countdown; q again or Ctrl-C forces'],

@@ -1,8 +1,10 @@
 import {describe, expect, test} from 'vitest';
 import {Lock, Value} from '../../source/index.js';
+import {commandsScenario} from '../../source/scenarios/commands.js';
 import {parallel} from '../../source/scenarios/parallel.js';
 import {runScenario} from '../../source/scenarios/run.js';
 import {tour} from '../../source/scenarios/tour.js';
+import {keyHelp} from '../../source/ui/keys.js';
 import {tableNames, useDashboard} from '../helpers/dashboard.js';
 import {waitForEvent} from '../helpers/orchestrator.js';
 import type {Terminal} from '../helpers/render.js';
@@ -84,6 +86,43 @@ describe('the dashboard at the sizes it is made for', () => {
 			expect(rows.length, busy).toBeGreaterThanOrEqual(6);
 		} finally {
 			playing.abort();
+			await played;
+		}
+		expectEveryFrameFits(screen, 80, 24);
+	});
+
+	test('at 80×24 over a run whose description takes three lines, the help shows every key, one line each', async () => {
+		const screen = dashboard.open({columns: 80, rows: 24});
+		const commands = [
+			'sleep 60.5',
+			'sleep 61.5',
+			"sh -c 'while true; do echo tick; sleep 0.3; done'",
+		];
+		const playing = new AbortController();
+		const run = commandsScenario(
+			commands.map((line) => {
+				const [command = '', ...args] = line.startsWith('sh')
+					? ['sh', '-c', line.slice(7, -1)]
+					: line.split(' ');
+				return {command, args};
+			}),
+		);
+		const played = runScenario(dashboard.orchestrator(), run, playing.signal);
+		try {
+			const table = await screen.waitForFrame((frame) => frame.includes('3 running'));
+			expect(table.split('\n').slice(1, 4).join(' ')).toMatch(/^Running .* memory\.$/);
+			screen.press('?');
+			const help = await screen.waitForFrame((frame) => frame.includes('press any key to close'));
+			// The title and every key's line: none squeezed out, none wrapped onto a second line
+			const inside = help.split('\n').filter((line) => line.startsWith('│'));
+			expect(inside[0], help).toMatch(/^│ Keys /);
+			expect(inside.slice(1, -1).map((line) => line.slice(2).split(' ')[0])).toEqual(
+				keyHelp.map(([key]) => key),
+			);
+		} finally {
+			// The commands run on: the stop ends them, and the run with them.
+			playing.abort();
+			await dashboard.orchestrator().stop({graceMs: 1000});
 			await played;
 		}
 		expectEveryFrameFits(screen, 80, 24);

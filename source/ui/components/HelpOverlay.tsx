@@ -7,14 +7,17 @@ type Props = {
 	readonly width: number;
 };
 
-/** The `?` screen: every key and what it does. Any key closes it. */
+/**
+ * The `?` screen: every key and what it does, one line each (cut, never wrapped, never squeezed
+ * out). Any key closes it.
+ */
 export function HelpOverlay({keys, width}: Props) {
 	const keyWidth = Math.max(...keys.map(([key]) => displayWidth(key))) + 2;
 	return (
-		<Box flexDirection="column" width={width} borderStyle="round" paddingX={1}>
+		<Box flexDirection="column" flexShrink={0} width={width} borderStyle="round" paddingX={1}>
 			<Text bold>Keys</Text>
 			{keys.map(([key, action]) => (
-				<Text key={key}>
+				<Text key={key} wrap="truncate-end">
 					<Text bold color="cyan">
 						{cell(key, keyWidth)}
 					</Text>
