@@ -1,15 +1,34 @@
+import type {Locate} from './locate.js';
+
 /** A mapping read from YAML: field names to values. */
 export type Fields = Record<string, unknown>;
 
-/** Collects the problems of one file, each as `file: field.path: what was expected, got what`. */
+/**
+ * Collects the problems of one file, each as `file:line:col: field.path: what was expected, got
+ * what` (`file: field.path: …` where the place is unknown: data that came from no file).
+ */
 export class Problems {
 	/** Every problem so far, as printed. */
 	readonly lines: string[] = [];
-	/** @param file the scenario file as named on the command line */
-	constructor(readonly file: string) {}
-	/** Adds a problem at `field` (a dotted path; '' for the whole file). */
-	add(field: string, message: string): void {
-		this.lines.push(`${this.file}: ${field ? `${field}: ` : ''}${message}`);
+	readonly #locate: Locate;
+	/**
+	 * @param file the scenario file as named on the command line
+	 * @param locate where a field is in the file
+	 */
+	constructor(
+		readonly file: string,
+		locate: Locate = () => undefined,
+	) {
+		this.#locate = locate;
+	}
+	/**
+	 * Adds a problem at `field` (a dotted path; '' for the whole file), placed at its value, or at
+	 * its key with `key`; `at` places it at another field than the one named.
+	 */
+	add(field: string, message: string, {key = false, at = field} = {}): void {
+		const place = this.#locate(at, {key});
+		const where = place ? `${this.file}:${place}` : this.file;
+		this.lines.push(`${where}: ${field ? `${field}: ` : ''}${message}`);
 	}
 }
 
@@ -26,6 +45,7 @@ export function unknownFields(
 		problems.add(
 			at ? `${at}.${field}` : field,
 			`unknown field${close ? ` (did you mean '${close}'?)` : ''}; the fields here are: ${known.join(', ')}`,
+			{key: true},
 		);
 	}
 }

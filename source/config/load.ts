@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {LineCounter, parseDocument} from 'yaml';
+import {locator} from './locate.js';
 import {ConfigError, type ScenarioConfig} from './types.js';
 import {validateConfig} from './validate.js';
 
@@ -16,8 +17,9 @@ export function loadConfig(file: string): ScenarioConfig {
 }
 
 /**
- * Parses the YAML text of a scenario file and validates it. A syntax error is reported at its
- * place (`procdash.yaml:3:7: …`); only the first, since the ones after it often follow from it.
+ * Parses the YAML text of a scenario file and validates it. Every problem is reported at its
+ * place (`procdash.yaml:3:7: …`); of syntax errors only the first, since the ones after it often
+ * follow from it.
  */
 export function parseConfig(text: string, file: string, baseDirectory: string): ScenarioConfig {
 	const lineCounter = new LineCounter();
@@ -27,5 +29,5 @@ export function parseConfig(text: string, file: string, baseDirectory: string): 
 		const {line, col} = lineCounter.linePos(syntaxError.pos[0]);
 		throw new ConfigError([`${file}:${line}:${col}: ${syntaxError.message}`]);
 	}
-	return validateConfig(document.toJS(), file, baseDirectory);
+	return validateConfig(document.toJS(), file, baseDirectory, locator(document, lineCounter));
 }

@@ -13,6 +13,7 @@ import {
 	Problems,
 	unknownFields,
 } from './fields.js';
+import type {Locate} from './locate.js';
 import {
 	ConfigError,
 	type Dependency,
@@ -44,8 +45,13 @@ const defaultMaxRestarts = 5;
  * defaults filled in; throws ConfigError listing every problem. Relative `cwd`s are resolved
  * against `baseDirectory`, the file's own.
  */
-export function validateConfig(data: unknown, file: string, baseDirectory: string): ScenarioConfig {
-	const problems = new Problems(file);
+export function validateConfig(
+	data: unknown,
+	file: string,
+	baseDirectory: string,
+	locate?: Locate,
+): ScenarioConfig {
+	const problems = new Problems(file, locate);
 	if (!isMapping(data)) {
 		problems.add('', `expected a mapping with a 'processes' field, got ${describe(data)}`);
 		throw new ConfigError(problems.lines);
@@ -84,6 +90,7 @@ function processSpec(
 		problems.add(
 			'processes',
 			`'${name}' is not a valid process name (letters, digits, '_', '.' and '-' only)`,
+			{key: true, at: at},
 		);
 	}
 	if (!isMapping(fields)) {

@@ -102,111 +102,124 @@ describe('YAML syntax errors name the file, line and column', () => {
 	});
 });
 
-describe('schema errors name the field and what was expected', () => {
+describe('schema errors name the place, the field and what was expected', () => {
 	test.each([
 		['', ["procdash.yaml: expected a mapping with a 'processes' field, got nothing"]],
-		['- a\n', ["procdash.yaml: expected a mapping with a 'processes' field, got a list"]],
-		['processes: {}\n', ['procdash.yaml: processes: expected at least one process, got none']],
+		['- a\n', ["procdash.yaml:1:1: expected a mapping with a 'processes' field, got a list"]],
+		['processes: {}\n', ['procdash.yaml:1:12: processes: expected at least one process, got none']],
 		[
 			'processes: [a, b]\n',
-			['procdash.yaml: processes: expected a mapping of process names to processes, got a list'],
+			[
+				'procdash.yaml:1:12: processes: expected a mapping of process names to processes, got a list',
+			],
 		],
 		[
 			'version: 3\nprocesses: {web: {command: a}}\n',
-			['procdash.yaml: version: unknown field; the fields here are: processes, description'],
+			['procdash.yaml:1:1: version: unknown field; the fields here are: processes, description'],
 		],
 		[
 			'processes:\n  web:\n    command: server\n    restart: sometimes\n',
 			[
-				"procdash.yaml: processes.web.restart: expected one of no, on-failure, always, got 'sometimes'",
+				"procdash.yaml:4:14: processes.web.restart: expected one of no, on-failure, always, got 'sometimes'",
 			],
 		],
 		[
 			'processes:\n  web:\n    comand: server\n',
 			[
-				"procdash.yaml: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on",
-				'procdash.yaml: processes.web.command: expected a command (a non-empty string), got nothing',
+				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on",
+				'procdash.yaml:3:5: processes.web.command: expected a command (a non-empty string), got nothing',
 			],
 		],
 		[
 			'processes:\n  web:\n    command: true\n',
 			[
-				'procdash.yaml: processes.web.command: expected a command (a non-empty string), got true (quote it: "true")',
+				'procdash.yaml:3:14: processes.web.command: expected a command (a non-empty string), got true (quote it: "true")',
 			],
 		],
 		[
 			'processes:\n  web: server\n',
-			["procdash.yaml: processes.web: expected a mapping with at least 'command', got 'server'"],
+			[
+				"procdash.yaml:2:8: processes.web: expected a mapping with at least 'command', got 'server'",
+			],
 		],
 		[
 			'processes:\n  web:\n    command: a\n    args: [1, 2]\n',
-			['procdash.yaml: processes.web.args: expected a list of strings, got a list'],
+			['procdash.yaml:4:11: processes.web.args: expected a list of strings, got a list'],
 		],
 		[
 			'processes:\n  web:\n    command: a\n    args: [x]\n    shell: true\n',
 			[
-				'procdash.yaml: processes.web.args: not allowed with shell: true (put the whole line in command)',
+				'procdash.yaml:4:11: processes.web.args: not allowed with shell: true (put the whole line in command)',
 			],
 		],
 		[
 			'processes:\n  web:\n    command: a\n    shell: yes\n',
-			["procdash.yaml: processes.web.shell: expected true or false, got 'yes'"],
+			["procdash.yaml:4:12: processes.web.shell: expected true or false, got 'yes'"],
 		],
 		[
 			'processes:\n  web:\n    command: a\n    max_restarts: 1.5\n    backoff_seconds: -1\n',
 			[
-				'procdash.yaml: processes.web.backoff_seconds: expected a number, 0 or more, got -1',
-				'procdash.yaml: processes.web.max_restarts: expected a whole number, 0 or more, got 1.5',
+				'procdash.yaml:5:22: processes.web.backoff_seconds: expected a number, 0 or more, got -1',
+				'procdash.yaml:4:19: processes.web.max_restarts: expected a whole number, 0 or more, got 1.5',
 			],
 		],
 		[
 			'processes:\n  web:\n    command: a\n    cwd: no-such-dir\n',
-			[`procdash.yaml: processes.web.cwd: no such directory: ${path.join(base, 'no-such-dir')}`],
+			[
+				`procdash.yaml:4:10: processes.web.cwd: no such directory: ${path.join(base, 'no-such-dir')}`,
+			],
 		],
 		[
 			'processes:\n  web:\n    command: a\n    env: {A: [1], B: ok}\n',
-			['procdash.yaml: processes.web.env.A: expected a string, number or boolean, got a list'],
+			['procdash.yaml:4:14: processes.web.env.A: expected a string, number or boolean, got a list'],
 		],
 		[
 			'processes:\n  web:\n    command: cat log | wc\n',
 			[
-				"procdash.yaml: processes.web.command: 'cat log | wc' uses shell syntax ('|'), and procdash runs commands without a shell; run it through one: sh -c '…', or set shell: true",
+				"procdash.yaml:3:14: processes.web.command: 'cat log | wc' uses shell syntax ('|'), and procdash runs commands without a shell; run it through one: sh -c '…', or set shell: true",
 			],
 		],
 		[
 			'processes:\n  web:\n    command: a\n    depends_on: {db: ready}\n  db:\n    command: b\n',
 			[
-				"procdash.yaml: processes.web.depends_on.db: expected one of started, completed_successfully, got 'ready'",
+				"procdash.yaml:4:22: processes.web.depends_on.db: expected one of started, completed_successfully, got 'ready'",
 			],
 		],
 		[
 			'processes:\n  web:\n    command: a\n    depends_on: [db]\n  api:\n    command: b\n',
 			[
-				"procdash.yaml: processes.web.depends_on: no process named 'db' (the processes are: web, api)",
+				"procdash.yaml:4:17: processes.web.depends_on: no process named 'db' (the processes are: web, api)",
 			],
 		],
 		[
 			'processes:\n  web:\n    command: a\n    depends_on: db\n',
 			[
-				"procdash.yaml: processes.web.depends_on: expected a list of process names or a mapping of names to started or completed_successfully, got 'db'",
+				"procdash.yaml:4:17: processes.web.depends_on: expected a list of process names or a mapping of names to started or completed_successfully, got 'db'",
 			],
 		],
 		[
 			'processes:\n  a: {command: x, depends_on: [b]}\n  b: {command: x, depends_on: {c: started}}\n  c: {command: x, depends_on: {a: completed_successfully}}\n',
 			[
-				'procdash.yaml: processes.a.depends_on: a dependency cycle: a → b → c → a; nothing in it could ever start',
+				'procdash.yaml:2:31: processes.a.depends_on: a dependency cycle: a → b → c → a; nothing in it could ever start',
 			],
 		],
 		[
 			'processes:\n  self: {command: x, depends_on: [self]}\n',
 			[
-				'procdash.yaml: processes.self.depends_on: a dependency cycle: self → self; nothing in it could ever start',
+				'procdash.yaml:2:34: processes.self.depends_on: a dependency cycle: self → self; nothing in it could ever start',
+			],
+		],
+		[
+			'processes:\n  api.v2:\n    command: a\n    restart: x\n    args: [1]\n',
+			[
+				'procdash.yaml:5:11: processes.api.v2.args: expected a list of strings, got a list',
+				"procdash.yaml:4:14: processes.api.v2.restart: expected one of no, on-failure, always, got 'x'",
 			],
 		],
 		[
 			'processes:\n  my web: {command: x}\n',
 			[
-				"procdash.yaml: processes: 'my web' is not a valid process name (letters, digits, '_', '.' and '-' only)",
+				"procdash.yaml:2:3: processes: 'my web' is not a valid process name (letters, digits, '_', '.' and '-' only)",
 			],
 		],
 	])('%j', (text, messages) => {

@@ -67,14 +67,14 @@ const table: readonly Row[] = [
 		['-c', 'schema.yaml', '--json'],
 		2,
 		stderr,
-		/^schema\.yaml: processes\.web\.restart: expected one of no, on-failure, always, got 'sometimes'\n$/,
+		/^schema\.yaml:4:14: processes\.web\.restart: expected one of no, on-failure, always, got 'sometimes'\n$/,
 	],
 	[
 		'a scenario file with a depends_on cycle',
 		['-c', 'cycle.yaml', '--json'],
 		2,
 		stderr,
-		/^cycle\.yaml: processes\.a\.depends_on: a dependency cycle: a → b → a; nothing in it could ever start\n/,
+		/^cycle\.yaml:4:17: processes\.a\.depends_on: a dependency cycle: a → b → a; nothing in it could ever start\n/,
 	],
 	[
 		'a command line with shell syntax but no shell',

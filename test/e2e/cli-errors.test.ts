@@ -47,7 +47,7 @@ const oneLineErrors: readonly [readonly string[], string][] = [
 			'-c',
 			file('schema.yaml', 'processes:\n  web:\n    command: server\n    restart: sometimes\n'),
 		],
-		"schema.yaml: processes.web.restart: expected one of no, on-failure, always, got 'sometimes'",
+		"schema.yaml:4:14: processes.web.restart: expected one of no, on-failure, always, got 'sometimes'",
 	],
 	[
 		['-c', 'missing.yaml', '--json'],
@@ -96,9 +96,9 @@ test('a scenario file with several problems lists them all, one a line', async (
 	const run = await runCli(['-c', name], {cwd: directory});
 	expect(run.exitcode).toBe(2);
 	expect(run.stderr.trimEnd().split('\n')).toEqual([
-		"many.yaml: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on",
-		'many.yaml: processes.web.command: expected a command (a non-empty string), got nothing',
-		"many.yaml: processes.api.depends_on: no process named 'db' (the processes are: web, api)",
+		"many.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on",
+		'many.yaml:3:5: processes.web.command: expected a command (a non-empty string), got nothing',
+		"many.yaml:6:17: processes.api.depends_on: no process named 'db' (the processes are: web, api)",
 	]);
 });
 
