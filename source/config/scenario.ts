@@ -6,7 +6,7 @@ import type {ScenarioConfig} from './types.js';
 /**
  * A scenario file as a scenario the dashboard and `--json` play like a preset: every process
  * supervised at once, each starting when its dependencies are met. It passes when every process
- * ran and its last run exited with 0.
+ * ran and its last run exited with one of its success codes (0 unless `success_exit_codes`).
  */
 export function configScenario(config: ScenarioConfig): Scenario {
 	const names = config.processes.map((spec) => spec.name).join(', ');
@@ -29,14 +29,29 @@ export function configScenario(config: ScenarioConfig): Scenario {
 				config.processes.map((spec) => [spec.name, new Supervisor(spec, orchestrator)]),
 			);
 			try {
+				let haltedBy: string | undefined;
 				const outcomes = await Promise.all(
-					[...supervisors.values()].map((supervisor) => supervisor.run(supervisors, stop.signal)),
+					[...supervisors.values()].map(async (supervisor) => {
+						const outcome = await supervisor.run(supervisors, stop.signal);
+						// exit_on_failure: its failure for good stops every other process, restarts and all.
+						if (!outcome.ok && supervisor.exitOnFailure && !stop.signal.aborted) {
+							haltedBy = outcome.name;
+							stop.abort();
+							await Promise.all([...supervisors.values()].map((other) => other.halt()));
+						}
+						return outcome;
+					}),
 				);
-				const passing = outcomes.filter(passed).length;
+				const passing = outcomes.filter((outcome) => outcome.ok).length;
+				const halted =
+					haltedBy === undefined
+						? []
+						: [`${haltedBy} failed and has exit_on_failure: every other process was stopped`];
 				return {
 					ok: passing === outcomes.length,
 					notes: [
-						`${passing} of ${outcomes.length} processes ended with exit code 0`,
+						`${passing} of ${outcomes.length} processes ended with a successful exit code`,
+						...halted,
 						...outcomes.map(describeOutcome),
 					],
 				};
@@ -46,10 +61,6 @@ export function configScenario(config: ScenarioConfig): Scenario {
 			}
 		},
 	};
-}
-
-function passed(outcome: SupervisedOutcome): boolean {
-	return outcome.blockedBy === undefined && outcome.last.exitcode === 0;
 }
 
 function describeOutcome({name, last, restarts, blockedBy}: SupervisedOutcome): string {

@@ -1,5 +1,8 @@
 import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
+import {hostOf} from '../core/orchestrator/orchestrator.js';
 import {Process} from '../core/process/process.js';
+import {delay} from './delay.js';
+import {ProbeLoop} from './probe-loop.js';
 import {maxBackoffMs, type ProcessSpec} from './types.js';
 
 /** A promise with its resolve function outside, for milestones other processes wait on. */
@@ -25,6 +28,8 @@ export type SupervisedOutcome = {
 	readonly restarts: number;
 	/** Why it never started, when a dependency failed it. */
 	readonly blockedBy: string | undefined;
+	/** Whether it ran and its last run's exit code is one of its successes. */
+	readonly ok: boolean;
 };
 
 /**
@@ -35,11 +40,15 @@ export type SupervisedOutcome = {
 export class Supervisor {
 	/** Reached (true) once the first process has started; false when it never will. */
 	readonly started = new Milestone();
-	/** Reached (true) once a process exited with 0; false when none will. */
+	/** Reached (true) once a process exited with a success code; false when none will. */
 	readonly succeeded = new Milestone();
+	/** Reached (true) once its readiness probe passed; false when it never will. */
+	readonly healthy = new Milestone();
 	readonly #spec: ProcessSpec;
 	readonly #first: Process;
 	readonly #orchestrator: Orchestrator;
+	// The process of the latest run (a restart is a new one).
+	#current: Process;
 
 	constructor(spec: ProcessSpec, orchestrator: Orchestrator) {
 		this.#spec = spec;
@@ -54,6 +63,7 @@ export class Supervisor {
 			shell: spec.shell,
 			orchestrator,
 		});
+		this.#current = this.#first;
 	}
 
 	/** Supervises until the process is done for good, or `signal` aborts. */
@@ -63,6 +73,7 @@ export class Supervisor {
 	): Promise<SupervisedOutcome> {
 		const blockedBy = await this.#waitForDependencies(dependencies, signal);
 		let current = this.#first;
+		this.#current = current;
 		let restarts = 0;
 		if (blockedBy === undefined) {
 			for (;;) {
@@ -70,7 +81,7 @@ export class Supervisor {
 				if (exitcode === undefined || signal.aborted || !this.#wantsRestart(exitcode)) break;
 				if (restarts >= this.#spec.maxRestarts) {
 					// A success that `always` would have restarted has not failed: only a failure gives up.
-					if (exitcode === 0) break;
+					if (this.succeededWith(exitcode)) break;
 					this.#orchestrator.bus.emit('process:gave-up', {
 						id: current.id,
 						name: current.name,
@@ -91,31 +102,84 @@ export class Supervisor {
 				});
 				if (!(await delay(delayMs, signal))) break;
 				current = new Process(current.options);
+				this.#current = current;
 			}
 		}
 		this.started.settle(false);
 		this.succeeded.settle(false);
-		return {name: this.#spec.name, last: current, restarts, blockedBy};
+		this.healthy.settle(false);
+		const ok = blockedBy === undefined && this.succeededWith(current.exitcode);
+		return {name: this.#spec.name, last: current, restarts, blockedBy, ok};
 	}
 
 	// Starts and joins one process; undefined when it could not even be admitted (procdash is
 	// stopping).
 	async #runOnce(current: Process): Promise<number | undefined> {
+		const {readiness, liveness} = this.#probes(current);
+		const stopProbes = () => {
+			readiness?.stop();
+			liveness?.stop();
+		};
 		try {
 			await current.start();
 		} catch {
+			stopProbes();
 			return undefined;
 		}
 		if (current.pid !== undefined) this.started.settle(true);
+		if (readiness) {
+			readiness.start();
+			void readiness.ready.then((ready) => {
+				if (!ready) return;
+				this.healthy.settle(true);
+				liveness?.start();
+			});
+		} else liveness?.start();
 		const exitcode = (await current.join()) as number;
-		if (exitcode === 0) this.succeeded.settle(true);
+		stopProbes();
+		if (this.succeededWith(exitcode)) this.succeeded.settle(true);
 		return exitcode;
+	}
+
+	// The readiness probe, then the liveness probe, of `current`, as the spec has them. A liveness
+	// probe that fails stops the process: its restart policy decides what follows.
+	#probes(current: Process): {readiness?: ProbeLoop; liveness?: ProbeLoop} {
+		const {readiness, liveness} = this.#spec;
+		const host = hostOf(this.#orchestrator);
+		const options = {
+			bus: this.#orchestrator.bus,
+			context: {env: host.env(current.options.env), started: (pgid: number) => host.guard(pgid)},
+			unhealthy: () => void current.stop(),
+		};
+		const target = {id: current.id, name: current.name};
+		return {
+			...(readiness && {readiness: new ProbeLoop('readiness', readiness, target, options)}),
+			...(liveness && {liveness: new ProbeLoop('liveness', liveness, target, options)}),
+		};
+	}
+
+	/** Whether `exitcode` is a success for this process (`success_exit_codes`, else 0). */
+	succeededWith(exitcode: number | null | undefined): boolean {
+		return (
+			exitcode !== null && exitcode !== undefined && this.#spec.successExitCodes.includes(exitcode)
+		);
+	}
+
+	/** The spec's `exit_on_failure`: its failure for good stops the scenario. */
+	get exitOnFailure(): boolean {
+		return this.#spec.exitOnFailure;
+	}
+
+	/** Stops the process now running, if any (SIGTERM, then SIGKILL after the grace period). */
+	async halt(): Promise<void> {
+		const current = this.#current;
+		if (current.isAlive()) await current.stop();
 	}
 
 	// Whether the restart policy asks for another run after `exitcode`, restarts left or not.
 	#wantsRestart(exitcode: number): boolean {
 		if (this.#spec.restart === 'always') return true;
-		return this.#spec.restart === 'on-failure' && exitcode !== 0;
+		return this.#spec.restart === 'on-failure' && !this.succeededWith(exitcode);
 	}
 
 	// Resolves with why the process may not start, or undefined once every dependency is met.
@@ -125,13 +189,20 @@ export class Supervisor {
 	): Promise<string | undefined> {
 		const waits = this.#spec.dependsOn.map(async ({name, condition}) => {
 			const supervisor = dependencies.get(name) as Supervisor;
-			const milestone = condition === 'started' ? supervisor.started : supervisor.succeeded;
+			const milestone =
+				condition === 'started'
+					? supervisor.started
+					: condition === 'healthy'
+						? supervisor.healthy
+						: supervisor.succeeded;
 			const met = await Promise.race([milestone.reached, aborted(signal)]);
 			if (met) return undefined;
 			if (signal.aborted) return 'stopped before it started';
 			return condition === 'started'
 				? `${name} never started`
-				: `${name} did not complete successfully`;
+				: condition === 'healthy'
+					? `${name} never became ready`
+					: `${name} did not complete successfully`;
 		});
 		// The first unmet dependency decides at once, without waiting for the others.
 		return new Promise((resolve) => {
@@ -151,21 +222,5 @@ function aborted(signal: AbortSignal): Promise<false> {
 	return new Promise((resolve) => {
 		if (signal.aborted) resolve(false);
 		signal.addEventListener('abort', () => resolve(false), {once: true});
-	});
-}
-
-// Resolves true after `ms`, or false as soon as `signal` aborts.
-function delay(ms: number, signal: AbortSignal): Promise<boolean> {
-	return new Promise((resolve) => {
-		if (signal.aborted) return resolve(false);
-		const onAbort = () => {
-			clearTimeout(timer);
-			resolve(false);
-		};
-		const timer = setTimeout(() => {
-			signal.removeEventListener('abort', onAbort);
-			resolve(true);
-		}, ms);
-		signal.addEventListener('abort', onAbort, {once: true});
 	});
 }

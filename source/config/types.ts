@@ -3,7 +3,26 @@ import {InputError} from '../core/errors.js';
 export type RestartPolicy = 'no' | 'on-failure' | 'always';
 
 /** What a process waits for in another before it starts. */
-export type DependencyCondition = 'started' | 'completed_successfully';
+export type DependencyCondition = 'started' | 'healthy' | 'completed_successfully';
+
+/** What a probe checks: a command exits 0, a URL answers 2xx/3xx, a port connects, a line is printed. */
+export type ProbeCheck =
+	| {readonly kind: 'exec'; readonly command: string; readonly args: readonly string[]}
+	| {readonly kind: 'http'; readonly url: string}
+	| {readonly kind: 'tcp'; readonly host: string; readonly port: number}
+	| {readonly kind: 'log'; readonly pattern: RegExp};
+
+/** A readiness or liveness probe: its check and when it runs. */
+export type Probe = {
+	readonly check: ProbeCheck;
+	readonly initialDelayMs: number;
+	readonly periodMs: number;
+	readonly timeoutMs: number;
+	/** Successes in a row that make the process ready (readiness). */
+	readonly successThreshold: number;
+	/** Failures in a row that make it unhealthy (and, for liveness, restart it). */
+	readonly failureThreshold: number;
+};
 
 /** One `depends_on` entry. */
 export type Dependency = {
@@ -28,6 +47,14 @@ export type ProcessSpec = {
 	readonly backoffMs: number;
 	readonly maxRestarts: number;
 	readonly dependsOn: readonly Dependency[];
+	/** The exit codes that count as success (for restarts, dependencies and the verdict). */
+	readonly successExitCodes: readonly number[];
+	/** When this process fails for good, the whole scenario stops. */
+	readonly exitOnFailure: boolean;
+	/** When it is ready: `depends_on: {name: healthy}` waits for it. */
+	readonly readiness: Probe | undefined;
+	/** Whether it still works: failing it stops the process, for its restart policy to act. */
+	readonly liveness: Probe | undefined;
 };
 
 /** A scenario file, validated. */

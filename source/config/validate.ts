@@ -1,5 +1,3 @@
-import {statSync} from 'node:fs';
-import path from 'node:path';
 import {CommandLineError, splitWords} from '../core/process/command-line.js';
 import {findCycle} from './cycle.js';
 import {
@@ -14,6 +12,8 @@ import {
 	unknownFields,
 } from './fields.js';
 import type {Locate} from './locate.js';
+import {probeSpec} from './probe-fields.js';
+import {directory, envFile, environment, exitCodes} from './process-fields.js';
 import {
 	ConfigError,
 	type Dependency,
@@ -34,9 +34,14 @@ const processFields = [
 	'backoff_seconds',
 	'max_restarts',
 	'depends_on',
+	'env_file',
+	'success_exit_codes',
+	'exit_on_failure',
+	'readiness_probe',
+	'liveness_probe',
 ] as const;
 const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
-const conditions: readonly DependencyCondition[] = ['started', 'completed_successfully'];
+const conditions: readonly DependencyCondition[] = ['started', 'healthy', 'completed_successfully'];
 const defaultBackoffSeconds = 1;
 const defaultMaxRestarts = 5;
 
@@ -74,6 +79,7 @@ export function validateConfig(
 			if (spec) processes.push(spec);
 		}
 		checkDependencies(graph, problems);
+		checkHealthy(processes, problems);
 	}
 	if (problems.lines.length > 0) throw new ConfigError(problems.lines);
 	return {file, description, processes};
@@ -111,7 +117,23 @@ function processSpec(
 			integer: true,
 		}) ?? defaultMaxRestarts;
 	const cwd = directory(fields.cwd, `${at}.cwd`, baseDirectory, problems);
-	const env = environment(fields.env, `${at}.env`, problems);
+	const fromFile = envFile(fields.env_file, `${at}.env_file`, baseDirectory, problems);
+	const own = environment(fields.env, `${at}.env`, problems);
+	const env = fromFile || own ? {...fromFile, ...own} : undefined;
+	const successExitCodes = exitCodes(
+		fields.success_exit_codes,
+		`${at}.success_exit_codes`,
+		problems,
+	);
+	const exitOnFailure =
+		optionalBoolean(fields, 'exit_on_failure', `${at}.exit_on_failure`, problems) ?? false;
+	const readiness = probeSpec(
+		fields.readiness_probe,
+		`${at}.readiness_probe`,
+		'readiness',
+		problems,
+	);
+	const liveness = probeSpec(fields.liveness_probe, `${at}.liveness_probe`, 'liveness', problems);
 	const dependsOn = dependencies(fields.depends_on, `${at}.depends_on`, problems);
 	if (problems.lines.length > before) return {spec: undefined, dependsOn};
 	const spec = {
@@ -125,6 +147,10 @@ function processSpec(
 		backoffMs: backoffSeconds * 1000,
 		maxRestarts,
 		dependsOn,
+		successExitCodes,
+		exitOnFailure,
+		readiness,
+		liveness,
 	};
 	return {spec, dependsOn};
 }
@@ -217,42 +243,16 @@ function checkDependencies(
 	}
 }
 
-function directory(
-	value: unknown,
-	at: string,
-	baseDirectory: string,
-	problems: Problems,
-): string | undefined {
-	if (value === undefined) return undefined;
-	if (typeof value !== 'string' || value === '') {
-		problems.add(at, `expected a directory (a string), got ${describe(value)}`);
-		return undefined;
-	}
-	const resolved = path.resolve(baseDirectory, value);
-	if (!statSync(resolved, {throwIfNoEntry: false})?.isDirectory()) {
-		problems.add(at, `no such directory: ${resolved}`);
-	}
-	return resolved;
-}
-
-function environment(
-	value: unknown,
-	at: string,
-	problems: Problems,
-): Record<string, string> | undefined {
-	if (value === undefined) return undefined;
-	if (!isMapping(value)) {
-		problems.add(at, `expected a mapping of variable names to values, got ${describe(value)}`);
-		return undefined;
-	}
-	const env: Record<string, string> = {};
-	for (const [name, variable] of Object.entries(value)) {
-		if (['string', 'number', 'boolean'].includes(typeof variable)) env[name] = String(variable);
-		else
+// `healthy` needs a readiness probe to say when: a process without one would never be waited for.
+function checkHealthy(processes: readonly ProcessSpec[], problems: Problems): void {
+	const probed = new Set(processes.filter((spec) => spec.readiness).map((spec) => spec.name));
+	for (const spec of processes) {
+		for (const {name, condition} of spec.dependsOn) {
+			if (condition !== 'healthy' || probed.has(name)) continue;
 			problems.add(
-				`${at}.${name}`,
-				`expected a string, number or boolean, got ${describe(variable)}`,
+				`processes.${spec.name}.depends_on.${name}`,
+				`healthy needs a readiness_probe on ${name}, which has none (or use started)`,
 			);
+		}
 	}
-	return env;
 }

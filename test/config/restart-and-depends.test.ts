@@ -1,34 +1,6 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import {expect, test} from 'vitest';
-import type {BusEvent, EventOf, EventType} from '../../source/core/events/index.js';
 import {fold} from '../../source/core/snapshot/index.js';
-import {type CliRun, expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
-
-// Scenario files run through the built command, with real processes. The commands keep their
-// state in files of a fresh directory, so a restarted process can fail the first times only.
-
-async function scenario(yaml: string): Promise<CliRun> {
-	const directory = mkdtempSync(path.join(tmpdir(), 'procdash-scenario-'));
-	writeFileSync(path.join(directory, 'procdash.yaml'), yaml);
-	const run = await runCli(['-c', 'procdash.yaml', '--json'], {cwd: directory});
-	await expectNoneRunning(pidsIn(run.events));
-	return run;
-}
-
-function eventsOf<K extends EventType>(run: CliRun, type: K, name?: string): EventOf<K>[] {
-	return run.events.filter(
-		(event): event is BusEvent & EventOf<K> =>
-			event.type === type && (name === undefined || ('name' in event && event.name === name)),
-	);
-}
-
-function exitcodesOf(run: CliRun, name: string): (number | null)[] {
-	return (run.summary?.processes ?? [])
-		.filter((process) => process.name === name)
-		.map((process) => process.exitcode);
-}
+import {eventsOf, exitcodesOf, scenario} from '../helpers/scenario-files.js';
 
 // Fails (exit 1) until it has run `n` times; counts its runs in a file named after it.
 const failUntil = (name: string, n: number) =>
@@ -72,7 +44,7 @@ processes:
 	// once: restart: no is the default
 	expect(exitcodesOf(run, 'once')).toEqual([1]);
 	expect(run.summary?.notes).toEqual([
-		'2 of 4 processes ended with exit code 0',
+		'2 of 4 processes ended with a successful exit code',
 		'flaky: exit code 0 after 2 restarts',
 		'hopeless: exit code 1 after 2 restarts',
 		'again: exit code 0 after 2 restarts',
@@ -129,7 +101,7 @@ processes:
 		{name: 'tail', pid: null, ppid: null, exitcode: null},
 	]);
 	expect(run.summary?.notes).toEqual([
-		'0 of 3 processes ended with exit code 0',
+		'0 of 3 processes ended with a successful exit code',
 		'setup: exit code 4',
 		'app: not started: setup did not complete successfully',
 		'tail: not started: app never started',

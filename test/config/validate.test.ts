@@ -56,6 +56,10 @@ processes:
 				backoffMs: 1000,
 				maxRestarts: 5,
 				dependsOn: [],
+				successExitCodes: [0],
+				exitOnFailure: false,
+				readiness: undefined,
+				liveness: undefined,
 			},
 			{
 				name: 'serve',
@@ -68,6 +72,10 @@ processes:
 				backoffMs: 500,
 				maxRestarts: 3,
 				dependsOn: [{name: 'build', condition: 'completed_successfully'}],
+				successExitCodes: [0],
+				exitOnFailure: false,
+				readiness: undefined,
+				liveness: undefined,
 			},
 			{
 				name: 'tail',
@@ -80,6 +88,10 @@ processes:
 				backoffMs: 1000,
 				maxRestarts: 5,
 				dependsOn: [{name: 'serve', condition: 'started'}],
+				successExitCodes: [0],
+				exitOnFailure: false,
+				readiness: undefined,
+				liveness: undefined,
 			},
 		],
 	});
@@ -126,7 +138,7 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    comand: server\n',
 			[
-				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on",
+				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, readiness_probe, liveness_probe",
 				'procdash.yaml:3:5: processes.web.command: expected a command (a non-empty string), got nothing',
 			],
 		],
@@ -182,7 +194,7 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    command: a\n    depends_on: {db: ready}\n  db:\n    command: b\n',
 			[
-				"procdash.yaml:4:22: processes.web.depends_on.db: expected one of started, completed_successfully, got 'ready'",
+				"procdash.yaml:4:22: processes.web.depends_on.db: expected one of started, healthy, completed_successfully, got 'ready'",
 			],
 		],
 		[
@@ -194,7 +206,7 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    command: a\n    depends_on: db\n',
 			[
-				"procdash.yaml:4:17: processes.web.depends_on: expected a list of process names or a mapping of names to started or completed_successfully, got 'db'",
+				"procdash.yaml:4:17: processes.web.depends_on: expected a list of process names or a mapping of names to started or healthy or completed_successfully, got 'db'",
 			],
 		],
 		[
@@ -214,6 +226,46 @@ describe('schema errors name the place, the field and what was expected', () => 
 			[
 				'procdash.yaml:5:11: processes.api.v2.args: expected a list of strings, got a list',
 				"procdash.yaml:4:14: processes.api.v2.restart: expected one of no, on-failure, always, got 'x'",
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    readiness_probe: {}\n    liveness_probe:\n      log_line: up\n',
+			[
+				'procdash.yaml:4:22: processes.web.readiness_probe: expected one of exec, http_get, tcp, log_line, got none',
+				'procdash.yaml:6:7: processes.web.liveness_probe.log_line: unknown field; the fields here are: exec, http_get, tcp, initial_delay_seconds, period_seconds, timeout_seconds, success_threshold, failure_threshold',
+				'procdash.yaml:6:7: processes.web.liveness_probe: expected one of exec, http_get, tcp, got none',
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    readiness_probe:\n      tcp: {port: 70000}\n      log_line: "(["\n      period_seconds: 0\n',
+			[
+				'procdash.yaml:5:7: processes.web.readiness_probe: expected one check, got 2: tcp, log_line',
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    readiness_probe:\n      http_get: {host: localhost, scheme: ftp}\n      period_seconds: 0\n',
+			[
+				'procdash.yaml:5:17: processes.web.readiness_probe.http_get.port: expected a port number, got nothing',
+				'procdash.yaml:6:23: processes.web.readiness_probe.period_seconds: expected a number, 0.05 or more, got 0',
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    readiness_probe:\n      log_line: "(["\n',
+			[
+				'procdash.yaml:5:17: processes.web.readiness_probe.log_line: not a valid regular expression: Invalid regular expression: /([/: Unterminated character class',
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    depends_on: {db: healthy}\n  db:\n    command: b\n',
+			[
+				'procdash.yaml:4:22: processes.web.depends_on.db: healthy needs a readiness_probe on db, which has none (or use started)',
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    success_exit_codes: [0, 256]\n    env_file: missing.env\n',
+			[
+				`procdash.yaml:5:15: processes.web.env_file: cannot read missing.env: ENOENT: no such file or directory, open '${path.join(base, 'missing.env')}'`,
+				'procdash.yaml:4:25: processes.web.success_exit_codes: expected a list of exit codes (whole numbers 0 to 255), got a list',
 			],
 		],
 		[

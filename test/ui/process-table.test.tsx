@@ -160,3 +160,38 @@ test('grandchildren are indented under their parent, and children of an exited p
 	expect(frame).not.toContain('orphan');
 	screen.unmount();
 });
+
+test("a probed process's state says what its probes found: starting, ready, unhealthy; at 80 columns in full", async () => {
+	const snapshot = snapshotOf((bus) => {
+		for (const [id, name] of [
+			[1, 'db'],
+			[2, 'web'],
+			[3, 'cache'],
+		] as const) {
+			started(bus, id, name, 4100 + id);
+			bus.emit('probe:started', {id, name, probe: 'readiness', check: 'tcp 127.0.0.1:6379'});
+		}
+		bus.emit('process:ready', {id: 2, name: 'web'});
+		bus.emit('process:unhealthy', {id: 3, name: 'cache', probe: 'readiness', failures: 3});
+		// A liveness probe alone says nothing until it fails
+		started(bus, 4, 'plain', 4104);
+		bus.emit('probe:started', {id: 4, name: 'plain', probe: 'liveness', check: 'exec true'});
+	});
+	const screen = renderTerminal(
+		<ProcessTable
+			processes={snapshot.processes}
+			descendants={snapshot.descendants}
+			selectedId={1}
+			now={0}
+			width={79}
+			height={10}
+		/>,
+		{columns: 80, rows: 24},
+	);
+	const frame = await screen.waitForFrame((text) => text.includes('plain'));
+	expect(frame).toMatch(/db +4101 +4000 starting /);
+	expect(frame).toMatch(/web +4102 +4000 ready /);
+	expect(frame).toMatch(/cache +4103 +4000 unhealthy /);
+	expect(frame).toMatch(/plain +4104 +4000 running /);
+	screen.unmount();
+});

@@ -5,6 +5,7 @@ import type {
 	ErrorInfo,
 	GroupLeader,
 	MachineStats,
+	ProbeKind,
 	ProcessKind,
 	ProcessStats,
 	SharedScalar,
@@ -192,6 +193,38 @@ export type EventMap = {
 		readonly exitcode: number;
 		/** How many times it was restarted before. */
 		readonly restarts: number;
+	};
+	/**
+	 * A scenario file's probe of a process began: a `readiness` probe makes it `starting` until it
+	 * is ready; a `liveness` probe watches it from then on.
+	 */
+	'probe:started': {
+		readonly id: number;
+		readonly name: string;
+		readonly probe: ProbeKind;
+		/** What it checks, in words (`http://127.0.0.1:8080/`, `exec pg_isready`, …). */
+		readonly check: string;
+	};
+	/** One check of a probe failed; `message` says how (the exit code and output, the status…). */
+	'probe:failed': {
+		readonly id: number;
+		readonly name: string;
+		readonly probe: ProbeKind;
+		readonly message: string;
+		/** Failures in a row so far. */
+		readonly failures: number;
+	};
+	/** Its readiness probe passed: what waits for it (`depends_on: {name: healthy}`) may start. */
+	'process:ready': {readonly id: number; readonly name: string};
+	/**
+	 * A probe failed `failures` times in a row (its failure threshold): a readiness probe goes on
+	 * trying; a liveness probe's process is stopped, for its restart policy to act.
+	 */
+	'process:unhealthy': {
+		readonly id: number;
+		readonly name: string;
+		readonly probe: ProbeKind;
+		readonly failures: number;
 	};
 	/** One sampling round: every live process procdash started, and their descendants. */
 	'stats:sampled': {

@@ -4,6 +4,9 @@
  */
 export type ProcessKind = 'task' | 'command' | 'thread';
 
+/** Which probe of a scenario file's process: whether it is ready, or still alive. */
+export type ProbeKind = 'readiness' | 'liveness';
+
 /** A value JSON carries as it is. */
 export type JsonValue =
 	| null

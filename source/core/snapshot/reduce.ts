@@ -37,12 +37,17 @@ export type ProcessRow = {
 	readonly error: ErrorInfo | undefined;
 	/** What a task returned. */
 	readonly returned: unknown;
+	/** While a stop waits for the process to exit: the bus time at which SIGKILL follows. */
+	readonly killAt?: number;
+	/**
+	 * A scenario file's probes say: `starting` until its readiness probe passes, then `ready`;
+	 * `unhealthy` once a probe failed its failure threshold. Undefined without probes.
+	 */
+	readonly health?: 'starting' | 'ready' | 'unhealthy';
 	/**
 	 * Supervised processes: set once it exited and its policy restarts it as a new process (with
 	 * the same name) at `at` (bus time); or, when its restarts ran out, that it gave up.
 	 */
-	/** While a stop waits for the process to exit: the bus time at which SIGKILL follows. */
-	readonly killAt?: number;
 	readonly restart?:
 		| {readonly kind: 'pending'; readonly at: number; readonly attempt: number; readonly of: number}
 		| {readonly kind: 'gave-up'; readonly restarts: number};
@@ -173,6 +178,14 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 					of: event.maxRestarts,
 				},
 			}));
+		case 'probe:started':
+			return event.probe === 'readiness'
+				? updateProcess(snapshot, event.id, () => ({health: 'starting'}))
+				: snapshot;
+		case 'process:ready':
+			return updateProcess(snapshot, event.id, () => ({health: 'ready'}));
+		case 'process:unhealthy':
+			return updateProcess(snapshot, event.id, () => ({health: 'unhealthy'}));
 		case 'process:gave-up':
 			return updateProcess(snapshot, event.id, () => ({
 				restart: {kind: 'gave-up', restarts: event.restarts},

@@ -39,14 +39,20 @@ const stateColor: Record<ProcessState, string | undefined> = {
 	failed: 'red',
 };
 
+const healthColor: Record<NonNullable<ProcessRow['health']>, string> = {
+	starting: 'yellow',
+	ready: 'green',
+	unhealthy: 'red',
+};
+
 type Column = readonly [title: string, width: number, align: 'left' | 'right'];
 
 // Two sets of widths: compact from 80 columns, roomier from 110. TARGET takes what is left.
 const compact: readonly Column[] = [
-	['NAME', 14, 'left'],
+	['NAME', 13, 'left'],
 	['PID', 7, 'right'],
 	['PPID', 7, 'right'],
-	['STATE', 8, 'left'],
+	['STATE', 9, 'left'],
 	['CPU%', 5, 'right'],
 	['MEM', 8, 'right'],
 	['UPTIME', 6, 'right'],
@@ -194,7 +200,8 @@ function ProcessLine({row, selected, now, note, columns, targetWidth, indent}: P
 		NAME: indent ? `  ${row.name}` : row.name,
 		PID: row.pid === undefined ? '' : String(row.pid),
 		PPID: row.ppid === undefined ? '' : String(row.ppid),
-		STATE: row.state,
+		// A probed process says how its probes find it while it runs.
+		STATE: row.state === 'running' && row.health ? row.health : row.state,
 		'CPU%': alive && row.cpu !== undefined ? row.cpu.toFixed(1) : '',
 		MEM: alive ? formatBytes(row.memory) : '',
 		UPTIME: formatDuration(uptime),
@@ -220,7 +227,12 @@ function ProcessLine({row, selected, now, note, columns, targetWidth, indent}: P
 				</Text>
 			) : (
 				<>
-					<Text inverse={selected} color={stateColor[row.state]}>
+					<Text
+						inverse={selected}
+						color={
+							row.state === 'running' && row.health ? healthColor[row.health] : stateColor[row.state]
+						}
+					>
 						{text(spanned[0] as Column)}
 					</Text>
 					<Text inverse={selected}>{spanned.slice(1, -1).map(text).join('')}</Text>

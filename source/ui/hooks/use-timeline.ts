@@ -69,6 +69,20 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 			return entry(
 				`${event.name} will restart in ${formatSeconds(event.delayMs)} (restart ${event.attempt} of ${event.maxRestarts})`,
 			);
+		case 'probe:started':
+			return entry(`${event.name}: ${event.probe} probe, ${sanitize(event.check)}`);
+		case 'probe:failed':
+			return entry(
+				`${event.name}: ${event.probe} probe failed (${event.failures} in a row): ${sanitize(event.message)}`,
+				'bad',
+			);
+		case 'process:ready':
+			return entry(`${event.name} is ready`, 'good');
+		case 'process:unhealthy':
+			return entry(
+				`${event.name} is unhealthy: ${event.probe} probe failed ${event.failures} times${event.probe === 'liveness' ? '; stopping it' : ''}`,
+				'bad',
+			);
 		case 'process:gave-up':
 			return entry(
 				`${event.name} gave up after ${event.restarts} restart${event.restarts === 1 ? '' : 's'} (exit code ${event.exitcode})`,

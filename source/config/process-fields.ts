@@ -1,0 +1,84 @@
+import {statSync} from 'node:fs';
+import path from 'node:path';
+import {readEnvFile} from './env-file.js';
+import {describe, isMapping, type Problems} from './fields.js';
+
+// The checks of a process's fields that are more than a type: a directory that exists, an
+// environment (from an env file and the file's own mapping), exit codes.
+
+/** An absolute directory that exists, resolved against the scenario file's own. */
+export function directory(
+	value: unknown,
+	at: string,
+	baseDirectory: string,
+	problems: Problems,
+): string | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'string' || value === '') {
+		problems.add(at, `expected a directory (a string), got ${describe(value)}`);
+		return undefined;
+	}
+	const resolved = path.resolve(baseDirectory, value);
+	if (!statSync(resolved, {throwIfNoEntry: false})?.isDirectory()) {
+		problems.add(at, `no such directory: ${resolved}`);
+	}
+	return resolved;
+}
+
+/** A mapping of names to strings, numbers or booleans, as strings. */
+export function environment(
+	value: unknown,
+	at: string,
+	problems: Problems,
+): Record<string, string> | undefined {
+	if (value === undefined) return undefined;
+	if (!isMapping(value)) {
+		problems.add(at, `expected a mapping of variable names to values, got ${describe(value)}`);
+		return undefined;
+	}
+	const env: Record<string, string> = {};
+	for (const [name, variable] of Object.entries(value)) {
+		if (['string', 'number', 'boolean'].includes(typeof variable)) env[name] = String(variable);
+		else
+			problems.add(
+				`${at}.${name}`,
+				`expected a string, number or boolean, got ${describe(variable)}`,
+			);
+	}
+	return env;
+}
+
+/** The variables of an env file, relative to the scenario file. */
+export function envFile(
+	value: unknown,
+	at: string,
+	baseDirectory: string,
+	problems: Problems,
+): Readonly<Record<string, string>> | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'string' || value === '') {
+		problems.add(at, `expected a file name (a string), got ${describe(value)}`);
+		return undefined;
+	}
+	const read = readEnvFile(path.resolve(baseDirectory, value), value);
+	if ('problem' in read) {
+		problems.add(at, read.problem);
+		return undefined;
+	}
+	return read.variables;
+}
+
+/** A non-empty list of exit codes, 0 to 255; [0] when absent. */
+export function exitCodes(value: unknown, at: string, problems: Problems): readonly number[] {
+	if (value === undefined) return [0];
+	const valid =
+		Array.isArray(value) &&
+		value.length > 0 &&
+		value.every((code) => Number.isInteger(code) && code >= 0 && code <= 255);
+	if (valid) return value as number[];
+	problems.add(
+		at,
+		`expected a list of exit codes (whole numbers 0 to 255), got ${describe(value)}`,
+	);
+	return [0];
+}

@@ -1,0 +1,86 @@
+import {expect, test} from 'vitest';
+import {eventsOf, exitcodesOf, scenario} from '../helpers/scenario-files.js';
+
+test('success_exit_codes: an exit code listed there is a success for restarts, dependencies and the verdict', async () => {
+	const run = await scenario(`
+processes:
+  checker:
+    command: sh -c 'exit 3'
+    success_exit_codes: [0, 3]
+    restart: on-failure
+  after:
+    command: echo after
+    depends_on:
+      checker: completed_successfully
+  strict:
+    command: sh -c 'exit 3'
+`);
+	// checker's 3 is a success: not restarted, and what waits for its success starts
+	expect(exitcodesOf(run, 'checker')).toEqual([3]);
+	expect(exitcodesOf(run, 'after')).toEqual([0]);
+	// strict has only 0: its 3 fails the run
+	expect(run.summary?.notes).toEqual([
+		'2 of 3 processes ended with a successful exit code',
+		'checker: exit code 3',
+		'after: exit code 0',
+		'strict: exit code 3',
+	]);
+	expect(run.exitcode).toBe(1);
+});
+
+test('exit_on_failure: a process that fails for good stops every other one, and the run fails', async () => {
+	const run = await scenario(`
+processes:
+  server:
+    command: sleep 30.75
+    restart: always
+  migrate:
+    command: sh -c 'echo broken >&2; exit 5'
+    restart: on-failure
+    max_restarts: 1
+    backoff_seconds: 0
+    exit_on_failure: true
+  later:
+    command: echo never
+    depends_on:
+      server: completed_successfully
+`);
+	expect(exitcodesOf(run, 'migrate')).toEqual([5, 5]);
+	// The server was stopped by SIGTERM (−15), not restarted by its policy, and later never ran
+	expect(exitcodesOf(run, 'server')).toEqual([-15]);
+	expect(eventsOf(run, 'process:started', 'later')).toEqual([]);
+	expect(run.summary?.notes).toEqual([
+		'0 of 3 processes ended with a successful exit code',
+		'migrate failed and has exit_on_failure: every other process was stopped',
+		'server: exit code -15',
+		'migrate: exit code 5 after 1 restart',
+		'later: not started: stopped before it started',
+	]);
+	expect(run.exitcode).toBe(1);
+});
+
+test('env_file: KEY=value lines, comments, export and quotes, relative to the file; env wins over it', async () => {
+	const run = await scenario(
+		`
+processes:
+  show:
+    command: python3 -c "import os; print('|'.join(os.environ[k] for k in ['PLAIN', 'SINGLE', 'DOUBLE', 'EXPORTED', 'OVERRIDDEN']))"
+    env_file: config/app.env
+    env: {OVERRIDDEN: from-env}
+`,
+		{
+			'config/app.env': [
+				'# a comment',
+				'',
+				'PLAIN=plain value # not part of it',
+				"SINGLE='kept # as $written'",
+				'DOUBLE="tab\\there \\"quoted\\""',
+				'export EXPORTED=yes',
+				'OVERRIDDEN=from-file',
+			].join('\n'),
+		},
+	);
+	expect(run.exitcode).toBe(0);
+	const [line] = eventsOf(run, 'process:output', 'show').map((event) => event.line);
+	expect(line).toBe('plain value|kept # as $written|tab\there "quoted"|yes|from-env');
+});
