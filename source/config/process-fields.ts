@@ -1,7 +1,8 @@
 import {statSync} from 'node:fs';
+import {constants} from 'node:os';
 import path from 'node:path';
 import {readEnvFile} from './env-file.js';
-import {describe, isMapping, type Problems} from './fields.js';
+import {describe, isMapping, optionalNumber, type Problems, unknownFields} from './fields.js';
 
 // The checks of a process's fields that are more than a type: a directory that exists, an
 // environment (from an env file and the file's own mapping), exit codes.
@@ -81,4 +82,31 @@ export function exitCodes(value: unknown, at: string, problems: Problems): reado
 		`expected a list of exit codes (whole numbers 0 to 255), got ${describe(value)}`,
 	);
 	return [0];
+}
+
+/** A process's `stop` rule: the signal a stop sends first, and the grace before SIGKILL. */
+export function stopRule(
+	value: unknown,
+	at: string,
+	problems: Problems,
+): {readonly signal: NodeJS.Signals; readonly graceMs: number | undefined} | undefined {
+	if (value === undefined) return undefined;
+	if (!isMapping(value)) {
+		problems.add(at, `expected a mapping with signal and grace_seconds, got ${describe(value)}`);
+		return undefined;
+	}
+	unknownFields(value, ['signal', 'grace_seconds'], at, problems);
+	const named = value.signal ?? 'SIGTERM';
+	const signal = (
+		typeof named === 'string' && !named.startsWith('SIG') ? `SIG${named}` : named
+	) as NodeJS.Signals;
+	if (typeof signal !== 'string' || !(signal in constants.signals)) {
+		problems.add(
+			`${at}.signal`,
+			`expected a signal's name (TERM, INT, QUIT, HUP…), got ${describe(named)}`,
+		);
+		return undefined;
+	}
+	const grace = optionalNumber(value, 'grace_seconds', `${at}.grace_seconds`, problems, {min: 0});
+	return {signal, graceMs: grace === undefined ? undefined : grace * 1000};
 }

@@ -61,6 +61,8 @@ export class Supervisor {
 			cwd: spec.cwd,
 			env: spec.env ? {...process.env, ...spec.env} : undefined,
 			shell: spec.shell,
+			...(spec.stop && {stopSignal: spec.stop.signal}),
+			...(spec.stop?.graceMs !== undefined && {graceMs: spec.stop.graceMs}),
 			orchestrator,
 		});
 		this.#current = this.#first;

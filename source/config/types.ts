@@ -55,6 +55,10 @@ export type ProcessSpec = {
 	readonly readiness: Probe | undefined;
 	/** Whether it still works: failing it stops the process, for its restart policy to act. */
 	readonly liveness: Probe | undefined;
+	/** How a stop begins (`signal`, else SIGTERM) and how long it waits before SIGKILL. */
+	readonly stop:
+		| {readonly signal: NodeJS.Signals; readonly graceMs: number | undefined}
+		| undefined;
 };
 
 /** A scenario file, validated. */

@@ -13,7 +13,7 @@ import {
 } from './fields.js';
 import type {Locate} from './locate.js';
 import {probeSpec} from './probe-fields.js';
-import {directory, envFile, environment, exitCodes} from './process-fields.js';
+import {directory, envFile, environment, exitCodes, stopRule} from './process-fields.js';
 import {
 	ConfigError,
 	type Dependency,
@@ -39,6 +39,7 @@ const processFields = [
 	'exit_on_failure',
 	'readiness_probe',
 	'liveness_probe',
+	'stop',
 ] as const;
 const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
 const conditions: readonly DependencyCondition[] = ['started', 'healthy', 'completed_successfully'];
@@ -133,6 +134,7 @@ function processSpec(
 		'readiness',
 		problems,
 	);
+	const stop = stopRule(fields.stop, `${at}.stop`, problems);
 	const liveness = probeSpec(fields.liveness_probe, `${at}.liveness_probe`, 'liveness', problems);
 	const dependsOn = dependencies(fields.depends_on, `${at}.depends_on`, problems);
 	if (problems.lines.length > before) return {spec: undefined, dependsOn};
@@ -151,6 +153,7 @@ function processSpec(
 		exitOnFailure,
 		readiness,
 		liveness,
+		stop,
 	};
 	return {spec, dependsOn};
 }

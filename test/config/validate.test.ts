@@ -138,7 +138,7 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    comand: server\n',
 			[
-				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, readiness_probe, liveness_probe",
+				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, readiness_probe, liveness_probe, stop",
 				'procdash.yaml:3:5: processes.web.command: expected a command (a non-empty string), got nothing',
 			],
 		],
@@ -266,6 +266,13 @@ describe('schema errors name the place, the field and what was expected', () => 
 			[
 				`procdash.yaml:5:15: processes.web.env_file: cannot read missing.env: ENOENT: no such file or directory, open '${path.join(base, 'missing.env')}'`,
 				'procdash.yaml:4:25: processes.web.success_exit_codes: expected a list of exit codes (whole numbers 0 to 255), got a list',
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    stop: {signal: BOGUS, grace: 1}\n',
+			[
+				'procdash.yaml:4:27: processes.web.stop.grace: unknown field; the fields here are: signal, grace_seconds',
+				"procdash.yaml:4:20: processes.web.stop.signal: expected a signal's name (TERM, INT, QUIT, HUP…), got 'BOGUS'",
 			],
 		],
 		[

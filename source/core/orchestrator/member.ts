@@ -37,6 +37,8 @@ export interface Member {
 	pause(): boolean;
 	/** SIGCONT; false where it does not apply. */
 	resume(): boolean;
+	/** The signal a stop sends first (SIGTERM unless the member was given another). */
+	readonly stopSignal: NodeJS.Signals;
 	/** Sends `signal`; false when not alive or not applicable. */
 	signal(signal: NodeJS.Signals): boolean;
 	/** Terminates, waits up to a grace period, then kills; resolves to the exitcode. */

@@ -75,7 +75,9 @@ export function signalEach(
 	processes: readonly Member[],
 	signal: NodeJS.Signals,
 ): void {
-	for (const process of processes) process.signal(signal);
+	// A stop begins with each member's own stop signal (SIGTERM unless it asked for another).
+	for (const process of processes)
+		process.signal(signal === 'SIGTERM' ? process.stopSignal : signal);
 	for (const leader of groups.signalLingering(signal)) {
 		bus.emit('process:signalled', {...leader, signal});
 	}

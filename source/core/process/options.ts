@@ -1,8 +1,9 @@
+import {constants} from 'node:os';
 import type {ProcessKind} from '../events/index.js';
 import type {TaskFunction, TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {printable} from '../util/printable.js';
-import {checkArray, checkName, checkObject} from '../util/validate.js';
+import {checkArray, checkName, checkObject, checkTimeout, refuse} from '../util/validate.js';
 import {checkOutput, type OutputMode} from './output.js';
 import {checkTaskTarget, describeTask} from './task.js';
 import type {TaskArgs} from './task-types.js';
@@ -40,9 +41,22 @@ export type ProcessOptions<F extends TaskFunction = TaskFunction> = {
 	 * orchestrator's `output` (`'inherit'` unless it says) when omitted.
 	 */
 	readonly output?: OutputMode;
+	/**
+	 * The signal a stop sends first (`stop()`, the dashboard's `k`, the orchestrator's stop):
+	 * SIGTERM when omitted. For programs that finish their work on another (nginx: SIGQUIT).
+	 */
+	readonly stopSignal?: NodeJS.Signals;
+	/** How long `stop()` waits after the stop signal before SIGKILL; the orchestrator's grace when omitted. */
+	readonly graceMs?: number;
 	/** The orchestrator that owns the process; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
+
+/** Throws unless `value` is undefined or the name of a signal this system has (`SIGTERM`). */
+export function checkSignal(owner: string, name: string, value: unknown): void {
+	if (value === undefined || (typeof value === 'string' && value in constants.signals)) return;
+	refuse(owner, name, "a signal's name, such as 'SIGTERM' or 'SIGINT'", value);
+}
 
 /** Checks a Process's options up front; returns its kind, or throws a TypeError naming what is wrong. */
 export function validateProcessOptions(options: ProcessOptions): ProcessKind {
@@ -54,6 +68,8 @@ export function validateProcessOptions(options: ProcessOptions): ProcessKind {
 	checkName('Process()', name);
 	checkArray('Process()', 'args', args);
 	checkOutput('Process()', options.output);
+	checkSignal('Process()', 'stopSignal', options.stopSignal);
+	checkTimeout('Process()', options.graceMs, 'graceMs');
 	if (target !== undefined) {
 		checkTaskTarget('Process()', target);
 		return 'task';

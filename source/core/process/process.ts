@@ -216,13 +216,21 @@ export class Process<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 		return this.signal('SIGKILL');
 	}
 
+	/** The signal a stop sends first: the `stopSignal` option, else SIGTERM. */
+	get stopSignal(): NodeJS.Signals {
+		return this.#options.stopSignal ?? 'SIGTERM';
+	}
+
 	/**
-	 * Terminates politely, then firmly: SIGTERM, up to `graceMs` to exit, then SIGKILL. Resolves to
+	 * Terminates politely, then firmly: the stop signal (SIGTERM unless `stopSignal`), up to
+	 * `graceMs` (the `graceMs` option, else the orchestrator's) to exit, then SIGKILL. Resolves to
 	 * the exitcode; at once when the process is not alive.
 	 */
-	async stop(graceMs = this.#orchestrator.graceMs): Promise<number | null> {
+	async stop(
+		graceMs = this.#options.graceMs ?? this.#orchestrator.graceMs,
+	): Promise<number | null> {
 		// The bus is told when SIGKILL will follow, for a countdown on the process's row.
-		if (!this.#send('SIGTERM', graceMs)) return this.#outcome.exitcode;
+		if (!this.#send(this.stopSignal, graceMs)) return this.#outcome.exitcode;
 		// A stopped process cannot act on SIGTERM until it is continued.
 		if (this.#paused) this.signal('SIGCONT');
 		if ((await this.join(graceMs)) === null) this.kill();

@@ -110,6 +110,11 @@ export class Thread<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 		return this.#outcome.exitcode;
 	}
 
+	/** A thread is asked to end (terminate()), never signalled: always SIGTERM. */
+	get stopSignal(): NodeJS.Signals {
+		return 'SIGTERM';
+	}
+
 	/** Whether the thread is a daemon. */
 	get daemon(): boolean {
 		return this.#daemon;

@@ -230,7 +230,9 @@ function ProcessLine({row, selected, now, note, columns, targetWidth, indent}: P
 					<Text
 						inverse={selected}
 						color={
-							row.state === 'running' && row.health ? healthColor[row.health] : stateColor[row.state]
+							row.state === 'running' && row.health
+								? healthColor[row.health]
+								: stateColor[row.state]
 						}
 					>
 						{text(spanned[0] as Column)}
