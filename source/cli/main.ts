@@ -39,9 +39,9 @@ export async function execute(command: Command): Promise<number> {
 			});
 		}
 		case 'config': {
-			const scenario = await configScenario(command.file);
+			const {scenario, failed} = await configScenario(command.file);
 			const {playLive} = await import('./modes.js');
-			return playLive(scenario, command.options, {failed: anyProcessFailed});
+			return playLive(scenario, command.options, {failed});
 		}
 		case 'replay': {
 			const {playReplay} = await import('./modes.js');
@@ -77,17 +77,21 @@ async function presetScenario(name: string): Promise<Scenario> {
 	);
 }
 
-async function configScenario(file: string): Promise<Scenario> {
+async function configScenario(
+	file: string,
+): Promise<{scenario: Scenario; failed: (snapshot: Snapshot) => boolean}> {
 	// yaml is loaded only for a scenario file.
-	const [{loadConfig}, {configScenario: toScenario}] = await Promise.all([
+	const [{loadConfig}, {configScenario: toScenario, configRunFailed}] = await Promise.all([
 		import('../config/load.js'),
 		import('../config/scenario.js'),
 	]);
-	return toScenario(loadConfig(file));
+	const config = loadConfig(file);
+	for (const warning of config.warnings) process.stderr.write(`${warning}\n`);
+	return {scenario: toScenario(config), failed: configRunFailed(config)};
 }
 
-// `run` and scenario files fail when a process failed by itself (exit code above 0, 127 when the
-// command was not found); one ended by procdash's own stop (a negative code) did not fail.
+// `run` fails when a process failed by itself (exit code above 0, 127 when the command was not
+// found); one ended by procdash's own stop (a negative code) did not fail.
 function anyProcessFailed(snapshot: Snapshot): boolean {
 	return snapshot.processes.some((row) => row.state === 'failed');
 }

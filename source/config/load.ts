@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {LineCounter, parseDocument} from 'yaml';
 import {locator} from './locate.js';
+import {fromProcessCompose, isProcessCompose} from './process-compose.js';
 import {ConfigError, type ScenarioConfig} from './types.js';
 import {validateConfig} from './validate.js';
 
@@ -29,5 +30,13 @@ export function parseConfig(text: string, file: string, baseDirectory: string): 
 		const {line, col} = lineCounter.linePos(syntaxError.pos[0]);
 		throw new ConfigError([`${file}:${line}:${col}: ${syntaxError.message}`]);
 	}
-	return validateConfig(document.toJS(), file, baseDirectory, locator(document, lineCounter));
+	const data: unknown = document.toJS();
+	if (isProcessCompose(data)) {
+		const {data: translated, warning} = fromProcessCompose(data, file);
+		// Its problems are named by procdash's fields, placed where the file has them.
+		return validateConfig(translated, file, baseDirectory, locator(document, lineCounter), [
+			...(warning ? [warning] : []),
+		]);
+	}
+	return validateConfig(data, file, baseDirectory, locator(document, lineCounter));
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type {Snapshot} from '../core/snapshot/index.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {type SupervisedOutcome, Supervisor} from './supervisor.js';
 import type {ScenarioConfig} from './types.js';
@@ -29,29 +30,31 @@ export function configScenario(config: ScenarioConfig): Scenario {
 				config.processes.map((spec) => [spec.name, new Supervisor(spec, orchestrator)]),
 			);
 			try {
-				let haltedBy: string | undefined;
+				let halt: string | undefined;
 				const outcomes = await Promise.all(
 					[...supervisors.values()].map(async (supervisor) => {
 						const outcome = await supervisor.run(supervisors, stop.signal);
-						// exit_on_failure: its failure for good stops every other process, restarts and all.
-						if (!outcome.ok && supervisor.exitOnFailure && !stop.signal.aborted) {
-							haltedBy = outcome.name;
+						// exit_on_failure (its failure for good) and exit_on_end (its end, however) stop every
+						// other process, restarts and all.
+						const failed = !outcome.ok && supervisor.exitOnFailure;
+						if ((failed || supervisor.exitOnEnd) && !stop.signal.aborted) {
+							halt = failed
+								? `${outcome.name} failed and has exit_on_failure: every other process was stopped`
+								: `${outcome.name} ended and has exit_on_end: every other process was stopped`;
 							stop.abort();
 							await Promise.all([...supervisors.values()].map((other) => other.halt()));
 						}
 						return outcome;
 					}),
 				);
-				const passing = outcomes.filter((outcome) => outcome.ok).length;
-				const halted =
-					haltedBy === undefined
-						? []
-						: [`${haltedBy} failed and has exit_on_failure: every other process was stopped`];
+				// One stopped by another's exit_on_end or exit_on_failure did not fail by itself.
+				const succeeded = outcomes.filter((outcome) => outcome.ok).length;
+				const stopped = outcomes.filter((outcome) => !outcome.ok && outcome.halted).length;
 				return {
-					ok: passing === outcomes.length,
+					ok: succeeded + stopped === outcomes.length,
 					notes: [
-						`${passing} of ${outcomes.length} processes ended with a successful exit code`,
-						...halted,
+						`${succeeded} of ${outcomes.length} processes ended with a successful exit code${stopped > 0 ? `, ${stopped} stopped` : ''}`,
+						...(halt ? [halt] : []),
 						...outcomes.map(describeOutcome),
 					],
 				};
@@ -63,10 +66,26 @@ export function configScenario(config: ScenarioConfig): Scenario {
 	};
 }
 
-function describeOutcome({name, last, restarts, blockedBy}: SupervisedOutcome): string {
+function describeOutcome({name, last, restarts, blockedBy, halted}: SupervisedOutcome): string {
 	if (blockedBy !== undefined) return `${name}: not started: ${blockedBy}`;
+	if (halted) return `${name}: stopped (exit code ${last.exitcode ?? 'none'})`;
 	const after = restarts === 0 ? '' : ` after ${restarts} restart${restarts === 1 ? '' : 's'}`;
 	// A command that could not start says why (not found, not executable), not just 127 or 126.
 	const why = last.error?.name === 'SpawnError' ? ` (${last.error.message})` : '';
 	return `${name}: exit code ${last.exitcode ?? 'none'}${after}${why}`;
+}
+
+/**
+ * Whether a run of `config` failed, from its final snapshot: a process exited by itself with a
+ * code that is not one of its successes. One ended by procdash's own stop (a negative code) did
+ * not fail, so that quitting a process manager is no failure.
+ */
+export function configRunFailed(config: ScenarioConfig): (snapshot: Snapshot) => boolean {
+	const successes = new Map(config.processes.map((spec) => [spec.name, spec.successExitCodes]));
+	return (snapshot) =>
+		snapshot.processes.some(
+			(row) =>
+				row.state === 'failed' &&
+				!(successes.get(row.name) ?? [0]).includes(row.exitcode as number),
+		);
 }

@@ -30,6 +30,8 @@ export type SupervisedOutcome = {
 	readonly blockedBy: string | undefined;
 	/** Whether it ran and its last run's exit code is one of its successes. */
 	readonly ok: boolean;
+	/** Whether another's exit_on_failure or exit_on_end stopped it. */
+	readonly halted: boolean;
 };
 
 /**
@@ -44,11 +46,14 @@ export class Supervisor {
 	readonly succeeded = new Milestone();
 	/** Reached (true) once its readiness probe passed; false when it never will. */
 	readonly healthy = new Milestone();
+	/** Reached (true) once a process of it exited, whatever its code; false when none will. */
+	readonly completed = new Milestone();
 	readonly #spec: ProcessSpec;
 	readonly #first: Process;
 	readonly #orchestrator: Orchestrator;
 	// The process of the latest run (a restart is a new one).
 	#current: Process;
+	#halted = false;
 
 	constructor(spec: ProcessSpec, orchestrator: Orchestrator) {
 		this.#spec = spec;
@@ -110,8 +115,9 @@ export class Supervisor {
 		this.started.settle(false);
 		this.succeeded.settle(false);
 		this.healthy.settle(false);
+		this.completed.settle(false);
 		const ok = blockedBy === undefined && this.succeededWith(current.exitcode);
-		return {name: this.#spec.name, last: current, restarts, blockedBy, ok};
+		return {name: this.#spec.name, last: current, restarts, blockedBy, ok, halted: this.#halted};
 	}
 
 	// Starts and joins one process; undefined when it could not even be admitted (procdash is
@@ -139,6 +145,7 @@ export class Supervisor {
 		} else liveness?.start();
 		const exitcode = (await current.join()) as number;
 		stopProbes();
+		this.completed.settle(true);
 		if (this.succeededWith(exitcode)) this.succeeded.settle(true);
 		return exitcode;
 	}
@@ -172,10 +179,20 @@ export class Supervisor {
 		return this.#spec.exitOnFailure;
 	}
 
-	/** Stops the process now running, if any (SIGTERM, then SIGKILL after the grace period). */
+	/** The spec's `exit_on_end`: its end for good, whatever its code, stops the scenario. */
+	get exitOnEnd(): boolean {
+		return this.#spec.exitOnEnd;
+	}
+
+	/**
+	 * Stops the process now running, if any (its stop signal, then SIGKILL after its grace), for
+	 * another's exit_on_failure or exit_on_end: a process stopped so is `halted`, not failed.
+	 */
 	async halt(): Promise<void> {
 		const current = this.#current;
-		if (current.isAlive()) await current.stop();
+		if (!current.isAlive()) return;
+		this.#halted = true;
+		await current.stop();
 	}
 
 	// Whether the restart policy asks for another run after `exitcode`, restarts left or not.
@@ -191,20 +208,21 @@ export class Supervisor {
 	): Promise<string | undefined> {
 		const waits = this.#spec.dependsOn.map(async ({name, condition}) => {
 			const supervisor = dependencies.get(name) as Supervisor;
-			const milestone =
-				condition === 'started'
-					? supervisor.started
-					: condition === 'healthy'
-						? supervisor.healthy
-						: supervisor.succeeded;
+			const milestone = {
+				started: supervisor.started,
+				healthy: supervisor.healthy,
+				completed: supervisor.completed,
+				completed_successfully: supervisor.succeeded,
+			}[condition];
 			const met = await Promise.race([milestone.reached, aborted(signal)]);
 			if (met) return undefined;
 			if (signal.aborted) return 'stopped before it started';
-			return condition === 'started'
-				? `${name} never started`
-				: condition === 'healthy'
-					? `${name} never became ready`
-					: `${name} did not complete successfully`;
+			return {
+				started: `${name} never started`,
+				healthy: `${name} never became ready`,
+				completed: `${name} never ran`,
+				completed_successfully: `${name} did not complete successfully`,
+			}[condition];
 		});
 		// The first unmet dependency decides at once, without waiting for the others.
 		return new Promise((resolve) => {

@@ -3,7 +3,7 @@ import {InputError} from '../core/errors.js';
 export type RestartPolicy = 'no' | 'on-failure' | 'always';
 
 /** What a process waits for in another before it starts. */
-export type DependencyCondition = 'started' | 'healthy' | 'completed_successfully';
+export type DependencyCondition = 'started' | 'healthy' | 'completed' | 'completed_successfully';
 
 /** What a probe checks: a command exits 0, a URL answers 2xx/3xx, a port connects, a line is printed. */
 export type ProbeCheck =
@@ -51,6 +51,8 @@ export type ProcessSpec = {
 	readonly successExitCodes: readonly number[];
 	/** When this process fails for good, the whole scenario stops. */
 	readonly exitOnFailure: boolean;
+	/** When this process ends for good, whatever its exit code, the whole scenario stops. */
+	readonly exitOnEnd: boolean;
 	/** When it is ready: `depends_on: {name: healthy}` waits for it. */
 	readonly readiness: Probe | undefined;
 	/** Whether it still works: failing it stops the process, for its restart policy to act. */
@@ -68,6 +70,8 @@ export type ScenarioConfig = {
 	readonly description: string | undefined;
 	/** In the file's order. */
 	readonly processes: readonly ProcessSpec[];
+	/** Lines to print before the run: what of the file procdash reads but does not do. */
+	readonly warnings: readonly string[];
 };
 
 /** The longest wait between two restarts, however many came before. */

@@ -37,12 +37,18 @@ const processFields = [
 	'env_file',
 	'success_exit_codes',
 	'exit_on_failure',
+	'exit_on_end',
 	'readiness_probe',
 	'liveness_probe',
 	'stop',
 ] as const;
 const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
-const conditions: readonly DependencyCondition[] = ['started', 'healthy', 'completed_successfully'];
+const conditions: readonly DependencyCondition[] = [
+	'started',
+	'healthy',
+	'completed',
+	'completed_successfully',
+];
 const defaultBackoffSeconds = 1;
 const defaultMaxRestarts = 5;
 
@@ -56,6 +62,7 @@ export function validateConfig(
 	file: string,
 	baseDirectory: string,
 	locate?: Locate,
+	warnings: readonly string[] = [],
 ): ScenarioConfig {
 	const problems = new Problems(file, locate);
 	if (!isMapping(data)) {
@@ -83,7 +90,7 @@ export function validateConfig(
 		checkHealthy(processes, problems);
 	}
 	if (problems.lines.length > 0) throw new ConfigError(problems.lines);
-	return {file, description, processes};
+	return {file, description, processes, warnings};
 }
 
 function processSpec(
@@ -128,6 +135,7 @@ function processSpec(
 	);
 	const exitOnFailure =
 		optionalBoolean(fields, 'exit_on_failure', `${at}.exit_on_failure`, problems) ?? false;
+	const exitOnEnd = optionalBoolean(fields, 'exit_on_end', `${at}.exit_on_end`, problems) ?? false;
 	const readiness = probeSpec(
 		fields.readiness_probe,
 		`${at}.readiness_probe`,
@@ -151,6 +159,7 @@ function processSpec(
 		dependsOn,
 		successExitCodes,
 		exitOnFailure,
+		exitOnEnd,
 		readiness,
 		liveness,
 		stop,

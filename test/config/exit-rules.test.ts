@@ -50,9 +50,9 @@ processes:
 	expect(exitcodesOf(run, 'server')).toEqual([-15]);
 	expect(eventsOf(run, 'process:started', 'later')).toEqual([]);
 	expect(run.summary?.notes).toEqual([
-		'0 of 3 processes ended with a successful exit code',
+		'0 of 3 processes ended with a successful exit code, 1 stopped',
 		'migrate failed and has exit_on_failure: every other process was stopped',
-		'server: exit code -15',
+		'server: stopped (exit code -15)',
 		'migrate: exit code 5 after 1 restart',
 		'later: not started: stopped before it started',
 	]);

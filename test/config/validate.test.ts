@@ -44,6 +44,7 @@ processes:
 	expect(config).toEqual({
 		file: 'procdash.yaml',
 		description: 'two steps',
+		warnings: [],
 		processes: [
 			{
 				name: 'build',
@@ -58,6 +59,7 @@ processes:
 				dependsOn: [],
 				successExitCodes: [0],
 				exitOnFailure: false,
+				exitOnEnd: false,
 				readiness: undefined,
 				liveness: undefined,
 			},
@@ -74,6 +76,7 @@ processes:
 				dependsOn: [{name: 'build', condition: 'completed_successfully'}],
 				successExitCodes: [0],
 				exitOnFailure: false,
+				exitOnEnd: false,
 				readiness: undefined,
 				liveness: undefined,
 			},
@@ -90,6 +93,7 @@ processes:
 				dependsOn: [{name: 'serve', condition: 'started'}],
 				successExitCodes: [0],
 				exitOnFailure: false,
+				exitOnEnd: false,
 				readiness: undefined,
 				liveness: undefined,
 			},
@@ -126,8 +130,8 @@ describe('schema errors name the place, the field and what was expected', () => 
 			],
 		],
 		[
-			'version: 3\nprocesses: {web: {command: a}}\n',
-			['procdash.yaml:1:1: version: unknown field; the fields here are: processes, description'],
+			'services: 3\nprocesses: {web: {command: a}}\n',
+			['procdash.yaml:1:1: services: unknown field; the fields here are: processes, description'],
 		],
 		[
 			'processes:\n  web:\n    command: server\n    restart: sometimes\n',
@@ -138,7 +142,7 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    comand: server\n',
 			[
-				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, readiness_probe, liveness_probe, stop",
+				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, exit_on_end, readiness_probe, liveness_probe, stop",
 				'procdash.yaml:3:5: processes.web.command: expected a command (a non-empty string), got nothing',
 			],
 		],
@@ -194,7 +198,7 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    command: a\n    depends_on: {db: ready}\n  db:\n    command: b\n',
 			[
-				"procdash.yaml:4:22: processes.web.depends_on.db: expected one of started, healthy, completed_successfully, got 'ready'",
+				"procdash.yaml:4:22: processes.web.depends_on.db: expected one of started, healthy, completed, completed_successfully, got 'ready'",
 			],
 		],
 		[
@@ -206,7 +210,7 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    command: a\n    depends_on: db\n',
 			[
-				"procdash.yaml:4:17: processes.web.depends_on: expected a list of process names or a mapping of names to started or healthy or completed_successfully, got 'db'",
+				"procdash.yaml:4:17: processes.web.depends_on: expected a list of process names or a mapping of names to started or healthy or completed or completed_successfully, got 'db'",
 			],
 		],
 		[
