@@ -11,6 +11,8 @@ export type RunOptions = {
 	readonly graceMs: number | undefined;
 	/** Live processes allowed at once (the orchestrator's `maxProcesses`). */
 	readonly maxProcesses: number | undefined;
+	/** A directory where every process's output is logged, to `<name>.log`. */
+	readonly logDir: string | undefined;
 };
 
 /** One command of `procdash run`: an executable and its arguments, with no shell. */
@@ -59,6 +61,7 @@ type Flags = {
 	config?: string;
 	graceMs?: number;
 	maxProcesses?: number;
+	logDir?: string;
 };
 
 /** Reads argv (without node and the script) into a command, or throws UsageError. */
@@ -137,12 +140,16 @@ const valueOptions: Record<string, string> = {
 	'--config': 'FILE',
 	'--grace': 'SECONDS',
 	'--max-processes': 'N',
+	'--log-dir': 'DIR',
 };
 
 function setValue(flags: Flags, name: string, value: string): void {
 	switch (name) {
 		case '--record':
 			flags.record = value;
+			return;
+		case '--log-dir':
+			flags.logDir = value;
 			return;
 		case '-c':
 		case '--config':
@@ -194,6 +201,7 @@ function replayCommand(rest: readonly string[], flags: Flags): Command {
 		flags.maxProcesses !== undefined,
 		'--max-processes does not apply to replay (it starts no process)',
 	);
+	refuse(flags.logDir !== undefined, '--log-dir does not apply to replay (it starts no process)');
 	return {kind: 'replay', file, speed: flags.speed ?? 1, json: flags.json};
 }
 
@@ -203,6 +211,7 @@ function runOptions(flags: Flags): RunOptions {
 		record: flags.record,
 		graceMs: flags.graceMs,
 		maxProcesses: flags.maxProcesses,
+		logDir: flags.logDir,
 	};
 }
 
@@ -211,7 +220,8 @@ function otherThanJson(flags: Flags): boolean {
 		flags.record !== undefined ||
 		flags.config !== undefined ||
 		flags.graceMs !== undefined ||
-		flags.maxProcesses !== undefined
+		flags.maxProcesses !== undefined ||
+		flags.logDir !== undefined
 	);
 }
 

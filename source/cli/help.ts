@@ -35,6 +35,8 @@ Options:
   --json                     no dashboard: one JSON event a line on stdout, then a summary line
                              {"type":"summary",…}; exit code 0 when the run met its expectations
   --record FILE              also write every event to FILE (NDJSON, mode 0600) for replay
+  --log-dir DIR              log every process's output to DIR/NAME.log, each line with its
+                             time (mode 0600, rotated past 10 MB, 3 kept)
   --speed N                  replay N times faster (0.5: half speed); default 1
   -c, --config FILE          the scenario file to run
   --grace SECONDS            when stopping, the wait between SIGTERM and SIGKILL; default 5

@@ -1,4 +1,5 @@
 import {existsSync} from 'node:fs';
+import path from 'node:path';
 import {createOrchestrator, type Orchestrator} from '../core/orchestrator/orchestrator.js';
 import type {Snapshot} from '../core/snapshot/index.js';
 import {SnapshotStore} from '../core/snapshot/index.js';
@@ -6,6 +7,7 @@ import type {LineSink} from '../headless/ndjson-writer.js';
 import {writeEvents} from '../headless/ndjson-writer.js';
 import {runHeadless} from '../headless/run-headless.js';
 import {writeSummary} from '../headless/summary.js';
+import {startProcessLogs} from '../logs/process-logs.js';
 import {Replay} from '../recording/player.js';
 import {readRecording} from '../recording/read-recording.js';
 import {startRecording} from '../recording/recorder.js';
@@ -39,6 +41,7 @@ export async function playLive(
 	const dashboard = options.json ? undefined : await importInk(loadDashboard);
 	const orchestrator = newOrchestrator();
 	let stopRecording = options.record ? startRecording(orchestrator.bus, options.record) : () => {};
+	let stopLogs = logDirectory(orchestrator, options.logDir);
 	try {
 		if (!dashboard) {
 			const abort = new AbortController();
@@ -52,6 +55,8 @@ export async function playLive(
 		const onSwitch = (next: Orchestrator) => {
 			stopRecording();
 			stopRecording = () => {};
+			void stopLogs();
+			stopLogs = logDirectory(next, options.logDir);
 			// The file was writable a moment ago; should that change, the dashboard goes on unrecorded.
 			try {
 				if (options.record) stopRecording = startRecording(next.bus, options.record);
@@ -65,7 +70,22 @@ export async function playLive(
 		});
 	} finally {
 		stopRecording();
+		await stopLogs();
 	}
+}
+
+// --log-dir: every process's output to DIR/<name>.log (a name made safe as a file name).
+function logDirectory(
+	orchestrator: Orchestrator,
+	directory: string | undefined,
+): () => Promise<void> {
+	if (directory === undefined) return async () => {};
+	const target = (name: string) => ({
+		file: path.join(directory, `${name.replace(/[^\w.-]/g, '_')}.log`),
+		maxBytes: 10 * 1024 * 1024,
+		keep: 3,
+	});
+	return startProcessLogs(orchestrator.bus, target);
 }
 
 /** How a live run is judged, and what else it may play. */

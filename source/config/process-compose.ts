@@ -19,6 +19,7 @@ const processKeys = new Set([
 	'ready_log_line',
 	'shutdown',
 	'disabled',
+	'log_location',
 ]);
 const availabilityKeys = new Set(['restart', 'backoff_seconds', 'max_restarts', 'exit_on_end']);
 const topKeys = new Set(['version', 'environment', 'processes']);
@@ -119,6 +120,7 @@ function processOf(
 	const liveness = probeOf(fields.liveness_probe, ignore, 'liveness_probe');
 	if (liveness !== undefined) translated.liveness_probe = liveness;
 	if (isMapping(fields.shutdown)) translated.stop = stopOf(fields.shutdown, ignore);
+	if (fields.log_location !== undefined) translated.log = {file: fields.log_location};
 	return translated;
 }
 

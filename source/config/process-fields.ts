@@ -110,3 +110,30 @@ export function stopRule(
 	const grace = optionalNumber(value, 'grace_seconds', `${at}.grace_seconds`, problems, {min: 0});
 	return {signal, graceMs: grace === undefined ? undefined : grace * 1000};
 }
+
+/** A process's `log`: its file (relative to the scenario file), rotated past max_size_mb, keep old ones. */
+export function logRule(
+	value: unknown,
+	at: string,
+	baseDirectory: string,
+	problems: Problems,
+): {readonly file: string; readonly maxBytes: number; readonly keep: number} | undefined {
+	if (value === undefined) return undefined;
+	if (!isMapping(value)) {
+		problems.add(at, `expected a mapping with file, max_size_mb and keep, got ${describe(value)}`);
+		return undefined;
+	}
+	unknownFields(value, ['file', 'max_size_mb', 'keep'], at, problems);
+	const {file} = value;
+	if (typeof file !== 'string' || file === '') {
+		problems.add(`${at}.file`, `expected a file name (a string), got ${describe(file)}`);
+		return undefined;
+	}
+	const resolved = path.resolve(baseDirectory, file);
+	if (!statSync(path.dirname(resolved), {throwIfNoEntry: false})?.isDirectory())
+		problems.add(`${at}.file`, `no such directory: ${path.dirname(resolved)}`);
+	const megabytes =
+		optionalNumber(value, 'max_size_mb', `${at}.max_size_mb`, problems, {min: 0.001}) ?? 10;
+	const keep = optionalNumber(value, 'keep', `${at}.keep`, problems, {min: 0, integer: true}) ?? 3;
+	return {file: resolved, maxBytes: Math.round(megabytes * 1024 * 1024), keep};
+}

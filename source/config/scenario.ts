@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type {Snapshot} from '../core/snapshot/index.js';
+import {startProcessLogs} from '../logs/process-logs.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {type SupervisedOutcome, Supervisor} from './supervisor.js';
 import type {ScenarioConfig} from './types.js';
@@ -26,6 +27,10 @@ export function configScenario(config: ScenarioConfig): Scenario {
 			const unsubscribe = orchestrator.bus.subscribe((event) => {
 				if (event.type === 'orchestrator:stopping') stop.abort();
 			});
+			const logs = new Map(
+				config.processes.flatMap((spec) => (spec.log ? [[spec.name, spec.log] as const] : [])),
+			);
+			const stopLogs = startProcessLogs(orchestrator.bus, (name) => logs.get(name));
 			const supervisors = new Map(
 				config.processes.map((spec) => [spec.name, new Supervisor(spec, orchestrator)]),
 			);
@@ -59,6 +64,7 @@ export function configScenario(config: ScenarioConfig): Scenario {
 					],
 				};
 			} finally {
+				await stopLogs();
 				unsubscribe();
 				signal.removeEventListener('abort', onAbort);
 			}

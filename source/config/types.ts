@@ -57,6 +57,10 @@ export type ProcessSpec = {
 	readonly readiness: Probe | undefined;
 	/** Whether it still works: failing it stops the process, for its restart policy to act. */
 	readonly liveness: Probe | undefined;
+	/** Its output's log file: every line with its time, rotated past `maxBytes`, `keep` old ones. */
+	readonly log:
+		| {readonly file: string; readonly maxBytes: number; readonly keep: number}
+		| undefined;
 	/** How a stop begins (`signal`, else SIGTERM) and how long it waits before SIGKILL. */
 	readonly stop:
 		| {readonly signal: NodeJS.Signals; readonly graceMs: number | undefined}

@@ -13,7 +13,7 @@ import {
 } from './fields.js';
 import type {Locate} from './locate.js';
 import {probeSpec} from './probe-fields.js';
-import {directory, envFile, environment, exitCodes, stopRule} from './process-fields.js';
+import {directory, envFile, environment, exitCodes, logRule, stopRule} from './process-fields.js';
 import {
 	ConfigError,
 	type Dependency,
@@ -41,6 +41,7 @@ const processFields = [
 	'readiness_probe',
 	'liveness_probe',
 	'stop',
+	'log',
 ] as const;
 const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
 const conditions: readonly DependencyCondition[] = [
@@ -143,6 +144,7 @@ function processSpec(
 		problems,
 	);
 	const stop = stopRule(fields.stop, `${at}.stop`, problems);
+	const log = logRule(fields.log, `${at}.log`, baseDirectory, problems);
 	const liveness = probeSpec(fields.liveness_probe, `${at}.liveness_probe`, 'liveness', problems);
 	const dependsOn = dependencies(fields.depends_on, `${at}.depends_on`, problems);
 	if (problems.lines.length > before) return {spec: undefined, dependsOn};
@@ -163,6 +165,7 @@ function processSpec(
 		readiness,
 		liveness,
 		stop,
+		log,
 	};
 	return {spec, dependsOn};
 }

@@ -1,18 +1,34 @@
 import {describe, expect, test} from 'vitest';
 import {type Command, parseArgs, UsageError} from '../../source/cli/args.js';
 
-const defaults = {json: false, record: undefined, graceMs: undefined, maxProcesses: undefined};
+const defaults = {
+	json: false,
+	record: undefined,
+	graceMs: undefined,
+	maxProcesses: undefined,
+	logDir: undefined,
+};
 
 const valid: readonly [string, readonly string[], Command][] = [
 	['nothing: the default preset, tour', [], {kind: 'preset', preset: 'tour', options: defaults}],
 	['a preset', ['fork'], {kind: 'preset', preset: 'fork', options: defaults}],
 	[
 		'a preset with every run option, before and after it',
-		['--json', 'fork', '--record', 'out.ndjson', '--grace=0.5', '--max-processes', '8'],
+		[
+			'--json',
+			'fork',
+			'--record',
+			'out.ndjson',
+			'--grace=0.5',
+			'--max-processes',
+			'8',
+			'--log-dir',
+			'logs',
+		],
 		{
 			kind: 'preset',
 			preset: 'fork',
-			options: {json: true, record: 'out.ndjson', graceMs: 500, maxProcesses: 8},
+			options: {json: true, record: 'out.ndjson', graceMs: 500, maxProcesses: 8, logDir: 'logs'},
 		},
 	],
 	['help wins over anything', ['nope', '--bogus', '--help'], {kind: 'help'}],

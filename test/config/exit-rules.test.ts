@@ -1,3 +1,5 @@
+import {readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
 import {expect, test} from 'vitest';
 import {eventsOf, exitcodesOf, scenario} from '../helpers/scenario-files.js';
 
@@ -83,4 +85,43 @@ processes:
 	expect(run.exitcode).toBe(0);
 	const [line] = eventsOf(run, 'process:output', 'show').map((event) => event.line);
 	expect(line).toBe('plain value|kept # as $written|tab\there "quoted"|yes|from-env');
+});
+
+test('log: every line of a process, restarts included, in its file with its time and stream', async () => {
+	const run = await scenario(
+		`
+processes:
+  web:
+    command: sh -c 'echo out; echo err >&2; exit 1'
+    restart: on-failure
+    max_restarts: 1
+    backoff_seconds: 0
+    log: {file: logs/web.log, max_size_mb: 1, keep: 2}
+`,
+		{'logs/.keep': ''},
+	);
+	expect(run.exitcode).toBe(1);
+	const text = readFileSync(path.join(run.directory, 'logs', 'web.log'), 'utf8');
+	const lines = text.trimEnd().split('\n');
+	expect(lines).toHaveLength(4);
+	for (const line of lines)
+		expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (stdout out|stderr err)$/);
+	expect(statSync(path.join(run.directory, 'logs', 'web.log')).mode & 0o777).toBe(0o600);
+});
+
+test('--log-dir: every process logged to DIR/NAME.log', async () => {
+	const run = await scenario(
+		`
+processes:
+  one:
+    command: echo first
+  two:
+    command: echo second
+`,
+		{},
+		['--log-dir', '.'],
+	);
+	expect(run.exitcode).toBe(0);
+	expect(readFileSync(path.join(run.directory, 'one.log'), 'utf8')).toMatch(/Z stdout first\n$/);
+	expect(readFileSync(path.join(run.directory, 'two.log'), 'utf8')).toMatch(/Z stdout second\n$/);
 });

@@ -67,6 +67,7 @@ processes:
   client:
     command: "python3 -c \\"import os, urllib.request; print(urllib.request.urlopen('http://127.0.0.1:' + os.environ['PORT']).status)\\""
     log_location: ./client.log
+    is_daemon: false
     availability:
       exit_on_end: true
     depends_on:
@@ -74,7 +75,7 @@ processes:
         condition: process_healthy
 `);
 	expect(run.stderr).toBe(
-		'procdash.yaml: process-compose fields procdash does not have, ignored: log_location (client)\n',
+		'procdash.yaml: process-compose fields procdash does not have, ignored: is_daemon (client)\n',
 	);
 	expect(eventsOf(run, 'process:output', 'client').map((event) => event.line)).toEqual(['200']);
 	// The client's end stopped the server, with its shutdown signal (2: SIGINT), on which it exits 0

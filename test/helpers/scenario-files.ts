@@ -7,20 +7,24 @@ import {type CliRun, expectNoneRunning, pidsIn, runCli} from './cli.js';
 // Scenario files run through the built command, with real processes, in a fresh directory: the
 // commands may keep their state in files there (a restarted process can fail the first times only).
 
-/** Runs `yaml` as procdash.yaml with `--json`, beside `files` (name → text); nothing left running. */
+/**
+ * Runs `yaml` as procdash.yaml with `--json` (and `args`), beside `files` (name → text), in a
+ * fresh `directory`; nothing left running.
+ */
 export async function scenario(
 	yaml: string,
 	files: Readonly<Record<string, string>> = {},
-): Promise<CliRun> {
+	args: readonly string[] = [],
+): Promise<CliRun & {readonly directory: string}> {
 	const directory = mkdtempSync(path.join(tmpdir(), 'procdash-scenario-'));
 	writeFileSync(path.join(directory, 'procdash.yaml'), yaml);
 	for (const [name, text] of Object.entries(files)) {
 		mkdirSync(path.dirname(path.join(directory, name)), {recursive: true});
 		writeFileSync(path.join(directory, name), text);
 	}
-	const run = await runCli(['-c', 'procdash.yaml', '--json'], {cwd: directory});
+	const run = await runCli(['-c', 'procdash.yaml', '--json', ...args], {cwd: directory});
 	await expectNoneRunning(pidsIn(run.events));
-	return run;
+	return {...run, directory};
 }
 
 /** The run's events of `type`, of the process named `name` when given. */
