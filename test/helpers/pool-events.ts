@@ -48,6 +48,9 @@ export function handWrittenPool() {
 				taskId,
 				requeued: 0,
 			}),
+		/** A map is cancelled: `queued` of its items dropped, `running` stopped. */
+		cancelled: (queued: number, running: number) =>
+			bus.emit('pool:call-cancelled', {...ref, call: 'map', reason: 'aborted', queued, running}),
 		/** Worker `by` takes the place of worker n, which died. */
 		replaced: (n: number, by: number) =>
 			bus.emit('pool:worker-replaced', {

@@ -44,6 +44,16 @@ export class TaskQueue {
 		return tasks;
 	}
 
+	/** Takes out every task `which` picks, returning them in order; the others keep their place. */
+	remove(which: (task: PoolTask) => boolean): PoolTask[] {
+		const waiting = this.#tasks.slice(this.#head) as PoolTask[];
+		const removed = waiting.filter(which);
+		if (removed.length === 0) return removed;
+		this.#tasks = waiting.filter((task) => !which(task));
+		this.#head = 0;
+		return removed;
+	}
+
 	/** Empties the queue, returning what it held. */
 	drain(): PoolTask[] {
 		const tasks = this.#tasks.slice(this.#head) as PoolTask[];

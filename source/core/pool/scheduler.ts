@@ -1,5 +1,11 @@
-import {PoolTerminatedError, rebuildError, toErrorInfo} from '../errors.js';
-import type {PoolEnding} from '../events/pool.js';
+import {
+	type AbortError,
+	PoolQueueFullError,
+	PoolTerminatedError,
+	rebuildError,
+	toErrorInfo,
+} from '../errors.js';
+import type {PoolEnding, ReplacementReason} from '../events/pool.js';
 import {isPoolWorkerMessage, type PoolWorkerMessage} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {KeepAlive} from '../util/keep-alive.js';
@@ -9,6 +15,7 @@ import type {PoolJob, PoolTask} from './jobs.js';
 import type {ResolvedPoolOptions} from './options.js';
 import type {Packed} from './pack.js';
 import {TaskQueue} from './queue.js';
+import {withdraw} from './withdraw.js';
 import {
 	capacity,
 	createWorker,
@@ -87,8 +94,12 @@ export class PoolScheduler {
 		return this.#failure;
 	}
 
-	/** Queues `job`'s items in chunks of `chunksize` and sends what workers can take. */
+	/**
+	 * Queues `job`'s items in chunks of `chunksize` and sends what workers can take. Throws a
+	 * PoolQueueFullError, queuing nothing, when more tasks than `maxQueue` would then wait.
+	 */
 	submit(job: PoolJob, items: readonly unknown[], chunksize: number): void {
+		this.#checkRoom(job, Math.ceil(items.length / chunksize));
 		const tasks = job.tasks(items, chunksize, () => this.#nextTaskId++);
 		if (tasks.length === 0) return;
 		this.#outstanding += tasks.length;
@@ -96,6 +107,34 @@ export class PoolScheduler {
 		this.#events.emit('pool:task-queued', {tasks: tasks.length, count: items.length});
 		this.#updateKeepAlive();
 		this.#dispatch();
+	}
+
+	/**
+	 * Cancels `job`: its queued tasks are dropped, the workers running its tasks are killed (and
+	 * replaced), and each of its tasks not yet answered fails with `error`.
+	 */
+	cancel(job: PoolJob, error: AbortError): void {
+		if (this.#state === 'terminated' || this.#state === 'broken') return;
+		const {tasks, running, workers} = withdraw(job, this.#queue, this.#slots);
+		if (tasks.length === 0) return;
+		for (const slot of workers) {
+			slot.cancelled = true;
+			slot.stopping = true;
+			slot.process.kill();
+		}
+		this.#events.callCancelled(job, error.message, tasks, running);
+		for (const task of tasks) this.#settle(task, error);
+		this.#dispatch();
+	}
+
+	// As piscina: the workers' share (one task each) aside, at most maxQueue tasks wait.
+	#checkRoom(job: PoolJob, count: number): void {
+		const {processes, maxQueue} = this.#options;
+		if (this.#outstanding + count <= processes + maxQueue) return;
+		const waiting = Math.max(0, this.#outstanding - processes);
+		throw new PoolQueueFullError(
+			`${this.#name}'s queue is full: ${job.call}() would add ${count} task${count === 1 ? '' : 's'} to the ${waiting} waiting for a worker (maxQueue ${maxQueue}, beyond one task per worker)`,
+		);
 	}
 
 	/** No new work; workers stop once the queue has drained. */
@@ -131,7 +170,7 @@ export class PoolScheduler {
 		clearTimeout(timer);
 	}
 
-	#startWorker(replacing?: {readonly slot: WorkerSlot; readonly reason: 'died' | 'max-tasks'}) {
+	#startWorker(replacing?: {readonly slot: WorkerSlot; readonly reason: ReplacementReason}) {
 		const {initializer, initargs} = this.#options;
 		let slot: WorkerSlot;
 		try {
@@ -241,6 +280,10 @@ export class PoolScheduler {
 	// back to the front of the queue, and a new worker takes its place.
 	#afterExit(slot: WorkerSlot, lost: PoolTask[]): void {
 		const {process} = slot;
+		if (slot.cancelled) {
+			if (this.#needsWorker()) this.#startWorker({slot, reason: 'cancelled'});
+			return;
+		}
 		if (slot.stopping && lost.length === 0 && process.exitcode === 0) {
 			if (slot.retiring && this.#needsWorker()) this.#startWorker({slot, reason: 'max-tasks'});
 			return;
