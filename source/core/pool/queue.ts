@@ -1,3 +1,4 @@
+import {PoolQueueFullError} from '../errors.js';
 import type {PoolTask} from './jobs.js';
 
 /**
@@ -61,4 +62,26 @@ export class TaskQueue {
 		this.#head = 0;
 		return tasks;
 	}
+}
+
+/** How full a pool is, for checkRoom(). */
+export type Load = {
+	/** Tasks queued or in the workers' hands. */
+	readonly outstanding: number;
+	readonly processes: number;
+	/** Infinity when there is no bound. */
+	readonly maxQueue: number;
+};
+
+/**
+ * Throws a PoolQueueFullError when `count` more tasks would leave more than `maxQueue` waiting.
+ * As piscina's: the workers' share, one task each, does not count as waiting.
+ */
+export function checkRoom(pool: string, call: string, count: number, load: Load): void {
+	const {outstanding, processes, maxQueue} = load;
+	if (outstanding + count <= processes + maxQueue) return;
+	const waiting = Math.max(0, outstanding - processes);
+	throw new PoolQueueFullError(
+		`${pool}'s queue is full: ${call}() would add ${count} task${count === 1 ? '' : 's'} to the ${waiting} waiting for a worker (maxQueue ${maxQueue}, beyond one task per worker)`,
+	);
 }

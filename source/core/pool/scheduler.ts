@@ -1,10 +1,4 @@
-import {
-	type AbortError,
-	PoolQueueFullError,
-	PoolTerminatedError,
-	rebuildError,
-	toErrorInfo,
-} from '../errors.js';
+import {type AbortError, PoolTerminatedError, rebuildError, toErrorInfo} from '../errors.js';
 import type {PoolEnding, ReplacementReason} from '../events/pool.js';
 import {isPoolWorkerMessage, type PoolWorkerMessage} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
@@ -14,7 +8,7 @@ import {PoolEmitter} from './emitter.js';
 import type {PoolJob, PoolTask} from './jobs.js';
 import type {ResolvedPoolOptions} from './options.js';
 import type {Packed} from './pack.js';
-import {TaskQueue} from './queue.js';
+import {checkRoom, TaskQueue} from './queue.js';
 import {withdraw} from './withdraw.js';
 import {
 	capacity,
@@ -99,7 +93,11 @@ export class PoolScheduler {
 	 * PoolQueueFullError, queuing nothing, when more tasks than `maxQueue` would then wait.
 	 */
 	submit(job: PoolJob, items: readonly unknown[], chunksize: number): void {
-		this.#checkRoom(job, Math.ceil(items.length / chunksize));
+		checkRoom(this.#name, job.call, Math.ceil(items.length / chunksize), {
+			outstanding: this.#outstanding,
+			processes: this.#options.processes,
+			maxQueue: this.#options.maxQueue,
+		});
 		const tasks = job.tasks(items, chunksize, () => this.#nextTaskId++);
 		if (tasks.length === 0) return;
 		this.#outstanding += tasks.length;
@@ -125,16 +123,6 @@ export class PoolScheduler {
 		this.#events.callCancelled(job, error.message, tasks, running);
 		for (const task of tasks) this.#settle(task, error);
 		this.#dispatch();
-	}
-
-	// As piscina: the workers' share (one task each) aside, at most maxQueue tasks wait.
-	#checkRoom(job: PoolJob, count: number): void {
-		const {processes, maxQueue} = this.#options;
-		if (this.#outstanding + count <= processes + maxQueue) return;
-		const waiting = Math.max(0, this.#outstanding - processes);
-		throw new PoolQueueFullError(
-			`${this.#name}'s queue is full: ${job.call}() would add ${count} task${count === 1 ? '' : 's'} to the ${waiting} waiting for a worker (maxQueue ${maxQueue}, beyond one task per worker)`,
-		);
 	}
 
 	/** No new work; workers stop once the queue has drained. */

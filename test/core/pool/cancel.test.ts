@@ -85,6 +85,12 @@ describe.each<PoolBackend>(['process', 'thread'])('a %s pool', (backend) => {
 			message: `apply() on ${squares.name} timed out after 100 ms`,
 		});
 		expect(await squares.apply(poolTask('add'), [20, 22])).toBe(42);
+		// And a map or starmap that finishes in time is not cancelled later
+		const done = await squares.starmap(poolTask('add'), [[1, 2]], {timeoutMs: 60_000});
+		expect(done).toEqual([3]);
+		expect(
+			await rejectionOf(squares.map(poolTask('gated'), [gates.gate('never-too')], {timeoutMs: 50})),
+		).toMatchObject({name: 'AbortError', reason: 'timeout'});
 		gates.remove();
 	});
 
@@ -143,6 +149,9 @@ describe.each<PoolBackend>(['process', 'thread'])('a %s pool', (backend) => {
 				message: `${method}() on ${pool2.name} was aborted`,
 			});
 		}
+		// And with timeoutMs
+		const timed = pool2.imap(poolTask('gated'), [gates.gate('never')], {timeoutMs: 50});
+		expect(await rejectionOf(timed.next())).toMatchObject({name: 'AbortError', reason: 'timeout'});
 		expect(await pool2.map(poolTask('square'), [4])).toEqual([16]);
 		gates.remove();
 	});
