@@ -78,22 +78,14 @@ const program = `import {Pool, ProcdashError, task} from 'procdash';
 import type {square} from './tasks.js';
 
 const squares = task<typeof square>(new URL('./tasks.js', import.meta.url), 'square');
-{
-	await using pool = new Pool({processes: 2});
-	const results: number[] = await pool.map(squares, [1, 2, 3]);
-	console.log(JSON.stringify(results), new ProcdashError('x') instanceof Error);
-}
+await using pool = new Pool({processes: 2});
+const results: number[] = await pool.map(squares, [1, 2, 3]);
+console.log(JSON.stringify(results), new ProcdashError('x') instanceof Error);
 `;
 
+// The settings README.md's "Use it in your project" names; the rest are tsc's defaults.
 const userTsconfig = {
-	compilerOptions: {
-		target: 'es2022',
-		lib: ['es2023', 'esnext.disposable'],
-		module: 'nodenext',
-		moduleResolution: 'nodenext',
-		strict: true,
-		types: ['node'],
-	},
+	compilerOptions: {module: 'nodenext', target: 'es2022', types: ['node'], strict: true},
 	files: ['tasks.ts', 'main.ts'],
 };
 
