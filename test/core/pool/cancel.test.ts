@@ -129,6 +129,40 @@ describe.each<PoolBackend>(['process', 'thread'])('a %s pool', (backend) => {
 		gates.remove();
 	});
 
+	test('tasks of other calls sent ahead to the same worker survive a cancel, whichever runs first', async () => {
+		// Given a worker that has seen tiny tasks, so that it is sent the next ones ahead
+		await using one = pool({processes: 1});
+		const gates = new Gates();
+		expect(await one.map(poolTask('square'), [1, 2, 3], {chunksize: 1})).toEqual([1, 4, 9]);
+
+		// When a running call is cancelled with another's task behind it
+		const running = new AbortController();
+		const cancelled = rejectionOf(
+			one.apply(poolTask('gated'), [gates.gate('never')], {signal: running.signal}),
+		);
+		const behind = one.apply(poolTask('add'), [1, 2]);
+		running.abort();
+
+		// Then the call behind it still gets its answer (from the replacement worker)
+		expect(await cancelled).toBeInstanceOf(AbortError);
+		expect(await behind).toBe(3);
+
+		// When a call sent ahead behind another's running task is cancelled (the replacement
+		// warmed up first, as its first worker was)
+		expect(await one.map(poolTask('square'), [1, 2, 3], {chunksize: 1})).toEqual([1, 4, 9]);
+		const ahead = new AbortController();
+		const first = one.apply(poolTask('gated'), [gates.gate('first')]);
+		const dropped = rejectionOf(one.apply(poolTask('add'), [5, 5], {signal: ahead.signal}));
+		ahead.abort();
+
+		// Then it rejects, the running call finishes, and the worker goes on serving
+		expect(await dropped).toBeInstanceOf(AbortError);
+		gates.open('first');
+		expect(await first).toBe('first');
+		expect(await one.starmap(poolTask('add'), [[2, 3]])).toEqual([5]);
+		gates.remove();
+	});
+
 	test('imap and imapUnordered: the iteration rejects with an AbortError after the values it gave', async () => {
 		await using pool2 = pool({processes: 2});
 		const gates = new Gates();
