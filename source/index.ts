@@ -1,10 +1,12 @@
 // The public API: what `import … from 'procdash'` gives.
-export type {WorkerDeath} from './core/errors.js';
+export type {AbortReason, WorkerDeath} from './core/errors.js';
 export {
+	AbortError,
 	DaemonError,
 	InputError,
 	LockReleaseError,
 	PoolBrokenError,
+	PoolQueueFullError,
 	PoolStateError,
 	PoolTerminatedError,
 	ProcdashError,

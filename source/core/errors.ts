@@ -119,6 +119,29 @@ export class PoolTerminatedError extends ProcdashError {
 	override readonly name = 'PoolTerminatedError';
 }
 
+/** Why a pool call was cancelled: its `signal` aborted, or its `timeoutMs` passed. */
+export type AbortReason = 'aborted' | 'timeout';
+
+/**
+ * A pool call was cancelled by its `signal` or its `timeoutMs`: its tasks still queued were
+ * dropped and its running ones stopped (their workers replaced). `cause` is the signal's reason.
+ */
+export class AbortError extends ProcdashError {
+	override readonly name = 'AbortError';
+	/** `aborted` (the signal) or `timeout` (timeoutMs). */
+	readonly reason: AbortReason;
+
+	constructor(message: string, reason: AbortReason, options?: ErrorOptions) {
+		super(message, options);
+		this.reason = reason;
+	}
+}
+
+/** A pool call would have put more tasks in the queue than the pool's `maxQueue` allows. */
+export class PoolQueueFullError extends ProcdashError {
+	override readonly name = 'PoolQueueFullError';
+}
+
 /** What a WorkerDiedError knows about the worker that died and the task it held. */
 export type WorkerDeath = {
 	/** The worker process's name, e.g. `PoolWorker-3`. */

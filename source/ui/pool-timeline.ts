@@ -48,9 +48,14 @@ export function describePoolEvent(event: BusEvent): PoolTimelineLine | undefined
 				event.taskId === undefined ? 'while idle' : `while running task ${event.taskId}`;
 			return line(`${event.worker} died (${how}) ${doing}`, 'bad');
 		}
+		case 'pool:call-cancelled':
+			return line(
+				`${event.pool} ✗ ${event.call} cancelled (${sanitize(event.reason)}): ${event.queued} items dropped, ${event.running} stopped`,
+				'bad',
+			);
 		case 'pool:worker-replaced':
 			return line(
-				`${event.replacement} replaces ${event.worker} (${event.reason === 'died' ? 'it died' : 'maxTasksPerChild reached'})`,
+				`${event.replacement} replaces ${event.worker} (${replacedBecause[event.reason]})`,
 			);
 		case 'pool:closed':
 			return describeClosed(event);
@@ -58,6 +63,12 @@ export function describePoolEvent(event: BusEvent): PoolTimelineLine | undefined
 			return undefined;
 	}
 }
+
+const replacedBecause = {
+	died: 'it died',
+	'max-tasks': 'maxTasksPerChild reached',
+	cancelled: 'its call was cancelled',
+} as const;
 
 function describeClosed(event: Extract<BusEvent, {type: 'pool:closed'}>): PoolTimelineLine {
 	if (event.how === 'closed') return line(`${event.pool} closed: no new work`);

@@ -1,4 +1,11 @@
-import {type ErrorInfo, EventBus, fold, type PoolRow, type Snapshot} from '../../source/index.js';
+import {
+	type ErrorInfo,
+	EventBus,
+	fold,
+	type PoolRow,
+	type ReplacementReason,
+	type Snapshot,
+} from '../../source/index.js';
 
 /**
  * One pool's events written by hand, on a bus whose clock the test sets: for the pure reducer
@@ -48,14 +55,17 @@ export function handWrittenPool() {
 				taskId,
 				requeued: 0,
 			}),
-		/** Worker `by` takes the place of worker n, which died. */
-		replaced: (n: number, by: number) =>
+		/** A map is cancelled: `queued` of its items dropped, `running` stopped. */
+		cancelled: (queued: number, running: number) =>
+			bus.emit('pool:call-cancelled', {...ref, call: 'map', reason: 'aborted', queued, running}),
+		/** Worker `by` takes the place of worker n, which died (or as `reason` says). */
+		replaced: (n: number, by: number, reason: ReplacementReason = 'died') =>
 			bus.emit('pool:worker-replaced', {
 				...ref,
 				...worker(n),
 				replacementId: by,
 				replacement: `PoolWorker-${by}`,
-				reason: 'died',
+				reason,
 			}),
 		snapshot: (): Snapshot => fold(bus.history()),
 		pool: (): PoolRow => fold(bus.history()).pools[0] as PoolRow,

@@ -4,7 +4,7 @@ import type {ErrorInfo} from './types.js';
 export type PoolEnding = 'closed' | 'terminated' | 'broken';
 
 /** Why a pool worker was replaced. */
-export type ReplacementReason = 'died' | 'max-tasks';
+export type ReplacementReason = 'died' | 'max-tasks' | 'cancelled';
 
 /** What every pool event carries: which pool. */
 type PoolRef = {
@@ -75,7 +75,17 @@ export type PoolEventMap = {
 			/** Tasks sent ahead to it that had not started: back in the queue. */
 			readonly requeued: number;
 		};
-	/** A new worker takes the place of one that died or reached `maxTasksPerChild`. */
+	/**
+	 * A call was cancelled (its `signal` or `timeoutMs`): `queued` items of it were dropped before
+	 * they ran, `running` items stopped with their workers, which are replaced.
+	 */
+	'pool:call-cancelled': PoolRef & {
+		readonly call: string;
+		readonly reason: string;
+		readonly queued: number;
+		readonly running: number;
+	};
+	/** A new worker takes the place of one that died, reached `maxTasksPerChild`, or was stopped with a cancelled call. */
 	'pool:worker-replaced': PoolRef &
 		WorkerRef & {
 			readonly replacementId: number;

@@ -50,6 +50,8 @@ export type ThreadStart = {
 	/** The task's arguments; shared objects as handles that carry their memory. */
 	readonly args: readonly unknown[];
 	readonly self: {readonly name: string; readonly daemon: boolean; readonly id: number};
+	/** tsx's ESM API, to register in the thread before the task loads: the owner runs under tsx. */
+	readonly tsx?: string;
 	/** Who the process the thread runs in is, when procdash started it; absent in a main program. */
 	readonly process?: {
 		readonly self: ProcessIdentity;

@@ -1,7 +1,7 @@
 import type {ErrorInfo, EventBus, EventMap} from '../events/index.js';
-import type {PoolEnding} from '../events/pool.js';
+import type {PoolEnding, ReplacementReason} from '../events/pool.js';
 import {signalOf} from '../process/child-exit.js';
-import type {PoolTask} from './jobs.js';
+import type {PoolJob, PoolTask} from './jobs.js';
 import type {WorkerSlot} from './workers.js';
 
 type PoolEventType = Extract<keyof EventMap, `pool:${string}`>;
@@ -90,8 +90,15 @@ export class PoolEmitter {
 		this.emit('pool:closed', {how, reason, cancelled});
 	}
 
+	/** `job` was cancelled for `reason`: `tasks` will not run; `running` of their items had begun. */
+	callCancelled(job: PoolJob, reason: string, tasks: readonly PoolTask[], running: number): void {
+		let items = 0;
+		for (const task of tasks) items += task.items.length;
+		this.emit('pool:call-cancelled', {call: job.call, reason, queued: items - running, running});
+	}
+
 	/** `replacement` takes the place of `slot`'s worker. */
-	workerReplaced(slot: WorkerSlot, replacement: WorkerSlot, reason: 'died' | 'max-tasks'): void {
+	workerReplaced(slot: WorkerSlot, replacement: WorkerSlot, reason: ReplacementReason): void {
 		this.emit('pool:worker-replaced', {
 			processId: slot.process.id,
 			worker: slot.process.name,

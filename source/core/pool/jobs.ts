@@ -44,6 +44,7 @@ export abstract class PoolJob {
 	readonly shared: boolean;
 	/** Tasks not yet settled; set when the tasks are made. */
 	protected remaining = 0;
+	#whenSettled: (() => void)[] = [];
 
 	constructor({method, target, spread, retries, shared}: JobSpec) {
 		this.call = method.replace(/\(\)$/, '');
@@ -69,6 +70,16 @@ export abstract class PoolJob {
 		this.remaining = tasks.length;
 		this.started(items.length);
 		return tasks;
+	}
+
+	/** Calls `callback` once the call has settled: resolved, rejected, or its stream ended. */
+	whenSettled(callback: () => void): void {
+		this.#whenSettled.push(callback);
+	}
+
+	/** The call has settled: tells whoever asked, once. */
+	protected ended(): void {
+		for (const callback of this.#whenSettled.splice(0)) callback();
 	}
 
 	/** A task's values arrived. */
@@ -116,11 +127,13 @@ export class CollectJob extends PoolJob {
 		this.#settled = true;
 		this.#results = [];
 		this.#reject(error);
+		this.ended();
 	}
 
 	#finish(): void {
 		this.#settled = true;
 		this.#resolve(this.#results);
+		this.ended();
 	}
 }
 
@@ -139,7 +152,7 @@ export class StreamJob extends PoolJob {
 	}
 
 	protected started(count: number): void {
-		if (count === 0) this.stream.end();
+		if (count === 0) this.#end();
 	}
 
 	succeed(task: PoolTask, values: Packed): void {
@@ -169,9 +182,15 @@ export class StreamJob extends PoolJob {
 	#deliver(outcome: {values: readonly unknown[]} | {error: Error}): void {
 		if ('error' in outcome) {
 			this.stream.fail(outcome.error);
+			this.ended();
 			return;
 		}
 		this.stream.push(outcome.values);
-		if (--this.remaining === 0) this.stream.end();
+		if (--this.remaining === 0) this.#end();
+	}
+
+	#end(): void {
+		this.stream.end();
+		this.ended();
 	}
 }

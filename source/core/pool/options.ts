@@ -3,7 +3,15 @@ import type {TaskTarget} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkOutput, type OutputMode} from '../process/output.js';
 import {checkTaskTarget} from '../process/task.js';
-import {checkArray, checkObject, checkOneOf, checkWholeNumber} from '../util/validate.js';
+import {
+	checkArray,
+	checkObject,
+	checkOneOf,
+	checkSignal,
+	checkTimeout,
+	checkWholeNumber,
+	refuse,
+} from '../util/validate.js';
 
 /** Options of a Pool, as CPython's `Pool(processes, initializer, initargs, maxtasksperchild)`. */
 export type PoolOptions = {
@@ -17,6 +25,12 @@ export type PoolOptions = {
 	readonly initargs?: readonly unknown[];
 	/** How many times a task lost with its worker is run again on another; 0 when omitted. */
 	readonly retries?: number;
+	/**
+	 * At most this many tasks (chunks) wait in the queue for a worker; a call that would queue
+	 * more rejects with PoolQueueFullError and queues nothing, as piscina's `maxQueue`. `'auto'`
+	 * is `processes²` (piscina's too); no bound when omitted.
+	 */
+	readonly maxQueue?: number | 'auto';
 	/**
 	 * What the workers are: child processes (the default, `multiprocessing.Pool`), or worker
 	 * threads of this process (`'thread'`, like `multiprocessing.pool.ThreadPool`, but with a
@@ -42,10 +56,17 @@ export type MapOptions = {
 	readonly chunksize?: number;
 	/** Overrides the pool's `retries` for this call. */
 	readonly retries?: number;
+	/**
+	 * Cancels the call when it aborts: its queued tasks are dropped, its running ones stopped
+	 * (their workers replaced), and the call rejects with an AbortError.
+	 */
+	readonly signal?: AbortSignal;
+	/** Cancels the call as `signal` would once it has run this long, in milliseconds. */
+	readonly timeoutMs?: number;
 };
 
 /** Options of `apply`. */
-export type ApplyOptions = Pick<MapOptions, 'retries'>;
+export type ApplyOptions = Pick<MapOptions, 'retries' | 'signal' | 'timeoutMs'>;
 
 /** The options after validation, with the defaults filled in. */
 export type ResolvedPoolOptions = {
@@ -54,6 +75,8 @@ export type ResolvedPoolOptions = {
 	readonly initializer: TaskTarget | undefined;
 	readonly initargs: readonly unknown[];
 	readonly retries: number;
+	/** Infinity when there is no bound. */
+	readonly maxQueue: number;
 	readonly backend: PoolBackend;
 	/** Undefined: the orchestrator's. */
 	readonly output: OutputMode | undefined;
@@ -89,9 +112,20 @@ export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 		initializer,
 		initargs,
 		retries: resolveRetries('Pool()', options.retries, 0),
+		maxQueue: resolveMaxQueue(options.maxQueue, processes),
 		backend,
 		output: options.output,
 	};
+}
+
+/** `maxQueue` as a number of tasks: Infinity when omitted, `processes²` for 'auto'. */
+function resolveMaxQueue(maxQueue: unknown, processes: number): number {
+	if (maxQueue === undefined) return Number.POSITIVE_INFINITY;
+	if (maxQueue === 'auto') return processes * processes;
+	if (typeof maxQueue !== 'number')
+		refuse('Pool()', 'maxQueue', "a whole number ≥ 0 or 'auto'", maxQueue);
+	checkWholeNumber('Pool()', 'maxQueue', maxQueue, 0);
+	return maxQueue;
 }
 
 /** Checks a call's `retries`; the pool's when omitted. */
@@ -118,7 +152,10 @@ export function resolveChunksize(
 	return Math.max(1, Math.ceil(fallback.items / (4 * fallback.processes)));
 }
 
-/** Checks that a call's options are an object (or omitted). */
-export function checkCallOptions(method: string, options: unknown): void {
-	if (options !== undefined) checkObject(method, options);
+/** Checks a call's options: an object (or omitted), with a valid `signal` and `timeoutMs`. */
+export function checkCallOptions(method: string, options: MapOptions | undefined): void {
+	if (options === undefined) return;
+	checkObject(method, options);
+	checkSignal(method, options.signal);
+	checkTimeout(method, options.timeoutMs);
 }

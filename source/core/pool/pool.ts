@@ -13,6 +13,7 @@ import type {
 import {currentProcess} from '../runtime/current.js';
 import {encodeShared} from '../shared/handles.js';
 import {checkArray} from '../util/validate.js';
+import {watchCancel} from './cancel.js';
 import {callItems} from './items.js';
 import {CollectJob, type PoolJob, StreamJob} from './jobs.js';
 import {
@@ -195,7 +196,7 @@ export class Pool implements AsyncDisposable {
 			retries: resolveRetries(method, options?.retries, this.#retries),
 			shared,
 		});
-		this.#submit(method, job, items, 1);
+		this.#submit(method, job, items, 1, options);
 		const [value] = await job.promise;
 		return value;
 	}
@@ -246,7 +247,7 @@ export class Pool implements AsyncDisposable {
 			items: call.items.length,
 			processes: this.processes,
 		});
-		this.#submit(method, job, call.items, chunksize);
+		this.#submit(method, job, call.items, chunksize, options);
 		return job.promise;
 	}
 
@@ -274,7 +275,13 @@ export class Pool implements AsyncDisposable {
 				},
 				ordered,
 			);
-			this.#submit(method, job, call.items, resolveChunksize(method, options?.chunksize, 1));
+			this.#submit(
+				method,
+				job,
+				call.items,
+				resolveChunksize(method, options?.chunksize, 1),
+				options,
+			);
 			return job.stream;
 		} catch (error) {
 			const failed =
@@ -284,13 +291,29 @@ export class Pool implements AsyncDisposable {
 		}
 	}
 
-	#submit(method: string, job: PoolJob, items: readonly unknown[], chunksize: number): void {
+	// The call's signal and timeoutMs are watched until it settles.
+	#submit(
+		method: string,
+		job: PoolJob,
+		items: readonly unknown[],
+		chunksize: number,
+		options: MapOptions | undefined,
+	): void {
 		const state = this.#scheduler.state;
 		if (state !== 'running') {
 			const why =
 				state === 'broken' ? `: ${this.#scheduler.failure?.message}` : ` (it was ${state})`;
 			throw new PoolStateError(`Pool not running: ${method} on ${this.name}${why}`);
 		}
-		this.#scheduler.submit(job, items, chunksize);
+		const stop = watchCancel(method, this.name, options, (error) =>
+			this.#scheduler.cancel(job, error),
+		);
+		job.whenSettled(stop);
+		try {
+			this.#scheduler.submit(job, items, chunksize);
+		} catch (error) {
+			stop();
+			throw error;
+		}
 	}
 }

@@ -1,3 +1,4 @@
+import {PoolQueueFullError} from '../errors.js';
 import type {PoolTask} from './jobs.js';
 
 /**
@@ -44,6 +45,16 @@ export class TaskQueue {
 		return tasks;
 	}
 
+	/** Takes out every task `which` picks, returning them in order; the others keep their place. */
+	remove(which: (task: PoolTask) => boolean): PoolTask[] {
+		const waiting = this.#tasks.slice(this.#head) as PoolTask[];
+		const removed = waiting.filter(which);
+		if (removed.length === 0) return removed;
+		this.#tasks = waiting.filter((task) => !which(task));
+		this.#head = 0;
+		return removed;
+	}
+
 	/** Empties the queue, returning what it held. */
 	drain(): PoolTask[] {
 		const tasks = this.#tasks.slice(this.#head) as PoolTask[];
@@ -51,4 +62,26 @@ export class TaskQueue {
 		this.#head = 0;
 		return tasks;
 	}
+}
+
+/** How full a pool is, for checkRoom(). */
+export type Load = {
+	/** Tasks queued or in the workers' hands. */
+	readonly outstanding: number;
+	readonly processes: number;
+	/** Infinity when there is no bound. */
+	readonly maxQueue: number;
+};
+
+/**
+ * Throws a PoolQueueFullError when `count` more tasks would leave more than `maxQueue` waiting.
+ * As piscina's: the workers' share, one task each, does not count as waiting.
+ */
+export function checkRoom(pool: string, call: string, count: number, load: Load): void {
+	const {outstanding, processes, maxQueue} = load;
+	if (outstanding + count <= processes + maxQueue) return;
+	const waiting = Math.max(0, outstanding - processes);
+	throw new PoolQueueFullError(
+		`${pool}'s queue is full: ${call}() would add ${count} task${count === 1 ? '' : 's'} to the ${waiting} waiting for a worker (maxQueue ${maxQueue}, beyond one task per worker)`,
+	);
 }

@@ -1,5 +1,5 @@
-import {PoolTerminatedError, rebuildError, toErrorInfo} from '../errors.js';
-import type {PoolEnding} from '../events/pool.js';
+import {type AbortError, PoolTerminatedError, rebuildError, toErrorInfo} from '../errors.js';
+import type {PoolEnding, ReplacementReason} from '../events/pool.js';
 import {isPoolWorkerMessage, type PoolWorkerMessage} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {KeepAlive} from '../util/keep-alive.js';
@@ -8,7 +8,8 @@ import {PoolEmitter} from './emitter.js';
 import type {PoolJob, PoolTask} from './jobs.js';
 import type {ResolvedPoolOptions} from './options.js';
 import type {Packed} from './pack.js';
-import {TaskQueue} from './queue.js';
+import {checkRoom, TaskQueue} from './queue.js';
+import {withdraw} from './withdraw.js';
 import {
 	capacity,
 	createWorker,
@@ -87,14 +88,40 @@ export class PoolScheduler {
 		return this.#failure;
 	}
 
-	/** Queues `job`'s items in chunks of `chunksize` and sends what workers can take. */
+	/**
+	 * Queues `job`'s items in chunks of `chunksize` and sends what workers can take. Throws a
+	 * PoolQueueFullError, queuing nothing, when more tasks than `maxQueue` would then wait.
+	 */
 	submit(job: PoolJob, items: readonly unknown[], chunksize: number): void {
+		checkRoom(this.#name, job.call, Math.ceil(items.length / chunksize), {
+			outstanding: this.#outstanding,
+			processes: this.#options.processes,
+			maxQueue: this.#options.maxQueue,
+		});
 		const tasks = job.tasks(items, chunksize, () => this.#nextTaskId++);
 		if (tasks.length === 0) return;
 		this.#outstanding += tasks.length;
 		this.#queue.push(tasks);
 		this.#events.emit('pool:task-queued', {tasks: tasks.length, count: items.length});
 		this.#updateKeepAlive();
+		this.#dispatch();
+	}
+
+	/**
+	 * Cancels `job`: its queued tasks are dropped, the workers running its tasks are killed (and
+	 * replaced), and each of its tasks not yet answered fails with `error`.
+	 */
+	cancel(job: PoolJob, error: AbortError): void {
+		if (this.#state === 'terminated' || this.#state === 'broken') return;
+		const {tasks, running, workers} = withdraw(job, this.#queue, this.#slots);
+		if (tasks.length === 0) return;
+		for (const slot of workers) {
+			slot.cancelled = true;
+			slot.stopping = true;
+			slot.process.kill();
+		}
+		this.#events.callCancelled(job, error.message, tasks, running);
+		for (const task of tasks) this.#settle(task, error);
 		this.#dispatch();
 	}
 
@@ -131,7 +158,7 @@ export class PoolScheduler {
 		clearTimeout(timer);
 	}
 
-	#startWorker(replacing?: {readonly slot: WorkerSlot; readonly reason: 'died' | 'max-tasks'}) {
+	#startWorker(replacing?: {readonly slot: WorkerSlot; readonly reason: ReplacementReason}) {
 		const {initializer, initargs} = this.#options;
 		let slot: WorkerSlot;
 		try {
@@ -241,6 +268,10 @@ export class PoolScheduler {
 	// back to the front of the queue, and a new worker takes its place.
 	#afterExit(slot: WorkerSlot, lost: PoolTask[]): void {
 		const {process} = slot;
+		if (slot.cancelled) {
+			if (this.#needsWorker()) this.#startWorker({slot, reason: 'cancelled'});
+			return;
+		}
 		if (slot.stopping && lost.length === 0 && process.exitcode === 0) {
 			if (slot.retiring && this.#needsWorker()) this.#startWorker({slot, reason: 'max-tasks'});
 			return;

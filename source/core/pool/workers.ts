@@ -33,6 +33,8 @@ export type WorkerSlot = {
 	stopping: boolean;
 	/** It stops because it reached maxTasksPerChild. */
 	retiring: boolean;
+	/** It was killed because the call whose task it ran was cancelled. */
+	cancelled: boolean;
 	/** How long its last task ran, in milliseconds. */
 	lastMs: number | undefined;
 };
@@ -75,6 +77,7 @@ export function createWorker(
 		sent: 0,
 		stopping: false,
 		retiring: false,
+		cancelled: false,
 		lastMs: undefined,
 	};
 }

@@ -10,6 +10,7 @@ import {
 import {hostOf, type MemberHost, type Orchestrator} from '../orchestrator/orchestrator.js';
 import {runtimeContext} from '../runtime/context.js';
 import {currentThread} from '../runtime/current.js';
+import {tsxApiUrl} from '../runtime/typescript.js';
 import {encodeShared} from '../shared/handles.js';
 import {Listeners} from '../util/listeners.js';
 import {drainWorker} from './child-exit.js';
@@ -253,10 +254,12 @@ export class Thread<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 			`${this.name}: args`,
 		) as unknown[];
 		const context = runtimeContext();
+		const tsx = tsxApiUrl();
 		return {
 			target: this.#options.target,
 			args,
 			self: {name: this.name, daemon: this.#daemon, id: this.id},
+			...(tsx ? {tsx} : {}),
 			...(context ? {process: context} : {}),
 		};
 	}

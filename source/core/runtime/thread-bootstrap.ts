@@ -9,6 +9,7 @@ import {loadTask} from './load-task.js';
 import {runToEnd} from './run-to-end.js';
 import {decodeHandles} from './shared-args.js';
 import {setThreadContext} from './thread-context.js';
+import {registerTsx} from './typescript.js';
 
 const start = workerData as ThreadStart;
 const port = parentPort as MessagePort;
@@ -39,6 +40,7 @@ async function run(): Promise<void> {
 	// A thread is part of the process it runs in: currentProcess() there is that process.
 	if (start.process) setRuntimeContext(start.process);
 	setThreadContext({...start.self, threadId}, port);
+	if (start.tsx) await registerTsx(start.tsx);
 	await runToEnd(
 		start.target.exportName,
 		async () => {

@@ -43,7 +43,7 @@ export type PoolRow = {
 	readonly failed: number;
 	/** Items run again after their worker died (`retries`). */
 	readonly retried: number;
-	/** Items that never ran because the pool was terminated or broke. */
+	/** Items that never ran or were stopped: the pool was terminated or broke, or their call was cancelled. */
 	readonly cancelled: number;
 	readonly deaths: number;
 	readonly replacements: number;
@@ -79,6 +79,13 @@ export function reducePools(pools: readonly PoolRow[], event: BusEvent): readonl
 				queued: pool.queued + event.count,
 				retried: pool.retried + event.count,
 				queueDepth: recordDepth(pool.queueDepth, event.at, pool.queued, pool.queued + event.count),
+			}));
+		case 'pool:call-cancelled':
+			return update(pools, event.poolId, (pool) => ({
+				queued: pool.queued - event.queued,
+				running: pool.running - event.running,
+				cancelled: pool.cancelled + event.queued + event.running,
+				queueDepth: recordDepth(pool.queueDepth, event.at, pool.queued, pool.queued - event.queued),
 			}));
 		case 'pool:worker-started':
 			return update(pools, event.poolId, (pool) => ({

@@ -87,3 +87,9 @@ export function checkTimeout(owner: string, value: unknown, name = 'timeoutMs'):
 	if (value !== undefined && !(typeof value === 'number' && value >= 0))
 		refuse(owner, name, 'a number of milliseconds ≥ 0', value);
 }
+
+/** Throws a TypeError unless `value` is undefined or an AbortSignal. */
+export function checkSignal(owner: string, value: unknown, name = 'signal'): void {
+	if (value !== undefined && !(value instanceof AbortSignal))
+		refuse(owner, name, 'an AbortSignal', value);
+}

@@ -27,6 +27,16 @@ test('a pool row counts queued, running, done and failed items, and its workers 
 	expect(pool.lastFailure?.error.name).toBe('TypeError');
 });
 
+test('a cancelled call takes its items out of queued and running, into cancelled', () => {
+	const p = handWrittenPool();
+	p.created();
+	p.workerUp(1);
+	p.queued(4);
+	p.started(1, 1);
+	p.cancelled(3, 1);
+	expect(p.pool()).toMatchObject({queued: 0, running: 0, cancelled: 4, failed: 0});
+});
+
 test('a death marks the worker gone, and its replacement starts, then takes tasks', () => {
 	const p = handWrittenPool();
 	p.created();
