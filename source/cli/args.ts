@@ -11,6 +11,11 @@ export type RunOptions = {
 	readonly graceMs: number | undefined;
 	/** Live processes allowed at once (the orchestrator's `maxProcesses`). */
 	readonly maxProcesses: number | undefined;
+	/**
+	 * Whether the commands get the report channel, over which a program using procdash tells of
+	 * its pools, values and locks; `--no-instrument` turns it off.
+	 */
+	readonly instrument: boolean;
 };
 
 /** One command of `procdash run`: an executable and its arguments, with no shell. */
@@ -54,6 +59,7 @@ export const defaultPreset = 'tour';
 
 type Flags = {
 	json: boolean;
+	noInstrument?: boolean;
 	record?: string;
 	speed?: number;
 	config?: string;
@@ -110,6 +116,11 @@ function readFlags(head: readonly string[]): {flags: Flags; positional: string[]
 		if (name === '--json') {
 			refuse(equals !== -1, `--json takes no value, got '${arg}'`);
 			flags.json = true;
+			continue;
+		}
+		if (name === '--no-instrument') {
+			refuse(equals !== -1, `--no-instrument takes no value, got '${arg}'`);
+			flags.noInstrument = true;
 			continue;
 		}
 		if (!(name in valueOptions)) {
@@ -189,6 +200,10 @@ function replayCommand(rest: readonly string[], flags: Flags): Command {
 	expectNoMore(more, 'replay');
 	refuse(flags.record !== undefined, '--record does not apply to replay (it plays a recording)');
 	refuse(flags.config !== undefined, '-c does not apply to replay');
+	refuse(
+		flags.noInstrument === true,
+		'--no-instrument does not apply to replay (it starts no process)',
+	);
 	refuse(flags.graceMs !== undefined, '--grace does not apply to replay (it starts no process)');
 	refuse(
 		flags.maxProcesses !== undefined,
@@ -203,6 +218,7 @@ function runOptions(flags: Flags): RunOptions {
 		record: flags.record,
 		graceMs: flags.graceMs,
 		maxProcesses: flags.maxProcesses,
+		instrument: flags.noInstrument !== true,
 	};
 }
 
@@ -211,7 +227,8 @@ function otherThanJson(flags: Flags): boolean {
 		flags.record !== undefined ||
 		flags.config !== undefined ||
 		flags.graceMs !== undefined ||
-		flags.maxProcesses !== undefined
+		flags.maxProcesses !== undefined ||
+		flags.noInstrument === true
 	);
 }
 

@@ -87,7 +87,8 @@ async function configScenario(file: string): Promise<Scenario> {
 }
 
 // `run` and scenario files fail when a process failed by itself (exit code above 0, 127 when the
-// command was not found); one ended by procdash's own stop (a negative code) did not fail.
+// command was not found); one ended by procdash's own stop (a negative code) did not fail. What a
+// program reported of its own children is the program's business: its own exit code says it.
 function anyProcessFailed(snapshot: Snapshot): boolean {
-	return snapshot.processes.some((row) => row.state === 'failed');
+	return snapshot.processes.some((row) => row.state === 'failed' && row.program === undefined);
 }

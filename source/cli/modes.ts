@@ -11,6 +11,7 @@ import {readRecording} from '../recording/read-recording.js';
 import {startRecording} from '../recording/recorder.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {type RunOptions, UsageError} from './args.js';
+import {openReportChannel} from './report-socket.js';
 
 const dashboardSpares = 2;
 
@@ -27,16 +28,22 @@ export async function playLive(
 	// The dashboard keeps two task runtimes booted, so that a task started from it (a preset, r)
 	// runs at once; a headless run starts only what it is asked for. The children's output is
 	// captured, never printed: it would land over the dashboard or inside the NDJSON stream.
-	const newOrchestrator = () =>
-		createOrchestrator({
+	// The dashboard is loaded before anything starts: a signal meanwhile ends procdash with nothing
+	// yet to stop, and the spares boot after the import instead of competing with it for the CPU.
+	const dashboard = options.json ? undefined : await importInk(loadDashboard);
+	// The commands get the report channel: a program using procdash shows its pools, values, locks.
+	const channel = options.instrument ? await openReportChannel() : undefined;
+	const newOrchestrator = () => {
+		const orchestrator = createOrchestrator({
 			graceMs: options.graceMs,
 			maxProcesses: options.maxProcesses,
 			spares: options.json ? 0 : dashboardSpares,
 			output: 'capture',
+			...(channel ? {commandEnv: channel.commandEnv} : {}),
 		});
-	// The dashboard is loaded before anything starts: a signal meanwhile ends procdash with nothing
-	// yet to stop, and the spares boot after the import instead of competing with it for the CPU.
-	const dashboard = options.json ? undefined : await importInk(loadDashboard);
+		channel?.attach(orchestrator);
+		return orchestrator;
+	};
 	const orchestrator = newOrchestrator();
 	let stopRecording = options.record ? startRecording(orchestrator.bus, options.record) : () => {};
 	try {
@@ -65,6 +72,7 @@ export async function playLive(
 		});
 	} finally {
 		stopRecording();
+		await channel?.close();
 	}
 }
 

@@ -1,18 +1,33 @@
 import {describe, expect, test} from 'vitest';
 import {type Command, parseArgs, UsageError} from '../../source/cli/args.js';
 
-const defaults = {json: false, record: undefined, graceMs: undefined, maxProcesses: undefined};
+const defaults = {
+	json: false,
+	record: undefined,
+	graceMs: undefined,
+	maxProcesses: undefined,
+	instrument: true,
+};
 
 const valid: readonly [string, readonly string[], Command][] = [
 	['nothing: the default preset, tour', [], {kind: 'preset', preset: 'tour', options: defaults}],
 	['a preset', ['fork'], {kind: 'preset', preset: 'fork', options: defaults}],
 	[
 		'a preset with every run option, before and after it',
-		['--json', 'fork', '--record', 'out.ndjson', '--grace=0.5', '--max-processes', '8'],
+		[
+			'--json',
+			'fork',
+			'--record',
+			'out.ndjson',
+			'--grace=0.5',
+			'--max-processes',
+			'8',
+			'--no-instrument',
+		],
 		{
 			kind: 'preset',
 			preset: 'fork',
-			options: {json: true, record: 'out.ndjson', graceMs: 500, maxProcesses: 8},
+			options: {json: true, record: 'out.ndjson', graceMs: 500, maxProcesses: 8, instrument: false},
 		},
 	],
 	['help wins over anything', ['nope', '--bogus', '--help'], {kind: 'help'}],
@@ -158,6 +173,16 @@ const invalid: readonly [readonly string[], string, boolean][] = [
 	[
 		['replay', 'f', '--max-processes', '3'],
 		'--max-processes does not apply to replay (it starts no process)',
+		false,
+	],
+	[
+		['replay', 'f', '--no-instrument'],
+		'--no-instrument does not apply to replay (it starts no process)',
+		false,
+	],
+	[
+		['run', '--no-instrument=yes', '--', 'true'],
+		"--no-instrument takes no value, got '--no-instrument=yes'",
 		false,
 	],
 ];

@@ -38,6 +38,11 @@ export type ProcessRow = {
 	/** What a task returned. */
 	readonly returned: unknown;
 	/**
+	 * Set on a process a program told of over the report channel: the id of that program's row.
+	 * procdash did not start it and cannot steer it.
+	 */
+	readonly program?: number;
+	/**
 	 * Supervised processes: set once it exited and its policy restarts it as a new process (with
 	 * the same name) at `at` (bus time); or, when its restarts ran out, that it gave up.
 	 */
@@ -251,6 +256,7 @@ function createdRow(event: EventOf<'process:created'>): ProcessRow {
 		memory: undefined,
 		error: undefined,
 		returned: undefined,
+		...(event.program === undefined ? {} : {program: event.program}),
 	};
 }
 
