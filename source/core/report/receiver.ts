@@ -120,6 +120,7 @@ class Reader {
 	#flooded = 0;
 	#toldAt = Number.NEGATIVE_INFINITY;
 	#told = 0;
+	#later: NodeJS.Timeout | undefined;
 
 	constructor(receiver: ReportReceiver, side: ConnectionSide) {
 		this.#receiver = receiver;
@@ -198,7 +199,20 @@ class Reader {
 		const dropped = this.#malformed + this.#flooded;
 		if (dropped === this.#told) return;
 		const now = performance.now();
-		if (!closing && now - this.#toldAt < droppedEveryMs) return;
+		if (!closing && now - this.#toldAt < droppedEveryMs) {
+			// Told once the second is up, whether or not another line comes.
+			this.#later ??= setTimeout(
+				() => {
+					this.#later = undefined;
+					this.#tellDropped(false);
+				},
+				droppedEveryMs - (now - this.#toldAt),
+			);
+			this.#later.unref();
+			return;
+		}
+		clearTimeout(this.#later);
+		this.#later = undefined;
 		this.#toldAt = now;
 		this.#told = dropped;
 		admitted.root.bus.emit('report:dropped', {
