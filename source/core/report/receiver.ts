@@ -86,10 +86,20 @@ export class ReportReceiver {
 		// The first process of a tree to report names the program (the program itself: its children
 		// start after it has told of them).
 		if (!program) {
-			program = new ReportedProgram(hello.program);
+			program = new ReportedProgram(this.#uniqueName(hello.program));
 			this.#programs.set(key, program);
 		}
 		return {root, program};
+	}
+
+	// Two programs of one name (`app.js` twice) are told apart as `app.js` and `app.js-2`.
+	#uniqueName(name: string): string {
+		const taken = new Set([...this.#programs.values()].map((program) => program.name));
+		const base = new ReportedProgram(name).name;
+		if (!taken.has(base)) return base;
+		let suffix = 2;
+		while (taken.has(`${base}-${suffix}`)) suffix++;
+		return `${base}-${suffix}`;
 	}
 
 	/** Whether one more event fits in this tick, for a connection's tick state. */
