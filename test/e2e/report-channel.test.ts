@@ -7,6 +7,8 @@ import {fileURLToPath} from 'node:url';
 import {expect, test} from 'vitest';
 import type {BusEvent, EventOf} from '../../source/core/events/index.js';
 import {type CliRun, expectNoneRunning, pidsIn, startCli} from '../helpers/cli.js';
+import {expectGoneWithin} from '../helpers/endings.js';
+import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
 const client = fileURLToPath(new URL('../fixtures/report-client.js', import.meta.url));
 
@@ -32,6 +34,7 @@ function ofType<K extends BusEvent['type']>(run: CliRun, type: K): EventOf<K>[] 
 	return run.events.filter((event) => event.type === type) as unknown as EventOf<K>[];
 }
 
+const openTerminal = terminalPerTest();
 const line = (event: object) => JSON.stringify(event);
 const sent = (text: string) => text.includes('"line":"sent"');
 
@@ -179,4 +182,29 @@ test('--no-instrument: the command gets no PROCDASH_REPORT', async () => {
 	const run = await running.finished;
 	expect(run.stdout).toContain('"line":"no PROCDASH_REPORT"');
 	expect(run.exitcode).toBe(0);
+});
+
+test('in a real terminal: under a flood the dashboard still answers a key, and q still ends it all', async () => {
+	// Given a reporter that sends two million events as fast as the socket takes them
+	const terminal = openTerminal(
+		['node', cliPath, 'run', '--', 'node', client, 'flood', '2000000'],
+		{
+			columns: 120,
+			rows: 40,
+		},
+	);
+	await terminal.waitForScreen((text) => /client\.js · Flood\s+i/.test(text), 20_000);
+
+	// When ? is pressed mid-flood, the help opens; Escape closes it
+	terminal.press('?');
+	await terminal.waitForScreen((text) => text.includes('Keys'));
+	terminal.press('Escape');
+	await terminal.waitForScreen((text) => /client\.js · Flood\s+i/.test(text));
+
+	// And q stops everything and procdash exits
+	const procdash = terminal.pid;
+	terminal.press('q');
+	await terminal.waitForExit(30_000);
+	expect(terminal.exitStatus).toBe(0);
+	await expectGoneWithin([procdash], 5000);
 });

@@ -2,7 +2,7 @@
 // under a Lock, then a Pool maps) run under `procdash run`: its own pool, value and lock appear,
 // named after it; run alone, it opens nothing and runs the same.
 import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -131,6 +131,47 @@ test('in a real terminal: the panels show the program’s pool, value and lock u
 	);
 	// The Locks panel names the holder: the program itself.
 	expect(screen).toMatch(/report-program\.js · Door\s+held by report-program\.js · MainProcess/);
+	const procdash = terminal.pid;
+	terminal.press('q');
+	await terminal.waitForExit();
+	expect(terminal.exitStatus).toBe(0);
+	await expectGoneWithin([procdash], 5000);
+});
+
+test('a scenario file’s process gets the channel too: its program reports in --json', async () => {
+	const directory = mkdtempSync(path.join(tmpdir(), 'procdash-test-'));
+	try {
+		const file = path.join(directory, 'procdash.yaml');
+		writeFileSync(
+			file,
+			`processes:\n  app:\n    command: ${process.execPath}\n    args: [${JSON.stringify(program)}]\n`,
+		);
+		const cli = await runCli(['--json', '-c', file]);
+		expect(cli.exitcode).toBe(0);
+		expect(ofType(cli, 'report:connected')[0]).toMatchObject({rootName: 'app'});
+		expect(ofType(cli, 'pool:created')[0]?.pool).toBe('report-program.js · Pool-1');
+		await expectNoneRunning(pidsIn(cli.events));
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
+});
+
+test('in a real terminal: a program started with the n key reports in too', async () => {
+	const terminal = openTerminal(['node', cliPath, 'run', '--', 'sleep', '60'], {
+		columns: 140,
+		rows: 45,
+	});
+	await terminal.waitForScreen((text) => text.includes('1 running'));
+	terminal.press('n');
+	await terminal.waitForScreen((text) => text.includes('new process:'));
+	terminal.press('-l', `node ${program} --stay`);
+	terminal.press('Enter');
+	await terminal.waitForScreen(
+		(text) =>
+			/report-program\.js · Counter\s+i\s+10\b/.test(text) &&
+			text.includes('report-program.js · Door'),
+		20_000,
+	);
 	const procdash = terminal.pid;
 	terminal.press('q');
 	await terminal.waitForExit();
