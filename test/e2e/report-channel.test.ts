@@ -1,7 +1,7 @@
 // The report channel's receiver against the protocol alone (docs/watch-your-program.md#the-report-channel):
 // a client written by hand (test/fixtures/report-client.ts) sends NDJSON as any reporter would,
 // Python's included, and procdash --json shows what it folded in and what it dropped.
-import {existsSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {expect, test} from 'vitest';
@@ -19,6 +19,10 @@ async function underProcdash(
 	extra: readonly string[] = [],
 ): Promise<CliRun> {
 	const running = startCli(['run', '--json', ...extra, '--', 'node', client, ...args]);
+	const socketLine = await running.waitForLine((text) => text.includes('"line":"socket '));
+	// Only this user may enter the channel's directory.
+	const directory = path.dirname(/"line":"socket ([^"]+)"/.exec(socketLine)?.[1] ?? '');
+	expect(statSync(directory).mode & 0o777).toBe(0o700);
 	await running.waitForLine(until, 20_000);
 	running.child.kill('SIGTERM');
 	const run = await running.finished;

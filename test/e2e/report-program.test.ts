@@ -2,7 +2,7 @@
 // under a Lock, then a Pool maps) run under `procdash run`: its own pool, value and lock appear,
 // named after it; run alone, it opens nothing and runs the same.
 import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import {expect, test} from 'vitest';
 import type {BusEvent, EventOf} from '../../source/core/events/index.js';
+import {emptySnapshot, reduce} from '../../source/core/snapshot/index.js';
 import {type CliRun, expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
 import {expectGoneWithin} from '../helpers/endings.js';
 import {cliPath, terminalPerTest} from '../helpers/tmux.js';
@@ -53,6 +54,20 @@ test('procdash run --json -- node program.js: its pool, value and lock are in th
 		'report-program.js · PoolWorker-2',
 	]);
 	expect(cli.summary?.values).toEqual({'report-program.js · Counter': 10});
+	// A reported process takes the place of the descendant row the sampler would show: never both.
+	let snapshot = emptySnapshot;
+	let sampledWhileRunning = 0;
+	for (const event of cli.events) {
+		snapshot = reduce(snapshot, event);
+		if (event.type !== 'stats:sampled') continue;
+		const running = snapshot.processes.filter(
+			(row) => row.program !== undefined && row.state === 'running',
+		);
+		sampledWhileRunning += running.length;
+		const descendantPids = new Set(snapshot.descendants.map((row) => row.pid));
+		for (const row of running) expect(descendantPids.has(row.pid as number)).toBe(false);
+	}
+	expect(sampledWhileRunning).toBeGreaterThan(0);
 	await expectNoneRunning(pidsIn(cli.events));
 });
 
@@ -123,7 +138,7 @@ test('in a real terminal: the panels show the program’s pool, value and lock u
 	});
 	const screen = await terminal.waitForScreen(
 		(text) =>
-			text.includes('holding Door') &&
+			text.includes('holding Door; channel /') &&
 			text.includes('report-program.js · Pool-1') &&
 			/report-program\.js · Counter\s+i\s+10\b/.test(text) &&
 			text.includes('report-program.js · Door'),
@@ -131,11 +146,15 @@ test('in a real terminal: the panels show the program’s pool, value and lock u
 	);
 	// The Locks panel names the holder: the program itself.
 	expect(screen).toMatch(/report-program\.js · Door\s+held by report-program\.js · MainProcess/);
+	const channel = /channel (\S+)/.exec(screen)?.[1];
+	expect(channel).toMatch(/report\.sock$/);
 	const procdash = terminal.pid;
 	terminal.press('q');
 	await terminal.waitForExit();
 	expect(terminal.exitStatus).toBe(0);
 	await expectGoneWithin([procdash], 5000);
+	// The channel's directory went with procdash.
+	expect(existsSync(path.dirname(channel as string))).toBe(false);
 });
 
 test('a scenario file’s process gets the channel too: its program reports in --json', async () => {
