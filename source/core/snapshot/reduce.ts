@@ -160,15 +160,18 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 		case 'process:error':
 			return updateProcess(snapshot, event.id, () => ({error: event.error}));
 		case 'process:exited':
-			return updateProcess(snapshot, event.id, () => ({
-				state: event.exitcode > 0 ? 'failed' : 'exited',
-				exitcode: event.exitcode,
-				signal: event.signal,
-				endedAt: event.at,
-				cpu: undefined,
-				memory: undefined,
-				killAt: undefined,
-			}));
+			return endReported(
+				updateProcess(snapshot, event.id, () => ({
+					state: event.exitcode > 0 ? 'failed' : 'exited',
+					exitcode: event.exitcode,
+					signal: event.signal,
+					endedAt: event.at,
+					cpu: undefined,
+					memory: undefined,
+					killAt: undefined,
+				})),
+				event,
+			);
 		case 'process:restarting':
 			return updateProcess(snapshot, event.id, () => ({
 				restart: {
@@ -278,6 +281,24 @@ function updateProcess(
 	const row = processes[index] as ProcessRow;
 	processes[index] = {...row, ...change(row)};
 	return {...snapshot, processes};
+}
+
+// A program's row exited: nobody is left to tell how the processes it reported, and had not told
+// the end of, ended (its children went with it). They are shown ended, with no exit code.
+function endReported(snapshot: Snapshot, event: EventOf<'process:exited'>): Snapshot {
+	if (!snapshot.processes.some((row) => row.program === event.id && isLive(row))) return snapshot;
+	return {
+		...snapshot,
+		processes: snapshot.processes.map((row) =>
+			row.program === event.id && isLive(row)
+				? {...row, state: 'exited', endedAt: event.at, cpu: undefined, memory: undefined}
+				: row,
+		),
+	};
+}
+
+function isLive(row: ProcessRow): boolean {
+	return row.state === 'running' || row.state === 'paused' || row.state === 'created';
 }
 
 function applyStats(snapshot: Snapshot, event: EventOf<'stats:sampled'>): Snapshot {
