@@ -46,7 +46,7 @@ export class ReportReceiver {
 
 	constructor(
 		findRoot: (pid: number) => ReportingRoot | undefined,
-		{eventsPerTick = 200, tickMs = 100, maxConnections = 64}: ReceiverLimits = {},
+		{eventsPerTick = 1000, tickMs = 100, maxConnections = 64}: ReceiverLimits = {},
 	) {
 		this.#findRoot = findRoot;
 		this.#eventsPerTick = eventsPerTick;
