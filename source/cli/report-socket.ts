@@ -1,11 +1,14 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import {createServer, type Socket} from 'node:net';
+import {lstatSync, mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {createConnection, createServer, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
 import {reportVariable} from '../core/report/protocol.js';
 import {ReportReceiver} from '../core/report/receiver.js';
 import {findReportingRoot} from '../core/report/tree.js';
+
+const prefix = 'procdash-report-';
+const socketName = 'report.sock';
 
 /** The report channel of one procdash run: one listening socket, in a directory of its own. */
 export type ReportChannel = {
@@ -25,8 +28,9 @@ export type ReportChannel = {
  * however it stops, short of SIGKILL.
  */
 export async function openReportChannel(): Promise<ReportChannel> {
-	const directory = mkdtempSync(path.join(tmpdir(), 'procdash-'));
-	const socketPath = path.join(directory, 'report.sock');
+	sweepStaleChannels();
+	const directory = mkdtempSync(path.join(tmpdir(), prefix));
+	const socketPath = path.join(directory, socketName);
 	const removeDirectory = () => rmSync(directory, {recursive: true, force: true});
 	process.once('exit', removeDirectory);
 	const orchestrators = new Set<Orchestrator>();
@@ -73,4 +77,35 @@ export async function openReportChannel(): Promise<ReportChannel> {
 			process.off('exit', removeDirectory);
 		},
 	};
+}
+
+/**
+ * Removes the channels of procdash runs that ended without removing theirs (SIGKILL, which no
+ * handler sees): a directory of ours whose socket no longer answers. In the background; whatever
+ * fails is left as it was.
+ */
+function sweepStaleChannels(): void {
+	let names: string[];
+	try {
+		names = readdirSync(tmpdir()).filter((name) => name.startsWith(prefix));
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const directory = path.join(tmpdir(), name);
+		const socketPath = path.join(directory, socketName);
+		try {
+			// Only this user's sockets: another user's directory is not ours to look into.
+			const stat = lstatSync(socketPath);
+			if (!stat.isSocket() || stat.uid !== process.getuid?.()) continue;
+		} catch {
+			continue;
+		}
+		// Answered at once either way (a Unix socket's connect does not wait for an accept).
+		const probe = createConnection(socketPath);
+		probe.once('connect', () => probe.destroy());
+		probe.once('error', (error: NodeJS.ErrnoException) => {
+			if (error.code === 'ECONNREFUSED') rmSync(directory, {recursive: true, force: true});
+		});
+	}
 }

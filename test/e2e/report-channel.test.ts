@@ -8,7 +8,7 @@ import {expect, test} from 'vitest';
 import type {BusEvent, EventOf} from '../../source/core/events/index.js';
 import {type CliRun, expectNoneRunning, pidsIn, startCli} from '../helpers/cli.js';
 import {expectGoneWithin} from '../helpers/endings.js';
-import {cliPath, terminalPerTest} from '../helpers/tmux.js';
+import {cliPath, terminalPerTest, waitUntil} from '../helpers/tmux.js';
 
 const client = fileURLToPath(new URL('../fixtures/report-client.js', import.meta.url));
 
@@ -211,4 +211,25 @@ test('in a real terminal: under a flood the dashboard still answers a key, and q
 	await terminal.waitForExit(30_000);
 	expect(terminal.exitStatus).toBe(0);
 	await expectGoneWithin([procdash], 5000);
+});
+
+test('the channel a SIGKILLed procdash could not remove is removed by the next procdash run', async () => {
+	// Given procdash killed by SIGKILL, which no handler sees: its channel stays behind
+	const running = startCli(['run', '--json', '--', 'node', client, 'lines', '[]']);
+	const socketLine = await running.waitForLine((text) => text.includes('"line":"socket '));
+	const directory = path.dirname(/"line":"socket ([^"]+)"/.exec(socketLine)?.[1] ?? '');
+	running.child.kill('SIGKILL');
+	const killed = await running.finished;
+	expect(existsSync(directory)).toBe(true);
+	// (its watchdog takes the command down)
+	await expectNoneRunning(pidsIn(killed.events));
+
+	// When procdash runs again, it finds the socket nobody answers, and removes it
+	const next = await startCli(['run', '--json', '--', 'true']).finished;
+	expect(next.exitcode).toBe(0);
+	await waitUntil(
+		() => (existsSync(directory) ? undefined : true),
+		5000,
+		() => `${directory} is still there`,
+	);
 });
