@@ -92,3 +92,5 @@ export {
 	SnapshotStore,
 	tasksPerSecond,
 } from './core/snapshot/index.js';
+export type {ShowDashboardOptions} from './ui/show-dashboard.js';
+export {showDashboard} from './ui/show-dashboard.js';

@@ -13,6 +13,11 @@ export type RunOptions = {
 	readonly maxProcesses: number | undefined;
 	/** A directory where every process's output is logged, to `<name>.log`. */
 	readonly logDir: string | undefined;
+	/**
+	 * Whether the commands get the report channel, over which a program using procdash tells of
+	 * its pools, values and locks; `--no-instrument` turns it off.
+	 */
+	readonly instrument: boolean;
 };
 
 /** One command of `procdash run`: an executable and its arguments, with no shell. */
@@ -56,6 +61,7 @@ export const defaultPreset = 'tour';
 
 type Flags = {
 	json: boolean;
+	noInstrument?: boolean;
 	record?: string;
 	speed?: number;
 	config?: string;
@@ -113,6 +119,11 @@ function readFlags(head: readonly string[]): {flags: Flags; positional: string[]
 		if (name === '--json') {
 			refuse(equals !== -1, `--json takes no value, got '${arg}'`);
 			flags.json = true;
+			continue;
+		}
+		if (name === '--no-instrument') {
+			refuse(equals !== -1, `--no-instrument takes no value, got '${arg}'`);
+			flags.noInstrument = true;
 			continue;
 		}
 		if (!(name in valueOptions)) {
@@ -196,6 +207,10 @@ function replayCommand(rest: readonly string[], flags: Flags): Command {
 	expectNoMore(more, 'replay');
 	refuse(flags.record !== undefined, '--record does not apply to replay (it plays a recording)');
 	refuse(flags.config !== undefined, '-c does not apply to replay');
+	refuse(
+		flags.noInstrument === true,
+		'--no-instrument does not apply to replay (it starts no process)',
+	);
 	refuse(flags.graceMs !== undefined, '--grace does not apply to replay (it starts no process)');
 	refuse(
 		flags.maxProcesses !== undefined,
@@ -212,6 +227,7 @@ function runOptions(flags: Flags): RunOptions {
 		graceMs: flags.graceMs,
 		maxProcesses: flags.maxProcesses,
 		logDir: flags.logDir,
+		instrument: flags.noInstrument !== true,
 	};
 }
 
@@ -221,7 +237,8 @@ function otherThanJson(flags: Flags): boolean {
 		flags.config !== undefined ||
 		flags.graceMs !== undefined ||
 		flags.maxProcesses !== undefined ||
-		flags.logDir !== undefined
+		flags.logDir !== undefined ||
+		flags.noInstrument === true
 	);
 }
 

@@ -7,7 +7,7 @@ export type PresetLine = {readonly name: string; readonly description: string};
 /** The usage lines, printed alone after an option procdash does not know. */
 export function usageText(): string {
 	return `Usage:
-  procdash [preset] [--json] [--record FILE] [--grace SECONDS] [--max-processes N]
+  procdash [preset] [--json] [--record FILE] [--grace SECONDS] [--max-processes N] [--no-instrument]
   procdash run [options] -- <command> [args…] [-- <command> [args…]]…
   procdash -c procdash.yaml [options]
   procdash replay FILE [--speed N] [--json]
@@ -41,6 +41,8 @@ Options:
   -c, --config FILE          the scenario file to run
   --grace SECONDS            when stopping, the wait between SIGTERM and SIGKILL; default 5
   --max-processes N          live processes allowed at once; default 256
+  --no-instrument            do not hand commands the report channel (PROCDASH_REPORT) over which
+                             a program using procdash shows its own pools, values and locks
   -h, --help                 this text
   -v, --version              the version
 

@@ -90,8 +90,9 @@ async function configScenario(
 	return {scenario: toScenario(config), failed: configRunFailed(config)};
 }
 
-// `run` fails when a process failed by itself (exit code above 0, 127 when the command was not
-// found); one ended by procdash's own stop (a negative code) did not fail.
+// `run` and scenario files fail when a process failed by itself (exit code above 0, 127 when the
+// command was not found); one ended by procdash's own stop (a negative code) did not fail. What a
+// program reported of its own children is the program's business: its own exit code says it.
 function anyProcessFailed(snapshot: Snapshot): boolean {
-	return snapshot.processes.some((row) => row.state === 'failed');
+	return snapshot.processes.some((row) => row.state === 'failed' && row.program === undefined);
 }

@@ -1,4 +1,3 @@
-import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {createOrchestrator, type Orchestrator} from '../core/orchestrator/orchestrator.js';
 import type {Snapshot} from '../core/snapshot/index.js';
@@ -12,7 +11,9 @@ import {Replay} from '../recording/player.js';
 import {readRecording} from '../recording/read-recording.js';
 import {startRecording} from '../recording/recorder.js';
 import type {Scenario} from '../scenarios/scenario.js';
+import {importInk, loadDashboard} from '../ui/load.js';
 import {type RunOptions, UsageError} from './args.js';
+import {openReportChannel} from './report-socket.js';
 
 const dashboardSpares = 2;
 
@@ -29,16 +30,22 @@ export async function playLive(
 	// The dashboard keeps two task runtimes booted, so that a task started from it (a preset, r)
 	// runs at once; a headless run starts only what it is asked for. The children's output is
 	// captured, never printed: it would land over the dashboard or inside the NDJSON stream.
-	const newOrchestrator = () =>
-		createOrchestrator({
+	// The dashboard is loaded before anything starts: a signal meanwhile ends procdash with nothing
+	// yet to stop, and the spares boot after the import instead of competing with it for the CPU.
+	const dashboard = options.json ? undefined : await importInk(loadDashboard);
+	// The commands get the report channel: a program using procdash shows its pools, values, locks.
+	const channel = options.instrument ? await openReportChannel() : undefined;
+	const newOrchestrator = () => {
+		const orchestrator = createOrchestrator({
 			graceMs: options.graceMs,
 			maxProcesses: options.maxProcesses,
 			spares: options.json ? 0 : dashboardSpares,
 			output: 'capture',
+			...(channel ? {commandEnv: channel.commandEnv} : {}),
 		});
-	// The dashboard is loaded before anything starts: a signal meanwhile ends procdash with nothing
-	// yet to stop, and the spares boot after the import instead of competing with it for the CPU.
-	const dashboard = options.json ? undefined : await importInk(loadDashboard);
+		channel?.attach(orchestrator);
+		return orchestrator;
+	};
 	const orchestrator = newOrchestrator();
 	let stopRecording = options.record ? startRecording(orchestrator.bus, options.record) : () => {};
 	let stopLogs = logDirectory(orchestrator, options.logDir);
@@ -71,6 +78,7 @@ export async function playLive(
 	} finally {
 		stopRecording();
 		await stopLogs();
+		await channel?.close();
 	}
 }
 
@@ -168,42 +176,4 @@ function stdoutSink(
 			onBackedUp(true);
 		}
 	};
-}
-
-type Dashboard = typeof import('../ui/dashboard.js');
-
-// The dashboard as `npm run build` bundles it, with Ink and React in one file (several times
-// faster to load); from source (tsx), where there is no bundle, as modules.
-async function loadDashboard(): Promise<Dashboard> {
-	const bundle = new URL('../ui/bundle.js', import.meta.url);
-	if (existsSync(bundle)) return (await import(bundle.href)) as Dashboard;
-	return import('../ui/dashboard.js');
-}
-
-// Ink decides at import time, from CI=…, to draw only a last frame. A person at a real terminal
-// wants the live dashboard whatever their environment says, so hide CI from Ink's check alone.
-// Ink's colours (chalk) know FORCE_COLOR but not NO_COLOR (no-color.org): NO_COLOR becomes
-// FORCE_COLOR=0 for that same check. The children still get the environment as it was.
-// React, its reconciler and its scheduler pick their build at import time from NODE_ENV: the
-// development build renders several times slower (most of an idle dashboard's CPU), so the
-// import sees 'production'. The children still get the environment as it was.
-async function importInk<T>(load: () => Promise<T>): Promise<T> {
-	const saved = {
-		CI: process.env.CI,
-		CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION,
-		FORCE_COLOR: process.env.FORCE_COLOR,
-		NODE_ENV: process.env.NODE_ENV,
-	};
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
-	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-	process.env.NODE_ENV = 'production';
-	try {
-		return await load();
-	} finally {
-		for (const [name, value] of Object.entries(saved)) {
-			if (value === undefined) delete process.env[name];
-			else process.env[name] = value;
-		}
-	}
 }

@@ -92,6 +92,8 @@ export function configRunFailed(config: ScenarioConfig): (snapshot: Snapshot) =>
 		snapshot.processes.some(
 			(row) =>
 				row.state === 'failed' &&
+				// What a program reported of its own children is the program's business.
+				row.program === undefined &&
 				!(successes.get(row.name) ?? [0]).includes(row.exitcode as number),
 		);
 }

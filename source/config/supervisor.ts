@@ -157,7 +157,11 @@ export class Supervisor {
 		const host = hostOf(this.#orchestrator);
 		const options = {
 			bus: this.#orchestrator.bus,
-			context: {env: host.env(current.options.env), started: (pgid: number) => host.guard(pgid)},
+			context: {
+				// A probe reports nothing: it gets no report channel.
+				env: host.env(current.options.env, 'task'),
+				started: (pgid: number) => host.guard(pgid),
+			},
 			unhealthy: () => void current.stop(),
 		};
 		const target = {id: current.id, name: current.name};

@@ -134,3 +134,18 @@ export function wrapText(text: string, width: number): string[] {
 	}
 	return lines;
 }
+
+/**
+ * The width of a name column: the widest of `names`, at least `least` and at most `share` of
+ * `width` (never under `least`), so that a program's prefixed names (`app.js · Counter`) show whole
+ * where there is room.
+ */
+export function nameColumnWidth(
+	names: readonly string[],
+	least: number,
+	width: number,
+	share = 1 / 3,
+): number {
+	const widest = Math.max(least, ...names.map(displayWidth));
+	return Math.min(widest, Math.max(least, Math.floor(width * share)));
+}

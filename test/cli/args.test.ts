@@ -7,6 +7,7 @@ const defaults = {
 	graceMs: undefined,
 	maxProcesses: undefined,
 	logDir: undefined,
+	instrument: true,
 };
 
 const valid: readonly [string, readonly string[], Command][] = [
@@ -24,11 +25,19 @@ const valid: readonly [string, readonly string[], Command][] = [
 			'8',
 			'--log-dir',
 			'logs',
+			'--no-instrument',
 		],
 		{
 			kind: 'preset',
 			preset: 'fork',
-			options: {json: true, record: 'out.ndjson', graceMs: 500, maxProcesses: 8, logDir: 'logs'},
+			options: {
+				json: true,
+				record: 'out.ndjson',
+				graceMs: 500,
+				maxProcesses: 8,
+				logDir: 'logs',
+				instrument: false,
+			},
 		},
 	],
 	['help wins over anything', ['nope', '--bogus', '--help'], {kind: 'help'}],
@@ -174,6 +183,16 @@ const invalid: readonly [readonly string[], string, boolean][] = [
 	[
 		['replay', 'f', '--max-processes', '3'],
 		'--max-processes does not apply to replay (it starts no process)',
+		false,
+	],
+	[
+		['replay', 'f', '--no-instrument'],
+		'--no-instrument does not apply to replay (it starts no process)',
+		false,
+	],
+	[
+		['run', '--no-instrument=yes', '--', 'true'],
+		"--no-instrument takes no value, got '--no-instrument=yes'",
 		false,
 	],
 ];

@@ -2,4 +2,5 @@
 export * from './bus.js';
 export type * from './map.js';
 export type * from './pool.js';
+export type * from './report.js';
 export type * from './types.js';

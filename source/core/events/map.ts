@@ -1,4 +1,5 @@
 import type {PoolEventMap} from './pool.js';
+import type {ReportEventMap} from './report.js';
 import type {
 	Actor,
 	DeadlockLink,
@@ -24,6 +25,11 @@ export type EventMap = {
 		readonly daemon: boolean;
 		/** The command line (command targets) or `module#export` (task targets). */
 		readonly target: string;
+		/**
+		 * Set on a process that a program procdash runs told of over the report channel: the id of
+		 * that program's row (the command procdash started). Absent on procdash's own processes.
+		 */
+		readonly program?: number;
 	};
 	'process:started': {
 		readonly id: number;
@@ -273,7 +279,8 @@ export type EventMap = {
 		 */
 		readonly escaped?: readonly {readonly pid: number; readonly command: string}[];
 	};
-} & PoolEventMap;
+} & PoolEventMap &
+	ReportEventMap;
 
 /** The name of an event. */
 export type EventType = keyof EventMap;

@@ -35,6 +35,11 @@ export type OrchestratorOptions = {
 	 * dashboard and `--json` use it). The events are emitted either way.
 	 */
 	readonly output?: OutputMode;
+	/**
+	 * Makes the environment of every command process (a Process with `command`) it starts, from the
+	 * one it would get otherwise: the procdash CLI adds its report channel's variable this way.
+	 */
+	readonly commandEnv?: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
 };
 
 /** An orchestrator's options, checked, with their defaults filled in. */
@@ -46,6 +51,7 @@ export type ResolvedOrchestratorOptions = {
 	/** The modules to preload, as URLs. */
 	readonly preload: readonly string[];
 	readonly output: OutputMode;
+	readonly commandEnv: ((env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv) | undefined;
 };
 
 const defaultMaxProcesses = 256;
@@ -68,6 +74,7 @@ export function resolveOrchestratorOptions({
 	spares = 0,
 	preload = [],
 	output = 'inherit',
+	commandEnv,
 }: OrchestratorOptions = {}): ResolvedOrchestratorOptions {
 	checkWholeNumber(owner, 'maxProcesses', maxProcesses, 1);
 	checkNumber(owner, 'graceMs', graceMs, 0);
@@ -75,7 +82,10 @@ export function resolveOrchestratorOptions({
 	if (!Array.isArray(preload))
 		refuse(owner, 'preload', 'an array of module URLs or paths', preload);
 	checkOutput(owner, output);
+	if (commandEnv !== undefined && typeof commandEnv !== 'function')
+		refuse(owner, 'commandEnv', 'a function', commandEnv);
 	return {
+		commandEnv,
 		output,
 		historySize,
 		maxProcesses,

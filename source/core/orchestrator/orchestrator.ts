@@ -1,8 +1,10 @@
 import type {ChildProcess} from 'node:child_process';
 import type {Readable} from 'node:stream';
 import {ProcessLimitError} from '../errors.js';
+import type {ProcessKind} from '../events/index.js';
 import {EventBus} from '../events/index.js';
 import type {OutputMode} from '../process/output.js';
+import {reportBus} from '../report/reporter.js';
 import {SharedBroker} from '../shared/broker/broker.js';
 import {StatsSampling} from '../stats/sampling.js';
 import {printable} from '../util/printable.js';
@@ -34,8 +36,11 @@ export type MemberHost = {
 	trackOutput(readable: Readable): void;
 	/** A booted, idle task runtime, if one is ready; spares learn to import `module` ahead. */
 	takeSpare(module: string): ChildProcess | undefined;
-	/** The environment of a child: `env` (this process's when omitted) marked as this one's. */
-	env(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv;
+	/**
+	 * The environment of a child: `env` (this process's when omitted) marked as this one's, and for
+	 * a command, as `commandEnv` makes it.
+	 */
+	env(env: NodeJS.ProcessEnv | undefined, kind: ProcessKind): NodeJS.ProcessEnv;
 	/**
 	 * The next number of a default name (`Process`, `Thread`, `Pool`, `PoolWorker` …): 1, 2, 3 …
 	 * on each orchestrator, as CPython counts in each program — so that what one orchestrator
@@ -105,20 +110,23 @@ export class Orchestrator {
 	readonly #counts = new Map<string, number>();
 
 	constructor(options: OrchestratorOptions = {}) {
-		const {historySize, maxProcesses, graceMs, spares, preload, output} =
+		const {historySize, maxProcesses, graceMs, spares, preload, output, commandEnv} =
 			resolveOrchestratorOptions(options);
 		this.output = output;
 		this.bus = new EventBus({historySize});
+		// Run under procdash (PROCDASH_REPORT is set), this program's events are told to it too.
+		reportBus(this.bus);
 		this.shared = new SharedBroker(this.bus);
 		this.#sampling = new StatsSampling(this.bus, () => this.live());
 		this.maxProcesses = maxProcesses;
 		this.graceMs = graceMs;
 		this.bus.subscribe((event) => {
-			if (event.type === 'process:started') {
+			// A process a program reported (report channel) is its own: not this one's to guard.
+			if (event.type === 'process:started' && this.#processes.has(event.id)) {
 				// A thread is no process group: it lives and dies with this process.
 				if (event.threadId !== undefined) this.#threadStarted();
 				else this.#groups.started({id: event.id, name: event.name, pid: event.pid});
-			} else if (event.type === 'process:exited') {
+			} else if (event.type === 'process:exited' && this.#processes.has(event.id)) {
 				const member = this.#live.get(event.id);
 				this.#live.delete(event.id);
 				this.shared.processExited(event.id);
@@ -144,7 +152,10 @@ export class Orchestrator {
 			guard: (pgid) => this.#groups.guard(pgid),
 			trackOutput: (readable) => this.#output.track(readable),
 			takeSpare: (module) => this.#takeSpare(module),
-			env: (env) => ownedEnv(env, this.#token),
+			env: (env, kind) => {
+				const owned = ownedEnv(env, this.#token);
+				return kind === 'command' && commandEnv ? commandEnv(owned) : owned;
+			},
 			count: (kind) => {
 				const next = (this.#counts.get(kind) ?? 0) + 1;
 				this.#counts.set(kind, next);

@@ -31,7 +31,7 @@ export function launchChild(launch: Launch): {
 	if (spare) return {child: spare, warm: true};
 	const {options, kind, daemon, host} = launch;
 	const {cwd, shell} = options;
-	const env = host.env(options.env);
+	const env = host.env(options.env, kind);
 	const child =
 		kind === 'task'
 			? forkRuntime({

@@ -28,6 +28,7 @@ function ignore(): void {}
  * without a newline, so that the pieces join up as they were.
  */
 export function echoLine(stream: 'stdout' | 'stderr', line: string, continues: boolean): void {
+	if (quieted > 0) return;
 	const target = stream === 'stdout' ? process.stdout : process.stderr;
 	// As console.log does: a reader that went away (EPIPE) must not crash the program over a
 	// child's output.
@@ -40,4 +41,21 @@ export function echoLine(stream: 'stdout' | 'stderr', line: string, continues: b
 	} finally {
 		if (guarded) target.removeListener('error', ignore);
 	}
+}
+
+let quieted = 0;
+
+/**
+ * Stops echoing children's lines to this program's stdout and stderr until the returned function
+ * is called: while this program's own dashboard is on the screen (`showDashboard`), the lines are
+ * in its log pane, and written to the terminal they would land over it.
+ */
+export function quietEcho(): () => void {
+	quieted++;
+	let restored = false;
+	return () => {
+		if (restored) return;
+		restored = true;
+		quieted--;
+	};
 }

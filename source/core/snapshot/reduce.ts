@@ -45,6 +45,11 @@ export type ProcessRow = {
 	 */
 	readonly health?: 'starting' | 'ready' | 'unhealthy';
 	/**
+	 * Set on a process a program told of over the report channel: the id of that program's row.
+	 * procdash did not start it and cannot steer it.
+	 */
+	readonly program?: number;
+	/**
 	 * Supervised processes: set once it exited and its policy restarts it as a new process (with
 	 * the same name) at `at` (bus time); or, when its restarts ran out, that it gave up.
 	 */
@@ -160,15 +165,18 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 		case 'process:error':
 			return updateProcess(snapshot, event.id, () => ({error: event.error}));
 		case 'process:exited':
-			return updateProcess(snapshot, event.id, () => ({
-				state: event.exitcode > 0 ? 'failed' : 'exited',
-				exitcode: event.exitcode,
-				signal: event.signal,
-				endedAt: event.at,
-				cpu: undefined,
-				memory: undefined,
-				killAt: undefined,
-			}));
+			return endReported(
+				updateProcess(snapshot, event.id, () => ({
+					state: event.exitcode > 0 ? 'failed' : 'exited',
+					exitcode: event.exitcode,
+					signal: event.signal,
+					endedAt: event.at,
+					cpu: undefined,
+					memory: undefined,
+					killAt: undefined,
+				})),
+				event,
+			);
 		case 'process:restarting':
 			return updateProcess(snapshot, event.id, () => ({
 				restart: {
@@ -264,6 +272,7 @@ function createdRow(event: EventOf<'process:created'>): ProcessRow {
 		memory: undefined,
 		error: undefined,
 		returned: undefined,
+		...(event.program === undefined ? {} : {program: event.program}),
 	};
 }
 
@@ -285,6 +294,24 @@ function updateProcess(
 	const row = processes[index] as ProcessRow;
 	processes[index] = {...row, ...change(row)};
 	return {...snapshot, processes};
+}
+
+// A program's row exited: nobody is left to tell how the processes it reported, and had not told
+// the end of, ended (its children went with it). They are shown ended, with no exit code.
+function endReported(snapshot: Snapshot, event: EventOf<'process:exited'>): Snapshot {
+	if (!snapshot.processes.some((row) => row.program === event.id && isLive(row))) return snapshot;
+	return {
+		...snapshot,
+		processes: snapshot.processes.map((row) =>
+			row.program === event.id && isLive(row)
+				? {...row, state: 'exited', endedAt: event.at, cpu: undefined, memory: undefined}
+				: row,
+		),
+	};
+}
+
+function isLive(row: ProcessRow): boolean {
+	return row.state === 'running' || row.state === 'paused' || row.state === 'created';
 }
 
 function applyStats(snapshot: Snapshot, event: EventOf<'stats:sampled'>): Snapshot {

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {LockRow} from '../../core/snapshot/index.js';
-import {cell, truncate} from '../format.js';
+import {cell, nameColumnWidth, truncate} from '../format.js';
 
 type Props = {
 	readonly locks: readonly LockRow[];
@@ -24,6 +24,17 @@ export function LocksPanel({locks, now, width, height}: Props) {
 	// In a short terminal the panel may be its title alone, which then says how many it hides.
 	const rows = Math.max(0, height - (cycle ? 1 : 0));
 	const shown = locks.slice(0, rows);
+	const nameWidth = nameColumnWidth(
+		shown.map((lock) => lock.name),
+		16,
+		width,
+	);
+	const holderWidth = nameColumnWidth(
+		shown.map((lock) => holderText(lock, now)),
+		44,
+		width,
+		1 / 2,
+	);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text>
@@ -36,7 +47,14 @@ export function LocksPanel({locks, now, width, height}: Props) {
 				)}
 			</Text>
 			{shown.map((lock) => (
-				<LockLine key={lock.id} lock={lock} now={now} width={width} />
+				<LockLine
+					key={lock.id}
+					lock={lock}
+					now={now}
+					width={width}
+					nameWidth={nameWidth}
+					holderWidth={holderWidth}
+				/>
 			))}
 			{cycle && (
 				<Text color="red" wrap="truncate">
@@ -50,18 +68,26 @@ export function LocksPanel({locks, now, width, height}: Props) {
 	);
 }
 
+function holderText(lock: LockRow, now: number): string {
+	return lock.holder
+		? `held by ${lock.holder.name} (pid ${lock.holder.pid}) for ${(Math.max(0, now - lock.holder.since) / 1000).toFixed(1)} s`
+		: 'free';
+}
+
 function LockLine({
 	lock,
 	now,
 	width,
+	nameWidth,
+	holderWidth,
 }: {
 	readonly lock: LockRow;
 	readonly now: number;
 	readonly width: number;
+	readonly nameWidth: number;
+	readonly holderWidth: number;
 }) {
-	const holder = lock.holder
-		? `held by ${lock.holder.name} (pid ${lock.holder.pid}) for ${(Math.max(0, now - lock.holder.since) / 1000).toFixed(1)} s`
-		: 'free';
+	const holder = holderText(lock, now);
 	const waiters =
 		lock.waiters.length > 0
 			? `waiters: ${lock.waiters.map((waiter) => waiter.name).join(', ')}`
@@ -69,7 +95,8 @@ function LockLine({
 	return (
 		<Text wrap="truncate">
 			{'  '}
-			{cell(lock.name, 16)} <Text color={lock.holder ? 'yellow' : 'green'}>{cell(holder, 44)}</Text>{' '}
+			{cell(lock.name, nameWidth)}{' '}
+			<Text color={lock.holder ? 'yellow' : 'green'}>{cell(holder, holderWidth)}</Text>{' '}
 			{lock.deadlock && (
 				<Text color="red" bold inverse>
 					{' DEADLOCK '}
@@ -80,7 +107,7 @@ function LockLine({
 					{` ABANDONED by ${lock.abandoned.name} `}
 				</Text>
 			)}{' '}
-			<Text dimColor>{truncate(waiters, Math.max(0, width - 66))}</Text>
+			<Text dimColor>{truncate(waiters, Math.max(0, width - nameWidth - holderWidth - 6))}</Text>
 		</Text>
 	);
 }

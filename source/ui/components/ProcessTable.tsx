@@ -1,6 +1,14 @@
 import {Box, Text} from 'ink';
 import type {DescendantRow, PoolRow, ProcessRow, ProcessState} from '../../core/snapshot/index.js';
-import {cell, formatBytes, formatDuration, formatExitcode, sanitize} from '../format.js';
+import {
+	cell,
+	displayWidth,
+	formatBytes,
+	formatDuration,
+	formatExitcode,
+	lastColumns,
+	sanitize,
+} from '../format.js';
 import {tableNoteLines} from '../layout.js';
 import {type RowNote, rowNote} from '../row-note.js';
 import {isSelected, tableEntries} from '../table-entries.js';
@@ -190,14 +198,22 @@ function PoolLine({pool}: {readonly pool: PoolRow}) {
 	);
 }
 
+// A process a program reported is named `app.js · Process-1`: where that is too wide, its end
+// tells the rows apart, not the program's name they all begin with.
+function shownName(row: ProcessRow, width: number): string {
+	if (row.program === undefined || displayWidth(row.name) <= width) return row.name;
+	return `…${lastColumns(row.name, width - 1)}`;
+}
+
 // The columns a note takes the place of: the state and the figures that mean little meanwhile.
 const noted = new Set(['STATE', 'CPU%', 'MEM', 'UPTIME']);
 
 function ProcessLine({row, selected, now, note, columns, targetWidth, indent}: ProcessLineProps) {
 	const alive = row.state === 'running' || row.state === 'paused';
 	const uptime = row.startedAt === undefined ? undefined : (row.endedAt ?? now) - row.startedAt;
+	const nameWidth = (columns.find(([title]) => title === 'NAME')?.[1] ?? 0) - (indent ? 2 : 0);
 	const values: Record<string, string> = {
-		NAME: indent ? `  ${row.name}` : row.name,
+		NAME: `${indent ? '  ' : ''}${shownName(row, nameWidth)}`,
 		PID: row.pid === undefined ? '' : String(row.pid),
 		PPID: row.ppid === undefined ? '' : String(row.ppid),
 		// A probed process says how its probes find it while it runs.

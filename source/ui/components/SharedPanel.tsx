@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {SharedSnapshot} from '../../core/snapshot/index.js';
-import {cell, truncate} from '../format.js';
+import {cell, nameColumnWidth, truncate} from '../format.js';
 import {Sparkline} from './Sparkline.js';
 
 type Props = {
@@ -21,13 +21,20 @@ export function SharedPanel({shared, width, height}: Props) {
 			</Text>
 		);
 	}
-	const nameWidth = 16;
-	const valueWidth = 14;
-	const sparkWidth = Math.min(30, Math.max(8, width - nameWidth - valueWidth - 24));
 	// In a short terminal the panel may be its title alone, which then says how many it hides.
 	const rows = Math.max(0, height);
 	const shownValues = values.slice(0, rows);
 	const shownArrays = arrays.slice(0, Math.max(0, rows - shownValues.length));
+	const nameWidth = nameColumnWidth(
+		[
+			...shownValues.map((row) => row.name),
+			...shownArrays.map((row) => `${row.name}[${row.values.length}]`),
+		],
+		16,
+		width,
+	);
+	const valueWidth = 14;
+	const sparkWidth = Math.min(30, Math.max(8, width - nameWidth - valueWidth - 24));
 	const shown = shownValues.length + shownArrays.length;
 	const hidden = values.length + arrays.length - shown;
 	return (
@@ -47,7 +54,9 @@ export function SharedPanel({shared, width, height}: Props) {
 					{cell(row.name, nameWidth)} <Text dimColor>{row.typecode}</Text>{' '}
 					<Text bold>{cell(String(row.value), valueWidth, 'right')}</Text>{' '}
 					<Sparkline points={row.history} width={sparkWidth} color="cyan" />{' '}
-					<Text dimColor>{row.lastBy ? truncate(`by ${row.lastBy}`, 20) : ''}</Text>
+					<Text dimColor>
+						{row.lastBy ? truncate(`by ${row.lastBy}`, Math.max(20, nameWidth + 3)) : ''}
+					</Text>
 				</Text>
 			))}
 			{shownArrays.map((row) => (

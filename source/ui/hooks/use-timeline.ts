@@ -95,6 +95,15 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 				`preset ${event.name} ${event.ok ? 'passed' : 'did not pass'}: ${event.notes[0] ?? ''}`,
 				event.ok ? 'good' : 'bad',
 			);
+		case 'report:connected':
+			return entry(
+				`${printable(event.program)} (pid ${event.pid}) reports in, under ${printable(event.rootName)}`,
+			);
+		case 'report:dropped':
+			return entry(
+				`${printable(event.program)} (pid ${event.pid}): report lines dropped, ${event.malformed} malformed, ${event.flooded} past the rate`,
+				'bad',
+			);
 		case 'orchestrator:stopping':
 			return entry(`stopping: SIGTERM sent, SIGKILL in ${Math.round(event.graceMs / 1000)} s`);
 		default: {
