@@ -37,7 +37,7 @@ describe.each(['fork', 'spawn'])('Pool(4).map over sixteen sleeps (%s)', (method
 		const plain = await runPython([sleeps, method]);
 		server = await startReportServer();
 		const run = await runPython([sleeps, method], reportingEnv(server.path));
-		await server.allEnded(5);
+		await server.allEnded(2);
 
 		// Then it printed the same and ended the same
 		expect(plain).toMatchObject({exitcode: 0, stdout: 'sum 1240\n'});
@@ -51,11 +51,7 @@ describe.each(['fork', 'spawn'])('Pool(4).map over sixteen sleeps (%s)', (method
 		for (const worker of workers) {
 			expect(worker).toMatchObject({poolId: pool?.poolId, processId: `p${worker.pid}`});
 		}
-		// Each worker said hello itself, and that it was ready for tasks
 		const workerPids = new Set(workers.map(({pid}) => pid));
-		const hellos = server.connections.map(({hello}) => hello?.pid);
-		expect(new Set(hellos)).toEqual(new Set([run.pid, ...workerPids]));
-		expect(eventsOf(server.events, 'pool:worker-ready')).toHaveLength(4);
 
 		// And sixteen tasks (chunks of one item) were queued at once, each started and done once
 		expect(eventsOf(server.events, 'pool:task-queued')).toEqual([
@@ -73,6 +69,19 @@ describe.each(['fork', 'spawn'])('Pool(4).map over sixteen sleeps (%s)', (method
 		for (const task of done) {
 			expect(task).toMatchObject({call: 'map', count: 1, ok: true, poolId: pool?.poolId});
 			expect(workerPids.has(Number(String(task.processId).slice(1)))).toBe(true);
+		}
+
+		// And each worker that ran a task said hello itself, and that it was ready for tasks
+		// (under spawn on a busy machine, the others may finish the map before one has booted)
+		const busy = new Set(done.map(({processId}) => processId));
+		const hellos = new Set(server.connections.map(({hello}) => `p${hello?.pid}`));
+		const ready = new Set(
+			eventsOf(server.events, 'pool:worker-ready').map(({processId}) => processId),
+		);
+		expect(hellos.has(`p${run.pid}`)).toBe(true);
+		for (const worker of busy) {
+			expect(hellos.has(String(worker))).toBe(true);
+			expect(ready.has(worker)).toBe(true);
 		}
 
 		// And the queue's depth went up, then drained to nothing

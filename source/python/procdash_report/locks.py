@@ -21,7 +21,7 @@ _FACTORIES = ('multiprocessing.context',)
 class LockWatch(object):
     """Stands in for a lock's acquire and release, and tells what they do."""
 
-    __slots__ = ('semlock', 'recursive', 'tracked', 'ref', 'acquired_at')
+    __slots__ = ('semlock', 'recursive', 'tracked', 'ref', 'acquired_at', 'heads')
 
     def __init__(self, semlock, recursive):
         self.semlock = semlock
@@ -30,10 +30,23 @@ class LockWatch(object):
         self.tracked = None
         self.ref = None
         self.acquired_at = None
+        # Each event's line up to its figure, for one process and its name (a forked child's differ).
+        self.heads = (None, {})
 
     def follow(self, lock_id, name):
         self.ref = '"id":%s,"name":%s' % (json.dumps(lock_id), json.dumps(name))
         self.tracked = True
+
+    def _head(self, what):
+        actor = state.actor or state.actor_json()
+        owner, heads = self.heads
+        if owner is not actor:
+            heads = {}
+            self.heads = (actor, heads)
+        head = heads.get(what)
+        if head is None:
+            head = heads[what] = '{"type":"lock:%s",%s,"by":%s' % (what, self.ref, actor)
+        return head
 
     def _decide(self):
         try:
@@ -47,22 +60,27 @@ class LockWatch(object):
             self.tracked = False
         return self.tracked
 
-    def _tell(self, what, extra):
+    def _tell(self, what, figure='', value=0):
         try:
-            state.send('{"type":"lock:%s",%s,"by":%s%s}' % (what, self.ref, state.actor_json(), extra))
+            line = self._head(what)
+            if figure:
+                line = '%s,"%s":%d}\n' % (line, figure, value)
+            else:
+                line += '}\n'
+            state.channel.send(line.encode())
         except Exception:
             pass
 
     def _acquired(self, waited):
         self.acquired_at = _monotonic()
-        self._tell('acquired', ',"waitedMs":%d' % round(waited))
+        self._tell('acquired', 'waitedMs', round(waited))
 
     def acquire(self, block=True, timeout=None):
         semlock = self.semlock
         tracked = self.tracked
         if tracked is None:
             tracked = self._decide()
-        if not tracked or (self.recursive and semlock._is_mine()):
+        if not tracked or not state.reporting() or (self.recursive and semlock._is_mine()):
             return semlock.acquire(block, timeout)
         # The C acquire tries without waiting first as well: this changes no outcome.
         if semlock.acquire(False):
@@ -70,14 +88,14 @@ class LockWatch(object):
             return True
         if not block:
             return False
-        self._tell('requested', '')
+        self._tell('requested')
         start = _monotonic()
         got = semlock.acquire(True, timeout)
         waited = (_monotonic() - start) * 1000
         if got:
             self._acquired(waited)
         else:
-            self._tell('timed-out', ',"waitedMs":%d' % round(waited))
+            self._tell('timed-out', 'waitedMs', round(waited))
         return got
 
     def release(self):
@@ -85,7 +103,7 @@ class LockWatch(object):
         tracked = self.tracked
         if tracked is None:
             tracked = self._decide()
-        if tracked:
+        if tracked and state.reporting():
             # Told before the release, so that it is on its way before a waiter can take the lock.
             try:
                 if self.recursive:
@@ -95,7 +113,7 @@ class LockWatch(object):
                 if last:
                     since, self.acquired_at = self.acquired_at, None
                     held = (_monotonic() - since) * 1000 if since is not None else 0
-                    self._tell('released', ',"heldMs":%d' % round(held))
+                    self._tell('released', 'heldMs', round(held))
             except Exception:
                 pass
         return semlock.release()

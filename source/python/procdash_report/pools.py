@@ -128,6 +128,10 @@ class _Feed(object):
             error = getattr(outcome, 'exc', outcome)
             extra['error'] = {'name': type(error).__name__, 'message': str(error)[:2000]}
         self._event('pool:task-done', extra)
+        # Written now, before the result goes back: once the last one is back, the pool may be
+        # terminated (the end of a with-block) and its workers killed before a later write.
+        if state.channel is not None:
+            state.channel.flush()
 
 
 class _Side(object):

@@ -108,7 +108,7 @@ def at_end():
         sweep()
         values.sample()
         if state.channel is not None:
-            state.channel.close(0.1)
+            state.channel.close(0.05)
     except Exception:
         pass
 
@@ -152,6 +152,7 @@ def _reporting_run(process, run):
 
 
 def _in_child(process):
+    state.forget_actor()
     names = getattr(process, '_procdash_names', None)
     if names:
         state.names.update(names)

@@ -5,12 +5,21 @@ import os
 #: The channel of this process (set by install()).
 channel = None
 
+#: This process's pid, kept here: os.getpid() is a system call, and locks report on every use.
+pid = os.getpid()
+
 #: Names of the program's locks by id (a semaphore's name), so that a spawned child that receives
 #: a lock by pickling calls it what its creator did; it travels on each Process object started.
 names = {}
 
 _counters = {}
 _actor = [None, None, None]
+_current_process = []
+
+#: `by` of this process's events, as JSON, once known: forgotten at a fork and when a child starts
+#: (its process object is not the current one until then). A later change of the process's name
+#: is not seen.
+actor = None
 
 
 def number(kind):
@@ -27,18 +36,28 @@ def process_id(pid):
 
 def actor_json():
     """`by` for this process, as JSON: {"id","name","pid"} of the current multiprocessing process."""
-    from multiprocessing import process
+    global actor
+    if not _current_process:
+        from multiprocessing import process
 
-    name = process.current_process().name
-    pid = os.getpid()
-    if _actor[0] != pid or _actor[1] != name:
+        _current_process.append(process.current_process)
+    name = _current_process[0]().name
+    if _actor[0] != pid or _actor[1] is not name:
         _actor[0], _actor[1] = pid, name
         _actor[2] = json.dumps({'id': process_id(pid), 'name': name, 'pid': pid}, separators=(',', ':'))
-    return _actor[2]
+    actor = _actor[2]
+    return actor
+
+
+def forget_actor():
+    global actor
+    actor = None
 
 
 def after_fork_in_child():
-    global _counters
+    global _counters, pid, actor
+    pid = os.getpid()
+    actor = None
     _counters = {}
     _actor[0] = None
 
@@ -49,10 +68,15 @@ def event(payload):
         channel.event(payload)
 
 
+def reporting():
+    """Whether events still go anywhere from this process."""
+    return channel is not None and not channel.closed
+
+
 def send(line):
     """Sends one ready line (str without its newline); never raises."""
     if channel is not None:
         try:
-            channel.send(line.encode() + b'\n')
+            channel.send((line + '\n').encode())
         except Exception:
             pass
