@@ -8,6 +8,7 @@ into the program or blocks it: a failing channel ends reporting and the program 
 """
 import atexit
 import os
+import sys
 
 from . import state
 
@@ -22,24 +23,37 @@ def install():
     if not path:
         return
     _installed[0] = True
-    from . import channel, hooks, processes, ticker, values
+    from . import channel, hooks, ticker
 
     state.channel = channel.Channel(path)
     state.channel.on_open = ticker.start
-
-    def after_fork_in_child():
-        try:
-            state.channel.after_fork_in_child()
-            state.channel.on_open = ticker.start
-            state.after_fork_in_child()
-            ticker.after_fork_in_child()
-            processes.after_fork_in_child()
-            values.after_fork_in_child()
-        except Exception:
-            pass
-
-    os.register_at_fork(after_in_child=after_fork_in_child)
+    os.register_at_fork(after_in_child=_after_fork_in_child)
     # Registered before multiprocessing is imported, so it runs after multiprocessing's own exit
     # handler has joined the children: their exits are known by then.
-    atexit.register(processes.at_end)
+    atexit.register(_at_end)
     hooks.install()
+
+
+def _after_fork_in_child():
+    try:
+        from . import ticker
+
+        state.channel.after_fork_in_child()
+        state.channel.on_open = ticker.start
+        state.after_fork_in_child()
+        ticker.after_fork_in_child()
+        # Those modules hold state only once multiprocessing has been imported (and they with it).
+        for name in ('processes', 'values'):
+            module = sys.modules.get('%s.%s' % (__name__, name))
+            if module is not None:
+                module.after_fork_in_child()
+    except Exception:
+        pass
+
+
+def _at_end():
+    module = sys.modules.get('%s.processes' % __name__)
+    if module is not None:
+        module.at_end()
+    elif state.channel is not None:
+        state.channel.close()

@@ -4,9 +4,7 @@ Lines are NDJSON (the hello first, then one event a line), queued and written wi
 blocking the program: a slow reader makes the queue fill and later events are dropped; a failed
 connect, a closed socket or any other error ends reporting in this process, silently.
 """
-import json
 import os
-import socket
 import sys
 import threading
 import time
@@ -17,9 +15,9 @@ FLUSH_AT = 65536
 # Lines go out at once unless the last write was this recent: a lock taken in a tight loop costs a
 # write every few milliseconds, not one per event, and the daemon thread writes the rest.
 FLUSH_SECONDS = 0.01
-# A program that restored SIGPIPE's default must not die of a closed report socket.
-_NO_SIGNAL = getattr(socket, 'MSG_NOSIGNAL', 0)
 _monotonic = time.monotonic
+# A program that restored SIGPIPE's default must not die of a closed report socket (set on open).
+_no_signal = [0]
 
 
 def _program():
@@ -61,6 +59,8 @@ class Channel(object):
     def event(self, payload):
         """Sends one event, a dict with its `type`; never raises."""
         try:
+            import json
+
             line = json.dumps(payload, separators=(',', ':'), allow_nan=False).encode() + b'\n'
         except Exception:
             self.dropped += 1
@@ -119,6 +119,11 @@ class Channel(object):
         self._close()
 
     def _open(self):
+        # Imported here: a program that never uses multiprocessing never loads them.
+        import json
+        import socket
+
+        _no_signal[0] = getattr(socket, 'MSG_NOSIGNAL', 0)
         sock = None
         try:
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -161,7 +166,7 @@ class Channel(object):
             if sock is None:
                 return
             try:
-                sent = sock.send(self.unsent, _NO_SIGNAL)
+                sent = sock.send(self.unsent, _no_signal[0])
             except (BlockingIOError, InterruptedError):
                 return
             except Exception:

@@ -1,17 +1,26 @@
 """Patches multiprocessing's modules as they are imported, so that a program that never imports
 multiprocessing pays nothing, and one that does gets them patched before it uses them."""
+import importlib
 import sys
+
+#: Which of our modules patches which of multiprocessing's, imported only when that one is.
+_PATCHES = {
+    'multiprocessing.process': 'processes',
+    'multiprocessing.synchronize': 'locks',
+    'multiprocessing.sharedctypes': 'values',
+    'multiprocessing.pool': 'pools',
+}
 
 
 def _patches():
-    from . import locks, pools, processes, values
+    return {name: _patcher(ours) for name, ours in _PATCHES.items()}
 
-    return {
-        'multiprocessing.process': processes.patch,
-        'multiprocessing.synchronize': locks.patch,
-        'multiprocessing.sharedctypes': values.patch,
-        'multiprocessing.pool': pools.patch,
-    }
+
+def _patcher(ours):
+    def patch(module):
+        importlib.import_module('%s.%s' % (__package__, ours)).patch(module)
+
+    return patch
 
 
 class _Loader(object):

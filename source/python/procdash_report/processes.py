@@ -2,8 +2,6 @@
 a child says hello at its start, reports its own objects and flushes before it ends."""
 import functools
 import os
-import signal
-import traceback
 import weakref
 
 from . import state
@@ -72,6 +70,8 @@ def report_exit(process):
     _exited.add(process)
     name = None
     if code < 0:
+        import signal
+
         try:
             name = signal.Signals(-code).name
         except ValueError:
@@ -120,6 +120,8 @@ def after_fork_in_child():
 
 
 def _error_info(error):
+    import traceback
+
     info = {'name': type(error).__name__, 'message': str(error)[:2000]}
     stack = ''.join(traceback.format_exception(type(error), error, error.__traceback__))
     if stack:

@@ -1,5 +1,4 @@
 """What the reporter keeps in this process: its channel, the names of shared objects, counters."""
-import json
 import os
 
 #: The channel of this process (set by install()).
@@ -44,6 +43,8 @@ def actor_json():
     name = _current_process[0]().name
     if _actor[0] != pid or _actor[1] is not name:
         _actor[0], _actor[1] = pid, name
+        import json
+
         _actor[2] = json.dumps({'id': process_id(pid), 'name': name, 'pid': pid}, separators=(',', ':'))
     actor = _actor[2]
     return actor
