@@ -9,6 +9,7 @@ _PATCHES = {
     'multiprocessing.synchronize': 'locks',
     'multiprocessing.sharedctypes': 'values',
     'multiprocessing.pool': 'pools',
+    'traceback': 'errors',
 }
 
 

@@ -119,47 +119,11 @@ def after_fork_in_child():
     _exited = weakref.WeakSet()
 
 
-def _error_info(error):
-    import traceback
-
-    info = {'name': type(error).__name__, 'message': str(error)[:2000]}
-    stack = ''.join(traceback.format_exception(type(error), error, error.__traceback__))
-    if stack:
-        info['stack'] = stack[-8000:]
-    return info
-
-
-def _reporting_run(process, run):
-    @functools.wraps(run)
-    def reporting_run(*args, **kwargs):
-        try:
-            return run(*args, **kwargs)
-        except SystemExit:
-            raise
-        except BaseException as error:
-            try:
-                state.event(
-                    {
-                        'type': 'process:error',
-                        'id': state.process_id(os.getpid()),
-                        'name': process.name,
-                        'error': _error_info(error),
-                    }
-                )
-            except Exception:
-                pass
-            raise
-
-    return reporting_run
-
-
 def _in_child(process):
     state.forget_actor()
     names = getattr(process, '_procdash_names', None)
     if names:
         state.names.update(names)
-    # An instance attribute, set only here: the parent's object (and what it pickles) is unchanged.
-    process.run = _reporting_run(process, process.run)
     if state.channel is not None:
         state.channel.open()
 
