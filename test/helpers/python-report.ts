@@ -35,11 +35,14 @@ export type ReportServer = {
 export type ReportServerOptions = {
 	/** Ends each connection as soon as its hello has come: a procdash that goes away. */
 	readonly hangUpAfterHello?: boolean;
+	/** Never reads: a procdash too busy to keep up. */
+	readonly neverRead?: boolean;
 };
 
 /** Listens on a Unix socket in a new temporary folder, collecting NDJSON lines per connection. */
 export async function startReportServer({
 	hangUpAfterHello = false,
+	neverRead = false,
 }: ReportServerOptions = {}): Promise<ReportServer> {
 	const folder = mkdtempSync(join(tmpdir(), 'procdash-report-'));
 	const path = join(folder, 'report.sock');
@@ -50,6 +53,10 @@ export async function startReportServer({
 		sockets.add(socket);
 		const connection: Connection = {hello: undefined, events: [], ended: false};
 		connections.push(connection);
+		if (neverRead) {
+			socket.pause();
+			return;
+		}
 		let rest = '';
 		socket.setEncoding('utf8');
 		socket.on('data', (chunk: string) => {

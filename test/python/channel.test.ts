@@ -64,6 +64,18 @@ test('a receiver that hangs up mid-run changes neither the output nor the exit c
 	expect(run).toMatchObject({exitcode: 0, stdout: plain.stdout, stderr: ''});
 });
 
+test('a receiver that never reads neither blocks the program nor changes its output: events are dropped', async () => {
+	// Given a receiver that accepts and then reads nothing, and a program that takes a Lock 50,000
+	// times (a hundred thousand lines, far more than a socket buffer and the reporter's 1 MiB)
+	const tight = pythonFixture('tight.py');
+	server = await startReportServer({neverRead: true});
+	const run = await runPython([tight], reportingEnv(server.path));
+
+	// Then it connected, ran to its end and printed what it prints alone
+	expect(server.connections).toHaveLength(1);
+	expect(run).toMatchObject({exitcode: 0, stdout: 'done\n', stderr: ''});
+});
+
 test("the program's own sitecustomize still runs, once, with or without a channel", async () => {
 	// Given a sitecustomize of the program's on its PYTHONPATH
 	folder = mkdtempSync(join(tmpdir(), 'procdash-site-'));
