@@ -64,7 +64,9 @@ async function measure(): Promise<{times: Times; lines: number}> {
 /** One row: the reported Lock round against the bare one, in ns per round. */
 export async function benchPythonReport(): Promise<BenchRow[]> {
 	const figure = 'Python Lock acquire + release, reported to procdash';
-	const goal = {text: '≤ 25×', bound: 25, on: 'ratio'} as const;
+	// The issue sets no bound. Two lines a round cost what two small Python calls do; a few
+	// microseconds a round is what a program that holds its lock to do some work will not notice.
+	const goal = {text: '≤ 5 µs a round', bound: 5000, on: 'value'} as const;
 	if (!pythonVersion()) {
 		return [
 			{

@@ -37,7 +37,8 @@ class LockWatch(object):
         self.ref = '"id":%s,"name":%s' % (json.dumps(lock_id), json.dumps(name))
         self.tracked = True
 
-    def _head(self, what):
+    def _head(self, what, figure):
+        """The event's line up to its figure's value, as bytes, for this process."""
         actor = state.actor or state.actor_json()
         owner, heads = self.heads
         if owner is not actor:
@@ -45,7 +46,8 @@ class LockWatch(object):
             self.heads = (actor, heads)
         head = heads.get(what)
         if head is None:
-            head = heads[what] = '{"type":"lock:%s",%s,"by":%s' % (what, self.ref, actor)
+            head = '{"type":"lock:%s",%s,"by":%s' % (what, self.ref, actor)
+            head = heads[what] = (head + (',"%s":' % figure if figure else '}\n')).encode()
         return head
 
     def _decide(self):
@@ -60,42 +62,38 @@ class LockWatch(object):
             self.tracked = False
         return self.tracked
 
-    def _tell(self, what, figure='', value=0):
+    def _tell(self, what, figure=None, value=0):
         try:
-            line = self._head(what)
-            if figure:
-                line = '%s,"%s":%d}\n' % (line, figure, value)
-            else:
-                line += '}\n'
-            state.channel.send(line.encode())
+            head = self._head(what, figure)
+            state.channel.send(head + b'%d}\n' % value if figure else head)
         except Exception:
             pass
-
-    def _acquired(self, waited):
-        self.acquired_at = _monotonic()
-        self._tell('acquired', 'waitedMs', round(waited))
 
     def acquire(self, block=True, timeout=None):
         semlock = self.semlock
         tracked = self.tracked
         if tracked is None:
             tracked = self._decide()
-        if not tracked or not state.reporting() or (self.recursive and semlock._is_mine()):
+        channel = state.channel
+        if not tracked or channel.closed or (self.recursive and semlock._is_mine()):
             return semlock.acquire(block, timeout)
         # The C acquire tries without waiting first as well: this changes no outcome.
         if semlock.acquire(False):
-            self._acquired(0)
+            self.acquired_at = _monotonic()
+            self._tell('acquired', 'waitedMs', 0)
             return True
         if not block:
             return False
         self._tell('requested')
         start = _monotonic()
         got = semlock.acquire(True, timeout)
-        waited = (_monotonic() - start) * 1000
+        now = _monotonic()
+        waited = int((now - start) * 1000 + 0.5)
         if got:
-            self._acquired(waited)
+            self.acquired_at = now
+            self._tell('acquired', 'waitedMs', waited)
         else:
-            self._tell('timed-out', 'waitedMs', round(waited))
+            self._tell('timed-out', 'waitedMs', waited)
         return got
 
     def release(self):
@@ -103,7 +101,7 @@ class LockWatch(object):
         tracked = self.tracked
         if tracked is None:
             tracked = self._decide()
-        if tracked and state.reporting():
+        if tracked and not state.channel.closed:
             # Told before the release, so that it is on its way before a waiter can take the lock.
             try:
                 if self.recursive:
@@ -112,8 +110,8 @@ class LockWatch(object):
                     last = semlock._get_value() == 0
                 if last:
                     since, self.acquired_at = self.acquired_at, None
-                    held = (_monotonic() - since) * 1000 if since is not None else 0
-                    self._tell('released', 'heldMs', round(held))
+                    held = int((_monotonic() - since) * 1000 + 0.5) if since is not None else 0
+                    self._tell('released', 'heldMs', held)
             except Exception:
                 pass
         return semlock.release()

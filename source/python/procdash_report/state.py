@@ -67,17 +67,3 @@ def event(payload):
     """Sends one event; never raises."""
     if channel is not None:
         channel.event(payload)
-
-
-def reporting():
-    """Whether events still go anywhere from this process."""
-    return channel is not None and not channel.closed
-
-
-def send(line):
-    """Sends one ready line (str without its newline); never raises."""
-    if channel is not None:
-        try:
-            channel.send((line + '\n').encode())
-        except Exception:
-            pass
