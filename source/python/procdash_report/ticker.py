@@ -6,7 +6,7 @@ import time
 from . import state
 
 FLUSH_SECONDS = 0.05
-SAMPLE_EVERY = 4
+SAMPLE_SECONDS = 0.2
 
 _started = [False]
 
@@ -36,14 +36,17 @@ def tick():
 
 
 def _run():
-    rounds = 0
+    sampled_at = time.monotonic()
     while True:
-        time.sleep(FLUSH_SECONDS)
+        channel = state.channel
+        # Awake often only while lines wait to be written; otherwise at the sampling rate.
+        busy = channel is not None and (channel.queue or channel.unsent)
+        time.sleep(FLUSH_SECONDS if busy else SAMPLE_SECONDS)
         try:
-            rounds += 1
-            if rounds % SAMPLE_EVERY == 0:
+            now = time.monotonic()
+            if now - sampled_at >= SAMPLE_SECONDS - 0.001:
+                sampled_at = now
                 tick()
-            channel = state.channel
             if channel is not None:
                 if channel.closed:
                     return
