@@ -31,7 +31,7 @@ function queueDepths(events: readonly Record<string, unknown>[]): number[] {
 	return depths;
 }
 
-describe.each(['fork', 'spawn'])('Pool(4).map over sixteen sleeps (%s)', (method) => {
+describe.each(['fork', 'spawn', 'forkserver'])('Pool(4).map over sixteen sleeps (%s)', (method) => {
 	test('the pool, its four workers and its sixteen tasks are reported, and its queue drains; output and exit code as a plain run', async () => {
 		// Given the program run plain, then with the reporter and a receiver
 		const plain = await runPython([sleeps, method]);
