@@ -8,6 +8,7 @@ import {loadavg} from 'node:os';
 import {benchDashboard} from './dashboard.js';
 import {formatMachine} from './machine.js';
 import {benchPool} from './pool.js';
+import {benchPythonReport} from './python-report.js';
 import {type BenchRow, formatTable} from './report.js';
 import {resultsOf} from './results.js';
 import {benchShared} from './shared.js';
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
 	pool: benchPool,
 	shared: benchShared,
 	dashboard: benchDashboard,
+	'python-report': benchPythonReport,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
 import {reportVariable} from '../core/report/protocol.js';
+import {pythonInstrumentEnv} from '../core/report/python-path.js';
 import {ReportReceiver} from '../core/report/receiver.js';
 import {findReportingRoot} from '../core/report/tree.js';
 
@@ -66,9 +67,8 @@ export async function openReportChannel(): Promise<ReportChannel> {
 		socketPath,
 		attach: (orchestrator) => orchestrators.add(orchestrator),
 		commandEnv: (env) => {
-			const reporting = {...env, [reportVariable]: socketPath};
-			// python: pythonInstrumentEnv(env) joins here
-			return reporting;
+			// A Python command finds procdash's reporter on its path; any other ignores it.
+			return pythonInstrumentEnv({...env, [reportVariable]: socketPath});
 		},
 		close: async () => {
 			for (const socket of sockets) socket.destroy();

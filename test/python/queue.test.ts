@@ -1,0 +1,53 @@
+import {afterEach, describe, expect, test} from 'vitest';
+import {expectNoDescendants} from '../helpers/leftovers.js';
+import {
+	eventsOf,
+	pythonFixture,
+	type ReportServer,
+	reportingEnv,
+	runPython,
+	startReportServer,
+} from '../helpers/python-report.js';
+
+const producer = pythonFixture('producer.py');
+let server: ReportServer | undefined;
+
+afterEach(async () => {
+	await server?.close();
+	server = undefined;
+	await expectNoDescendants();
+});
+
+describe.each(['fork', 'spawn'])('a producer and a consumer on a Queue (%s)', (method) => {
+	test("both processes are reported with their names and exit codes, and none of the Queue's inner locks; output and exit code as a plain run", async () => {
+		// Given the program run plain, then with the reporter and a receiver
+		const plain = await runPython([producer, method]);
+		server = await startReportServer();
+		const run = await runPython([producer, method], reportingEnv(server.path));
+		await server.allEnded(3);
+
+		// Then it printed the same and ended the same
+		expect(plain).toMatchObject({exitcode: 0, stdout: 'consumer exit code 20\n'});
+		expect(run).toMatchObject({exitcode: 0, stdout: plain.stdout, stderr: ''});
+
+		// And its two processes were reported, started by the program, with their exit codes
+		const created = eventsOf(server.events, 'process:created');
+		expect(created.map(({name, target}) => [name, target])).toEqual([
+			['producer', '__main__#produce'],
+			['consumer', '__main__#consume'],
+		]);
+		const started = eventsOf(server.events, 'process:started');
+		expect(started.map(({ppid}) => ppid)).toEqual([run.pid, run.pid]);
+		const exited = eventsOf(server.events, 'process:exited');
+		expect(exited.map(({name, exitcode}) => [name, exitcode]).sort()).toEqual([
+			['consumer', 20],
+			['producer', 0],
+		]);
+		expect(new Set(server.connections.map(({hello}) => hello?.pid))).toEqual(
+			new Set([run.pid, ...started.map(({pid}) => pid)]),
+		);
+
+		// And the Queue's own locks are not the program's: no lock is reported
+		expect(server.events.filter(({type}) => String(type).startsWith('lock:'))).toEqual([]);
+	});
+});
