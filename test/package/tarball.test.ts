@@ -105,9 +105,16 @@ test('the packed tarball installs alone, compiles against strict TypeScript, run
 	);
 	expect(files.filter((path) => path.endsWith('.map'))).toEqual([]);
 	expect(files.filter((path) => path.startsWith('dist/source/ui/'))).toEqual(
-		expect.arrayContaining(['dist/source/ui/bundle.js', 'dist/source/ui/keys.js']),
+		// The bundle, the keys --help lists, the loader the CLI and showDashboard open it with
+		expect.arrayContaining([
+			'dist/source/ui/bundle.js',
+			'dist/source/ui/keys.js',
+			'dist/source/ui/load.js',
+			'dist/source/ui/show-dashboard.js',
+			'dist/source/ui/show-dashboard.d.ts',
+		]),
 	);
-	expect(files.filter((path) => path.startsWith('dist/source/ui/'))).toHaveLength(2);
+	expect(files.filter((path) => path.startsWith('dist/source/ui/'))).toHaveLength(5);
 	expect(
 		files.filter((path) => path.startsWith('dist/test') || path.startsWith('source/')),
 	).toEqual([]);
@@ -158,15 +165,15 @@ test('the packed tarball installs alone, compiles against strict TypeScript, run
 	);
 	expect(manifest.trim()).toBe('MIT');
 
-	// And the bundled dashboard loads without Ink installed
+	// And the bundled dashboard loads without Ink installed, as the CLI and showDashboard load it
 	expect(existsSync(join(project, 'node_modules', 'ink'))).toBe(false);
-	const bundle = join(project, 'node_modules', 'procdash', 'dist', 'source', 'ui', 'bundle.js');
+	const loader = join(project, 'node_modules', 'procdash', 'dist', 'source', 'ui', 'load.js');
 	const loaded = await run(
 		process.execPath,
 		[
 			'--input-type=module',
 			'-e',
-			`const ui = await import(${JSON.stringify(bundle)}); console.log(Object.keys(ui).length > 0)`,
+			`const {loadDashboard} = await import(${JSON.stringify(loader)}); const ui = await loadDashboard(); console.log(typeof ui.runDashboard === 'function')`,
 		],
 		project,
 		'importing the dashboard bundle',
