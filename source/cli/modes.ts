@@ -6,7 +6,7 @@ import type {LineSink} from '../headless/ndjson-writer.js';
 import {writeEvents} from '../headless/ndjson-writer.js';
 import {runHeadless} from '../headless/run-headless.js';
 import {writeSummary} from '../headless/summary.js';
-import {startProcessLogs} from '../logs/process-logs.js';
+import {type LogTarget, startProcessLogs} from '../logs/process-logs.js';
 import {Replay} from '../recording/player.js';
 import {readRecording} from '../recording/read-recording.js';
 import {startRecording} from '../recording/recorder.js';
@@ -88,11 +88,17 @@ function logDirectory(
 	directory: string | undefined,
 ): () => Promise<void> {
 	if (directory === undefined) return async () => {};
-	const target = (name: string) => ({
-		file: path.join(directory, `${name.replace(/[^\w.-]/g, '_')}.log`),
-		maxBytes: 10 * 1024 * 1024,
-		keep: 3,
-	});
+	// Asked for every line of output: each name's target is made once.
+	const targets = new Map<string, LogTarget>();
+	const target = (name: string) => {
+		let found = targets.get(name);
+		if (!found) {
+			const file = path.join(directory, `${name.replace(/[^\w.-]/g, '_')}.log`);
+			found = {file, maxBytes: 10 * 1024 * 1024, keep: 3};
+			targets.set(name, found);
+		}
+		return found;
+	};
 	return startProcessLogs(orchestrator.bus, target);
 }
 

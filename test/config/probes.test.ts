@@ -1,18 +1,6 @@
-import {createServer} from 'node:net';
 import {expect, test} from 'vitest';
+import {freePort} from '../helpers/ports.js';
 import {eventsOf, exitcodesOf, scenario} from '../helpers/scenario-files.js';
-
-// A port free on the loopback interface now (the kernel's pick, given back at once).
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
 
 const seq = (
 	run: Awaited<ReturnType<typeof scenario>>,

@@ -1,18 +1,7 @@
-import {createServer} from 'node:net';
 import {expect, test} from 'vitest';
 import {parseConfig} from '../../source/config/load.js';
+import {freePort} from '../helpers/ports.js';
 import {eventsOf, exitcodesOf, scenario} from '../helpers/scenario-files.js';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
 
 // Files written as process-compose's documentation writes them, run as they are.
 

@@ -4,7 +4,9 @@ import {createServer, type Server, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {afterEach} from 'vitest';
 import {pythonInstrumentEnv} from '../../source/core/report/python-path.js';
+import {expectNoDescendants} from './leftovers.js';
 import {waitFor} from './processes.js';
 
 /** A Python program of test/fixtures/python (they are not compiled: read from the source tree). */
@@ -38,6 +40,23 @@ export type ReportServerOptions = {
 	/** Never reads: a procdash too busy to keep up. */
 	readonly neverRead?: boolean;
 };
+
+/**
+ * Registers, for every test of the file, the closing of the report server the test started (the
+ * returned function starts one) and a check that no process was left behind.
+ */
+export function reportServerPerTest(): (options?: ReportServerOptions) => Promise<ReportServer> {
+	let server: ReportServer | undefined;
+	afterEach(async () => {
+		await server?.close();
+		server = undefined;
+		await expectNoDescendants();
+	});
+	return async (options) => {
+		server = await startReportServer(options);
+		return server;
+	};
+}
 
 /** Listens on a Unix socket in a new temporary folder, collecting NDJSON lines per connection. */
 export async function startReportServer({

@@ -1,22 +1,14 @@
-import {afterEach, describe, expect, test} from 'vitest';
-import {expectNoDescendants} from '../helpers/leftovers.js';
+import {describe, expect, test} from 'vitest';
 import {
 	eventsOf,
 	pythonFixture,
-	type ReportServer,
 	reportingEnv,
+	reportServerPerTest,
 	runPython,
-	startReportServer,
 } from '../helpers/python-report.js';
 
 const counter = pythonFixture('counter.py');
-let server: ReportServer | undefined;
-
-afterEach(async () => {
-	await server?.close();
-	server = undefined;
-	await expectNoDescendants();
-});
+const startServer = reportServerPerTest();
 
 describe.each(['fork', 'spawn', 'forkserver'])(
 	'four processes adding to a Value under a Lock (%s)',
@@ -24,7 +16,7 @@ describe.each(['fork', 'spawn', 'forkserver'])(
 		test('each process says hello; the lock, its holders, its waiters and the final count are reported; output and exit code as a plain run', async () => {
 			// Given the program run plain, then with the reporter and a receiver
 			const plain = await runPython([counter, method]);
-			server = await startReportServer();
+			const server = await startServer();
 			const run = await runPython([counter, method], reportingEnv(server.path));
 			await server.allEnded(5);
 

@@ -1,22 +1,14 @@
-import {afterEach, describe, expect, test} from 'vitest';
-import {expectNoDescendants} from '../helpers/leftovers.js';
+import {describe, expect, test} from 'vitest';
 import {
 	eventsOf,
 	pythonFixture,
-	type ReportServer,
 	reportingEnv,
+	reportServerPerTest,
 	runPython,
-	startReportServer,
 } from '../helpers/python-report.js';
 
 const nested = pythonFixture('nested.py');
-let server: ReportServer | undefined;
-
-afterEach(async () => {
-	await server?.close();
-	server = undefined;
-	await expectNoDescendants();
-});
+const startServer = reportServerPerTest();
 
 describe.each(['fork', 'spawn'])(
 	'an RLock taken twice over, and a child that fails (%s)',
@@ -24,7 +16,7 @@ describe.each(['fork', 'spawn'])(
 		test('the RLock is reported once, at its outer acquire and release; the failure is a process:error; stdout, stderr and exit code as a plain run', async () => {
 			// Given the program run plain, then with the reporter and a receiver
 			const plain = await runPython([nested, method]);
-			server = await startReportServer();
+			const server = await startServer();
 			const run = await runPython([nested, method], reportingEnv(server.path));
 			await server.allEnded(3);
 

@@ -1,22 +1,14 @@
-import {afterEach, describe, expect, test} from 'vitest';
-import {expectNoDescendants} from '../helpers/leftovers.js';
+import {describe, expect, test} from 'vitest';
 import {
 	eventsOf,
 	pythonFixture,
-	type ReportServer,
 	reportingEnv,
+	reportServerPerTest,
 	runPython,
-	startReportServer,
 } from '../helpers/python-report.js';
 
 const sleeps = pythonFixture('sleeps.py');
-let server: ReportServer | undefined;
-
-afterEach(async () => {
-	await server?.close();
-	server = undefined;
-	await expectNoDescendants();
-});
+const startServer = reportServerPerTest();
 
 /** Tasks queued minus tasks done, after each event in the order they came. */
 function queueDepths(events: readonly Record<string, unknown>[]): number[] {
@@ -35,7 +27,7 @@ describe.each(['fork', 'spawn', 'forkserver'])('Pool(4).map over sixteen sleeps 
 	test('the pool, its four workers and its sixteen tasks are reported, and its queue drains; output and exit code as a plain run', async () => {
 		// Given the program run plain, then with the reporter and a receiver
 		const plain = await runPython([sleeps, method]);
-		server = await startReportServer();
+		const server = await startServer();
 		const run = await runPython([sleeps, method], reportingEnv(server.path));
 		await server.allEnded(2);
 

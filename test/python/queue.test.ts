@@ -1,28 +1,20 @@
-import {afterEach, describe, expect, test} from 'vitest';
-import {expectNoDescendants} from '../helpers/leftovers.js';
+import {describe, expect, test} from 'vitest';
 import {
 	eventsOf,
 	pythonFixture,
-	type ReportServer,
 	reportingEnv,
+	reportServerPerTest,
 	runPython,
-	startReportServer,
 } from '../helpers/python-report.js';
 
 const producer = pythonFixture('producer.py');
-let server: ReportServer | undefined;
-
-afterEach(async () => {
-	await server?.close();
-	server = undefined;
-	await expectNoDescendants();
-});
+const startServer = reportServerPerTest();
 
 describe.each(['fork', 'spawn'])('a producer and a consumer on a Queue (%s)', (method) => {
 	test("both processes are reported with their names and exit codes, and none of the Queue's inner locks; output and exit code as a plain run", async () => {
 		// Given the program run plain, then with the reporter and a receiver
 		const plain = await runPython([producer, method]);
-		server = await startReportServer();
+		const server = await startServer();
 		const run = await runPython([producer, method], reportingEnv(server.path));
 		await server.allEnded(3);
 
