@@ -3,4 +3,5 @@ export * from './bus.js';
 export type * from './map.js';
 export type * from './pool.js';
 export type * from './report.js';
+export type * from './sync.js';
 export type * from './types.js';

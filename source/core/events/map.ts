@@ -1,5 +1,6 @@
 import type {PoolEventMap} from './pool.js';
 import type {ReportEventMap} from './report.js';
+import type {SyncEventMap} from './sync.js';
 import type {
 	Actor,
 	DeadlockLink,
@@ -280,7 +281,8 @@ export type EventMap = {
 		readonly escaped?: readonly {readonly pid: number; readonly command: string}[];
 	};
 } & PoolEventMap &
-	ReportEventMap;
+	ReportEventMap &
+	SyncEventMap;
 
 /** The name of an event. */
 export type EventType = keyof EventMap;
