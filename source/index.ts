@@ -73,6 +73,8 @@ export type {SharedOptions} from './core/shared/options.js';
 export {Value} from './core/shared/value.js';
 export type {
 	DescendantRow,
+	ManagedRow,
+	PipeRow,
 	PoolFailure,
 	PoolHistory,
 	PoolRow,
@@ -80,7 +82,10 @@ export type {
 	PoolWorkerState,
 	ProcessRow,
 	ProcessState,
+	QueueRow,
 	Snapshot,
+	SyncRow,
+	SyncSnapshot,
 } from './core/snapshot/index.js';
 export {
 	averageTasksPerSecond,

@@ -1,68 +1,15 @@
-import type {
-	BusEvent,
-	ErrorInfo,
-	EventOf,
-	GroupLeader,
-	MachineStats,
-	ProcessKind,
-	ProcessStats,
-} from '../events/index.js';
+import type {BusEvent, EventOf, GroupLeader, MachineStats} from '../events/index.js';
 import {type PoolRow, reducePools} from './pools.js';
+import {
+	createdRow,
+	type DescendantRow,
+	isLive,
+	type ProcessRow,
+	sampledProcesses,
+	signalledState,
+} from './processes.js';
 import {emptyShared, reduceShared, type SharedSnapshot} from './shared.js';
-
-/** Where a process is in its life, as the dashboard shows it. */
-export type ProcessState = 'created' | 'running' | 'paused' | 'exited' | 'failed';
-
-/** One process procdash started, as of the last event. */
-export type ProcessRow = {
-	readonly id: number;
-	readonly name: string;
-	readonly kind: ProcessKind;
-	readonly target: string;
-	readonly daemon: boolean;
-	readonly state: ProcessState;
-	readonly pid: number | undefined;
-	readonly ppid: number | undefined;
-	/** A thread's worker thread id (its `pid` and `ppid` are its process's); undefined otherwise. */
-	readonly threadId?: number;
-	readonly exitcode: number | null;
-	readonly signal: string | null;
-	/** `at` of the start and exit events. */
-	readonly startedAt: number | undefined;
-	readonly endedAt: number | undefined;
-	/** Percent of one core, from the last stats sample; undefined before the first. */
-	readonly cpu: number | undefined;
-	/** Resident memory in bytes, from the last stats sample. */
-	readonly memory: number | undefined;
-	readonly error: ErrorInfo | undefined;
-	/** What a task returned. */
-	readonly returned: unknown;
-	/** While a stop waits for the process to exit: the bus time at which SIGKILL follows. */
-	readonly killAt?: number;
-	/**
-	 * A scenario file's probes say: `starting` until its readiness probe passes, then `ready`;
-	 * `unhealthy` once a probe failed its failure threshold. Undefined without probes.
-	 */
-	readonly health?: 'starting' | 'ready' | 'unhealthy';
-	/**
-	 * Set on a process a program told of over the report channel: the id of that program's row.
-	 * procdash did not start it and cannot steer it.
-	 */
-	readonly program?: number;
-	/**
-	 * Supervised processes: set once it exited and its policy restarts it as a new process (with
-	 * the same name) at `at` (bus time); or, when its restarts ran out, that it gave up.
-	 */
-	readonly restart?:
-		| {readonly kind: 'pending'; readonly at: number; readonly attempt: number; readonly of: number}
-		| {readonly kind: 'gave-up'; readonly restarts: number};
-};
-
-/** A descendant procdash did not start itself (a command's own child), found by the sampler. */
-export type DescendantRow = ProcessStats & {
-	/** The id of the procdash process it descends from. */
-	readonly rootId: number;
-};
+import {emptySync, reduceSync, type SyncSnapshot} from './sync.js';
 
 /** The preset being played, if any. */
 export type ScenarioRow = {
@@ -86,6 +33,8 @@ export type Snapshot = {
 	readonly machine: MachineStats | undefined;
 	/** Shared values, arrays and locks. */
 	readonly shared: SharedSnapshot;
+	/** Queues, pipes, the other waiting objects (RLock, Semaphore, Event, Condition, Barrier), managed objects. */
+	readonly sync: SyncSnapshot;
 	/**
 	 * Set while stopping: when SIGKILL will follow, and the processes whose groups still hold up
 	 * the stop.
@@ -120,6 +69,7 @@ export const emptySnapshot: Snapshot = {
 	pools: [],
 	scenario: undefined,
 	shared: emptyShared,
+	sync: emptySync,
 	machine: undefined,
 	stopping: undefined,
 	stopped: undefined,
@@ -131,7 +81,8 @@ export const emptySnapshot: Snapshot = {
 export function reduce(snapshot: Snapshot, event: BusEvent): Snapshot {
 	const next = reduceEvent(snapshot, event);
 	const pools = reducePools(next.pools, event);
-	return {...next, pools, seq: event.seq, at: event.at};
+	const sync = reduceSync(next.sync, event);
+	return {...next, pools, sync, seq: event.seq, at: event.at};
 }
 
 /** Folds a list of events, from `emptySnapshot` unless told otherwise. */
@@ -199,7 +150,11 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 				restart: {kind: 'gave-up', restarts: event.restarts},
 			}));
 		case 'stats:sampled':
-			return applyStats(snapshot, event);
+			return {
+				...snapshot,
+				...sampledProcesses(snapshot.processes, event),
+				machine: event.machine ?? snapshot.machine,
+			};
 		case 'scenario:started':
 			return {
 				...snapshot,
@@ -254,35 +209,6 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 	}
 }
 
-function createdRow(event: EventOf<'process:created'>): ProcessRow {
-	return {
-		id: event.id,
-		name: event.name,
-		kind: event.kind,
-		target: event.target,
-		daemon: event.daemon,
-		state: 'created',
-		pid: undefined,
-		ppid: undefined,
-		exitcode: null,
-		signal: null,
-		startedAt: undefined,
-		endedAt: undefined,
-		cpu: undefined,
-		memory: undefined,
-		error: undefined,
-		returned: undefined,
-		...(event.program === undefined ? {} : {program: event.program}),
-	};
-}
-
-function signalledState(state: ProcessState, signal: NodeJS.Signals): ProcessState {
-	if (state !== 'running' && state !== 'paused') return state;
-	if (signal === 'SIGSTOP' || signal === 'SIGTSTP') return 'paused';
-	if (signal === 'SIGCONT') return 'running';
-	return state;
-}
-
 function updateProcess(
 	snapshot: Snapshot,
 	id: number,
@@ -308,42 +234,4 @@ function endReported(snapshot: Snapshot, event: EventOf<'process:exited'>): Snap
 				: row,
 		),
 	};
-}
-
-function isLive(row: ProcessRow): boolean {
-	return row.state === 'running' || row.state === 'paused' || row.state === 'created';
-}
-
-function applyStats(snapshot: Snapshot, event: EventOf<'stats:sampled'>): Snapshot {
-	const byPid = new Map(event.processes.map((stats) => [stats.pid, stats]));
-	const rootByPid = new Map<number, number>();
-	const threadCpu = new Map(event.threads?.map((stats) => [stats.id, stats.cpu]));
-	const processes = snapshot.processes.map((row) => {
-		if (row.pid === undefined || (row.state !== 'running' && row.state !== 'paused')) return row;
-		// A thread's pid is its process's: its CPU comes by its own id, its memory is not its own.
-		if (row.kind === 'thread') {
-			const cpu = threadCpu.get(row.id);
-			return cpu === undefined ? row : {...row, cpu};
-		}
-		rootByPid.set(row.pid, row.id);
-		const stats = byPid.get(row.pid);
-		return stats ? {...row, cpu: stats.cpu, memory: stats.memory} : row;
-	});
-	// Walk up each sampled process's parents until one of ours: that is its root.
-	const rootOf = (stats: ProcessStats): number | undefined => {
-		let current: ProcessStats | undefined = stats;
-		for (let depth = 0; current && depth < 64; depth++) {
-			const root = rootByPid.get(current.ppid);
-			if (root !== undefined) return root;
-			current = byPid.get(current.ppid);
-		}
-		return undefined;
-	};
-	const descendants: DescendantRow[] = [];
-	for (const stats of event.processes) {
-		if (rootByPid.has(stats.pid)) continue;
-		const rootId = rootOf(stats);
-		if (rootId !== undefined) descendants.push({...stats, rootId});
-	}
-	return {...snapshot, processes, descendants, machine: event.machine ?? snapshot.machine};
 }
