@@ -2,6 +2,12 @@ import {constants} from 'node:os';
 import type {Snapshot, SnapshotStore} from '../core/snapshot/index.js';
 import {toJsonLine} from './json-line.js';
 import type {LineSink} from './ndjson-writer.js';
+import {
+	type SummaryPipe,
+	type SummaryQueue,
+	type SummarySync,
+	syncSections,
+} from './sync-summary.js';
 
 /** One process in the summary: who it was and how it ended. */
 export type SummaryProcess = {
@@ -34,6 +40,14 @@ export type Summary = {
 			}
 		>
 	>;
+	/** Queues by name: their depth, counts and who was still blocked. */
+	readonly queues: Readonly<Record<string, SummaryQueue>>;
+	/** Pipes by name: messages sent and still in flight, by end. */
+	readonly pipes: Readonly<Record<string, SummaryPipe>>;
+	/** RLocks, semaphores, events, conditions and barriers by name: their final state. */
+	readonly sync: Readonly<Record<string, SummarySync>>;
+	/** A Manager's dicts, lists and namespaces by name: their kind and size. */
+	readonly managed: Readonly<Record<string, {readonly kind: string; readonly size: number}>>;
 	/** True when the scenario met its own expectations and no process survived the stop. */
 	readonly ok: boolean;
 	/** What the scenario checked, in its own words. */
@@ -84,6 +98,10 @@ export function buildSummary(snapshot: Snapshot): Summary {
 		values: sections.values(snapshot),
 		locks: sections.locks(snapshot),
 		pools: sections.pools(snapshot),
+		queues: syncSections.queues(snapshot),
+		pipes: syncSections.pipes(snapshot),
+		sync: syncSections.sync(snapshot),
+		managed: syncSections.managed(snapshot),
 		ok: scenario?.state === 'passed' && (stopped?.survivors.length ?? 0) === 0,
 		notes: scenario?.notes ?? [],
 	};

@@ -36,6 +36,14 @@ export function formatSeconds(ms: number): string {
 	return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
+/** A rate as a short figure: `4.5`, `120`, `19 k`, `1.2 M`. */
+export function formatRate(rate: number): string {
+	if (rate >= 1_000_000) return `${(rate / 1_000_000).toFixed(1)} M`;
+	if (rate >= 10_000) return `${Math.round(rate / 1000)} k`;
+	if (rate >= 100) return String(Math.round(rate));
+	return rate.toFixed(1);
+}
+
 /** An exit code as CPython shows it, with the signal's name for negative ones: `-15 TERM`. */
 export function formatExitcode(exitcode: number | null): string {
 	if (exitcode === null) return '';

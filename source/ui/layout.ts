@@ -12,11 +12,12 @@ export type Layout = {
 	readonly about: number;
 	/** The process table's lines, not counting its heading. */
 	readonly table: number;
-	/** The Pools, Shared and Locks panels, each with its title; 0 when it is not shown. */
+	/** The Pools, Queues, Shared and Sync panels, each with its title; 0 when it is not shown. */
 	readonly pool: number;
+	readonly queues: number;
 	readonly shared: number;
-	readonly locks: number;
-	/** 1 for the line that names the panels with nothing to show ("Pools none · Locks none"). */
+	readonly sync: number;
+	/** 1 for the line that names the panels with nothing to show ("Pools none · Sync none"). */
 	readonly empty: number;
 	/** Whether a blank line stands above each panel under the table (given up in a short terminal). */
 	readonly gaps: boolean;
@@ -95,28 +96,31 @@ export function layout(
 	// The menu's frame and title take three lines, one of them the pane's title line.
 	else if (pane !== 'events') bottom += grant(pane.menu + 2 - bottom);
 	let pool = grant(wants.pool.least);
+	let queues = grant(wants.queues.least);
 	let shared = grant(wants.shared.least);
-	let locks = grant(wants.locks.least);
+	let sync = grant(wants.sync.least);
 	table += grant(tableLines - table);
 	// One blank line above each panel shown under the table, and above the bottom pane: all or none.
-	const blanks = [pool, shared, locks].filter((lines) => lines > 0).length + 1;
+	const blanks = [pool, queues, shared, sync].filter((lines) => lines > 0).length + 1;
 	const gaps = free >= blanks;
 	if (gaps) free -= blanks;
-	const anyEmpty = [wants.pool, wants.shared, wants.locks].some((want) => want.want === 0);
+	const anyEmpty = Object.values(wants).some((want) => want.want === 0);
 	const emptyLines = 1 + (gaps ? 1 : 0);
 	const empty = anyEmpty && free >= emptyLines ? 1 : 0;
 	free -= empty * emptyLines;
 	pool += grant(wants.pool.want - pool);
+	queues += grant(wants.queues.want - queues);
 	shared += grant(wants.shared.want - shared);
-	locks += grant(wants.locks.want - locks);
+	sync += grant(wants.sync.want - sync);
 	about += grant(aboutWant - about);
 	bottom += Math.max(0, free);
 	return {
 		about,
 		table,
 		pool,
+		queues,
 		shared,
-		locks,
+		sync,
 		empty,
 		gaps,
 		bottom,
@@ -126,9 +130,14 @@ export function layout(
 
 type Want = {readonly least: number; readonly want: number};
 
+/** The panels under the table, top to bottom. */
+type Panel = 'pool' | 'queues' | 'shared' | 'sync';
+
 /** What each panel wants, and the least it still says something with; 0 and 0 when it is empty. */
-function panelWants({pools, shared}: Snapshot): {pool: Want; shared: Want; locks: Want} {
+function panelWants({pools, shared, sync}: Snapshot): Record<Panel, Want> {
 	const values = shared.values.length + shared.arrays.length;
+	const queues = sync.queues.length + sync.pipes.length;
+	const waiting = shared.locks.length + sync.objects.length;
 	const cycle = shared.locks.some((lock) => lock.deadlock) ? 1 : 0;
 	return {
 		// A pool's first two lines are its state and its queue: the point of the panel.
@@ -136,13 +145,17 @@ function panelWants({pools, shared}: Snapshot): {pool: Want; shared: Want; locks
 			least: pools.length === 0 ? 0 : 1 + 2 * pools.length,
 			want: pools.length === 0 ? 0 : poolPanelHeight(pools),
 		},
+		queues: {
+			least: Math.min(queues, 1) * 2,
+			want: queues === 0 ? 0 : 1 + Math.min(queues, 5),
+		},
 		shared: {
 			least: Math.min(values, 1) * 2,
 			want: values === 0 ? 0 : 1 + Math.min(values, 6),
 		},
-		locks: {
-			least: shared.locks.length === 0 ? 0 : 2 + cycle,
-			want: shared.locks.length === 0 ? 0 : 1 + Math.min(shared.locks.length, 5) + cycle,
+		sync: {
+			least: waiting === 0 ? 0 : 2 + cycle,
+			want: waiting === 0 ? 0 : 1 + Math.min(waiting, 5) + cycle,
 		},
 	};
 }

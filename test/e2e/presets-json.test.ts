@@ -41,10 +41,22 @@ test('every line of --json is one event, and the summary comes last with every f
 		'values',
 		'locks',
 		'pools',
+		'queues',
+		'pipes',
+		'sync',
+		'managed',
 		'ok',
 		'notes',
 	]);
-	expect(run.summary).toMatchObject({values: {}, locks: {}, pools: {}});
+	expect(run.summary).toMatchObject({
+		values: {},
+		locks: {},
+		pools: {},
+		queues: {},
+		pipes: {},
+		sync: {},
+		managed: {},
+	});
 });
 
 test('parallel: four 1 s sleeps take about 1 s in all; each reports its pid and its parent pid', async () => {

@@ -21,14 +21,14 @@ type Extras<K extends keyof EventMap, Ref extends string> = Omit<EventMap[K], Re
  * Events of queues, pipes and the other waiting objects written by hand, as the broker would emit
  * them, on a bus whose clock the test sets: for the pure reducers, the panels and the summary,
  * which need no process. Each object keeps its state; every event changes it by a patch and
- * carries it whole, as the broker's do.
+ * carries it whole, as the broker's do. On `given` when given (an orchestrator's bus, under a dashboard).
  */
-export function handWrittenSync() {
+export function handWrittenSync(given?: EventBus) {
 	let now = 0;
-	const bus = new EventBus({now: () => now, historySize: 10_000});
+	const bus = given ?? new EventBus({now: () => now, historySize: 10_000});
 	return {
 		bus,
-		/** Sets the clock, in milliseconds since the bus started. */
+		/** Sets the clock, in milliseconds since the bus started (of a bus this helper made). */
 		at(ms: number) {
 			now = ms;
 		},

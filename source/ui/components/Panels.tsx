@@ -1,15 +1,16 @@
 import {Box, Text} from 'ink';
 import type {EventBus} from '../../core/events/index.js';
-import type {LogBook, ProcessRow, Snapshot} from '../../core/snapshot/index.js';
+import {type LogBook, type ProcessRow, type Snapshot, waitsOf} from '../../core/snapshot/index.js';
 import type {DashboardController} from '../controller.js';
 import type {Layout} from '../layout.js';
 import type {Selection} from '../table-entries.js';
 import type {ViewState} from '../view-state.js';
 import {BottomPane} from './BottomPane.js';
-import {LocksPanel} from './LocksPanel.js';
 import {PoolPanel} from './PoolPanel.js';
 import {ProcessTable} from './ProcessTable.js';
+import {QueuesPanel} from './QueuesPanel.js';
 import {SharedPanel} from './SharedPanel.js';
+import {SyncPanel} from './SyncPanel.js';
 
 type Props = {
 	/** The bus the events pane follows. */
@@ -54,11 +55,12 @@ export function Panels({
 	width,
 }: Props) {
 	const gap = sizes.gaps ? 1 : 0;
-	const {pools, shared} = snapshot;
+	const {pools, shared, sync} = snapshot;
 	const empty = [
 		pools.length === 0 && 'Pools',
+		sync.queues.length + sync.pipes.length === 0 && 'Queues',
 		shared.values.length + shared.arrays.length === 0 && 'Shared',
-		shared.locks.length === 0 && 'Locks',
+		shared.locks.length + sync.objects.length === 0 && 'Sync',
 	].filter((name) => name !== false);
 	return (
 		<>
@@ -75,6 +77,7 @@ export function Panels({
 					sort={view.sort}
 					filter={view.filter}
 					focused={view.focus === 'processes'}
+					waits={waitsOf(shared, sync)}
 				/>
 			</Box>
 			{sizes.pool > 0 && (
@@ -82,14 +85,31 @@ export function Panels({
 					<PoolPanel pools={pools} now={now} width={width} />
 				</Box>
 			)}
+			{sizes.queues > 0 && (
+				<Box marginTop={gap} height={sizes.queues} overflow="hidden">
+					<QueuesPanel
+						queues={sync.queues}
+						pipes={sync.pipes}
+						now={now}
+						width={width}
+						height={sizes.queues - 1}
+					/>
+				</Box>
+			)}
 			{sizes.shared > 0 && (
 				<Box marginTop={gap} height={sizes.shared} overflow="hidden">
 					<SharedPanel shared={shared} width={width} height={sizes.shared - 1} />
 				</Box>
 			)}
-			{sizes.locks > 0 && (
-				<Box marginTop={gap} height={sizes.locks} overflow="hidden">
-					<LocksPanel locks={shared.locks} now={now} width={width} height={sizes.locks - 1} />
+			{sizes.sync > 0 && (
+				<Box marginTop={gap} height={sizes.sync} overflow="hidden">
+					<SyncPanel
+						locks={shared.locks}
+						objects={sync.objects}
+						now={now}
+						width={width}
+						height={sizes.sync - 1}
+					/>
 				</Box>
 			)}
 			{sizes.empty > 0 && (

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {PoolRow} from '../../core/snapshot/index.js';
 import {averageTasksPerSecond, depthSeries, tasksPerSecond} from '../../core/snapshot/index.js';
 import {printable} from '../../core/util/printable.js';
-import {sanitize, truncate} from '../format.js';
+import {formatRate, sanitize, truncate} from '../format.js';
 import {taskLabel} from '../pool-labels.js';
 import {Sparkline} from './Sparkline.js';
 
@@ -115,11 +115,4 @@ function Trouble({pool, width}: {readonly pool: PoolRow; readonly width: number}
 			{truncate(text, width - 2)}
 		</Text>
 	);
-}
-
-function formatRate(rate: number): string {
-	if (rate >= 1_000_000) return `${(rate / 1_000_000).toFixed(1)} M`;
-	if (rate >= 10_000) return `${Math.round(rate / 1000)} k`;
-	if (rate >= 100) return String(Math.round(rate));
-	return rate.toFixed(1);
 }

@@ -1,5 +1,11 @@
 import {Box, Text} from 'ink';
-import type {DescendantRow, PoolRow, ProcessRow, ProcessState} from '../../core/snapshot/index.js';
+import type {
+	DescendantRow,
+	PoolRow,
+	ProcessRow,
+	ProcessState,
+	Waits,
+} from '../../core/snapshot/index.js';
 import {
 	cell,
 	displayWidth,
@@ -10,6 +16,7 @@ import {
 	sanitize,
 } from '../format.js';
 import {tableNoteLines} from '../layout.js';
+import {type Column, columnsFor} from '../process-columns.js';
 import {type RowNote, rowNote} from '../row-note.js';
 import {isSelected, tableEntries} from '../table-entries.js';
 import type {SortKey} from '../view-state.js';
@@ -37,6 +44,8 @@ type Props = {
 	readonly filter?: string;
 	/** Whether the arrows move the selection here (the heading is highlighted). */
 	readonly focused?: boolean;
+	/** What each process is blocked on, said in its row in place of its state. */
+	readonly waits?: Waits;
 };
 
 const stateColor: Record<ProcessState, string | undefined> = {
@@ -53,37 +62,6 @@ const healthColor: Record<NonNullable<ProcessRow['health']>, string> = {
 	unhealthy: 'red',
 };
 
-type Column = readonly [title: string, width: number, align: 'left' | 'right'];
-
-// Two sets of widths: compact from 80 columns, roomier from 110. TARGET takes what is left.
-const compact: readonly Column[] = [
-	['NAME', 13, 'left'],
-	['PID', 7, 'right'],
-	['PPID', 7, 'right'],
-	['STATE', 9, 'left'],
-	['CPU%', 5, 'right'],
-	['MEM', 8, 'right'],
-	['UPTIME', 6, 'right'],
-	['EXIT', 9, 'right'],
-];
-const roomy: readonly Column[] = [
-	['NAME', 18, 'left'],
-	['PID', 8, 'right'],
-	['PPID', 8, 'right'],
-	['STATE', 9, 'left'],
-	['CPU%', 6, 'right'],
-	['MEM', 9, 'right'],
-	['UPTIME', 8, 'right'],
-	['EXIT', 10, 'right'],
-];
-
-/** The columns that fit `width`, and what is left for TARGET. */
-function columnsFor(width: number): {columns: readonly Column[]; targetWidth: number} {
-	const columns = width >= 110 ? roomy : compact;
-	const fixed = columns.reduce((sum, [, size]) => sum + size + 1, 2);
-	return {columns, targetWidth: Math.max(0, width - fixed)};
-}
-
 /** The processes panel: one line per process, the selected one highlighted, scrolled to it. */
 export function ProcessTable({
 	processes,
@@ -97,6 +75,7 @@ export function ProcessTable({
 	sort = 'started',
 	filter = '',
 	focused = true,
+	waits,
 }: Props) {
 	const all = tableEntries({processes, descendants, pools, filter});
 	const selection = {id: selectedId, pid: selectedPid};
@@ -150,7 +129,14 @@ export function ProcessTable({
 						row={entry.row}
 						selected={selected}
 						now={now}
-						note={rowNote(entry.row, now, (newest.get(entry.row.name) ?? 0) > entry.row.id)}
+						note={rowNote(
+							entry.row,
+							now,
+							(newest.get(entry.row.name) ?? 0) > entry.row.id,
+							entry.row.pid === undefined
+								? undefined
+								: waits?.of({...entry.row, pid: entry.row.pid}),
+						)}
 						columns={columns}
 						targetWidth={targetWidth}
 						indent={entry.worker}

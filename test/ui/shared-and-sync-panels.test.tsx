@@ -1,7 +1,7 @@
 import {expect, test} from 'vitest';
 import {EventBus, fold} from '../../source/index.js';
-import {LocksPanel} from '../../source/ui/components/LocksPanel.js';
 import {SharedPanel} from '../../source/ui/components/SharedPanel.js';
+import {SyncPanel} from '../../source/ui/components/SyncPanel.js';
 import {renderTerminal} from '../helpers/render.js';
 
 // The panels are pure views of the snapshot; the events are written by hand, as the broker would emit them.
@@ -22,7 +22,7 @@ const alice = {id: 1, name: 'alice', pid: 501};
 const bob = {id: 2, name: 'bob', pid: 502};
 const carol = {id: 3, name: 'carol', pid: 503};
 
-test('the Locks panel shows the holder, how long it held, and the waiters in order', async () => {
+test('the Sync panel shows a lock’s holder, how long it held, and the waiters in order', async () => {
 	const snapshot = snapshotOf((bus) => {
 		bus.emit('lock:created', {id: 10, name: 'db'});
 		bus.emit('lock:acquired', {id: 10, name: 'db', by: alice, waitedMs: 0});
@@ -30,7 +30,7 @@ test('the Locks panel shows the holder, how long it held, and the waiters in ord
 		bus.emit('lock:requested', {id: 10, name: 'db', by: carol});
 	});
 	const screen = renderTerminal(
-		<LocksPanel locks={snapshot.shared.locks} now={2500} width={119} height={5} />,
+		<SyncPanel locks={snapshot.shared.locks} objects={[]} now={2500} width={119} height={5} />,
 	);
 	const frame = await screen.waitForFrame((text) => text.includes('db'));
 	expect(frame).toMatch(/db\s+held by alice \(pid 501\) for 2\.5 s\s+waiters: bob, carol/);
@@ -53,7 +53,7 @@ test('a dead holder shows as abandoned, and the next holder takes over from the 
 		});
 	});
 	const screen = renderTerminal(
-		<LocksPanel locks={snapshot.shared.locks} now={1000} width={119} height={5} />,
+		<SyncPanel locks={snapshot.shared.locks} objects={[]} now={1000} width={119} height={5} />,
 	);
 	const frame = await screen.waitForFrame((text) => text.includes('db'));
 	expect(frame).toMatch(/held by bob \(pid 502\).*ABANDONED by alice.*waiters: carol/);
@@ -75,7 +75,7 @@ test('a deadlock marks both locks and spells out the cycle, until one of them ch
 		bus.emit('lock:deadlock', {cycle});
 	});
 	const screen = renderTerminal(
-		<LocksPanel locks={deadlocked.shared.locks} now={0} width={119} height={5} />,
+		<SyncPanel locks={deadlocked.shared.locks} objects={[]} now={0} width={119} height={5} />,
 	);
 	const frame = await screen.waitForFrame((text) => text.includes('deadlock:'));
 	expect(frame.match(/DEADLOCK/g)).toHaveLength(2);
@@ -137,8 +137,8 @@ test('with nothing shared, each panel collapses to one line', async () => {
 	expect(await shared.waitForFrame((text) => text.includes('Shared'))).toBe('Shared none');
 	shared.unmount();
 	const locks = renderTerminal(
-		<LocksPanel locks={empty.shared.locks} now={0} width={119} height={4} />,
+		<SyncPanel locks={empty.shared.locks} objects={[]} now={0} width={119} height={4} />,
 	);
-	expect(await locks.waitForFrame((text) => text.includes('Locks'))).toBe('Locks none');
+	expect(await locks.waitForFrame((text) => text.includes('Sync'))).toBe('Sync none');
 	locks.unmount();
 });
