@@ -137,7 +137,7 @@ describe('the dashboard at the sizes it is made for', () => {
 			(frame) => frame.includes('✓ ') && tableNames(frame).length === 4,
 		);
 		expect(passed).not.toMatch(/\d–\d of 4/);
-		expect(passed).toMatch(/^Pools none · Shared none · Locks none$/m);
+		expect(passed).toMatch(/^Pools none · Queues none · Shared none · Sync none$/m);
 		const footer = passed.split('\n').at(-1) ?? '';
 		expect(footer).toContain('? help');
 		expect(footer).toContain('q quit');
@@ -169,7 +169,7 @@ describe('the dashboard at the sizes it is made for', () => {
 		const screen = dashboard.open({columns: 120, rows: 40});
 		const frame = await screen.waitForFrame((text) => tableNames(text).includes('sleeper'));
 		expect(frame).toMatch(/^Shared · 6 of 8 shown$/m);
-		expect(frame).toMatch(/^Locks · 5 of 7 shown$/m);
+		expect(frame).toMatch(/^Sync · 5 of 7 shown$/m);
 		expectEveryFrameFits(screen, 120, 40);
 	});
 
