@@ -30,6 +30,8 @@ export type RemoteAccess = {
 	readonly lockWord?: Int32Array;
 	/** In a thread: the thread's actor id, written on a lock it holds. */
 	readonly actorId?: number;
+	/** In a thread: a call to the broker that blocks the thread until it answers (`…Sync`). */
+	readonly syncCall?: (id: number, method: string, args: readonly unknown[]) => unknown;
 };
 
 /** What the runtime passes to rebuild a handle as a proxy in a child. */
