@@ -202,6 +202,8 @@ export type SharedRequest = {
 			readonly op: 'call';
 			readonly method: string;
 			readonly args: readonly unknown[];
+			/** Sent without waiting for an answer (a put on an unbounded queue, a pipe's send). */
+			readonly noReply?: true;
 	  }
 );
 

@@ -20,7 +20,7 @@ export async function decodeHandles(value: unknown): Promise<unknown> {
 async function accessHere(): Promise<(handle: SharedHandle) => RemoteAccess> {
 	const thread = threadContext();
 	if (thread) {
-		const [{threadAccess}, {remoteAccess}, {syncCall}] = await Promise.all([
+		const [{threadAccess}, {remoteAccess, remoteSend}, {syncCall}] = await Promise.all([
 			import('../shared/memory/thread-access.js'),
 			import('./shared-client.js'),
 			import('./sync-call.js'),
@@ -28,9 +28,9 @@ async function accessHere(): Promise<(handle: SharedHandle) => RemoteAccess> {
 		// Queues, pipes, events … live in the broker alone: a thread reaches it over its port.
 		return (handle) =>
 			handle.procdashShared === 'sync'
-				? {handle, access: remoteAccess, syncCall}
+				? {handle, access: remoteAccess, send: remoteSend, syncCall}
 				: threadAccess(handle, thread.id);
 	}
-	const {remoteAccess} = await import('./shared-client.js');
-	return (handle) => ({handle, access: remoteAccess});
+	const {remoteAccess, remoteSend} = await import('./shared-client.js');
+	return (handle) => ({handle, access: remoteAccess, send: remoteSend});
 }

@@ -276,9 +276,12 @@ export class SharedBroker {
 		try {
 			result = this.sync.call(request.id, request.method, request.args, actor);
 		} catch (error) {
+			// A send has nobody to tell: the object keeps what went wrong for the sender's next call.
+			if (request.noReply) return;
 			replies.push({type: 'shared-reply', requestId, ok: false, error: toErrorInfo(error)});
 			return;
 		}
+		if (request.noReply) return;
 		if (!(result instanceof Promise)) {
 			replies.push({type: 'shared-reply', requestId, ok: true, result});
 			return;

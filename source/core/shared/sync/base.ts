@@ -70,6 +70,18 @@ export abstract class SyncObject {
 		return this.#home.access({op: 'call', id: this.id, method, args});
 	}
 
+	/**
+	 * Calls `method` without waiting for the broker's answer: resolves once the call is on its way
+	 * (written to the channel, in a child). For calls that cannot fail in the broker.
+	 */
+	protected post(method: string, ...args: unknown[]): Promise<unknown> {
+		const home = this.#home;
+		const op = {op: 'call' as const, id: this.id, method, args};
+		return home.kind === 'remote' && home.send
+			? home.send({...op, noReply: true})
+			: home.access(op);
+	}
+
 	/** Calls `method` and blocks the Thread until the broker answers; only in a Thread. */
 	protected callSync(method: string, ...args: unknown[]): unknown {
 		const syncCall = this.#home.kind === 'remote' ? this.#home.syncCall : undefined;

@@ -31,9 +31,14 @@ export class Connection extends SyncObject {
 		this.end = end;
 	}
 
-	/** Sends `value` (a structured clone) to the other end. */
+	/**
+	 * Sends `value` (a structured clone) to the other end; resolves once it is on its way. When the
+	 * other end was closed, this end's next call throws ConnectionClosedError (Python's BrokenPipeError).
+	 */
 	async send(value: unknown): Promise<void> {
-		await this.call('send', this.end, wireItem(`${this.name}.send()`, value));
+		// A pipe takes every send: it is on its way once written. A send to a closed other end
+		// throws ConnectionClosedError at this end's next call.
+		await this.post('send', this.end, wireItem(`${this.name}.send()`, value), true);
 	}
 
 	/** The next object the other end sent; waits for one. */
@@ -55,9 +60,9 @@ export class Connection extends SyncObject {
 		await this.call('close', this.end);
 	}
 
-	/** `send` in a Thread, blocking it until the broker has the object. */
+	/** `send` in a Thread (it never blocks: a pipe takes every send). */
 	sendSync(value: unknown): void {
-		this.callSync('send', this.end, wireItem(`${this.name}.sendSync()`, value));
+		void this.post('send', this.end, wireItem(`${this.name}.sendSync()`, value), true);
 	}
 
 	/** `recv` that blocks the Thread; only in a Thread. */

@@ -53,10 +53,17 @@ export class Queue extends SyncObject {
 		return this.fixedSize ?? 0;
 	}
 
-	/** Puts `item` at the end; waits while the queue is full (see QueueWaitOptions). */
+	/**
+	 * Puts `item` at the end; waits while the queue is full (see QueueWaitOptions). Resolves once
+	 * the item is safe: held by the broker (a bounded queue), or written to the channel toward it
+	 * (an unbounded one, which takes every put), so that the producer's death loses nothing.
+	 */
 	async put(item: unknown, options: QueueWaitOptions = {}): Promise<void> {
 		const {block, timeoutMs} = this.#check('put', options);
-		await this.call('put', wireItem(`${this.name}.put()`, item), block, timeoutMs);
+		const wired = wireItem(`${this.name}.put()`, item);
+		// An unbounded queue takes every put: no need to wait for the broker to say so.
+		if (this.maxsize === 0) await this.post('put', wired, block, timeoutMs);
+		else await this.call('put', wired, block, timeoutMs);
 	}
 
 	/** Takes the first item; waits while the queue is empty (see QueueWaitOptions). */
@@ -78,7 +85,9 @@ export class Queue extends SyncObject {
 	/** `put` that blocks the Thread; only in a Thread. */
 	putSync(item: unknown, options: QueueWaitOptions = {}): void {
 		const {block, timeoutMs} = this.#check('put', options);
-		this.callSync('put', wireItem(`${this.name}.putSync()`, item), block, timeoutMs);
+		const wired = wireItem(`${this.name}.putSync()`, item);
+		if (this.maxsize === 0) void this.post('put', wired, block, timeoutMs);
+		else this.callSync('put', wired, block, timeoutMs);
 	}
 
 	/** `get` that blocks the Thread; only in a Thread. */

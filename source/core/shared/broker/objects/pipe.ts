@@ -17,6 +17,8 @@ type EndState = {
 	handed: boolean;
 	/** The owner sent or received on this end itself: it keeps it open while it lives. */
 	ownerUses: boolean;
+	/** A send through this end that failed with nobody waiting: thrown at the end's next call. */
+	failedSend: Error | undefined;
 };
 
 const other = (end: End): End => (end === 'a' ? 'b' : 'a');
@@ -51,10 +53,23 @@ export class BrokerPipe implements BrokerObject {
 	call(method: string, args: readonly unknown[], actor: Actor): unknown {
 		const end = args[0] as End;
 		if (end !== 'a' && end !== 'b') throw new TypeError(`${this.name}: no end ${String(end)}`);
-		if (actor.id === 0 && method !== 'close') this.#ends[end].ownerUses = true;
+		const state = this.#ends[end];
+		if (actor.id === 0 && method !== 'close') state.ownerUses = true;
+		const failed = state.failedSend;
+		if (failed) {
+			state.failedSend = undefined;
+			throw failed;
+		}
 		switch (method) {
 			case 'send':
-				return this.#send(end, args[1], actor);
+				try {
+					return this.#send(end, args[1], actor);
+				} catch (error) {
+					// A send nobody waits for: its error waits for this end's next call.
+					if (args[2] !== true) throw error;
+					state.failedSend = error as Error;
+					return undefined;
+				}
 			case 'recv':
 				return this.#receive(end, actor, 'recv', undefined);
 			case 'poll':
@@ -191,5 +206,6 @@ function newEnd(): EndState {
 		alive: new Set(),
 		handed: false,
 		ownerUses: false,
+		failedSend: undefined,
 	};
 }
