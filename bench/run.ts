@@ -13,11 +13,13 @@ import {type BenchRow, formatTable} from './report.js';
 import {resultsOf} from './results.js';
 import {benchShared} from './shared.js';
 import {benchStarts} from './starts.js';
+import {benchSync} from './sync.js';
 
 const benches: Record<string, () => Promise<BenchRow[]>> = {
 	starts: benchStarts,
 	pool: benchPool,
 	shared: benchShared,
+	sync: benchSync,
 	dashboard: benchDashboard,
 	'python-report': benchPythonReport,
 };

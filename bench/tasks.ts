@@ -1,5 +1,7 @@
 // What the benchmarks' workers run: tasks so small that only procdash's own cost is measured.
 import type {Lock} from '../source/core/shared/lock.js';
+import type {Connection} from '../source/core/shared/sync/pipe.js';
+import type {Queue} from '../source/core/shared/sync/queue.js';
 import type {Value} from '../source/core/shared/value.js';
 
 /** `x * x`, the trivial task of the pool benchmark (Python's is the same). */
@@ -87,5 +89,24 @@ export async function hammer(counter: Value, perSecond: number, seconds: number)
 		await last;
 		const wait = started + tick * 10 - performance.now();
 		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+	}
+}
+
+/** In a child process or thread: puts 0 … n − 1 on `queue`, each awaited (acknowledged). */
+export async function putRange(queue: Queue, n: number): Promise<void> {
+	for (let index = 0; index < n; index++) await queue.put(index);
+}
+
+/** In a Thread: puts 0 … n − 1 with putSync. */
+export function putRangeSync(queue: Queue, n: number): void {
+	for (let index = 0; index < n; index++) queue.putSync(index);
+}
+
+/** In a child process: answers each message on `conn` with itself until it gets null. */
+export async function pong(conn: Connection): Promise<void> {
+	for (;;) {
+		const message = await conn.recv();
+		if (message === null) return;
+		await conn.send(message);
 	}
 }

@@ -2,6 +2,8 @@
 export type {AbortReason, WorkerDeath} from './core/errors.js';
 export {
 	AbortError,
+	BrokenBarrierError,
+	ConnectionClosedError,
 	DaemonError,
 	InputError,
 	LockReleaseError,
@@ -12,6 +14,9 @@ export {
 	ProcdashError,
 	ProcessLimitError,
 	ProcessStateError,
+	QueueClosedError,
+	QueueEmptyError,
+	QueueFullError,
 	RemoteError,
 	SpawnError,
 	TaskLoadError,
@@ -27,8 +32,15 @@ export type {
 	EventType,
 	GroupLeader,
 	JsonValue,
+	ManagedKind,
+	PipeState,
 	ProcessKind,
 	ProcessStats,
+	QueueKind,
+	QueueState,
+	SyncHolder,
+	SyncKind,
+	SyncState,
 } from './core/events/index.js';
 export {EventBus} from './core/events/index.js';
 export type {PoolEnding, PoolEventMap, ReplacementReason} from './core/events/pool.js';
@@ -70,6 +82,18 @@ export type {
 	Typecode,
 } from './core/shared/memory/typecodes.js';
 export type {SharedOptions} from './core/shared/options.js';
+export type {BarrierOptions} from './core/shared/sync/barrier.js';
+export {Barrier} from './core/shared/sync/barrier.js';
+export {Condition} from './core/shared/sync/condition.js';
+export {Event} from './core/shared/sync/event.js';
+export {ManagedDict, ManagedList, Namespace} from './core/shared/sync/managed.js';
+export {createManager, Manager} from './core/shared/sync/manager.js';
+export type {PipeOptions} from './core/shared/sync/pipe.js';
+export {Connection, Pipe} from './core/shared/sync/pipe.js';
+export type {QueueOptions, QueueWaitOptions} from './core/shared/sync/queue.js';
+export {JoinableQueue, Queue, SimpleQueue} from './core/shared/sync/queue.js';
+export {RLock} from './core/shared/sync/rlock.js';
+export {BoundedSemaphore, Semaphore} from './core/shared/sync/semaphore.js';
 export {Value} from './core/shared/value.js';
 export type {
 	DescendantRow,

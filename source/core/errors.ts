@@ -205,6 +205,31 @@ export class LockReleaseError extends ProcdashError {
 	override readonly name = 'LockReleaseError';
 }
 
+/** `get` found the queue empty (without blocking, or when its timeout ran out): Python's queue.Empty. */
+export class QueueEmptyError extends ProcdashError {
+	override readonly name = 'QueueEmptyError';
+}
+
+/** `put` found the queue full (without blocking, or when its timeout ran out): Python's queue.Full. */
+export class QueueFullError extends ProcdashError {
+	override readonly name = 'QueueFullError';
+}
+
+/** `put` on a queue this handle closed. */
+export class QueueClosedError extends ProcdashError {
+	override readonly name = 'QueueClosedError';
+}
+
+/** `recv` on a pipe whose other end is closed and drained, or a use of a closed end: Python's EOFError / OSError. */
+export class ConnectionClosedError extends ProcdashError {
+	override readonly name = 'ConnectionClosedError';
+}
+
+/** A barrier was broken (aborted, timed out, reset, or its missing parties are gone). */
+export class BrokenBarrierError extends ProcdashError {
+	override readonly name = 'BrokenBarrierError';
+}
+
 // The classes a child's error is rebuilt as, so that `instanceof TypeError` (or
 // `TaskLoadError` …) holds in the parent as it did in the child: the built-in ones, and
 // procdash's own that a child can throw. Any other class arrives as a RemoteError with its name.
@@ -222,6 +247,11 @@ const knownErrors: Record<string, (message: string, options?: ErrorOptions) => E
 	ProcessStateError: (message, options) => new ProcessStateError(message, options),
 	ProcessLimitError: (message, options) => new ProcessLimitError(message, options),
 	LockReleaseError: (message, options) => new LockReleaseError(message, options),
+	QueueEmptyError: (message, options) => new QueueEmptyError(message, options),
+	QueueFullError: (message, options) => new QueueFullError(message, options),
+	QueueClosedError: (message, options) => new QueueClosedError(message, options),
+	ConnectionClosedError: (message, options) => new ConnectionClosedError(message, options),
+	BrokenBarrierError: (message, options) => new BrokenBarrierError(message, options),
 	PoolStateError: (message, options) => new PoolStateError(message, options),
 	PoolTerminatedError: (message, options) => new PoolTerminatedError(message, options),
 	PoolBrokenError: (message, options) => new PoolBrokenError(message, options),

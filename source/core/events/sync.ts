@@ -34,7 +34,7 @@ type QueueRef = {
 /** A pipe's two ends, `a` and `b`, as the broker has them after a change. */
 export type PipeState = {
 	readonly duplex: boolean;
-	/** Messages sent and not yet received: toward b (sent by a), toward a (sent by b). */
+	/** Messages sent and not yet received, by the end that will receive them: `a` holds what b sent. */
 	readonly inFlight: {readonly a: number; readonly b: number};
 	/** Messages sent by each end since it was made. */
 	readonly sent: {readonly a: number; readonly b: number};

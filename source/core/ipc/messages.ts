@@ -197,6 +197,14 @@ export type SharedRequest = {
 	  }
 	| {readonly op: 'acquire'; readonly block?: boolean; readonly timeoutMs?: number}
 	| {readonly op: 'release'}
+	| {
+			/** An operation of a queue, pipe, event, semaphore … : its method and arguments. */
+			readonly op: 'call';
+			readonly method: string;
+			readonly args: readonly unknown[];
+			/** Sent without waiting for an answer (a put on an unbounded queue, a pipe's send). */
+			readonly noReply?: true;
+	  }
 );
 
 /** The broker's answer to one SharedRequest. */
@@ -216,7 +224,13 @@ export type SharedReply =
 
 /** A shared object as it travels in a task's args; the child turns it back into a working proxy. */
 export type SharedHandle = {
-	readonly procdashShared: 'value' | 'array' | 'lock';
+	readonly procdashShared: 'value' | 'array' | 'lock' | 'sync';
+	/** A sync handle's class: `Queue`, `Pipe`, `Event`, … (what the child rebuilds). */
+	readonly kind?: string;
+	/** A pipe Connection's end. */
+	readonly end?: 'a' | 'b';
+	/** A Barrier's parties, a queue's maxsize: what a proxy answers without asking. */
+	readonly size?: number;
 	readonly id: number;
 	readonly name: string;
 	readonly typecode?: string;

@@ -59,8 +59,15 @@ export function taskRunMessage(
 	options: ProcessOptions,
 	orchestrator: Orchestrator,
 	self: {readonly name: string; readonly daemon: boolean; readonly identity: readonly number[]},
+	recipient?: number,
 ): RunMessage {
-	const encoded = encodeShared(options.args ?? [], orchestrator, 'process', `${self.name}: args`);
+	const encoded = encodeShared(
+		options.args ?? [],
+		orchestrator,
+		'process',
+		`${self.name}: args`,
+		recipient,
+	);
 	let args: Wired;
 	try {
 		args = toChild(encoded);

@@ -137,11 +137,16 @@ export class Process<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 		if (currentProcess().daemon) throw new DaemonError();
 		const runMessage =
 			this.#kind === 'task'
-				? taskRunMessage(this.#options, this.#orchestrator, {
-						name: this.name,
-						daemon: this.#daemon,
-						identity: this.#identity,
-					})
+				? taskRunMessage(
+						this.#options,
+						this.#orchestrator,
+						{
+							name: this.name,
+							daemon: this.#daemon,
+							identity: this.#identity,
+						},
+						this.id,
+					)
 				: undefined;
 		this.#host.admit(this);
 		let started!: () => void;

@@ -11,6 +11,7 @@ import {hostOf, type MemberHost, type Orchestrator} from '../orchestrator/orches
 import {runtimeContext} from '../runtime/context.js';
 import {currentThread} from '../runtime/current.js';
 import {tsxApiUrl} from '../runtime/typescript.js';
+import {threadBrokerWire} from '../shared/broker/thread-wire.js';
 import {encodeShared} from '../shared/handles.js';
 import {Listeners} from '../util/listeners.js';
 import {drainWorker} from './child-exit.js';
@@ -252,6 +253,7 @@ export class Thread<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 			this.#orchestrator,
 			'thread',
 			`${this.name}: args`,
+			this.id,
 		) as unknown[];
 		const context = runtimeContext();
 		const tsx = tsxApiUrl();
@@ -291,7 +293,13 @@ export class Thread<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 				if (this.#echo) echoLine(stream, line, continues);
 			});
 		}
+		const brokerWire = threadBrokerWire(
+			this.#orchestrator.shared,
+			() => ({id: this.id, name: this.name, pid: process.pid}),
+			(reply) => this.postMessage(reply),
+		);
 		worker.on('message', (message) => {
+			if (brokerWire(message)) return;
 			if (isThreadRunning(message)) {
 				this.#tid = message.tid;
 				return;

@@ -20,9 +20,17 @@ export async function decodeHandles(value: unknown): Promise<unknown> {
 async function accessHere(): Promise<(handle: SharedHandle) => RemoteAccess> {
 	const thread = threadContext();
 	if (thread) {
-		const {threadAccess} = await import('../shared/memory/thread-access.js');
-		return (handle) => threadAccess(handle, thread.id);
+		const [{threadAccess}, {remoteAccess, remoteSend}, {syncCall}] = await Promise.all([
+			import('../shared/memory/thread-access.js'),
+			import('./shared-client.js'),
+			import('./sync-call.js'),
+		]);
+		// Queues, pipes, events … live in the broker alone: a thread reaches it over its port.
+		return (handle) =>
+			handle.procdashShared === 'sync'
+				? {handle, access: remoteAccess, send: remoteSend, syncCall}
+				: threadAccess(handle, thread.id);
 	}
-	const {remoteAccess} = await import('./shared-client.js');
-	return (handle) => ({handle, access: remoteAccess});
+	const {remoteAccess, remoteSend} = await import('./shared-client.js');
+	return (handle) => ({handle, access: remoteAccess, send: remoteSend});
 }

@@ -9,7 +9,7 @@ import {
 } from '../ipc/messages.js';
 import {fromWire, toWire} from '../ipc/wire.js';
 import type {Access} from '../shared/access.js';
-import {onParentMessage, postToParent} from './channel.js';
+import {onParentMessage, postToParent, sendToParent} from './channel.js';
 
 const pending = new Map<
 	number,
@@ -40,22 +40,48 @@ function listen(): void {
 // Requests made in one turn go together: a loop of un-awaited adds is one message, not one per
 // add, and an awaited one is flushed at the end of the same turn, no later.
 let outgoing: SharedRequest[] = [];
+// The sends (requests without an answer) of the batch, settled once it is written.
+let written: {resolve: () => void; reject: (error: Error) => void}[] = [];
 
 function flush(): void {
 	const requests = outgoing;
+	const sends = written;
 	outgoing = [];
+	written = [];
 	const message = requests.length === 1 ? requests[0] : {type: 'shared-batch', requests};
-	// Without a write callback: the reply is the acknowledgement, and a callback costs a
-	// completion per message on the hottest path a child has.
-	try {
-		postToParent(message as object);
-	} catch (error) {
+	const failed = (error: Error) => {
 		for (const {requestId} of requests) {
 			const request = pending.get(requestId);
 			pending.delete(requestId);
-			request?.reject(error as Error);
+			request?.reject(error);
 		}
+		for (const send of sends) send.reject(error);
+	};
+	// Without a write callback unless a send waits for one: the reply is the acknowledgement, and
+	// a callback costs a completion per message on the hottest path a child has.
+	if (sends.length === 0) {
+		try {
+			postToParent(message as object);
+		} catch (error) {
+			failed(error as Error);
+		}
+		return;
 	}
+	sendToParent(message as object).then(() => {
+		for (const send of sends) send.resolve();
+	}, failed);
+}
+
+function enqueue(op: Parameters<Access>[0], requestId: number, noReply: boolean): void {
+	const request = {
+		...op,
+		...('value' in op ? {value: toWire(op.value)} : {}),
+		...('expected' in op ? {expected: toWire(op.expected)} : {}),
+		...(noReply ? {noReply: true} : {}),
+		type: 'shared',
+		requestId,
+	} as SharedRequest;
+	if (outgoing.push(request) === 1) queueMicrotask(flush);
 }
 
 /** Access to the parent's broker over IPC. */
@@ -64,13 +90,16 @@ export const remoteAccess: Access = (op) => {
 	const requestId = ++nextRequestId;
 	return new Promise((resolve, reject) => {
 		pending.set(requestId, {resolve, reject});
-		const request = {
-			...op,
-			...('value' in op ? {value: toWire(op.value)} : {}),
-			...('expected' in op ? {expected: toWire(op.expected)} : {}),
-			type: 'shared',
-			requestId,
-		} as SharedRequest;
-		if (outgoing.push(request) === 1) queueMicrotask(flush);
+		enqueue(op, requestId, false);
 	});
 };
+
+/**
+ * A request the broker does not answer: resolves once it is written to the channel. From then
+ * on it reaches the parent even if this process dies.
+ */
+export const remoteSend: Access = (op) =>
+	new Promise((resolve, reject) => {
+		written.push({resolve: () => resolve(undefined), reject});
+		enqueue(op, ++nextRequestId, true);
+	});

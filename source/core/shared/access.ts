@@ -8,7 +8,7 @@ type WithoutEnvelope<T> = T extends unknown ? Omit<T, 'type' | 'requestId'> : ne
 export type SharedOp = WithoutEnvelope<SharedRequest>;
 
 /** An operation on a value or an array (not a lock). */
-export type CellsOp = Exclude<SharedOp, {op: 'acquire' | 'release'}>;
+export type CellsOp = Exclude<SharedOp, {op: 'acquire' | 'release' | 'call'}>;
 
 /** How a handle reaches its broker: directly in the owner, over IPC in a child. */
 export type Access = (op: SharedOp) => Promise<unknown>;

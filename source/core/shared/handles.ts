@@ -9,12 +9,19 @@ import {
 	remoteKey,
 	type SharedOptions,
 } from './options.js';
+import type {SyncObject} from './sync/base.js';
+import {isSyncObject, syncProxy} from './sync/classes.js';
 import {Value} from './value.js';
 
-type Shared = Value | SharedArray | Lock;
+type Shared = Value | SharedArray | Lock | SyncObject;
 
 function isShared(value: unknown): value is Shared {
-	return value instanceof Value || value instanceof SharedArray || value instanceof Lock;
+	return (
+		value instanceof Value ||
+		value instanceof SharedArray ||
+		value instanceof Lock ||
+		isSyncObject(value)
+	);
 }
 
 /**
@@ -25,6 +32,7 @@ function isShared(value: unknown): value is Shared {
 export class SharedEncoder {
 	readonly #orchestrator: Orchestrator;
 	readonly #backend: Backend;
+	readonly #recipient: number | undefined;
 	// What each array and plain object became: itself when it holds no shared object. An object
 	// still being walked maps to itself, so that a cycle ends there.
 	readonly #done = new Map<object, unknown>();
@@ -34,9 +42,11 @@ export class SharedEncoder {
 	/** True once any shared object was encoded. */
 	found = false;
 
-	constructor(orchestrator: Orchestrator, backend: Backend = 'process') {
+	/** `recipient`: the actor id of the process or thread the handles are for (none: a pool's tasks). */
+	constructor(orchestrator: Orchestrator, backend: Backend = 'process', recipient?: number) {
 		this.#orchestrator = orchestrator;
 		this.#backend = backend;
+		this.#recipient = recipient;
 	}
 
 	/**
@@ -103,7 +113,7 @@ export class SharedEncoder {
 	#handle(shared: Shared): SharedHandle {
 		this.found = true;
 		try {
-			return shared.toHandle(this.#orchestrator, this.#backend);
+			return shared.toHandle(this.#orchestrator, this.#backend, this.#recipient);
 		} catch (error) {
 			throw new TypeError(`${this.#place()}: ${(error as Error).message}`, {cause: error});
 		}
@@ -116,7 +126,7 @@ export class SharedEncoder {
 		if (!inside) return;
 		const kind = (container.constructor as {name?: string} | undefined)?.name || 'object';
 		throw new TypeError(
-			`${this.#place()} holds ${inside.name} inside a ${kind}: a Value, SharedArray or Lock travels only as an item or argument itself, or inside arrays and plain objects`,
+			`${this.#place()} holds ${inside.name} inside a ${kind}: a shared object travels only as an item or argument itself, or inside arrays and plain objects`,
 		);
 	}
 
@@ -144,8 +154,9 @@ export function encodeShared(
 	orchestrator: Orchestrator,
 	backend: Backend = 'process',
 	where = 'args',
+	recipient?: number,
 ): unknown {
-	return new SharedEncoder(orchestrator, backend).encode(args, where);
+	return new SharedEncoder(orchestrator, backend, recipient).encode(args, where);
 }
 
 // The first shared object anywhere in `value`, through every kind of container a structured
@@ -211,6 +222,8 @@ function proxy(remote: RemoteAccess): Shared {
 			return new SharedArray('i', 0, options);
 		case 'lock':
 			return new Lock(options);
+		case 'sync':
+			return syncProxy(handle, options);
 	}
 }
 

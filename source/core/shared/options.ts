@@ -30,6 +30,13 @@ export type RemoteAccess = {
 	readonly lockWord?: Int32Array;
 	/** In a thread: the thread's actor id, written on a lock it holds. */
 	readonly actorId?: number;
+	/**
+	 * A call the broker does not answer: resolves once the request is written to the channel
+	 * (from then on a death of the caller loses nothing). `access` where there is no channel.
+	 */
+	readonly send?: Access;
+	/** In a thread: a call to the broker that blocks the thread until it answers (`…Sync`). */
+	readonly syncCall?: (id: number, method: string, args: readonly unknown[]) => unknown;
 };
 
 /** What the runtime passes to rebuild a handle as a proxy in a child. */

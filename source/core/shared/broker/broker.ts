@@ -11,7 +11,9 @@ import {
 	store,
 } from '../memory/cells.js';
 import {type Scalar, type Typecode, toScalar} from '../memory/typecodes.js';
+import {lockAsConditionLock} from './lock-adapter.js';
 import {type LockEntry, LockTable} from './lock-table.js';
+import {SyncTable} from './sync-table.js';
 
 /** A Value's or SharedArray's entry in the broker. */
 export type CellsEntry = {
@@ -26,7 +28,7 @@ export type CellsEntry = {
 	readonly published: Scalar[];
 };
 
-type CellsRequest = Exclude<SharedRequest, {op: 'acquire' | 'release'}>;
+type CellsRequest = Exclude<SharedRequest, {op: 'acquire' | 'release' | 'call'}>;
 
 type Change = {
 	readonly entry: CellsEntry;
@@ -49,6 +51,8 @@ export class SharedBroker {
 	readonly #bus: EventBus;
 	readonly #cells = new Map<number, CellsEntry>();
 	readonly #locks: LockTable;
+	/** Queues, pipes, events, semaphores, RLocks, conditions, barriers and managed objects. */
+	readonly sync: SyncTable;
 	readonly #counters = {value: 0, array: 0, lock: 0};
 	#nextId = 1;
 	// While a batch is applied: the changes to tell once it is done, one per element.
@@ -57,6 +61,12 @@ export class SharedBroker {
 	constructor(bus: EventBus) {
 		this.#bus = bus;
 		this.#locks = new LockTable(bus);
+		this.sync = new SyncTable(
+			bus,
+			() => this.#nextId++,
+			(id) => lockAsConditionLock(this.#locks, id),
+			() => {},
+		);
 	}
 
 	/** Registers a value; returns its id, name and memory (the owner reads `.value` from it). */
@@ -133,6 +143,7 @@ export class SharedBroker {
 	/** A process ended: every lock it held is abandoned and passed on; it waits for nothing now. */
 	processExited(actorId: number): void {
 		this.#locks.actorExited(actorId);
+		this.sync.actorExited(actorId);
 	}
 
 	/** A thread ended: a lock it held (its futex word says so) is abandoned and passed on. */
@@ -175,6 +186,10 @@ export class SharedBroker {
 					void this.handle(request, actor).then((answer) => reply([answer]));
 					continue;
 				}
+				if (request.op === 'call') {
+					this.#callInBatch(request, actor, replies, reply);
+					continue;
+				}
 				try {
 					const result = this.applyNow(request, actor);
 					replies.push({type: 'shared-reply', requestId: request.requestId, ok: true, result});
@@ -212,6 +227,8 @@ export class SharedBroker {
 			case 'release':
 				this.#locks.release(request.id, actor);
 				return undefined;
+			case 'call':
+				return this.sync.call(request.id, request.method, request.args, actor);
 			default:
 				return this.applyNow(request, actor);
 		}
@@ -245,6 +262,34 @@ export class SharedBroker {
 				return true;
 			}
 		}
+	}
+
+	// A call answered at once joins the batch's replies; one that waits is answered alone.
+	#callInBatch(
+		request: SharedRequest & {op: 'call'},
+		actor: Actor,
+		replies: SharedReply[],
+		reply: (replies: SharedReply[]) => void,
+	): void {
+		const {requestId} = request;
+		let result: unknown;
+		try {
+			result = this.sync.call(request.id, request.method, request.args, actor);
+		} catch (error) {
+			// A send has nobody to tell: the object keeps what went wrong for the sender's next call.
+			if (request.noReply) return;
+			replies.push({type: 'shared-reply', requestId, ok: false, error: toErrorInfo(error)});
+			return;
+		}
+		if (request.noReply) return;
+		if (!(result instanceof Promise)) {
+			replies.push({type: 'shared-reply', requestId, ok: true, result});
+			return;
+		}
+		result.then(
+			(value) => reply([{type: 'shared-reply', requestId, ok: true, result: value}]),
+			(error) => reply([{type: 'shared-reply', requestId, ok: false, error: toErrorInfo(error)}]),
+		);
 	}
 
 	/** The memory of the value or array with this id. */
