@@ -3,6 +3,7 @@ import type {BusEvent, EventBus} from '../../core/events/index.js';
 import {printable} from '../../core/util/printable.js';
 import {formatExitcode, formatSeconds, sanitize} from '../format.js';
 import {describePoolEvent} from '../pool-timeline.js';
+import {describeSyncEvent} from '../sync-timeline.js';
 import {throttledStore} from './throttled-store.js';
 
 /** One line of the event pane. */
@@ -107,8 +108,8 @@ export function describe(event: BusEvent): TimelineEntry | undefined {
 		case 'orchestrator:stopping':
 			return entry(`stopping: SIGTERM sent, SIGKILL in ${Math.round(event.graceMs / 1000)} s`);
 		default: {
-			const pool = describePoolEvent(event);
-			return pool && entry(pool.text, pool.tone);
+			const line = describePoolEvent(event) ?? describeSyncEvent(event);
+			return line && entry(line.text, line.tone);
 		}
 	}
 }
