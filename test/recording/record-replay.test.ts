@@ -108,3 +108,25 @@ test('the recording file holds exactly what --json printed, line for line', asyn
 	const lines = live.stdout.trimEnd().split('\n');
 	expect(readFileSync(file, 'utf8')).toBe(`${lines.slice(0, -1).join('\n')}\n`);
 });
+
+test('a run of queues and barriers records and replays to the same Queues and Sync state and summary', async () => {
+	// Given a recorded producer-consumer run, and a barrier's
+	for (const name of ['producer-consumer', 'barrier']) {
+		const file = path.join(directory, `${name}.ndjson`);
+		const live = await runCli([name, '--json', '--record', file]);
+		expect(live.exitcode).toBe(0);
+		await expectNoneRunning(pidsIn(live.events));
+		const recorded = readRecording(file);
+		expect(
+			recorded.some((event) => event.type === 'queue:put' || event.type === 'barrier:passed'),
+		).toBe(true);
+
+		// When it is replayed headless, fast
+		const replayed = await runCli(['replay', file, '--json', '--speed', '8']);
+
+		// Then the same sync state and the same summary come out
+		expect(replayed.events).toEqual(recorded);
+		expect(fold(replayed.events).sync).toEqual(fold(recorded).sync);
+		expect(replayed.summary).toEqual(live.summary);
+	}
+});
