@@ -13,6 +13,7 @@ export const barrier: Scenario = {
 	about:
 		'Each process works a different time (0.3, 0.9, 1.5 and 2.1 s), then waits at `meet`. Watch the Sync panel count them in (1 of 4 waiting, 2 of 4 …) and the rows say they wait on `meet`; when the fourth arrives all four leave at once, each with its own index.',
 	async run(orchestrator) {
+		const started = performance.now();
 		const meet = new Barrier(delaysMs.length, {name: 'meet', orchestrator});
 		const module = new URL('./tasks/sync.js', import.meta.url);
 		const parties = delaysMs.map(
@@ -26,6 +27,7 @@ export const barrier: Scenario = {
 		);
 		for (const child of parties) await child.start();
 		await Promise.all(parties.map((child) => child.join()));
+		const elapsed = (performance.now() - started) / 1000;
 		const meetings = parties.map((child) => child.result as Meeting | undefined);
 		const met = meetings.filter((meeting): meeting is Meeting => meeting !== undefined);
 		const lastArrival = Math.max(...met.map((meeting) => meeting.arrivedAt));
@@ -42,7 +44,7 @@ export const barrier: Scenario = {
 				parties.every((child) => child.exitcode === 0),
 			notes: [
 				`arrivals spread over ${lastArrival - firstArrival} ms; all left within ${Math.max(...leaving) - Math.min(...leaving)} ms of each other, none before the last arrived`,
-				`indices ${met.map((meeting) => meeting.index).join(', ')} (each distinct)`,
+				`indices ${met.map((meeting) => meeting.index).join(', ')} (each distinct); ${elapsed.toFixed(2)} s in all (Python: 2.16 s fork, 2.32 s spawn)`,
 			],
 		};
 	},

@@ -61,7 +61,7 @@ export const producerConsumer: Scenario = {
 		return {
 			ok: total === expected && deepest === maxsize && blocked > 0 && exited,
 			notes: [
-				`${total} of ${expected} jobs done (${done.join(' + ')}); join() returned after ${((joinedAt - started) / 1000).toFixed(2)} s`,
+				`${total} of ${expected} jobs done (${done.join(' + ')}); join() returned after ${((joinedAt - started) / 1000).toFixed(2)} s (Python: 1.14 s fork, 1.35 s spawn)`,
 				`the queue filled to ${deepest} of ${maxsize}; producers had to wait to put ${blocked} time${blocked === 1 ? '' : 's'}`,
 			],
 		};

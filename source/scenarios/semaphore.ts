@@ -46,7 +46,7 @@ export const semaphore: Scenario = {
 				workers.every((child) => child.exitcode === 0),
 			notes: [
 				`at most ${most} inside at once (of ${permits} permits); up to ${longestLine} waited in line`,
-				`${acquired} of ${count} went in, in ${elapsed.toFixed(2)} s`,
+				`${acquired} of ${count} went in, in ${elapsed.toFixed(2)} s (Python: 1.84 s fork, 2.03 s spawn)`,
 			],
 		};
 	},

@@ -81,7 +81,9 @@ test('barrier: four parties arrive one by one and pass together, each with its o
 		'party-3',
 		'party-4',
 	]);
-	expect(run.summary?.notes[1]).toMatch(/^indices [0-3], [0-3], [0-3], [0-3] \(each distinct\)$/);
+	expect(run.summary?.notes[1]).toMatch(
+		/^indices [0-3], [0-3], [0-3], [0-3] \(each distinct\); [\d.]+ s in all \(Python: 2.16 s fork, 2.32 s spawn\)$/,
+	);
 });
 
 test('semaphore: never more than two hold it, the others wait in line, all six get in', async () => {
