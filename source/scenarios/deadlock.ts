@@ -14,7 +14,7 @@ export const deadlock: Scenario = {
 	description:
 		'two processes take two locks in opposite order: the cycle is shown, then a kill breaks it',
 	about:
-		'alice takes lock A then reaches for B; bob takes B then reaches for A. Neither can go on: the Locks panel marks the cycle. After a few seconds the preset kills bob: his lock B is abandoned and released, alice takes it, learns it was abandoned, and finishes.',
+		'alice takes lock A then reaches for B; bob takes B then reaches for A. Neither can go on: the Sync panel marks the cycle. After a few seconds the preset kills bob: his lock B is abandoned and released, alice takes it, learns it was abandoned, and finishes.',
 	async run(orchestrator, signal) {
 		const a = new Lock({name: 'A', orchestrator});
 		const b = new Lock({name: 'B', orchestrator});

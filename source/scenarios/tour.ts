@@ -24,7 +24,7 @@ export const tour: Scenario = {
 	description:
 		'everything at once, ~10 s a round until you quit: a pool draining sleeps, three processes sharing a counter under a lock, a shell with children (--json: one round)',
 	about:
-		'A tour, round after round (~10 s each) until you press q. Pools: three workers drain a queue of 15 sleeps, refilled each round. Locks: adder-1, -2 and -3 take turns holding the lock 0.6 s to add 1 to the shared counter: one holder, two waiters. Processes: shell keeps two sleeps of its own, indented under it. s picks another preset.',
+		'A tour, round after round (~10 s each) until you press q. Pools: three workers drain a queue of 15 sleeps, refilled each round. Sync: adder-1, -2 and -3 take turns holding the lock 0.6 s to add 1 to the shared counter: one holder, two waiters. Processes: shell keeps two sleeps of its own, indented under it. s picks another preset.',
 	endless: true,
 	async run(orchestrator, signal, {bounded}) {
 		const parts = await startParts(orchestrator);
