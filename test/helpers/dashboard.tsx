@@ -57,7 +57,9 @@ export type TableRow = {
 	readonly line: string;
 };
 
-const rowPattern = /^(?:› | {2})(\S+) +(\d*) +\d* +(created|running|paused|exited|failed) /;
+// A running process blocked on a lock, a queue or another waiting object says `waiting on …` instead.
+const rowPattern =
+	/^(?:› | {2})(\S+) +(\d*) +\d* +(created|running|paused|exited|failed|waiting on) /;
 
 /** The process rows of the table in `frame`, top to bottom. */
 export function tableRows(frame: string): TableRow[] {
