@@ -144,7 +144,7 @@ test('in a real terminal: the panels show the program’s pool, value and lock u
 			text.includes('report-program.js · Door'),
 		20_000,
 	);
-	// The Locks panel names the holder: the program itself.
+	// The Sync panel names the holder: the program itself.
 	expect(screen).toMatch(/report-program\.js · Door\s+held by report-program\.js · MainProcess/);
 	const channel = /channel (\S+)/.exec(screen)?.[1];
 	expect(channel).toMatch(/report\.sock$/);

@@ -39,7 +39,7 @@ test('procdash run --json -- python3 counter.py: its lock, its value and its pro
 
 const openTerminal = terminalPerTest();
 
-test('in a real terminal: the Locks panel shows the Python lock with its holder and waiters', async () => {
+test('in a real terminal: the Sync panel shows the Python lock with its holder and waiters', async () => {
 	const terminal = openTerminal(['node', cliPath, 'run', '--', 'python3', holders], {
 		columns: 140,
 		rows: 40,
