@@ -135,7 +135,7 @@ type Panel = 'pool' | 'queues' | 'shared' | 'sync';
 
 /** What each panel wants, and the least it still says something with; 0 and 0 when it is empty. */
 function panelWants({pools, shared, sync}: Snapshot): Record<Panel, Want> {
-	const values = shared.values.length + shared.arrays.length;
+	const values = shared.values.length + shared.arrays.length + sync.managed.length;
 	const queues = sync.queues.length + sync.pipes.length;
 	const waiting = shared.locks.length + sync.objects.length;
 	const cycle = shared.locks.some((lock) => lock.deadlock) ? 1 : 0;

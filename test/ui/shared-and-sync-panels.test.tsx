@@ -142,3 +142,25 @@ test('with nothing shared, each panel collapses to one line', async () => {
 	expect(await locks.waitForFrame((text) => text.includes('Sync'))).toBe('Sync none');
 	locks.unmount();
 });
+
+test("the Shared panel shows a Manager's dicts, lists and namespaces with their size and last change", async () => {
+	const snapshot = snapshotOf((bus) => {
+		bus.emit('managed:created', {id: 1, name: 'scores', kind: 'dict', size: 0});
+		bus.emit('managed:changed', {
+			id: 1,
+			name: 'scores',
+			kind: 'dict',
+			size: 3,
+			by: alice,
+			op: 'update',
+		});
+		bus.emit('managed:created', {id: 2, name: 'log', kind: 'list', size: 1});
+	});
+	const screen = renderTerminal(
+		<SharedPanel shared={snapshot.shared} managed={snapshot.sync.managed} width={119} height={4} />,
+	);
+	const frame = await screen.waitForFrame((text) => text.includes('scores'));
+	expect(frame).toMatch(/^ {2}scores +dict 3 entries · update by alice$/m);
+	expect(frame).toMatch(/^ {2}log +list 1 item$/m);
+	screen.unmount();
+});

@@ -59,7 +59,7 @@ export function Panels({
 	const empty = [
 		pools.length === 0 && 'Pools',
 		sync.queues.length + sync.pipes.length === 0 && 'Queues',
-		shared.values.length + shared.arrays.length === 0 && 'Shared',
+		shared.values.length + shared.arrays.length + sync.managed.length === 0 && 'Shared',
 		shared.locks.length + sync.objects.length === 0 && 'Sync',
 	].filter((name) => name !== false);
 	return (
@@ -98,7 +98,12 @@ export function Panels({
 			)}
 			{sizes.shared > 0 && (
 				<Box marginTop={gap} height={sizes.shared} overflow="hidden">
-					<SharedPanel shared={shared} width={width} height={sizes.shared - 1} />
+					<SharedPanel
+						shared={shared}
+						managed={sync.managed}
+						width={width}
+						height={sizes.shared - 1}
+					/>
 				</Box>
 			)}
 			{sizes.sync > 0 && (
