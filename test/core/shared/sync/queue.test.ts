@@ -18,7 +18,7 @@ describe('Queue', () => {
 	const orchestrator = useOrchestrator();
 
 	function child(kind: 'process' | 'thread', name: string, args: unknown[], exportName: string) {
-		const options = {target: task(tasks, exportName), args, orchestrator: orchestrator()};
+		const options = {target: task(tasks, exportName), args, name, orchestrator: orchestrator()};
 		return kind === 'process' ? new Process(options) : new Thread(options);
 	}
 
