@@ -60,12 +60,12 @@ export class SharedBroker {
 
 	constructor(bus: EventBus) {
 		this.#bus = bus;
-		this.#locks = new LockTable(bus);
+		this.#locks = new LockTable(bus, (actorId) => this.sync.waitingOn(actorId));
 		this.sync = new SyncTable(
 			bus,
 			() => this.#nextId++,
 			(id) => lockAsConditionLock(this.#locks, id),
-			() => {},
+			(actor) => this.#locks.detectDeadlock(actor),
 		);
 	}
 

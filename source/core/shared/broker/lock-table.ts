@@ -2,7 +2,7 @@ import {LockReleaseError} from '../../errors.js';
 import type {Actor, EventBus} from '../../events/index.js';
 import {isLocked, lockAsync, tryLock, unlock} from '../memory/futex.js';
 import {allocateLockWord, holderIndex} from '../memory/lock-word.js';
-import {findWaitCycle} from './wait-for.js';
+import {findWaitCycle, type WaitedObject} from './wait-for.js';
 
 /** What an acquire tells its caller: whether it got the lock, and whose death it inherited. */
 export type AcquireResult = {
@@ -44,8 +44,12 @@ export class LockTable {
 	readonly #bus: EventBus;
 	readonly #locks = new Map<number, LockEntry>();
 
-	constructor(bus: EventBus) {
+	readonly #otherWaits: (actorId: number) => WaitedObject | undefined;
+
+	/** `otherWaits`: what an actor waits for through the other objects with holders (RLock, Semaphore, Condition). */
+	constructor(bus: EventBus, otherWaits: (actorId: number) => WaitedObject | undefined = () => undefined) {
 		this.#bus = bus;
+		this.#otherWaits = otherWaits;
 	}
 
 	/** Adds a free lock. */
@@ -90,7 +94,7 @@ export class LockTable {
 			if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
 				waiter.timer = setTimeout(() => this.#giveUp(lock, waiter), timeoutMs);
 			}
-			this.#detectDeadlock(actor);
+			this.detectDeadlock(actor);
 			// No process holds it, so a thread does: wait for the thread to let go.
 			if (!lock.holder) this.#watch(lock);
 		});
@@ -236,12 +240,16 @@ export class LockTable {
 		waiter.grant({acquired: false});
 	}
 
-	#detectDeadlock(actor: Actor): void {
+	/**
+	 * Looks for a cycle in the wait-for graph through `actor`, over locks and every other object
+	 * with holders, and reports it (`lock:deadlock`).
+	 */
+	detectDeadlock(actor: Actor): void {
 		const cycle = findWaitCycle(actor.id, (actorId) => {
 			for (const lock of this.#locks.values()) {
 				if (lock.waiters.some((waiter) => waiter.actor.id === actorId)) return lock;
 			}
-			return undefined;
+			return this.#otherWaits(actorId);
 		});
 		if (cycle) this.#bus.emit('lock:deadlock', {cycle});
 	}

@@ -1,6 +1,7 @@
 import type {Actor, DeadlockLink} from '../../events/index.js';
 
-type WaitedLock = {
+/** An object someone waits for, and who holds it. */
+export type WaitedObject = {
 	readonly id: number;
 	readonly name: string;
 	readonly holder: Actor | undefined;
@@ -14,7 +15,7 @@ type WaitedLock = {
  */
 export function findWaitCycle(
 	start: number,
-	waitingOn: (actorId: number) => WaitedLock | undefined,
+	waitingOn: (actorId: number) => WaitedObject | undefined,
 ): DeadlockLink[] | undefined {
 	const cycle: DeadlockLink[] = [];
 	const seen = new Set<number>();
