@@ -3,6 +3,8 @@ import {Pool} from '../core/pool/pool.js';
 import {Process} from '../core/process/process.js';
 import {task} from '../core/process/task.js';
 import {Lock} from '../core/shared/lock.js';
+import {Event} from '../core/shared/sync/event.js';
+import {Queue} from '../core/shared/sync/queue.js';
 import {Value} from '../core/shared/value.js';
 import {poolReady} from './pool-ready.js';
 import type {Scenario, ScenarioOutcome} from './scenario.js';
@@ -22,9 +24,9 @@ const shellScript =
 export const tour: Scenario = {
 	name: 'tour',
 	description:
-		'everything at once, ~10 s a round until you quit: a pool draining sleeps, three processes sharing a counter under a lock, a shell with children (--json: one round)',
+		'everything at once, ~10 s a round until you quit: a pool draining sleeps, three processes sharing a counter under a lock and posting news on a queue, a shell with children (--json: one round)',
 	about:
-		'A tour, round after round (~10 s each) until you press q. Pools: three workers drain a queue of 15 sleeps, refilled each round. Sync: adder-1, -2 and -3 take turns holding the lock 0.6 s to add 1 to the shared counter: one holder, two waiters. Processes: shell keeps two sleeps of its own, indented under it. s picks another preset.',
+		'A tour, round after round (~10 s each) until you press q. Pools: three workers drain a queue of 15 sleeps, refilled each round. Sync: adder-1, -2 and -3 wait for the go event (the start gun), then take turns holding the lock 0.6 s to add 1 to the shared counter: one holder, two waiters. Queues: after each add an adder puts a line on news, which the tour reads once a second. Processes: shell keeps two sleeps of its own, indented under it. s picks another preset.',
 	endless: true,
 	async run(orchestrator, signal, {bounded}) {
 		const parts = await startParts(orchestrator);
@@ -34,7 +36,9 @@ export const tour: Scenario = {
 		const stopped = () => signal.aborted || orchestrator.stopping;
 		// One wait for the abort, whatever the number of rounds: a listener each would pile up.
 		const aborted = untilAborted(signal).then(() => undefined);
+		const reading = readNews(parts.news, aborted);
 		try {
+			await parts.go.set();
 			await poolReady(orchestrator, parts.pool, signal);
 			while (!stopped()) {
 				parts.round.value = rounds.length + 1;
@@ -46,9 +50,10 @@ export const tour: Scenario = {
 			}
 		} finally {
 			await endParts(parts, stopped());
+			reading.stop();
 			children.stop();
 		}
-		return outcome(parts, rounds, children.count(), stopped());
+		return outcome(parts, rounds, children.count(), await reading.count(), stopped());
 	},
 };
 
@@ -58,6 +63,8 @@ type Parts = {
 	readonly round: Value;
 	readonly adders: readonly Process[];
 	readonly shell: Process;
+	readonly go: Event;
+	readonly news: Queue;
 };
 
 type RoundReport = {
@@ -74,13 +81,15 @@ async function startParts(orchestrator: Orchestrator): Promise<Parts> {
 	// The adders loop while the round is above 0: set it before they start.
 	round.value = 1;
 	const lock = new Lock({name: 'lock', orchestrator});
+	const go = new Event({name: 'go', orchestrator});
+	const news = new Queue({name: 'news', orchestrator});
 	const add = task(new URL('./tasks/tour.js', import.meta.url), 'addWhileTouring');
 	const adderProcesses = Array.from(
 		{length: adders},
 		(_, index) =>
 			new Process({
 				target: add,
-				args: [counter, lock, round, holdMs],
+				args: [counter, lock, round, holdMs, go, news],
 				name: `adder-${index + 1}`,
 				orchestrator,
 			}),
@@ -92,7 +101,7 @@ async function startParts(orchestrator: Orchestrator): Promise<Parts> {
 		orchestrator,
 	});
 	await Promise.all([...adderProcesses, shell].map((process) => process.start()));
-	return {pool, counter, round, adders: adderProcesses, shell};
+	return {pool, counter, round, adders: adderProcesses, shell, go, news};
 }
 
 // One round: the pool maps this round's sleeps (the list turned by one each round, so that the
@@ -143,6 +152,7 @@ function outcome(
 	{counter, adders}: Parts,
 	rounds: readonly RoundReport[],
 	children: number,
+	news: number,
 	stopped: boolean,
 ): ScenarioOutcome {
 	const adds = adders.map((adder) => adder.result);
@@ -157,6 +167,7 @@ function outcome(
 		reported
 			? `counter ${counter.value}; the adders added ${adds.join(' + ')} = ${sum}: ${counter.value === sum ? 'none lost' : 'SOME LOST'}`
 			: `counter ${counter.value}, added under the lock by ${adders.length} processes`,
+		`news read from the queue: ${news} line${news === 1 ? '' : 's'}, one per add`,
 		`shell's own children seen: ${children} sleep${children === 1 ? '' : 's'}`,
 		...failures,
 	];
@@ -169,6 +180,7 @@ function outcome(
 			inOrder &&
 			reported &&
 			counter.value === sum &&
+			news === sum &&
 			children > 0,
 		notes,
 	};
@@ -182,4 +194,49 @@ function watchChildren(orchestrator: Orchestrator, shell: Process) {
 		for (const stats of event.processes) if (stats.ppid === shell.pid) pids.add(stats.pid);
 	});
 	return {count: () => pids.size, stop};
+}
+
+// Reads the news once a second, all that is there, until stopped; then what is left. Counts the
+// lines read: one per add, or some were lost.
+function readNews(news: Queue, aborted: Promise<undefined>) {
+	let read = 0;
+	let running = true;
+	let wake: () => void = () => {};
+	const stopped = new Promise<void>((resolve) => {
+		wake = resolve;
+	});
+	const drain = async () => {
+		while (!(await news.empty())) {
+			await news.get();
+			read++;
+		}
+	};
+	const loop = (async () => {
+		while (running) {
+			await drain();
+			let timer: NodeJS.Timeout | undefined;
+			const second = new Promise((resolve) => {
+				timer = setTimeout(resolve, 1000);
+			});
+			// Aborted (or stopped) for good: once resolved it would make every race at once.
+			const ended = await Promise.race([
+				second,
+				aborted.then(() => 'ended'),
+				stopped.then(() => 'ended'),
+			]);
+			clearTimeout(timer);
+			if (ended === 'ended') break;
+		}
+	})();
+	return {
+		stop: () => {
+			running = false;
+			wake();
+		},
+		count: async () => {
+			await loop;
+			await drain();
+			return read;
+		},
+	};
 }

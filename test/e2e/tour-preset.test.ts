@@ -30,8 +30,14 @@ test('procdash --json plays one round of the default preset, tour, and ends ok w
 	const waited = run.events.filter((event) => event.type === 'lock:requested');
 	expect(new Set(waited.map((event) => event.by.name)).size).toBe(3);
 
+	// The adders waited for the go event, and put one line of news on the queue per add
+	expect(run.summary?.notes[2]).toBe(`news read from the queue: ${counter} lines, one per add`);
+	expect(run.summary?.queues.news).toMatchObject({depth: 0, puts: counter, gets: counter});
+	expect(run.summary?.sync.go).toMatchObject({kind: 'event', set: true});
+	expect(run.events.some((event) => event.type === 'event:set' && event.name === 'go')).toBe(true);
+
 	// The shell had children of its own, seen under it by the sampler
-	expect(run.summary?.notes[2]).toMatch(/^shell's own children seen: \d+ sleeps$/);
+	expect(run.summary?.notes[3]).toMatch(/^shell's own children seen: \d+ sleeps$/);
 	const shell = run.summary?.processes.find((process) => process.name === 'shell');
 	const children = run.events.flatMap((event) =>
 		event.type === 'stats:sampled' ? event.processes.filter((p) => p.ppid === shell?.pid) : [],

@@ -1,20 +1,27 @@
 import {currentProcess} from '../../core/runtime/current.js';
 import type {Lock} from '../../core/shared/lock.js';
+import type {Event} from '../../core/shared/sync/event.js';
+import type {Queue} from '../../core/shared/sync/queue.js';
 import type {Value} from '../../core/shared/value.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The tour's adders: while `round` is above 0, takes the lock, holds it `holdMs` (so that the
- * others are seen waiting), adds 1 to `counter`, releases it, and queues up again. Returns how
- * many times it added, so that the tour can check that no addition was lost.
+ * The tour's adders: wait for the `go` event (the start gun), then, while `round` is above 0,
+ * take the lock, hold it `holdMs` (so that the others are seen waiting), add 1 to `counter`,
+ * release it, put a line of news on the `news` queue, and queue up again. Returns how many times
+ * it added, so that the tour can check that no addition was lost.
  */
 export async function addWhileTouring(
 	counter: Value,
 	lock: Lock,
 	round: Value,
 	holdMs: number,
+	go: Event,
+	news: Queue,
 ): Promise<number> {
+	await go.wait();
+	const me = currentProcess().name;
 	let adds = 0;
 	while (((await round.get()) as number) > 0) {
 		await lock.with(async () => {
@@ -22,7 +29,8 @@ export async function addWhileTouring(
 			await counter.add(1);
 		});
 		adds++;
+		await news.put(`${me} added 1`);
 	}
-	console.log(`${currentProcess().name}: the tour is over; I added ${adds}`);
+	console.log(`${me}: the tour is over; I added ${adds}`);
 	return adds;
 }
