@@ -1,0 +1,64 @@
+import {describe, expect, it} from 'vitest';
+import {createManager, Manager, Process, Thread, task} from '../../../../source/index.js';
+import {useOrchestrator} from '../../../helpers/orchestrator.js';
+
+const tasks = new URL('../../../fixtures/sync-tasks.js', import.meta.url);
+
+describe('Manager', () => {
+	const orchestrator = useOrchestrator();
+
+	function child(kind: 'process' | 'thread', args: unknown[], name: string) {
+		const options = {target: task(tasks, name), args, orchestrator: orchestrator()};
+		return kind === 'process' ? new Process(options) : new Thread(options);
+	}
+
+	for (const kind of ['process', 'thread'] as const) {
+		it(`shares a dict, a list and a namespace among 3 ${kind}es and the owner`, async () => {
+			const manager = await Manager.start({orchestrator: orchestrator()});
+			const dict = manager.dict({owner: 0});
+			const list = manager.list(['owner']);
+			const namespace = manager.namespace({owner: true});
+			const keys = ['a', 'bb', 'ccc'];
+			const children = keys.map((key) => child(kind, [dict, list, namespace, key], 'touchManaged'));
+			for (const each of children) await each.start();
+			expect(await Promise.all(children.map((each) => each.join()))).toEqual([0, 0, 0]);
+			expect(Object.fromEntries(await dict.entries())).toEqual({owner: 0, a: 1, bb: 2, ccc: 3});
+			expect(await dict.size()).toBe(4);
+			expect(await dict.has('bb')).toBe(true);
+			expect((await list.slice()).sort()).toEqual(['a', 'bb', 'ccc', 'owner']);
+			expect(await list.at(0)).toBe('owner');
+			expect(await namespace.toObject()).toEqual({owner: true, a: true, bb: true, ccc: true});
+			await manager.shutdown();
+		});
+
+		it(`loses no append of 4 ${kind}es appending at once, and keeps each one's order`, async () => {
+			const manager = await createManager({orchestrator: orchestrator()});
+			const list = manager.list();
+			const appenders = [0, 1, 2, 3].map((index) =>
+				child(kind, [list, index * 1000, 100], 'appendMany'),
+			);
+			await Promise.all(appenders.map((appender) => appender.start()));
+			expect(await Promise.all(appenders.map((appender) => appender.join()))).toEqual([0, 0, 0, 0]);
+			const items = (await list.slice()) as number[];
+			expect(items).toHaveLength(400);
+			for (const from of [0, 1000, 2000, 3000]) {
+				const own = items.filter((item) => item >= from && item < from + 1000);
+				expect(own).toEqual(Array.from({length: 100}, (_, index) => from + index));
+			}
+			await manager.shutdown();
+		});
+
+		it(`refuses the calls of a ${kind} after shutdown, as the owner's`, async () => {
+			const manager = await Manager.start({orchestrator: orchestrator()});
+			const dict = manager.dict({x: 1});
+			expect(await dict.get('x')).toBe(1);
+			await manager.shutdown();
+			await expect(dict.get('x')).rejects.toThrow(/shut down/);
+			expect(() => manager.dict()).toThrow(/shut down/);
+			const late = child(kind, [dict], 'useAfterShutdown');
+			await late.start();
+			expect(await late.join()).toBe(0);
+			expect(late.result).toMatch(/shut down/);
+		});
+	}
+});
