@@ -145,4 +145,24 @@ describe('Condition', () => {
 			expect(waiter.result).toBe(true);
 		});
 	}
+
+	it('drops a waiting thread that is killed: notify wakes the next living waiter', async () => {
+		const condition = new Condition(undefined, {orchestrator: orchestrator()});
+		const doomed = child('thread', [condition], 'waitCondition', 'waitConditionSync');
+		const living = child('process', [condition], 'waitCondition');
+		await doomed.start();
+		await notifyWaiters(condition, 1);
+		await living.start();
+		await notifyWaiters(condition, 2);
+		doomed.kill();
+		await doomed.join();
+		await waitForEvent(
+			orchestrator().bus,
+			'sync:waiter-exited',
+			(event) => event.by.id === doomed.id,
+		);
+		await condition.with(async () => expect(await condition.notify()).toBe(1));
+		expect(await living.join()).toBe(0);
+		expect(living.result).toBe(true);
+	});
 });

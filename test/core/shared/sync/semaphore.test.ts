@@ -113,4 +113,32 @@ describe('Semaphore', () => {
 		await release.set();
 		expect(await waiter.join()).toBe(0);
 	});
+
+	for (const kind of ['process', 'thread'] as const) {
+		it(`drops a ${kind} killed while it waits, so the permit goes to the next living waiter`, async () => {
+			const semaphore = new Semaphore(1, {orchestrator: orchestrator()});
+			const release = new Event({orchestrator: orchestrator()});
+			expect(await semaphore.acquire()).toBe(true);
+			const doomed = child(kind, [semaphore, release], 'holdPermit', 'holdPermitSync');
+			await doomed.start();
+			const {bus} = orchestrator();
+			await waitForEvent(bus, 'sync:waiting', (event) => event.by.id === doomed.id);
+			const next = child('process', [semaphore, release], 'holdPermit');
+			await next.start();
+			await waitForEvent(bus, 'sync:waiting', (event) => event.by.id === next.id);
+			doomed.kill();
+			await doomed.join();
+			const exited = await waitForEvent(
+				bus,
+				'sync:waiter-exited',
+				(event) => event.by.id === doomed.id,
+			);
+			expect(exited.state.waiters.map((waiter) => waiter.id)).toEqual([next.id]);
+			await semaphore.release();
+			await waitForEvent(bus, 'sync:acquired', (event) => event.by.id === next.id);
+			await release.set();
+			expect(await next.join()).toBe(0);
+			expect(await semaphore.getValue()).toBe(1);
+		});
+	}
 });
