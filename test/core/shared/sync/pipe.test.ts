@@ -113,15 +113,17 @@ describe('Pipe', () => {
 		expect(performance.now() - started).toBeGreaterThanOrEqual(99);
 	});
 
-	it('throws ConnectionClosedError to a receiver when the process holding the other end is killed', async () => {
-		const [mine, theirs] = Pipe({orchestrator: orchestrator()});
-		const holder = child('process', [theirs], 'holdEndForever');
-		await holder.start();
-		await waitForEvent(orchestrator().bus, 'pipe:waiting', (event) => event.by.id === holder.id);
-		const received = mine.recv();
-		await waitForEvent(orchestrator().bus, 'pipe:waiting', (event) => event.by.id === 0);
-		holder.kill();
-		await holder.join();
-		await expect(received).rejects.toBeInstanceOf(ConnectionClosedError);
-	});
+	for (const kind of ['process', 'thread'] as const) {
+		it(`throws ConnectionClosedError to a receiver when the ${kind} holding the other end is killed`, async () => {
+			const [mine, theirs] = Pipe({orchestrator: orchestrator()});
+			const holder = child(kind, [theirs], 'holdEndForever', 'holdEndForever');
+			await holder.start();
+			await waitForEvent(orchestrator().bus, 'pipe:waiting', (event) => event.by.id === holder.id);
+			const received = mine.recv();
+			await waitForEvent(orchestrator().bus, 'pipe:waiting', (event) => event.by.id === 0);
+			holder.kill();
+			await holder.join();
+			await expect(received).rejects.toBeInstanceOf(ConnectionClosedError);
+		});
+	}
 });
