@@ -165,4 +165,17 @@ describe('Condition', () => {
 		expect(await living.join()).toBe(0);
 		expect(living.result).toBe(true);
 	});
+
+	it('wakes the waiting owner from a thread with notifyAllSync under withSync', async () => {
+		const condition = new Condition(undefined, {orchestrator: orchestrator()});
+		await condition.acquire();
+		const woken = condition.wait();
+		await notifyWaiters(condition, 1);
+		const notifier = child('thread', [condition], 'notifyAllFromThread');
+		await notifier.start();
+		expect(await woken).toBe(true);
+		await condition.release();
+		expect(await notifier.join()).toBe(0);
+		expect(notifier.result).toBe(1);
+	});
 });

@@ -78,4 +78,28 @@ describe('Event', () => {
 		await event.set();
 		expect(await event.wait(100)).toBe(true);
 	});
+
+	it('is set and cleared by a thread with setSync, clearSync and isSetSync, waking the owner', async () => {
+		const event = new Event({orchestrator: orchestrator()});
+		const woken = event.wait();
+		await waitForEvent(orchestrator().bus, 'sync:waiting', (change) => change.id === event.id);
+		const setter = new Thread({
+			target: task(tasks, 'setEventSync'),
+			args: [event],
+			orchestrator: orchestrator(),
+		});
+		await setter.start();
+		expect(await woken).toBe(true);
+		expect(await setter.join()).toBe(0);
+		expect(setter.result).toEqual([false, true]);
+		const clearer = new Thread({
+			target: task(tasks, 'clearEventSync'),
+			args: [event],
+			orchestrator: orchestrator(),
+		});
+		await clearer.start();
+		expect(await clearer.join()).toBe(0);
+		expect(clearer.result).toBe(false);
+		expect(await event.isSet()).toBe(false);
+	});
 });

@@ -61,4 +61,25 @@ describe('Manager', () => {
 			expect(late.result).toMatch(/shut down/);
 		});
 	}
+
+	// Python: a ListProxy indexes from the end with negative indices; out of range raises IndexError.
+	it('indexes a list and updates a dict as Python does', async () => {
+		const manager = await Manager.start({orchestrator: orchestrator()});
+		const list = manager.list([1, 2, 3]);
+		expect(await list.at(-1)).toBe(3);
+		await list.set(-1, 30);
+		expect(await list.pop(0)).toBe(1);
+		expect(await list.pop()).toBe(30);
+		expect(await list.extend([4, 5])).toBe(3);
+		expect(await list.slice(1)).toEqual([4, 5]);
+		await expect(list.at(3)).rejects.toBeInstanceOf(RangeError);
+		await expect(list.set(-4, 0)).rejects.toBeInstanceOf(RangeError);
+		const dict = manager.dict([['a', 1]]);
+		await dict.update({b: 2, c: 3});
+		expect(await dict.delete('a')).toBe(true);
+		expect(await dict.delete('a')).toBe(false);
+		expect(await dict.keys()).toEqual(['b', 'c']);
+		expect(await dict.get('a')).toBeUndefined();
+		await manager.shutdown();
+	});
 });
