@@ -159,4 +159,18 @@ describe('Barrier', () => {
 				.filter((event) => event.type === 'barrier:passed'),
 		).toHaveLength(2);
 	});
+
+	it('breaks at its own timeoutMs when the parties wait without one', async () => {
+		const barrier = new Barrier(3, {timeoutMs: 100, orchestrator: orchestrator()});
+		const parties = [child('process', [barrier]), child('thread', [barrier])];
+		for (const party of parties) await party.start();
+		await Promise.all(parties.map((party) => party.join()));
+		expect(parties.map((party) => party.result)).toEqual([
+			'BrokenBarrierError',
+			'BrokenBarrierError',
+		]);
+		const first = await waitForEvent(bus(), 'sync:waiting', (event) => event.id === barrier.id);
+		const broken = await waitForEvent(bus(), 'barrier:broken', (event) => event.id === barrier.id);
+		expect(broken.at - first.at).toBeGreaterThanOrEqual(99);
+	});
 });

@@ -178,4 +178,29 @@ describe('Condition', () => {
 		expect(await notifier.join()).toBe(0);
 		expect(notifier.result).toBe(1);
 	});
+
+	it('releases the lock of a process killed holding the condition, and hands it to the next', async () => {
+		const condition = new Condition(undefined, {orchestrator: orchestrator()});
+		const holder = child('process', [condition], 'holdConditionForever');
+		await holder.start();
+		const {bus} = orchestrator();
+		await waitForEvent(bus, 'sync:acquired', (event) => event.by.id === holder.id);
+		const next = condition.acquire();
+		await waitForEvent(
+			bus,
+			'sync:waiting',
+			(event) => event.id === condition.id && event.by.id === 0,
+		);
+		holder.kill();
+		await holder.join();
+		const abandoned = await waitForEvent(
+			bus,
+			'sync:abandoned',
+			(event) => event.id === condition.id,
+		);
+		expect(abandoned).toMatchObject({kind: 'condition', count: 1, by: {id: holder.id}});
+		expect(await next).toBe(true);
+		expect(await condition.notify()).toBe(0);
+		await condition.release();
+	});
 });

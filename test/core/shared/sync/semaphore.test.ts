@@ -141,4 +141,28 @@ describe('Semaphore', () => {
 			expect(await semaphore.getValue()).toBe(1);
 		});
 	}
+
+	it('lets two waiting processes in with one release(2)', async () => {
+		const semaphore = new Semaphore(0, {orchestrator: orchestrator()});
+		const release = new Event({orchestrator: orchestrator()});
+		const waiters = [0, 1].map(() => child('process', [semaphore, release], 'holdPermit'));
+		for (const waiter of waiters) await waiter.start();
+		await waitForEvent(
+			orchestrator().bus,
+			'sync:waiting',
+			(event) => event.id === semaphore.id && event.state.waiters.length === 2,
+		);
+		await semaphore.release(2);
+		// Both are served in the same step (the released event itself shows the state before).
+		for (const waiter of waiters)
+			await waitForEvent(orchestrator().bus, 'sync:acquired', (event) => event.by.id === waiter.id);
+		const granted = orchestrator()
+			.bus.history()
+			.filter((event) => event.type === 'sync:acquired' && event.id === semaphore.id)
+			.at(-1);
+		expect(granted).toMatchObject({state: {permits: 0, waiters: []}});
+		await release.set();
+		expect(await Promise.all(waiters.map((waiter) => waiter.join()))).toEqual([0, 0]);
+		expect(await semaphore.getValue()).toBe(2);
+	});
 });
