@@ -36,7 +36,7 @@ describe('Barrier', () => {
 	}
 
 	for (const kind of ['process', 'thread'] as const) {
-		it(`gives 3 ${kind}es and the owner the distinct indices 0 … 3`, async () => {
+		it(`gives 3 ${kind === 'process' ? 'processes' : 'threads'} and the owner the distinct indices 0 … 3`, async () => {
 			const barrier = new Barrier(4, {orchestrator: orchestrator()});
 			expect(barrier.parties).toBe(4);
 			const parties = [0, 1, 2].map(() => child(kind, [barrier]));
@@ -66,7 +66,7 @@ describe('Barrier', () => {
 		});
 
 		// Python: reset() while parties wait raises BrokenBarrierError in them; the barrier is usable again.
-		it(`throws BrokenBarrierError to waiting ${kind}es on reset, then fills again`, async () => {
+		it(`throws BrokenBarrierError to waiting ${kind === 'process' ? 'processes' : 'threads'} on reset, then fills again`, async () => {
 			const barrier = new Barrier(3, {orchestrator: orchestrator()});
 			const early = [0, 1].map(() => child(kind, [barrier]));
 			for (const party of early) await party.start();
@@ -173,4 +173,21 @@ describe('Barrier', () => {
 		const broken = await waitForEvent(bus(), 'barrier:broken', (event) => event.id === barrier.id);
 		expect(broken.at - first.at).toBeGreaterThanOrEqual(99);
 	});
+
+	// Python's waiters would hang here (or wait out a timeout); procdash promises to break at once.
+	for (const kind of ['process', 'thread'] as const) {
+		it(`breaks at once for ${kind === 'process' ? 'processes' : 'threads'} that arrive after a party it needs has exited`, async () => {
+			const barrier = new Barrier(3, {orchestrator: orchestrator()});
+			const leaver = child(kind, [barrier, 0], 'leave', 'leave');
+			await leaver.start();
+			await leaver.join();
+			const parties = [0, 1].map(() => child(kind, [barrier]));
+			for (const party of parties) await party.start();
+			await Promise.all(parties.map((party) => party.join()));
+			expect(parties.map((party) => party.result)).toEqual([
+				'BrokenBarrierError',
+				'BrokenBarrierError',
+			]);
+		});
+	}
 });

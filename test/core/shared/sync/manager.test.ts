@@ -13,7 +13,7 @@ describe('Manager', () => {
 	}
 
 	for (const kind of ['process', 'thread'] as const) {
-		it(`shares a dict, a list and a namespace among 3 ${kind}es and the owner`, async () => {
+		it(`shares a dict, a list and a namespace among 3 ${kind === 'process' ? 'processes' : 'threads'} and the owner`, async () => {
 			const manager = await Manager.start({orchestrator: orchestrator()});
 			const dict = manager.dict({owner: 0});
 			const list = manager.list(['owner']);
@@ -31,7 +31,7 @@ describe('Manager', () => {
 			await manager.shutdown();
 		});
 
-		it(`loses no append of 4 ${kind}es appending at once, and keeps each one's order`, async () => {
+		it(`loses no append of 4 ${kind === 'process' ? 'processes' : 'threads'} appending at once, and keeps each one's order`, async () => {
 			const manager = await createManager({orchestrator: orchestrator()});
 			const list = manager.list();
 			const appenders = [0, 1, 2, 3].map((index) =>

@@ -34,7 +34,7 @@ describe('Semaphore', () => {
 	}
 
 	for (const kind of ['process', 'thread'] as const) {
-		it(`lets never more than 2 of 6 ${kind}es in a Semaphore(2), the others in line`, async () => {
+		it(`lets never more than 2 of 6 ${kind === 'process' ? 'processes' : 'threads'} in a Semaphore(2), the others in line`, async () => {
 			const semaphore = new Semaphore(2, {orchestrator: orchestrator()});
 			const release = new Event({orchestrator: orchestrator()});
 			const holders = Array.from({length: 6}, () =>
