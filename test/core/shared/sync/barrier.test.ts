@@ -65,7 +65,7 @@ describe('Barrier', () => {
 			await expect(barrier.wait()).rejects.toBeInstanceOf(BrokenBarrierError);
 		});
 
-		// Python: reset() while parties wait raises BrokenBarrierError in them; the barrier is usable again.
+		// As python3 multiprocessing does on this machine: reset() while parties wait raises BrokenBarrierError in them; the barrier is usable again.
 		it(`throws BrokenBarrierError to waiting ${kind === 'process' ? 'processes' : 'threads'} on reset, then fills again`, async () => {
 			const barrier = new Barrier(3, {orchestrator: orchestrator()});
 			const early = [0, 1].map(() => child(kind, [barrier]));

@@ -39,7 +39,7 @@ describe('Condition', () => {
 	}
 
 	for (const kind of ['process', 'thread'] as const) {
-		// Python: cond.wait() and cond.notify() without the lock raise RuntimeError (AssertionError in multiprocessing).
+		// As python3 multiprocessing does on this machine: cond.wait() and cond.notify() without the lock raise RuntimeError (AssertionError in multiprocessing).
 		it(`throws LockReleaseError to a ${kind} that waits or notifies without the lock`, async () => {
 			const condition = new Condition(undefined, {orchestrator: orchestrator()});
 			await expect(condition.wait(10)).rejects.toBeInstanceOf(LockReleaseError);

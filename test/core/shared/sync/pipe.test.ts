@@ -36,7 +36,7 @@ describe('Pipe', () => {
 			expect(echo.result).toBe(5);
 		});
 
-		// Python: r, w = Pipe(duplex=False); r.send(1) and w.recv() raise OSError.
+		// As python3 multiprocessing does on this machine: r, w = Pipe(duplex=False); r.send(1) and w.recv() raise OSError.
 		it(`keeps a one-way pipe one-way in a ${kind}: a only receives, b only sends`, async () => {
 			const [reader, writer] = Pipe({duplex: false, orchestrator: orchestrator()});
 			await expect(reader.send(1)).rejects.toBeInstanceOf(ConnectionClosedError);
@@ -73,7 +73,7 @@ describe('Pipe', () => {
 			expect(await sender.join()).toBe(0);
 			expect([await mine.recv(), await mine.recv()]).toEqual([1, 2]);
 			await expect(mine.recv()).rejects.toBeInstanceOf(ConnectionClosedError);
-			// As Python's poll(): true once the other end is closed, since recv will not block.
+			// As python3 run here: recv after the peer closed and is drained raises EOFError; poll() is True.
 			expect(await mine.poll()).toBe(true);
 		});
 

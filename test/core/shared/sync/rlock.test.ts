@@ -40,7 +40,7 @@ describe('RLock', () => {
 			await lock.release();
 		});
 
-		// Python: releasing an RLock another holds raises AssertionError (threading's RuntimeError).
+		// As python3 multiprocessing does on this machine: releasing an RLock another holds raises AssertionError (threading's RuntimeError).
 		it(`throws LockReleaseError to a ${kind} releasing an RLock the owner holds`, async () => {
 			const lock = new RLock({orchestrator: orchestrator()});
 			await expect(lock.release()).rejects.toBeInstanceOf(LockReleaseError);

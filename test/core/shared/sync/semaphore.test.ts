@@ -60,7 +60,7 @@ describe('Semaphore', () => {
 			expect(await semaphore.getValue()).toBe(2);
 		});
 
-		// Python: BoundedSemaphore(1).release() raises ValueError("semaphore or lock released too many times").
+		// python3 (run here): mp.BoundedSemaphore(1).release() raises ValueError("semaphore or lock released too many times").
 		it(`throws RangeError to a ${kind} releasing a BoundedSemaphore past its initial value`, async () => {
 			const semaphore = new BoundedSemaphore(1, {orchestrator: orchestrator()});
 			await expect(semaphore.release()).rejects.toBeInstanceOf(RangeError);
