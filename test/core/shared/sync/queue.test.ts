@@ -17,7 +17,7 @@ const tasks = new URL('../../../fixtures/sync-tasks.js', import.meta.url);
 describe('Queue', () => {
 	const orchestrator = useOrchestrator();
 
-	function child(kind: 'process' | 'thread', name: string, args: unknown[], exportName: string) {
+	function child(kind: 'process' | 'thread', _name: string, args: unknown[], exportName: string) {
 		const options = {target: task(tasks, exportName), args, orchestrator: orchestrator()};
 		return kind === 'process' ? new Process(options) : new Thread(options);
 	}
