@@ -31,6 +31,10 @@ export class BrokerBarrier implements BrokerObject {
 	readonly recipients: Recipients = {alive: new Set(), openEnded: false};
 	// The owner takes part once it has waited itself; it never exits under the broker.
 	#ownerTakesPart = false;
+	// A party it was handed to that exited without ever arriving: from then on, a wait checks
+	// whether it can still fill. Who has arrived, so that a party done with it does not count.
+	#gone: Actor | undefined;
+	readonly #arrived = new Set<number>();
 
 	constructor(context: ObjectContext, parties: number, timeoutMs: number | undefined) {
 		this.#context = context;
@@ -71,11 +75,14 @@ export class BrokerBarrier implements BrokerObject {
 			});
 		}
 		if (!this.recipients.alive.delete(actorId) && gone.length === 0) return;
-		this.#checkReachable(gone[0]?.actor ?? {id: actorId, name: `#${actorId}`, pid: 0});
+		const last = gone[0]?.actor ?? {id: actorId, name: `#${actorId}`, pid: 0};
+		if (!this.#arrived.has(actorId)) this.#gone = last;
+		this.#checkReachable(last);
 	}
 
 	#wait(actor: Actor, timeoutMs: number | undefined): unknown {
 		if (actor.id === 0) this.#ownerTakesPart = true;
+		this.#arrived.add(actor.id);
 		if (this.#broken) throw new BrokenBarrierError(`${this.name} is broken`);
 		const index = this.#waiters.length;
 		if (index + 1 === this.#parties) return this.#pass(actor);
@@ -89,6 +96,8 @@ export class BrokerBarrier implements BrokerObject {
 			);
 		});
 		emitSync(this.#context, 'sync:waiting', 'barrier', this.#state(), {by: ref(actor)});
+		// A party died before these arrived: they must not wait for it forever.
+		if (this.#gone) this.#checkReachable(this.#gone);
 		return wait;
 	}
 
@@ -136,7 +145,8 @@ export class BrokerBarrier implements BrokerObject {
 
 	// After a death: breaks the barrier when fewer parties could still come than it lacks — those
 	// it was handed to that are alive and not waiting already (and the owner, once it took part).
-	// Not checked at a wait: the parent may not have started the other parties yet.
+	// Checked at a wait only once a party has left without arriving: before that, the parent may not have started
+	// the other parties yet.
 	#checkReachable(last: Actor): void {
 		if (this.#broken || this.#waiters.length === 0 || this.recipients.openEnded) return;
 		if (this.recipients.alive.size === 0 && !this.#ownerTakesPart) return;
