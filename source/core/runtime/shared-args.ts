@@ -20,7 +20,7 @@ export async function decodeHandles(value: unknown): Promise<unknown> {
 async function accessHere(): Promise<(handle: SharedHandle) => RemoteAccess> {
 	const thread = threadContext();
 	if (thread) {
-		const [{threadAccess}, {remoteAccess, remoteSend}, {syncCall}] = await Promise.all([
+		const [{threadAccess}, {remoteAccess, remoteSend}, {syncCall, syncPost}] = await Promise.all([
 			import('../shared/memory/thread-access.js'),
 			import('./shared-client.js'),
 			import('./sync-call.js'),
@@ -28,7 +28,7 @@ async function accessHere(): Promise<(handle: SharedHandle) => RemoteAccess> {
 		// Queues, pipes, events … live in the broker alone: a thread reaches it over its port.
 		return (handle) =>
 			handle.procdashShared === 'sync'
-				? {handle, access: remoteAccess, send: remoteSend, syncCall}
+				? {handle, access: remoteAccess, send: remoteSend, syncCall, syncPost}
 				: threadAccess(handle, thread.id);
 	}
 	const {remoteAccess, remoteSend} = await import('./shared-client.js');

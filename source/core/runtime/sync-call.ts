@@ -50,3 +50,13 @@ export function syncCall(id: number, method: string, args: readonly unknown[]): 
 	if (reply.ok) return reply.result;
 	throw rebuildError({...reply.error, stack: undefined});
 }
+
+/**
+ * Sends a call the broker does not answer, at once (not at the end of the turn, as an async call
+ * goes: a thread about to block would never get there).
+ */
+export function syncPost(id: number, method: string, args: readonly unknown[]): void {
+	const parent = threadPort();
+	if (!parent) throw new TypeError('a …Sync call works only in a Thread');
+	parent.postMessage({type: 'shared', requestId: 0, id, op: 'call', method, args, noReply: true});
+}

@@ -35,6 +35,8 @@ export type RemoteAccess = {
 	 * (from then on a death of the caller loses nothing). `access` where there is no channel.
 	 */
 	readonly send?: Access;
+	/** In a thread: a call the broker does not answer, posted at once (`…Sync`). */
+	readonly syncPost?: (id: number, method: string, args: readonly unknown[]) => void;
 	/** In a thread: a call to the broker that blocks the thread until it answers (`…Sync`). */
 	readonly syncCall?: (id: number, method: string, args: readonly unknown[]) => unknown;
 };

@@ -47,7 +47,10 @@ export class LockTable {
 	readonly #otherWaits: (actorId: number) => WaitedObject | undefined;
 
 	/** `otherWaits`: what an actor waits for through the other objects with holders (RLock, Semaphore, Condition). */
-	constructor(bus: EventBus, otherWaits: (actorId: number) => WaitedObject | undefined = () => undefined) {
+	constructor(
+		bus: EventBus,
+		otherWaits: (actorId: number) => WaitedObject | undefined = () => undefined,
+	) {
 		this.#bus = bus;
 		this.#otherWaits = otherWaits;
 	}

@@ -82,6 +82,16 @@ export abstract class SyncObject {
 			: home.access(op);
 	}
 
+	/** `post` in a Thread, sent at once; only in a Thread. */
+	protected postSync(method: string, ...args: unknown[]): void {
+		const syncPost = this.#home.kind === 'remote' ? this.#home.syncPost : undefined;
+		if (!syncPost)
+			throw new TypeError(
+				`${this.name}.${method}Sync() works only in a Thread (it blocks the thread); elsewhere use await ${this.name}.${method}()`,
+			);
+		syncPost(this.id, method, args);
+	}
+
 	/** Calls `method` and blocks the Thread until the broker answers; only in a Thread. */
 	protected callSync(method: string, ...args: unknown[]): unknown {
 		const syncCall = this.#home.kind === 'remote' ? this.#home.syncCall : undefined;

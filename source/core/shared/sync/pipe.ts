@@ -1,3 +1,4 @@
+import {ConnectionClosedError} from '../../errors.js';
 import type {SharedHandle} from '../../ipc/messages.js';
 import type {Orchestrator} from '../../orchestrator/orchestrator.js';
 import {checkBoolean, checkObject, checkTimeout} from '../../util/validate.js';
@@ -26,9 +27,19 @@ export class Connection extends SyncObject {
 		options: SharedOptions,
 		pipe: {readonly id: number; readonly name: string},
 		end: 'a' | 'b',
+		duplex = true,
 	) {
-		super('Connection', options, pipe);
+		// A one-way pipe's ends carry it as the handle's size (0), a duplex one's as 1.
+		super('Connection', options, pipe, duplex ? 1 : 0);
 		this.end = end;
+	}
+
+	// The first end of a one-way pipe only receives: said at once, as CPython's OSError is.
+	#checkSend(method: string): void {
+		if (this.end === 'a' && this.fixedSize === 0)
+			throw new ConnectionClosedError(
+				`${this.name}.${method}(): end a of a one-way pipe only receives`,
+			);
 	}
 
 	/**
@@ -38,7 +49,9 @@ export class Connection extends SyncObject {
 	async send(value: unknown): Promise<void> {
 		// A pipe takes every send: it is on its way once written. A send to a closed other end
 		// throws ConnectionClosedError at this end's next call.
-		await this.post('send', this.end, wireItem(`${this.name}.send()`, value), true);
+		this.#checkSend('send');
+		// Only a send nobody waits for (in a child or a thread) defers its error; the owner's throws.
+		await this.post('send', this.end, wireItem(`${this.name}.send()`, value), !this.isOwner);
 	}
 
 	/** The next object the other end sent; waits for one. */
@@ -62,7 +75,8 @@ export class Connection extends SyncObject {
 
 	/** `send` in a Thread (it never blocks: a pipe takes every send). */
 	sendSync(value: unknown): void {
-		void this.post('send', this.end, wireItem(`${this.name}.sendSync()`, value), true);
+		this.#checkSend('sendSync');
+		this.postSync('send', this.end, wireItem(`${this.name}.sendSync()`, value), true);
 	}
 
 	/** `recv` that blocks the Thread; only in a Thread. */
@@ -95,7 +109,7 @@ export function Pipe(options: PipeOptions = {}): [Connection, Connection] {
 	checkBoolean('Pipe()', 'duplex', duplex);
 	const first = new PipeOwner(options, duplex);
 	const pipe = {id: first.id, name: first.name};
-	return [new Connection(options, pipe, 'a'), new Connection(options, pipe, 'b')];
+	return [new Connection(options, pipe, 'a', duplex), new Connection(options, pipe, 'b', duplex)];
 }
 
 // Makes the pipe in the broker; its ends are Connections on it.

@@ -86,7 +86,7 @@ export class Queue extends SyncObject {
 	putSync(item: unknown, options: QueueWaitOptions = {}): void {
 		const {block, timeoutMs} = this.#check('put', options);
 		const wired = wireItem(`${this.name}.putSync()`, item);
-		if (this.maxsize === 0) void this.post('put', wired, block, timeoutMs);
+		if (this.maxsize === 0) this.postSync('put', wired, block, timeoutMs);
 		else this.callSync('put', wired, block, timeoutMs);
 	}
 
