@@ -12,6 +12,7 @@ export function usageText(): string {
   procdash -c procdash.yaml [options]
   procdash replay FILE [--speed N] [--json]
   procdash list [--json]
+  procdash schema
   procdash --help | --version
 `;
 }
@@ -30,6 +31,7 @@ Commands:
   procdash -c FILE           run the processes of a scenario file (YAML; see the README)
   procdash replay FILE       play a recorded run (--record) in the same dashboard, read-only
   procdash list              the presets, one a line (tab-separated; --json: one object a line)
+  procdash schema            the JSON Schema of scenario files, for editors to check them with
 
 Options:
   --json                     no dashboard: one JSON event a line on stdout, then a summary line

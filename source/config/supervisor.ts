@@ -68,6 +68,7 @@ export class Supervisor {
 			shell: spec.shell,
 			...(spec.stop && {stopSignal: spec.stop.signal}),
 			...(spec.stop?.graceMs !== undefined && {graceMs: spec.stop.graceMs}),
+			...(spec.stop?.command && {stopCommand: spec.stop.command}),
 			orchestrator,
 		});
 		this.#current = this.#first;

@@ -23,8 +23,10 @@ import {
 	type ScenarioConfig,
 } from './types.js';
 
-const topFields = ['processes', 'description'] as const;
-const processFields = [
+/** The fields of a scenario file's top level. */
+export const topFields = ['processes', 'description'] as const;
+/** The fields of one process; the JSON Schema (schema.ts) describes each of them. */
+export const processFields = [
 	'command',
 	'args',
 	'cwd',
@@ -43,8 +45,10 @@ const processFields = [
 	'stop',
 	'log',
 ] as const;
-const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
-const conditions: readonly DependencyCondition[] = [
+/** The values of `restart`. */
+export const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
+/** The conditions of a `depends_on` mapping. */
+export const conditions: readonly DependencyCondition[] = [
 	'started',
 	'healthy',
 	'completed',

@@ -275,8 +275,14 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    command: a\n    stop: {signal: BOGUS, grace: 1}\n',
 			[
-				'procdash.yaml:4:27: processes.web.stop.grace: unknown field; the fields here are: signal, grace_seconds',
+				'procdash.yaml:4:27: processes.web.stop.grace: unknown field; the fields here are: signal, grace_seconds, command',
 				"procdash.yaml:4:20: processes.web.stop.signal: expected a signal's name (TERM, INT, QUIT, HUP…), got 'BOGUS'",
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    stop: {command: "nginx -s \'quit"}\n',
+			[
+				"procdash.yaml:4:21: processes.web.stop.command: unterminated ' quote in 'nginx -s 'quit', or write sh -c '…'",
 			],
 		],
 		[

@@ -21,6 +21,7 @@ import {Outcome} from './outcome.js';
 import {echoLine} from './output.js';
 import {forwardLines} from './output-lines.js';
 import {holdOpen, isRuntimeReady} from './runtime-fork.js';
+import {type StopCommand, stopByCommand} from './stop-command.js';
 import type {TaskResult} from './task-types.js';
 
 export type {ProcessOptions} from './options.js';
@@ -229,12 +230,33 @@ export class Process<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 	async stop(
 		graceMs = this.#options.graceMs ?? this.#orchestrator.graceMs,
 	): Promise<number | null> {
+		const {stopCommand} = this.#options;
+		if (stopCommand && this.isAlive()) {
+			if (this.#paused) this.signal('SIGCONT');
+			return stopByCommand(this, stopCommand, {
+				bus: this.#orchestrator.bus,
+				env: this.#host.env(this.#options.env, 'task'),
+				cwd: this.#options.cwd,
+				started: (pgid) => this.#host.guard(pgid),
+				graceMs,
+			});
+		}
 		// The bus is told when SIGKILL will follow, for a countdown on the process's row.
 		if (!this.#send(this.stopSignal, graceMs)) return this.#outcome.exitcode;
 		// A stopped process cannot act on SIGTERM until it is continued.
 		if (this.#paused) this.signal('SIGCONT');
 		if ((await this.join(graceMs)) === null) this.kill();
 		return this.join();
+	}
+
+	/** The grace period its own options give (`graceMs`); undefined when it is the orchestrator's. */
+	get stopGraceMs(): number | undefined {
+		return this.#options.graceMs;
+	}
+
+	/** The command a stop runs first (the `stopCommand` option), if any. */
+	get stopCommand(): StopCommand | undefined {
+		return this.#options.stopCommand;
 	}
 
 	/** Stops the process group (SIGSTOP). A no-op unless alive. */
