@@ -93,8 +93,8 @@ export function exitCodes(value: unknown, at: string, problems: Problems): reado
 }
 
 /**
- * A process's `stop` rule: the command a stop runs first (split into words, no shell), the signal
- * it sends (first, or when the command is done and the process still runs), the grace before SIGKILL.
+ * A process's `stop` rule: the command a stop runs (split into words, no shell), the signal it
+ * sends (instead, or when the command fails), the grace before SIGKILL.
  */
 export function stopRule(value: unknown, at: string, problems: Problems): StopRule | undefined {
 	if (value === undefined) return undefined;

@@ -121,7 +121,10 @@ const processSchemas: Readonly<Record<(typeof processFields)[number], SchemaNode
 	stop: object(stopFields, {
 		signal,
 		grace_seconds: {type: 'number', minimum: 0, description: 'before SIGKILL; default --grace'},
-		command: {...nonEmpty, description: 'run first; the signal follows if the process still runs'},
+		command: {
+			...nonEmpty,
+			description: 'run instead of the signal, which follows only if it fails',
+		},
 	} satisfies Record<(typeof stopFields)[number], SchemaNode>),
 	log: object(
 		logFields,

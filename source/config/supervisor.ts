@@ -162,6 +162,7 @@ export class Supervisor {
 				// A probe reports nothing: it gets no report channel.
 				env: host.env(current.options.env, 'task'),
 				started: (pgid: number) => host.guard(pgid),
+				ended: (pgid: number) => host.unguard(pgid),
 			},
 			unhealthy: () => void current.stop(),
 		};

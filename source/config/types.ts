@@ -70,7 +70,7 @@ export type ProcessSpec = {
 export type StopRule = {
 	readonly signal: NodeJS.Signals;
 	readonly graceMs: number | undefined;
-	/** Run to stop the process; the signal follows once it is done, if the process still runs. */
+	/** Run to stop the process instead of the signal, which follows only if the command fails. */
 	readonly command?: StopCommand;
 };
 

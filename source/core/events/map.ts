@@ -72,7 +72,7 @@ export type EventMap = {
 	};
 	/**
 	 * A stop began with the process's stop command (a scenario file's `stop.command`): its stop
-	 * signal follows once the command is done, if it still runs; SIGKILL after `graceMs`.
+	 * signal follows only if the command fails; SIGKILL after `graceMs` if it still runs.
 	 */
 	'process:stop-command': {
 		readonly id: number;

@@ -50,9 +50,9 @@ export type ProcessOptions<F extends TaskFunction = TaskFunction> = {
 	/** How long `stop()` waits after the stop signal before SIGKILL; the orchestrator's grace when omitted. */
 	readonly graceMs?: number;
 	/**
-	 * A command a stop runs first (with the process's env and cwd, and its pid as `PROCDASH_PID`),
-	 * for programs stopped by a command of their own (`nginx -s quit`); once it is done, if the
-	 * process still runs, the stop signal follows; SIGKILL once the grace has passed.
+	 * A command a stop runs instead of the stop signal (with the process's env and cwd, and its pid
+	 * as `PROCDASH_PID`), for programs stopped by a command of their own (`nginx -s quit`); if it
+	 * fails, the stop signal follows at once; SIGKILL once the grace has passed.
 	 */
 	readonly stopCommand?: StopCommand;
 	/** The orchestrator that owns the process; the default one when omitted. */

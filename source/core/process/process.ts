@@ -238,6 +238,7 @@ export class Process<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 				env: this.#host.env(this.#options.env, 'task'),
 				cwd: this.#options.cwd,
 				started: (pgid) => this.#host.guard(pgid),
+				ended: (pgid) => this.#host.unguard(pgid),
 				graceMs,
 			});
 		}

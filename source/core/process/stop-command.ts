@@ -28,14 +28,17 @@ export type StopCommandContext = {
 	readonly cwd: string | undefined;
 	/** Called with the command's own process group once it exists (the watchdog guards it). */
 	readonly started: (pgid: number) => void;
+	/** Called with that group once the command has ended. */
+	readonly ended: (pgid: number) => void;
 	/** From the command's start to SIGKILL (the command itself is killed then too). */
 	readonly graceMs: number;
 };
 
 /**
- * Stops `member` with `stopCommand`: runs it, and once it is done (or the grace has passed), the
- * stop signal follows if the member still runs, then SIGKILL when `graceMs` has passed since the
- * command began. Resolves to the exitcode.
+ * Stops `member` with `stopCommand`: runs it and waits for the member to exit, SIGKILL when
+ * `graceMs` has passed since the command began. A command that fails (could not start, exits
+ * other than 0, runs past the grace) is no stop: the member's stop signal follows at once.
+ * Resolves to the exitcode.
  */
 export async function stopByCommand(
 	member: Stoppable,
@@ -51,21 +54,24 @@ export async function stopByCommand(
 		command: printable([stopCommand.command, ...stopCommand.args].join(' ')),
 		graceMs: context.graceMs,
 	});
-	await Promise.race([runStopCommand(stopCommand, pid, context), member.join(context.graceMs)]);
-	if (member.isAlive()) member.signal(member.stopSignal);
+	const stopped = await Promise.race([
+		runStopCommand(stopCommand, pid, context),
+		member.join(context.graceMs).then(() => true),
+	]);
+	if (!stopped && member.isAlive()) member.signal(member.stopSignal);
 	const left = Math.max(0, deadline - performance.now());
 	if (member.isAlive() && (await member.join(left)) === null) member.kill();
 	return member.join();
 }
 
 // In a process group of its own, never through a shell unless it is one (`sh -c …`), its output
-// dropped. Resolves once it has ended, however: it could not start, it failed, or it ran past the
-// grace and its group was killed.
+// dropped. Resolves once it has ended: true when it exited 0; false when it could not start, failed,
+// or ran past the grace (its group is killed then).
 function runStopCommand(
 	{command, args}: StopCommand,
 	pid: number,
-	{env, cwd, started, graceMs}: StopCommandContext,
-): Promise<void> {
+	{env, cwd, started, ended, graceMs}: StopCommandContext,
+): Promise<boolean> {
 	return new Promise((resolve) => {
 		const child = spawn(command, args, {
 			detached: true,
@@ -83,11 +89,12 @@ function runStopCommand(
 			}
 		}, graceMs);
 		timer.unref();
-		const done = () => {
+		const done = (ok: boolean) => {
 			clearTimeout(timer);
-			resolve();
+			if (child.pid !== undefined) ended(child.pid);
+			resolve(ok);
 		};
-		child.once('error', done);
-		child.once('close', done);
+		child.once('error', () => done(false));
+		child.once('close', (code) => done(code === 0));
 	});
 }
