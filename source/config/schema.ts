@@ -126,6 +126,11 @@ const processSchemas: Readonly<Record<(typeof processFields)[number], SchemaNode
 			description: 'run instead of the signal, which follows only if it fails',
 		},
 	} satisfies Record<(typeof stopFields)[number], SchemaNode>),
+	stdin: {
+		type: 'boolean',
+		default: false,
+		description: "a pipe as its stdin, which the dashboard's i writes lines to",
+	},
 	log: object(
 		logFields,
 		{

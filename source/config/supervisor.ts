@@ -69,6 +69,7 @@ export class Supervisor {
 			...(spec.stop && {stopSignal: spec.stop.signal}),
 			...(spec.stop?.graceMs !== undefined && {graceMs: spec.stop.graceMs}),
 			...(spec.stop?.command && {stopCommand: spec.stop.command}),
+			...(spec.stdin && {stdin: true}),
 			orchestrator,
 		});
 		this.#current = this.#first;

@@ -62,6 +62,8 @@ export type ProcessSpec = {
 	readonly log:
 		| {readonly file: string; readonly maxBytes: number; readonly keep: number}
 		| undefined;
+	/** Whether it gets a pipe as its stdin, which the dashboard's `i` writes to. */
+	readonly stdin: boolean;
 	/** How a stop begins (`command`, `signal`, else SIGTERM) and how long it waits before SIGKILL. */
 	readonly stop: StopRule | undefined;
 };

@@ -44,6 +44,7 @@ export const processFields = [
 	'liveness_probe',
 	'stop',
 	'log',
+	'stdin',
 ] as const;
 /** The values of `restart`. */
 export const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
@@ -141,6 +142,7 @@ function processSpec(
 	const exitOnFailure =
 		optionalBoolean(fields, 'exit_on_failure', `${at}.exit_on_failure`, problems) ?? false;
 	const exitOnEnd = optionalBoolean(fields, 'exit_on_end', `${at}.exit_on_end`, problems) ?? false;
+	const stdin = optionalBoolean(fields, 'stdin', `${at}.stdin`, problems) ?? false;
 	const readiness = probeSpec(
 		fields.readiness_probe,
 		`${at}.readiness_probe`,
@@ -170,6 +172,7 @@ function processSpec(
 		liveness,
 		stop,
 		log,
+		stdin,
 	};
 	return {spec, dependsOn};
 }

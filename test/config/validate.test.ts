@@ -60,6 +60,7 @@ processes:
 				successExitCodes: [0],
 				exitOnFailure: false,
 				exitOnEnd: false,
+				stdin: false,
 				readiness: undefined,
 				liveness: undefined,
 			},
@@ -77,6 +78,7 @@ processes:
 				successExitCodes: [0],
 				exitOnFailure: false,
 				exitOnEnd: false,
+				stdin: false,
 				readiness: undefined,
 				liveness: undefined,
 			},
@@ -94,6 +96,7 @@ processes:
 				successExitCodes: [0],
 				exitOnFailure: false,
 				exitOnEnd: false,
+				stdin: false,
 				readiness: undefined,
 				liveness: undefined,
 			},
@@ -142,7 +145,7 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    comand: server\n',
 			[
-				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, exit_on_end, readiness_probe, liveness_probe, stop, log",
+				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, exit_on_end, readiness_probe, liveness_probe, stop, log, stdin",
 				'procdash.yaml:3:5: processes.web.command: expected a command (a non-empty string), got nothing',
 			],
 		],

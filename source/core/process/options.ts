@@ -55,6 +55,11 @@ export type ProcessOptions<F extends TaskFunction = TaskFunction> = {
 	 * fails, the stop signal follows at once; SIGKILL once the grace has passed.
 	 */
 	readonly stopCommand?: StopCommand;
+	/**
+	 * Give a command a pipe as its stdin, which `writeStdin()` writes to (the dashboard's `i`);
+	 * otherwise its stdin is /dev/null. Not for a task: its stdin is procdash's own channel.
+	 */
+	readonly stdin?: boolean;
 	/** The orchestrator that owns the process; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
@@ -78,7 +83,11 @@ export function validateProcessOptions(options: ProcessOptions): ProcessKind {
 	checkSignal('Process()', 'stopSignal', options.stopSignal);
 	checkTimeout('Process()', options.graceMs, 'graceMs');
 	checkStopCommand(options.stopCommand);
+	if (options.stdin !== undefined && typeof options.stdin !== 'boolean')
+		refuse('Process()', 'stdin', 'true or false', options.stdin);
 	if (target !== undefined) {
+		if (options.stdin === true)
+			throw new TypeError('Process(): stdin applies to a command, not to a target');
 		checkTaskTarget('Process()', target);
 		return 'task';
 	}

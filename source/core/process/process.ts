@@ -250,6 +250,22 @@ export class Process<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 		return this.join();
 	}
 
+	/** Whether it was started with a pipe as its stdin (the `stdin` option), for `writeStdin`. */
+	get hasStdin(): boolean {
+		return this.#options.stdin === true;
+	}
+
+	/**
+	 * Writes `text` to the process's stdin pipe (the `stdin` option); false when it has none, is
+	 * not running, or has closed its stdin.
+	 */
+	writeStdin(text: string): boolean {
+		const stdin = this.#child?.stdin;
+		if (!this.isAlive() || !stdin || stdin.destroyed || stdin.writableEnded) return false;
+		stdin.write(text);
+		return true;
+	}
+
 	/** The grace period its own options give (`graceMs`); undefined when it is the orchestrator's. */
 	get stopGraceMs(): number | undefined {
 		return this.#options.graceMs;
@@ -326,6 +342,8 @@ export class Process<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 
 	#wire(child: ChildProcess): void {
 		this.#forwardOutput(child);
+		// A child that closed its stdin makes a write fail (EPIPE): writeStdin says false next time.
+		child.stdin?.on('error', () => child.stdin?.destroy());
 		child.on('message', (message) => {
 			if (isSharedRequest(message) || isSharedBatch(message)) {
 				const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};

@@ -75,6 +75,7 @@ export function Panels({
 					sort={view.sort}
 					filter={view.filter}
 					focused={view.focus === 'processes'}
+					marked={view.marked}
 				/>
 			</Box>
 			{sizes.pool > 0 && (

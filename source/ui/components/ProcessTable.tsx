@@ -37,6 +37,8 @@ type Props = {
 	readonly filter?: string;
 	/** Whether the arrows move the selection here (the heading is highlighted). */
 	readonly focused?: boolean;
+	/** The ids of the processes marked with Space, shown with a • before the name. */
+	readonly marked?: readonly number[];
 };
 
 const stateColor: Record<ProcessState, string | undefined> = {
@@ -97,6 +99,7 @@ export function ProcessTable({
 	sort = 'started',
 	filter = '',
 	focused = true,
+	marked = [],
 }: Props) {
 	const all = tableEntries({processes, descendants, pools, filter});
 	const selection = {id: selectedId, pid: selectedPid};
@@ -149,6 +152,7 @@ export function ProcessTable({
 						key={`p${entry.row.id}`}
 						row={entry.row}
 						selected={selected}
+						marked={marked.includes(entry.row.id)}
 						now={now}
 						note={rowNote(entry.row, now, (newest.get(entry.row.name) ?? 0) > entry.row.id)}
 						columns={columns}
@@ -179,6 +183,7 @@ export function ProcessTable({
 type ProcessLineProps = {
 	readonly row: ProcessRow;
 	readonly selected: boolean;
+	readonly marked: boolean;
 	readonly now: number;
 	/** Said in place of the state and the figures after it: a countdown, a restart, giving up. */
 	readonly note: RowNote | undefined;
@@ -208,7 +213,16 @@ function shownName(row: ProcessRow, width: number): string {
 // The columns a note takes the place of: the state and the figures that mean little meanwhile.
 const noted = new Set(['STATE', 'CPU%', 'MEM', 'UPTIME']);
 
-function ProcessLine({row, selected, now, note, columns, targetWidth, indent}: ProcessLineProps) {
+function ProcessLine({
+	row,
+	selected,
+	marked,
+	now,
+	note,
+	columns,
+	targetWidth,
+	indent,
+}: ProcessLineProps) {
 	const alive = row.state === 'running' || row.state === 'paused';
 	const uptime = row.startedAt === undefined ? undefined : (row.endedAt ?? now) - row.startedAt;
 	const nameWidth = (columns.find(([title]) => title === 'NAME')?.[1] ?? 0) - (indent ? 2 : 0);
@@ -234,7 +248,8 @@ function ProcessLine({row, selected, now, note, columns, targetWidth, indent}: P
 	return (
 		<Box>
 			<Text inverse={selected} wrap="truncate">
-				{selected ? '› ' : '  '}
+				{selected ? '›' : ' '}
+				{marked ? '•' : ' '}
 				{before.map(text).join('')}
 			</Text>
 			{note ? (
