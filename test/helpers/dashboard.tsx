@@ -57,7 +57,7 @@ export type TableRow = {
 	readonly line: string;
 };
 
-const rowPattern = /^(?:› | {2})(\S+) +(\d*) +\d* +(created|running|paused|exited|failed) /;
+const rowPattern = /^[› ][• ](\S+) +(\d*) +\d* +(created|running|paused|exited|failed) /;
 
 /** The process rows of the table in `frame`, top to bottom. */
 export function tableRows(frame: string): TableRow[] {
@@ -69,6 +69,11 @@ export function tableRows(frame: string): TableRow[] {
 		rows.push({name, pid: pid === '' ? undefined : Number(pid), state, line});
 	}
 	return rows;
+}
+
+/** Whether the row is marked (Space): a • before its name. */
+export function isMarked(row: TableRow | undefined): boolean {
+	return row?.line[1] === '•';
 }
 
 /** The first row of the process table in `frame` called `name`. */
