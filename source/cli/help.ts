@@ -20,6 +20,7 @@ export function usageText(): string {
 /** The text of `procdash --help`: every command, option, key and preset. */
 export function helpText(presets: readonly PresetLine[]): string {
 	const width = Math.max(...presets.map((preset) => preset.name.length));
+	const keyWidth = Math.max(...keyHelp.map(([key]) => key.length));
 	return `procdash — see and steer concurrent processes from a terminal
 
 ${usageText()}
@@ -49,7 +50,7 @@ Options:
   -v, --version              the version
 
 Keys in the dashboard:
-${keyHelp.map(([key, action]) => `  ${key.padEnd(6)} ${action}`).join('\n')}
+${keyHelp.map(([key, action]) => `  ${key.padEnd(keyWidth)} ${action}`).join('\n')}
 
 Presets:
 ${presets.map((preset) => `  ${preset.name.padEnd(width)}  ${preset.description}`).join('\n')}
