@@ -31,6 +31,7 @@ export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}
 	| {readonly kind: 'list'; readonly json: boolean}
+	| {readonly kind: 'schema'}
 	| {readonly kind: 'preset'; readonly preset: string; readonly options: RunOptions}
 	| {readonly kind: 'run'; readonly commands: readonly CommandLine[]; readonly options: RunOptions}
 	| {readonly kind: 'config'; readonly file: string; readonly options: RunOptions}
@@ -90,6 +91,11 @@ export function parseArgs(argv: readonly string[]): Command {
 		expectNoMore(rest, 'list');
 		refuse(otherThanJson(flags), 'procdash list takes no option but --json');
 		return {kind: 'list', json: flags.json};
+	}
+	if (first === 'schema') {
+		expectNoMore(rest, 'schema');
+		refuse(flags.json || otherThanJson(flags), 'procdash schema takes no option');
+		return {kind: 'schema'};
 	}
 	const options = runOptions(flags);
 	if (first === 'run') {

@@ -12,6 +12,7 @@ export function usageText(): string {
   procdash -c procdash.yaml [options]
   procdash replay FILE [--speed N] [--json]
   procdash list [--json]
+  procdash schema
   procdash --help | --version
 `;
 }
@@ -19,6 +20,7 @@ export function usageText(): string {
 /** The text of `procdash --help`: every command, option, key and preset. */
 export function helpText(presets: readonly PresetLine[]): string {
 	const width = Math.max(...presets.map((preset) => preset.name.length));
+	const keyWidth = Math.max(...keyHelp.map(([key]) => key.length));
 	return `procdash — see and steer concurrent processes from a terminal
 
 ${usageText()}
@@ -30,6 +32,7 @@ Commands:
   procdash -c FILE           run the processes of a scenario file (YAML; see the README)
   procdash replay FILE       play a recorded run (--record) in the same dashboard, read-only
   procdash list              the presets, one a line (tab-separated; --json: one object a line)
+  procdash schema            the JSON Schema of scenario files, for editors to check them with
 
 Options:
   --json                     no dashboard: one JSON event a line on stdout, then a summary line
@@ -47,7 +50,7 @@ Options:
   -v, --version              the version
 
 Keys in the dashboard:
-${keyHelp.map(([key, action]) => `  ${key.padEnd(6)} ${action}`).join('\n')}
+${keyHelp.map(([key, action]) => `  ${key.padEnd(keyWidth)} ${action}`).join('\n')}
 
 Presets:
 ${presets.map((preset) => `  ${preset.name.padEnd(width)}  ${preset.description}`).join('\n')}

@@ -21,6 +21,11 @@ export async function execute(command: Command): Promise<number> {
 			return 0;
 		case 'list':
 			return list(command.json);
+		case 'schema': {
+			const {scenarioSchema} = await import('../config/schema.js');
+			process.stdout.write(`${JSON.stringify(scenarioSchema(), null, '\t')}\n`);
+			return 0;
+		}
 		case 'preset': {
 			const scenario = await presetScenario(command.preset);
 			const [{playLive}, {scenarios}] = await Promise.all([

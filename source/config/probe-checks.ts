@@ -10,6 +10,8 @@ export type CheckContext = {
 	readonly env: NodeJS.ProcessEnv;
 	/** Called with the process group of an exec check just started (the watchdog guards it). */
 	readonly started: (pgid: number) => void;
+	/** Called with that group once the check's command has ended. */
+	readonly ended: (pgid: number) => void;
 };
 
 /** `check` in words, for the bus: what is being probed. */
@@ -52,7 +54,7 @@ function execCheck(
 	command: string,
 	args: readonly string[],
 	timeoutMs: number,
-	{env, started}: CheckContext,
+	{env, started, ended}: CheckContext,
 ): Promise<CheckResult> {
 	return new Promise((resolve) => {
 		// A group of its own, so that a timeout ends whatever it started; never through a shell.
@@ -76,6 +78,7 @@ function execCheck(
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
+			if (child.pid !== undefined) ended(child.pid);
 			if (code === 0 && !timedOut) return resolve({ok: true});
 			const said = output.trim().replace(/\s+/g, ' ').slice(0, outputShown);
 			const how = timedOut

@@ -10,8 +10,10 @@ import {
 } from './fields.js';
 import type {Probe, ProbeCheck} from './types.js';
 
-const checks = ['exec', 'http_get', 'tcp', 'log_line'] as const;
-const timing = [
+/** The checks of a probe, of which it has exactly one (`log_line`: readiness only). */
+export const checks = ['exec', 'http_get', 'tcp', 'log_line'] as const;
+/** The timing fields of a probe. */
+export const timing = [
 	'initial_delay_seconds',
 	'period_seconds',
 	'timeout_seconds',
@@ -19,8 +21,26 @@ const timing = [
 	'failure_threshold',
 ] as const;
 
-// Kubernetes' defaults, as process-compose's: a probe every 10 s, 1 s to answer, 3 failures.
-const defaults = {initialDelay: 0, period: 10, timeout: 1, success: 1, failure: 3};
+/**
+ * Each timing field's least value, whether it is whole, and its default: Kubernetes' defaults,
+ * as process-compose's (a probe every 10 s, 1 s to answer, 3 failures).
+ */
+export const timingLimits: Readonly<
+	Record<
+		(typeof timing)[number],
+		{readonly min: number; readonly integer: boolean; readonly fallback: number}
+	>
+> = {
+	initial_delay_seconds: {min: 0, integer: false, fallback: 0},
+	period_seconds: {min: 0.05, integer: false, fallback: 10},
+	timeout_seconds: {min: 0.05, integer: false, fallback: 1},
+	success_threshold: {min: 1, integer: true, fallback: 1},
+	failure_threshold: {min: 1, integer: true, fallback: 3},
+};
+/** The fields of an `http_get` check. */
+export const httpFields = ['host', 'port', 'path', 'scheme'] as const;
+/** The fields of a `tcp` check. */
+export const tcpFields = ['host', 'port'] as const;
 
 /**
  * Checks a `readiness_probe` or `liveness_probe` (`kind`): exactly one check (`exec`, `http_get`,
@@ -55,17 +75,17 @@ export function probeSpec(
 	}
 	const [name] = given as [(typeof checks)[number]];
 	const check = probeCheck(name, value[name], `${at}.${name}`, problems);
-	const seconds = (field: string, min: number, fallback: number) =>
-		(optionalNumber(value, field, `${at}.${field}`, problems, {min}) ?? fallback) * 1000;
-	const count = (field: string, fallback: number) =>
-		optionalNumber(value, field, `${at}.${field}`, problems, {min: 1, integer: true}) ?? fallback;
+	const read = (field: (typeof timing)[number]) => {
+		const {min, integer, fallback} = timingLimits[field];
+		return optionalNumber(value, field, `${at}.${field}`, problems, {min, integer}) ?? fallback;
+	};
 	const probe = {
 		check: check as ProbeCheck,
-		initialDelayMs: seconds('initial_delay_seconds', 0, defaults.initialDelay),
-		periodMs: seconds('period_seconds', 0.05, defaults.period),
-		timeoutMs: seconds('timeout_seconds', 0.05, defaults.timeout),
-		successThreshold: count('success_threshold', defaults.success),
-		failureThreshold: count('failure_threshold', defaults.failure),
+		initialDelayMs: read('initial_delay_seconds') * 1000,
+		periodMs: read('period_seconds') * 1000,
+		timeoutMs: read('timeout_seconds') * 1000,
+		successThreshold: read('success_threshold'),
+		failureThreshold: read('failure_threshold'),
 	};
 	return problems.lines.length > before || !check ? undefined : probe;
 }
@@ -93,7 +113,7 @@ function probeCheck(
 		return undefined;
 	}
 	if (name === 'exec') return execCheck(value, at, problems);
-	const fields = name === 'tcp' ? ['host', 'port'] : ['host', 'port', 'path', 'scheme'];
+	const fields = name === 'tcp' ? tcpFields : httpFields;
 	unknownFields(value, fields, at, problems);
 	const host = optionalString(value, 'host', `${at}.host`, problems) ?? '127.0.0.1';
 	const port = optionalNumber(value, 'port', `${at}.port`, problems, {min: 1, integer: true});

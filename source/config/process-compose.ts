@@ -55,7 +55,7 @@ export function isProcessCompose(data: unknown): data is Fields {
  * A process-compose file as a procdash scenario file: its commands through bash (as process-compose
  * runs them; sh where there is no bash), `availability`, `depends_on` conditions, `environment`
  * lists (the top-level one too), `working_dir`, probes (exec through the shell too),
- * `ready_log_line`, and `shutdown`'s signal and timeout. Disabled processes are left out. The
+ * `ready_log_line`, and `shutdown`'s command, signal and timeout. Disabled processes are left out. The
  * warning names every field procdash ignores, and where.
  */
 export function fromProcessCompose(
@@ -119,7 +119,7 @@ function processOf(
 		translated.readiness_probe = {log_line: escapeRegExp(fields.ready_log_line)};
 	const liveness = probeOf(fields.liveness_probe, ignore, 'liveness_probe');
 	if (liveness !== undefined) translated.liveness_probe = liveness;
-	if (isMapping(fields.shutdown)) translated.stop = stopOf(fields.shutdown, ignore);
+	if (isMapping(fields.shutdown)) translated.stop = stopOf(fields.shutdown);
 	if (fields.log_location !== undefined) translated.log = {file: fields.log_location};
 	return translated;
 }
@@ -155,9 +155,12 @@ function probeOf(value: unknown, ignore: (key: string) => void, at: string): unk
 	return probe;
 }
 
-function stopOf(shutdown: Fields, ignore: (key: string) => void): Fields {
+function stopOf(shutdown: Fields): Fields {
 	const stop: Fields = {};
-	if (shutdown.command !== undefined) ignore('shutdown.command');
+	// Through the shell, as process-compose runs it.
+	if (typeof shutdown.command === 'string')
+		stop.command = joinWords(['sh', '-c', shutdown.command]);
+	else if (shutdown.command !== undefined) stop.command = shutdown.command;
 	const signal = shutdown.signal;
 	if (typeof signal === 'number') {
 		stop.signal =

@@ -1,11 +1,19 @@
 import {statSync} from 'node:fs';
 import {constants} from 'node:os';
 import path from 'node:path';
+import {CommandLineError, splitWords} from '../core/process/command-line.js';
+import type {StopCommand} from '../core/process/stop-command.js';
 import {readEnvFile} from './env-file.js';
 import {describe, isMapping, optionalNumber, type Problems, unknownFields} from './fields.js';
+import type {StopRule} from './types.js';
 
 // The checks of a process's fields that are more than a type: a directory that exists, an
 // environment (from an env file and the file's own mapping), exit codes.
+
+/** The fields of a process's `stop`. */
+export const stopFields = ['signal', 'grace_seconds', 'command'] as const;
+/** The fields of a process's `log`. */
+export const logFields = ['file', 'max_size_mb', 'keep'] as const;
 
 /** An absolute directory that exists, resolved against the scenario file's own. */
 export function directory(
@@ -84,18 +92,20 @@ export function exitCodes(value: unknown, at: string, problems: Problems): reado
 	return [0];
 }
 
-/** A process's `stop` rule: the signal a stop sends first, and the grace before SIGKILL. */
-export function stopRule(
-	value: unknown,
-	at: string,
-	problems: Problems,
-): {readonly signal: NodeJS.Signals; readonly graceMs: number | undefined} | undefined {
+/**
+ * A process's `stop` rule: the command a stop runs (split into words, no shell), the signal it
+ * sends (instead, or when the command fails), the grace before SIGKILL.
+ */
+export function stopRule(value: unknown, at: string, problems: Problems): StopRule | undefined {
 	if (value === undefined) return undefined;
 	if (!isMapping(value)) {
-		problems.add(at, `expected a mapping with signal and grace_seconds, got ${describe(value)}`);
+		problems.add(
+			at,
+			`expected a mapping with signal, grace_seconds and command, got ${describe(value)}`,
+		);
 		return undefined;
 	}
-	unknownFields(value, ['signal', 'grace_seconds'], at, problems);
+	unknownFields(value, stopFields, at, problems);
 	const named = value.signal ?? 'SIGTERM';
 	const signal = (
 		typeof named === 'string' && !named.startsWith('SIG') ? `SIG${named}` : named
@@ -108,7 +118,28 @@ export function stopRule(
 		return undefined;
 	}
 	const grace = optionalNumber(value, 'grace_seconds', `${at}.grace_seconds`, problems, {min: 0});
-	return {signal, graceMs: grace === undefined ? undefined : grace * 1000};
+	const command = stopCommand(value.command, `${at}.command`, problems);
+	return {
+		signal,
+		graceMs: grace === undefined ? undefined : grace * 1000,
+		...(command && {command}),
+	};
+}
+
+function stopCommand(value: unknown, at: string, problems: Problems): StopCommand | undefined {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'string' || value.trim() === '') {
+		problems.add(at, `expected a command (a non-empty string), got ${describe(value)}`);
+		return undefined;
+	}
+	try {
+		const [command = '', ...args] = splitWords(value);
+		return {command, args};
+	} catch (error) {
+		if (!(error instanceof CommandLineError)) throw error;
+		problems.add(at, `${error.message}, or write sh -c '…'`);
+		return undefined;
+	}
 }
 
 /** A process's `log`: its file (relative to the scenario file), rotated past max_size_mb, keep old ones. */
@@ -123,7 +154,7 @@ export function logRule(
 		problems.add(at, `expected a mapping with file, max_size_mb and keep, got ${describe(value)}`);
 		return undefined;
 	}
-	unknownFields(value, ['file', 'max_size_mb', 'keep'], at, problems);
+	unknownFields(value, logFields, at, problems);
 	const {file} = value;
 	if (typeof file !== 'string' || file === '') {
 		problems.add(`${at}.file`, `expected a file name (a string), got ${describe(file)}`);

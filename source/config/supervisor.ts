@@ -68,6 +68,8 @@ export class Supervisor {
 			shell: spec.shell,
 			...(spec.stop && {stopSignal: spec.stop.signal}),
 			...(spec.stop?.graceMs !== undefined && {graceMs: spec.stop.graceMs}),
+			...(spec.stop?.command && {stopCommand: spec.stop.command}),
+			...(spec.stdin && {stdin: true}),
 			orchestrator,
 		});
 		this.#current = this.#first;
@@ -161,6 +163,7 @@ export class Supervisor {
 				// A probe reports nothing: it gets no report channel.
 				env: host.env(current.options.env, 'task'),
 				started: (pgid: number) => host.guard(pgid),
+				ended: (pgid: number) => host.unguard(pgid),
 			},
 			unhealthy: () => void current.stop(),
 		};

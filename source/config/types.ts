@@ -1,4 +1,5 @@
 import {InputError} from '../core/errors.js';
+import type {StopCommand} from '../core/process/stop-command.js';
 /** When a process of a scenario file is started again after it exits. */
 export type RestartPolicy = 'no' | 'on-failure' | 'always';
 
@@ -61,10 +62,18 @@ export type ProcessSpec = {
 	readonly log:
 		| {readonly file: string; readonly maxBytes: number; readonly keep: number}
 		| undefined;
-	/** How a stop begins (`signal`, else SIGTERM) and how long it waits before SIGKILL. */
-	readonly stop:
-		| {readonly signal: NodeJS.Signals; readonly graceMs: number | undefined}
-		| undefined;
+	/** Whether it gets a pipe as its stdin, which the dashboard's `i` writes to. */
+	readonly stdin: boolean;
+	/** How a stop begins (`command`, `signal`, else SIGTERM) and how long it waits before SIGKILL. */
+	readonly stop: StopRule | undefined;
+};
+
+/** A process's `stop`: what a stop runs or sends first, and how long it waits before SIGKILL. */
+export type StopRule = {
+	readonly signal: NodeJS.Signals;
+	readonly graceMs: number | undefined;
+	/** Run to stop the process instead of the signal, which follows only if the command fails. */
+	readonly command?: StopCommand;
 };
 
 /** A scenario file, validated. */

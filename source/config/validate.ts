@@ -23,8 +23,10 @@ import {
 	type ScenarioConfig,
 } from './types.js';
 
-const topFields = ['processes', 'description'] as const;
-const processFields = [
+/** The fields of a scenario file's top level. */
+export const topFields = ['processes', 'description'] as const;
+/** The fields of one process; the JSON Schema (schema.ts) describes each of them. */
+export const processFields = [
 	'command',
 	'args',
 	'cwd',
@@ -42,9 +44,12 @@ const processFields = [
 	'liveness_probe',
 	'stop',
 	'log',
+	'stdin',
 ] as const;
-const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
-const conditions: readonly DependencyCondition[] = [
+/** The values of `restart`. */
+export const policies: readonly RestartPolicy[] = ['no', 'on-failure', 'always'];
+/** The conditions of a `depends_on` mapping. */
+export const conditions: readonly DependencyCondition[] = [
 	'started',
 	'healthy',
 	'completed',
@@ -137,6 +142,7 @@ function processSpec(
 	const exitOnFailure =
 		optionalBoolean(fields, 'exit_on_failure', `${at}.exit_on_failure`, problems) ?? false;
 	const exitOnEnd = optionalBoolean(fields, 'exit_on_end', `${at}.exit_on_end`, problems) ?? false;
+	const stdin = optionalBoolean(fields, 'stdin', `${at}.stdin`, problems) ?? false;
 	const readiness = probeSpec(
 		fields.readiness_probe,
 		`${at}.readiness_probe`,
@@ -166,6 +172,7 @@ function processSpec(
 		liveness,
 		stop,
 		log,
+		stdin,
 	};
 	return {spec, dependsOn};
 }

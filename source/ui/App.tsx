@@ -7,6 +7,7 @@ import {Header} from './components/Header.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
 import {Panels} from './components/Panels.js';
 import {ScenarioAbout} from './components/ScenarioAbout.js';
+import {SignalPicker} from './components/SignalPicker.js';
 import {TextPrompt} from './components/TextPrompt.js';
 import {TooSmall} from './components/TooSmall.js';
 import type {DashboardController} from './controller.js';
@@ -20,7 +21,18 @@ import {keyHelp} from './keys.js';
 import {layout, minimumSize, tableLines} from './layout.js';
 import {keysFor} from './steer-selected.js';
 import {findSelected, rowEntries, selectionOf, tableEntries} from './table-entries.js';
-import {initialView, reduceView, visibleRows} from './view-state.js';
+import {initialView, isPrompt, type PromptMode, reduceView, visibleRows} from './view-state.js';
+
+// What each prompt asks, and its hint while nothing is typed.
+const prompts: Record<PromptMode, {readonly label: string; readonly placeholder: string}> = {
+	command: {label: 'new process:', placeholder: "e.g. sleep 30, or sh -c 'yes | head'"},
+	filter: {label: 'filter by name:', placeholder: 'Enter keeps it, Esc clears it'},
+	search: {
+		label: 'search the log:',
+		placeholder: 'Enter keeps it (n/N: next/previous), Esc clears it',
+	},
+	stdin: {label: 'stdin:', placeholder: 'a line; Enter sends it with a newline, Esc cancels'},
+};
 
 type Props = {
 	/** The bus the dashboard shows: a live orchestrator's, or a replay's. */
@@ -48,7 +60,8 @@ export function App({bus, store, controller, interactive = true}: Props) {
 	const tableRows = rowEntries(entries);
 	const selectedEntry = findSelected(tableRows, {id: view.selectedId, pid: view.selectedPid});
 	const selected = selectedEntry?.kind === 'process' ? selectedEntry.row : undefined;
-	const promptOpen = view.mode === 'command' || view.mode === 'filter';
+	const promptOpen = isPrompt(view.mode) || view.mode === 'signal';
+	const marked = snapshot.processes.filter((row) => view.marked.includes(row.id));
 	const pane =
 		menu.index !== undefined && controller.presets
 			? {menu: controller.presets.choices.length}
@@ -56,7 +69,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 				? 'log'
 				: 'events';
 	const sizes = layout(snapshot, tableLines(entries.length, view), columns, rows, promptOpen, pane);
-	const logLines = view.focus === 'log' && selected ? book.lines(selected.id).length : 0;
+	const logLines = view.focus === 'log' && selected ? book.lines(selected.id) : [];
 	const stopping = snapshot.stopping !== undefined || snapshot.stopped !== undefined;
 	useCommands({
 		controller,
@@ -66,6 +79,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 		selected: selectedEntry,
 		sizes,
 		logLines,
+		marked,
 		menu,
 		stopped: snapshot.stopped !== undefined,
 		stopping,
@@ -108,16 +122,26 @@ export function App({bus, store, controller, interactive = true}: Props) {
 					/>
 				)}
 			</Box>
-			{promptOpen && (
+			{view.mode === 'signal' && (
+				<SignalPicker
+					target={
+						marked.length > 0
+							? `${marked.length} marked`
+							: `${selected?.name ?? '?'} (pid ${selected?.pid ?? '?'})`
+					}
+					index={view.signalIndex}
+				/>
+			)}
+			{isPrompt(view.mode) && (
 				<TextPrompt
-					label={view.mode === 'filter' ? 'filter by name:' : 'new process:'}
+					{...prompts[view.mode]}
+					label={
+						view.mode === 'stdin'
+							? `to ${selected?.name ?? '?'}'s stdin:`
+							: prompts[view.mode].label
+					}
 					value={view.draft}
 					cursor={view.cursor}
-					placeholder={
-						view.mode === 'filter'
-							? 'Enter keeps it, Esc clears it'
-							: "e.g. sleep 30, or sh -c 'yes | head'"
-					}
 					width={width}
 				/>
 			)}

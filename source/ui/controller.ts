@@ -1,4 +1,5 @@
 import {toErrorInfo} from '../core/errors.js';
+import type {Member} from '../core/orchestrator/member.js';
 import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
 import {
 	commandLineWords,
@@ -7,6 +8,7 @@ import {
 	startCommandLine,
 	stopDescendant,
 } from '../core/orchestrator/steering.js';
+import {Process} from '../core/process/process.js';
 import {formatSeconds} from './format.js';
 
 /** A preset as the menu lists it. */
@@ -49,6 +51,12 @@ export type DashboardController = {
 	readonly checkCommand: (line: string) => string | undefined;
 	/** Starts a typed command line (no shell unless it starts with `sh -c`). */
 	readonly startCommand: (line: string) => Promise<Outcome>;
+	/** Sends `signal` to the process group of the process with this id; false when it is not running. */
+	readonly signal: (id: number, signal: NodeJS.Signals) => boolean;
+	/** Why the process with this id takes no line on its stdin; undefined when it does. */
+	readonly stdinRefusal: (id: number) => string | undefined;
+	/** Writes `line` and a newline to the stdin of the process with this id. */
+	readonly writeLine: (id: number, line: string) => Outcome;
 	/** SIGKILL to every process at once: the second q. */
 	readonly killAll: () => void;
 	/** Stops everything; a live dashboard leaves once the snapshot says it has stopped. */
@@ -132,11 +140,30 @@ export function orchestratorController(
 							},
 				(error: unknown) => ({ok: false, message: toErrorInfo(error).message}),
 			),
+		signal: (id, signal) => alive(id)?.signal(signal) ?? false,
+		stdinRefusal: (id) => stdinRefusal(orchestrator.find(id)),
+		writeLine: (id, line) => {
+			const process = orchestrator.find(id);
+			const refused = stdinRefusal(process);
+			if (refused !== undefined || !(process instanceof Process))
+				return {ok: false, message: refused ?? 'no stdin'};
+			return process.writeStdin(`${line}\n`)
+				? {ok: true, message: `sent to ${process.name}'s stdin: ${line}`}
+				: {ok: false, message: `${process.name} has closed its stdin`};
+		},
 		killAll: () => orchestrator.signalAll('SIGKILL'),
 		stop: () => {
 			void orchestrator.stop();
 		},
 	};
+}
+
+function stdinRefusal(process: Member | undefined): string | undefined {
+	if (!process) return 'no process selected';
+	if (!(process instanceof Process) || !process.hasStdin)
+		return `${process.name} has no stdin to write to (a scenario file gives one with stdin: true)`;
+	if (!process.isAlive()) return `${process.name} is not running: nothing reads its stdin`;
+	return undefined;
 }
 
 /** The controller of a replay: nothing can be steered; `stop` only ends the playback. */
@@ -152,6 +179,9 @@ export function readOnlyController(reason: string, stop: () => void): DashboardC
 		restart: refused,
 		checkCommand: () => reason,
 		startCommand: refused,
+		signal: () => false,
+		stdinRefusal: () => reason,
+		writeLine: () => ({ok: false, message: reason}),
 		killAll: () => {},
 		stop,
 	};

@@ -14,7 +14,7 @@ export type KeysSituation = {
 };
 
 // The footer's keys that act on processes, and of those, the ones that start one.
-const steering = new Set(['n', 's', 'k/K', 'p', 'r']);
+const steering = new Set(['n', 's', 'k/K', 'p', 'r', 'S']);
 const starting = new Set(['n', 's', 'r']);
 
 /** The keys that work right now, for the footer. */
@@ -34,17 +34,38 @@ export function keysFor(
 				['Enter', 'play'],
 				['Esc', 'close'],
 			];
+		case 'signal':
+			return [
+				['←/→', 'choose'],
+				['Enter', 'send'],
+				['Esc', 'cancel'],
+			];
 		case 'command':
 		case 'filter':
+		case 'search':
+		case 'stdin': {
+			const keep = view.mode === 'command' ? 'start' : view.mode === 'stdin' ? 'send' : 'keep';
+			const drop = view.mode === 'filter' || view.mode === 'search' ? 'clear' : 'cancel';
 			return [
-				['Enter', view.mode === 'filter' ? 'keep' : 'start'],
-				['Esc', view.mode === 'filter' ? 'clear' : 'cancel'],
+				['Enter', keep],
+				['Esc', drop],
 				['Ctrl-C', 'quit'],
 			];
+		}
 		default:
 			if (view.focus === 'log')
-				return [['↑/↓', 'scroll'], ['PgUp/PgDn', 'a page'], ['Esc/Tab', 'back to processes'], quit];
+				return [
+					['↑/↓', 'scroll'],
+					['/', 'search'],
+					['n/N', 'match'],
+					['t', 'times'],
+					['Esc/Tab', 'back to processes'],
+					quit,
+				];
 			return [
+				...(view.marked.length > 0
+					? [['Esc', `unmark ${view.marked.length} marked`] as const]
+					: []),
 				...footerKeys.filter(
 					([key]) =>
 						key !== 'q' &&
@@ -95,6 +116,41 @@ export function actOnSelected(
 				: `${selected.name} has already exited (exit code ${formatExitcode(selected.exitcode)}): nothing to ${verb}`,
 		);
 	};
+}
+
+/**
+ * What k, K, p and r do to the marked processes: each in turn, as to a selected one; the footer
+ * says what was sent to which, and which were not running. `restarted` is told when r is done.
+ */
+export function actOnMarked(
+	controller: DashboardController,
+	marked: readonly ProcessRow[],
+	action: ProcessAction,
+	say: (message: string) => void,
+	restarted?: () => void,
+) {
+	if (controller.readOnly) return say(controller.readOnly);
+	const names = (rows: readonly ProcessRow[]) => rows.map((row) => row.name).join(', ');
+	if (action === 'restart') {
+		say(`restarting ${names(marked)}…`);
+		void Promise.all(marked.map((row) => controller.restart(row.id))).then((outcomes) => {
+			restarted?.();
+			say(outcomes.map((outcome) => outcome.message).join('; '));
+		});
+		return;
+	}
+	const done = marked.filter((row) =>
+		action === 'terminate'
+			? controller.terminate(row.id)
+			: action === 'kill'
+				? controller.kill(row.id)
+				: controller.pause(row.id, row.state === 'paused'),
+	);
+	const skipped = marked.filter((row) => !done.includes(row));
+	const what = {terminate: 'stopping', kill: 'SIGKILL sent to', pause: 'paused / resumed'}[action];
+	say(
+		`${done.length > 0 ? `${what} ${names(done)}` : 'nothing sent'}${skipped.length > 0 ? `; not running: ${names(skipped)}` : ''}`,
+	);
 }
 
 // A descendant procdash did not start: signalled by pid, through the core, which checks it is one.

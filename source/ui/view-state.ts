@@ -2,7 +2,15 @@ import type {ProcessRow} from '../core/snapshot/index.js';
 import {type Edit, editLine, insertText, type Line} from './line-edit.js';
 
 /** What the keyboard is talking to. */
-export type Mode = 'normal' | 'help' | 'menu' | 'command' | 'filter';
+export type Mode = 'normal' | 'help' | 'menu' | 'signal' | PromptMode;
+
+/** The modes of a one-line prompt: `n`, `/` in the table, `/` in a log, `i`. */
+export type PromptMode = 'command' | 'filter' | 'search' | 'stdin';
+
+/** Whether `mode` is a one-line prompt, whose keys type text. */
+export function isPrompt(mode: Mode): mode is PromptMode {
+	return mode === 'command' || mode === 'filter' || mode === 'search' || mode === 'stdin';
+}
 
 /** Which pane has the arrows: the process table or the log below it. */
 export type Focus = 'processes' | 'log';
@@ -33,6 +41,16 @@ export type ViewState = {
 	/** The footer's answer to the last key. */
 	readonly message: string | undefined;
 	readonly quitting: boolean;
+	/** The processes marked with Space, which k, K, p, r and S act on together. */
+	readonly marked: readonly number[];
+	/** What the log is searched for (`/` in a log; case-insensitive); '' for no search. */
+	readonly search: string;
+	/** The `seq` of the log line of the current match (n / N move it). */
+	readonly matchSeq: number | undefined;
+	/** Whether log lines show the wall-clock time (`t`) instead of the time since the start. */
+	readonly wallClock: boolean;
+	/** The signal the `S` picker points at, as an index of its list. */
+	readonly signalIndex: number;
 };
 
 /** The dashboard as it opens. */
@@ -47,6 +65,11 @@ export const initialView: ViewState = {
 	logScroll: 0,
 	message: undefined,
 	quitting: false,
+	marked: [],
+	search: '',
+	matchSeq: undefined,
+	wallClock: false,
+	signalIndex: 0,
 };
 
 /** What a key can change in the view. */
@@ -64,7 +87,16 @@ export type ViewAction =
 	| {readonly type: 'cycle-sort'}
 	| {readonly type: 'scroll'; readonly by: number; readonly max: number}
 	| {readonly type: 'say'; readonly message: string | undefined}
-	| {readonly type: 'quit'};
+	| {readonly type: 'quit'}
+	/** Space: marks the process, or unmarks it. */
+	| {readonly type: 'mark'; readonly id: number}
+	| {readonly type: 'clear-marks'}
+	| {readonly type: 'apply-search'}
+	| {readonly type: 'clear-search'}
+	/** The current match is now the line `seq`, shown `scroll` lines up from the newest. */
+	| {readonly type: 'match'; readonly seq: number; readonly scroll: number}
+	| {readonly type: 'toggle-wall-clock'}
+	| {readonly type: 'point-signal'; readonly index: number};
 
 /** Applies one action. Pure: no effect happens here; keys that act on processes do that. */
 export function reduceView(state: ViewState, action: ViewAction): ViewState {
@@ -84,7 +116,8 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 				? {...state, selectedId: action.to, selectedPid: undefined}
 				: state;
 		case 'open': {
-			const draft = action.mode === 'filter' ? state.filter : '';
+			const draft =
+				action.mode === 'filter' ? state.filter : action.mode === 'search' ? state.search : '';
 			return {...state, mode: action.mode, draft, cursor: draft.length, message: undefined};
 		}
 		case 'close':
@@ -112,6 +145,34 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
 			return {...state, message: action.message};
 		case 'quit':
 			return {...state, quitting: true, mode: 'normal'};
+		default:
+			return reduceMarksAndLog(state, action);
+	}
+}
+
+// The actions of marks, log search, timestamps and the signal picker.
+function reduceMarksAndLog(state: ViewState, action: ViewAction): ViewState {
+	switch (action.type) {
+		case 'mark': {
+			const marked = state.marked.includes(action.id)
+				? state.marked.filter((id) => id !== action.id)
+				: [...state.marked, action.id];
+			return {...state, marked};
+		}
+		case 'clear-marks':
+			return {...state, marked: []};
+		case 'apply-search':
+			return {...state, mode: 'normal', search: state.draft.trim(), draft: '', cursor: 0};
+		case 'clear-search':
+			return {...state, mode: 'normal', search: '', matchSeq: undefined, draft: '', cursor: 0};
+		case 'match':
+			return {...state, matchSeq: action.seq, logScroll: action.scroll};
+		case 'toggle-wall-clock':
+			return {...state, wallClock: !state.wallClock};
+		case 'point-signal':
+			return {...state, signalIndex: action.index};
+		default:
+			return state;
 	}
 }
 
@@ -119,10 +180,19 @@ function line({draft, cursor}: ViewState): Line {
 	return {text: draft, cursor};
 }
 
-// The `/` prompt filters as it is typed: the table narrows at each key, not only on Enter.
+// The `/` prompts filter and search as they are typed, not only on Enter; a new search starts
+// from the newest match.
 function typed(state: ViewState, {text, cursor}: Line): ViewState {
 	const filter = state.mode === 'filter' ? text.trim() : state.filter;
-	return {...state, draft: text, cursor, filter};
+	const searching = state.mode === 'search';
+	return {
+		...state,
+		draft: text,
+		cursor,
+		filter,
+		search: searching ? text.trim() : state.search,
+		matchSeq: searching ? undefined : state.matchSeq,
+	};
 }
 
 const stateOrder: Record<ProcessRow['state'], number> = {

@@ -46,6 +46,7 @@ const valid: readonly [string, readonly string[], Command][] = [
 	['-v', ['-v'], {kind: 'version'}],
 	['list', ['list'], {kind: 'list', json: false}],
 	['list --json', ['list', '--json'], {kind: 'list', json: true}],
+	['schema', ['schema'], {kind: 'schema'}],
 	[
 		'run: argv after --, as given',
 		['run', '--json', '--', 'python3', '-c', 'print(1) # a b'],
@@ -147,6 +148,8 @@ const invalid: readonly [readonly string[], string, boolean][] = [
 	[['fork', 'parallel'], "unexpected 'parallel' after fork", true],
 	[['list', 'x'], "unexpected 'x' after list", true],
 	[['list', '--record', 'f'], 'procdash list takes no option but --json', false],
+	[['schema', '--json'], 'procdash schema takes no option', false],
+	[['schema', 'x'], "unexpected 'x' after schema", true],
 	[['fork', '-c', 'a.yaml'], "give either a preset ('fork') or -c FILE, not both", false],
 	[['run', '-c', 'a.yaml', '--', 'ls'], 'give either procdash run or -c FILE, not both', false],
 	[['run'], 'run needs a command after --: procdash run -- <command> [args…]', true],

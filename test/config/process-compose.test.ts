@@ -81,7 +81,7 @@ processes:
 	expect(run.exitcode).toBe(0);
 });
 
-test('process-compose: availability, environment lists, working_dir, probes and shutdown read with their meaning', () => {
+test('process-compose: availability, environment lists, working_dir, probes and shutdown (its command too) read with their meaning', () => {
 	const config = parseConfig(
 		`
 version: "0.5"
@@ -99,6 +99,7 @@ processes:
         command: "curl -f localhost || exit 1"
       failure_threshold: 5
     shutdown:
+      command: "./serve --stop && echo stopped"
       signal: 15
       timeout_seconds: 3
   job:
@@ -128,7 +129,11 @@ processes:
 		restart: 'on-failure',
 		backoffMs: 2000,
 		maxRestarts: 1_000_000,
-		stop: {signal: 'SIGTERM', graceMs: 3000},
+		stop: {
+			signal: 'SIGTERM',
+			graceMs: 3000,
+			command: {command: 'sh', args: ['-c', './serve --stop && echo stopped']},
+		},
 		liveness: {
 			check: {kind: 'exec', command: 'sh', args: ['-c', 'curl -f localhost || exit 1']},
 			failureThreshold: 5,

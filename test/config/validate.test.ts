@@ -60,6 +60,7 @@ processes:
 				successExitCodes: [0],
 				exitOnFailure: false,
 				exitOnEnd: false,
+				stdin: false,
 				readiness: undefined,
 				liveness: undefined,
 			},
@@ -77,6 +78,7 @@ processes:
 				successExitCodes: [0],
 				exitOnFailure: false,
 				exitOnEnd: false,
+				stdin: false,
 				readiness: undefined,
 				liveness: undefined,
 			},
@@ -94,6 +96,7 @@ processes:
 				successExitCodes: [0],
 				exitOnFailure: false,
 				exitOnEnd: false,
+				stdin: false,
 				readiness: undefined,
 				liveness: undefined,
 			},
@@ -142,7 +145,7 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    comand: server\n',
 			[
-				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, exit_on_end, readiness_probe, liveness_probe, stop, log",
+				"procdash.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, exit_on_end, readiness_probe, liveness_probe, stop, log, stdin",
 				'procdash.yaml:3:5: processes.web.command: expected a command (a non-empty string), got nothing',
 			],
 		],
@@ -275,8 +278,14 @@ describe('schema errors name the place, the field and what was expected', () => 
 		[
 			'processes:\n  web:\n    command: a\n    stop: {signal: BOGUS, grace: 1}\n',
 			[
-				'procdash.yaml:4:27: processes.web.stop.grace: unknown field; the fields here are: signal, grace_seconds',
+				'procdash.yaml:4:27: processes.web.stop.grace: unknown field; the fields here are: signal, grace_seconds, command',
 				"procdash.yaml:4:20: processes.web.stop.signal: expected a signal's name (TERM, INT, QUIT, HUP…), got 'BOGUS'",
+			],
+		],
+		[
+			'processes:\n  web:\n    command: a\n    stop: {command: "nginx -s \'quit"}\n',
+			[
+				"procdash.yaml:4:21: processes.web.stop.command: unterminated ' quote in 'nginx -s 'quit', or write sh -c '…'",
 			],
 		],
 		[

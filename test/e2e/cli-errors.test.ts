@@ -96,7 +96,7 @@ test('a scenario file with several problems lists them all, one a line', async (
 	const run = await runCli(['-c', name], {cwd: directory});
 	expect(run.exitcode).toBe(2);
 	expect(run.stderr.trimEnd().split('\n')).toEqual([
-		"many.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, exit_on_end, readiness_probe, liveness_probe, stop, log",
+		"many.yaml:3:5: processes.web.comand: unknown field (did you mean 'command'?); the fields here are: command, args, cwd, env, shell, restart, backoff_seconds, max_restarts, depends_on, env_file, success_exit_codes, exit_on_failure, exit_on_end, readiness_probe, liveness_probe, stop, log, stdin",
 		'many.yaml:3:5: processes.web.command: expected a command (a non-empty string), got nothing',
 		"many.yaml:6:17: processes.api.depends_on: no process named 'db' (the processes are: web, api)",
 	]);
@@ -139,8 +139,11 @@ test('--version prints the package version; --help names every command, option, 
 		'--grace SECONDS',
 		'--max-processes N',
 		'--version',
-		'k      terminate',
-		'q      quit',
+		'k/K       terminate',
+		'Space     mark the row',
+		'S         send a signal',
+		'i         type a line',
+		'q         quit',
 		...presets.split(', '),
 	]) {
 		expect(help.stdout).toContain(word);

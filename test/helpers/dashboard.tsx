@@ -58,8 +58,7 @@ export type TableRow = {
 };
 
 // A running process blocked on a lock, a queue or another waiting object says `waiting on …` instead.
-const rowPattern =
-	/^(?:› | {2})(\S+) +(\d*) +\d* +(created|running|paused|exited|failed|waiting on) /;
+const rowPattern = /^[› ][• ](\S+) +(\d*) +\d* +(created|running|paused|exited|failed|waiting on) /;
 
 /** The process rows of the table in `frame`, top to bottom. */
 export function tableRows(frame: string): TableRow[] {
@@ -71,6 +70,11 @@ export function tableRows(frame: string): TableRow[] {
 		rows.push({name, pid: pid === '' ? undefined : Number(pid), state, line});
 	}
 	return rows;
+}
+
+/** Whether the row is marked (Space): a • before its name. */
+export function isMarked(row: TableRow | undefined): boolean {
+	return row?.line[1] === '•';
 }
 
 /** The first row of the process table in `frame` called `name`. */

@@ -98,6 +98,7 @@ test('the packed tarball installs alone, compiles against strict TypeScript, run
 			'README.md',
 			'package.json',
 			'dist/cli.js',
+			'dist/scenario.schema.json',
 			'dist/source/index.js',
 			'dist/source/index.d.ts',
 			'dist/source/ui/bundle.js',

@@ -41,7 +41,7 @@ async function stubbornDashboard(): Promise<Terminal> {
 }
 
 const footerWhileStopping =
-	/^↑\/↓ select {2}Enter log {2}k\/K stop\/kill {2}p pause {2}\/ filter {2}o sort {2}\? help {2}q force *$/m;
+	/^↑\/↓ select {2}Enter log {2}k\/K stop\/kill {2}p pause {2}S signal {2}\/ filter {2}o sort {2}\? help {2}q force *$/m;
 
 /** Presses n, s and r, and checks that each says why it does nothing and starts nothing. */
 async function startingKeysRefused(screen: Terminal): Promise<void> {

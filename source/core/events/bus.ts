@@ -21,6 +21,11 @@ export class EventBus {
 	readonly #history: Ring<BusEvent>;
 	readonly #now: () => number;
 	readonly #startedAt: number;
+	/**
+	 * The wall-clock time (ms since the epoch) the bus started: an event's wall-clock time is this
+	 * plus its `at` (in a replay, the replay's start, not the recorded run's).
+	 */
+	readonly startedWallClock = Date.now();
 	#seq = 0;
 	// Events emitted while listeners are being called wait here for their turn (see emit).
 	readonly #pending: BusEvent[] = [];

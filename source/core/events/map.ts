@@ -72,6 +72,18 @@ export type EventMap = {
 		readonly graceMs?: number;
 	};
 	/**
+	 * A stop began with the process's stop command (a scenario file's `stop.command`): its stop
+	 * signal follows only if the command fails; SIGKILL after `graceMs` if it still runs.
+	 */
+	'process:stop-command': {
+		readonly id: number;
+		readonly name: string;
+		readonly pid: number;
+		/** The command line, made printable. */
+		readonly command: string;
+		readonly graceMs: number;
+	};
+	/**
 	 * procdash sent a signal to a descendant it did not start itself (a command's own child, as a
 	 * key asked): to that one process, not to a group.
 	 */

@@ -1,4 +1,5 @@
 import type {ProcessKind} from '../events/index.js';
+import type {StopCommand} from '../process/stop-command.js';
 
 /**
  * What an orchestrator runs and steers: a child process (Process) or a worker thread of this
@@ -39,6 +40,10 @@ export interface Member {
 	resume(): boolean;
 	/** The signal a stop sends first (SIGTERM unless the member was given another). */
 	readonly stopSignal: NodeJS.Signals;
+	/** The grace period its own options give; undefined when the orchestrator's applies. */
+	readonly stopGraceMs?: number | undefined;
+	/** A command its stop runs before the stop signal, if its options give one. */
+	readonly stopCommand?: StopCommand | undefined;
 	/** Sends `signal`; false when not alive or not applicable. */
 	signal(signal: NodeJS.Signals): boolean;
 	/** Terminates, waits up to a grace period, then kills; resolves to the exitcode. */

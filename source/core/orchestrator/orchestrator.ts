@@ -32,6 +32,8 @@ export type MemberHost = {
 	admit(member: Member): void;
 	/** Has the watchdog guard the process group `pgid` of a child just spawned. */
 	guard(pgid: number): void;
+	/** Stops guarding a group `guard` added, once the child it was for has ended. */
+	unguard(pgid: number): void;
 	/** Follows a child's stdout or stderr, so that `holdOutput` can pause it. */
 	trackOutput(readable: Readable): void;
 	/** A booted, idle task runtime, if one is ready; spares learn to import `module` ahead. */
@@ -150,6 +152,7 @@ export class Orchestrator {
 			register: (member) => this.#register(member),
 			admit: (member) => this.#admit(member),
 			guard: (pgid) => this.#groups.guard(pgid),
+			unguard: (pgid) => this.#groups.unguard(pgid),
 			trackOutput: (readable) => this.#output.track(readable),
 			takeSpare: (module) => this.#takeSpare(module),
 			env: (env, kind) => {

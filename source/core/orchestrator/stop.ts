@@ -39,6 +39,13 @@ export async function stopGroups(
 	graceMs: number,
 ): Promise<GroupsStopped> {
 	const deadline = performance.now() + graceMs;
+	// A process with a stop rule of its own (a grace, a command) is stopped by its own stop();
+	// the stop as a whole then lasts as long as the longest grace.
+	const ownRules = live().filter(
+		(process) => process.stopCommand !== undefined || process.stopGraceMs !== undefined,
+	);
+	const longest = Math.max(graceMs, ...ownRules.map((process) => process.stopGraceMs ?? graceMs));
+	const plain = () => live().filter((process) => !ownRules.includes(process));
 	const targets = new Map<number, GroupLeader>();
 	for (const process of live()) {
 		if (process.pid !== undefined)
@@ -46,18 +53,22 @@ export async function stopGroups(
 	}
 	for (const leader of groups.lingering()) targets.set(leader.pid, leader);
 	bus.emit('orchestrator:stopping', {
-		graceMs,
-		deadline: Math.round(bus.elapsed() + graceMs),
+		graceMs: longest,
+		deadline: Math.round(bus.elapsed() + longest),
 		holding: [...targets.values()],
 	});
 	const escaped = owned().filter((process) => !targets.has(process.pgrp));
+	const ownStops = ownRules.map((process) => process.stop(process.stopGraceMs ?? graceMs));
 	for (const signal of ['SIGTERM', 'SIGCONT'] as const) {
-		signalEach(bus, groups, live(), signal);
+		signalEach(bus, groups, plain(), signal);
 		signalEscapees(escaped, signal);
 	}
 	await waitForGroups(bus, groups, live, [...targets.values()], deadline, escaped);
-	signalEach(bus, groups, live(), 'SIGKILL');
+	signalEach(bus, groups, plain(), 'SIGKILL');
 	signalEscapees(escaped, 'SIGKILL');
+	// Each of those ends by its own grace, SIGKILL included.
+	await Promise.all(ownStops);
+	signalEach(bus, groups, live(), 'SIGKILL');
 	// A start that was under way when the stop began ends in a kill at its spawn; wait for it.
 	await Promise.all(
 		live().map((process) => (process.pid === undefined ? undefined : process.join(reapTimeoutMs))),

@@ -45,7 +45,7 @@ export function launchChild(launch: Launch): {
 					env,
 					shell: shell === true,
 					detached: true,
-					stdio: ['ignore', 'pipe', 'pipe'],
+					stdio: [options.stdin === true ? 'pipe' : 'ignore', 'pipe', 'pipe'],
 				});
 	if (daemon) holdOpen(child, false);
 	return {child, warm: false};

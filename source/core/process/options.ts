@@ -5,6 +5,7 @@ import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {printable} from '../util/printable.js';
 import {checkArray, checkName, checkObject, checkTimeout, refuse} from '../util/validate.js';
 import {checkOutput, type OutputMode} from './output.js';
+import type {StopCommand} from './stop-command.js';
 import {checkTaskTarget, describeTask} from './task.js';
 import type {TaskArgs} from './task-types.js';
 
@@ -48,6 +49,17 @@ export type ProcessOptions<F extends TaskFunction = TaskFunction> = {
 	readonly stopSignal?: NodeJS.Signals;
 	/** How long `stop()` waits after the stop signal before SIGKILL; the orchestrator's grace when omitted. */
 	readonly graceMs?: number;
+	/**
+	 * A command a stop runs instead of the stop signal (with the process's env and cwd, and its pid
+	 * as `PROCDASH_PID`), for programs stopped by a command of their own (`nginx -s quit`); if it
+	 * fails, the stop signal follows at once; SIGKILL once the grace has passed.
+	 */
+	readonly stopCommand?: StopCommand;
+	/**
+	 * Give a command a pipe as its stdin, which `writeStdin()` writes to (the dashboard's `i`);
+	 * otherwise its stdin is /dev/null. Not for a task: its stdin is procdash's own channel.
+	 */
+	readonly stdin?: boolean;
 	/** The orchestrator that owns the process; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
 };
@@ -70,7 +82,12 @@ export function validateProcessOptions(options: ProcessOptions): ProcessKind {
 	checkOutput('Process()', options.output);
 	checkSignal('Process()', 'stopSignal', options.stopSignal);
 	checkTimeout('Process()', options.graceMs, 'graceMs');
+	checkStopCommand(options.stopCommand);
+	if (options.stdin !== undefined && typeof options.stdin !== 'boolean')
+		refuse('Process()', 'stdin', 'true or false', options.stdin);
 	if (target !== undefined) {
+		if (options.stdin === true)
+			throw new TypeError('Process(): stdin applies to a command, not to a target');
 		checkTaskTarget('Process()', target);
 		return 'task';
 	}
@@ -92,4 +109,21 @@ export function validateProcessOptions(options: ProcessOptions): ProcessKind {
 export function describeTarget({target, command, args}: ProcessOptions): string {
 	if (target) return describeTask(target);
 	return printable([command, ...((args ?? []) as string[])].join(' '));
+}
+
+function checkStopCommand(stopCommand: StopCommand | undefined): void {
+	if (stopCommand === undefined) return;
+	const {command, args} = stopCommand as Partial<StopCommand>;
+	const valid =
+		typeof command === 'string' &&
+		command !== '' &&
+		Array.isArray(args) &&
+		args.every((arg) => typeof arg === 'string');
+	if (!valid)
+		refuse(
+			'Process()',
+			'stopCommand',
+			'{command, args}: a non-empty string and a list of strings',
+			stopCommand,
+		);
 }

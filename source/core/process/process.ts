@@ -21,6 +21,7 @@ import {Outcome} from './outcome.js';
 import {echoLine} from './output.js';
 import {forwardLines} from './output-lines.js';
 import {holdOpen, isRuntimeReady} from './runtime-fork.js';
+import {type StopCommand, stopByCommand} from './stop-command.js';
 import type {TaskResult} from './task-types.js';
 
 export type {ProcessOptions} from './options.js';
@@ -234,12 +235,50 @@ export class Process<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 	async stop(
 		graceMs = this.#options.graceMs ?? this.#orchestrator.graceMs,
 	): Promise<number | null> {
+		const {stopCommand} = this.#options;
+		if (stopCommand && this.isAlive()) {
+			if (this.#paused) this.signal('SIGCONT');
+			return stopByCommand(this, stopCommand, {
+				bus: this.#orchestrator.bus,
+				env: this.#host.env(this.#options.env, 'task'),
+				cwd: this.#options.cwd,
+				started: (pgid) => this.#host.guard(pgid),
+				ended: (pgid) => this.#host.unguard(pgid),
+				graceMs,
+			});
+		}
 		// The bus is told when SIGKILL will follow, for a countdown on the process's row.
 		if (!this.#send(this.stopSignal, graceMs)) return this.#outcome.exitcode;
 		// A stopped process cannot act on SIGTERM until it is continued.
 		if (this.#paused) this.signal('SIGCONT');
 		if ((await this.join(graceMs)) === null) this.kill();
 		return this.join();
+	}
+
+	/** Whether it was started with a pipe as its stdin (the `stdin` option), for `writeStdin`. */
+	get hasStdin(): boolean {
+		return this.#options.stdin === true;
+	}
+
+	/**
+	 * Writes `text` to the process's stdin pipe (the `stdin` option); false when it has none, is
+	 * not running, or has closed its stdin.
+	 */
+	writeStdin(text: string): boolean {
+		const stdin = this.#child?.stdin;
+		if (!this.isAlive() || !stdin || stdin.destroyed || stdin.writableEnded) return false;
+		stdin.write(text);
+		return true;
+	}
+
+	/** The grace period its own options give (`graceMs`); undefined when it is the orchestrator's. */
+	get stopGraceMs(): number | undefined {
+		return this.#options.graceMs;
+	}
+
+	/** The command a stop runs first (the `stopCommand` option), if any. */
+	get stopCommand(): StopCommand | undefined {
+		return this.#options.stopCommand;
 	}
 
 	/** Stops the process group (SIGSTOP). A no-op unless alive. */
@@ -308,6 +347,8 @@ export class Process<F extends TaskFunction = TaskFunction, R = TaskResult<F>> {
 
 	#wire(child: ChildProcess): void {
 		this.#forwardOutput(child);
+		// A child that closed its stdin makes a write fail (EPIPE): writeStdin says false next time.
+		child.stdin?.on('error', () => child.stdin?.destroy());
 		child.on('message', (message) => {
 			if (isSharedRequest(message) || isSharedBatch(message)) {
 				const actor = {id: this.id, name: this.name, pid: child.pid ?? 0};

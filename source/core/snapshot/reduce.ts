@@ -111,6 +111,8 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 				...(event.graceMs === undefined ? {} : {killAt: event.at + event.graceMs}),
 				...(event.signal === 'SIGKILL' ? {killAt: undefined} : {}),
 			}));
+		case 'process:stop-command':
+			return updateProcess(snapshot, event.id, () => ({killAt: event.at + event.graceMs}));
 		case 'process:returned':
 			return updateProcess(snapshot, event.id, () => ({returned: event.value}));
 		case 'process:error':

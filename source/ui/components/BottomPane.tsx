@@ -41,6 +41,9 @@ export function BottomPane({bus, book, view, selected, menu, width, height}: Pro
 				width={width}
 				height={height}
 				focused
+				search={view.search}
+				matchSeq={view.matchSeq}
+				wallClockAt={view.wallClock ? bus.startedWallClock : undefined}
 			/>
 		);
 	}

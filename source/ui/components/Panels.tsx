@@ -78,6 +78,7 @@ export function Panels({
 					filter={view.filter}
 					focused={view.focus === 'processes'}
 					waits={waitsOf(shared, sync)}
+					marked={view.marked}
 				/>
 			</Box>
 			{sizes.pool > 0 && (

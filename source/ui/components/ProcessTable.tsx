@@ -46,6 +46,8 @@ type Props = {
 	readonly focused?: boolean;
 	/** What each process is blocked on, said in its row in place of its state. */
 	readonly waits?: Waits;
+	/** The ids of the processes marked with Space, shown with a • before the name. */
+	readonly marked?: readonly number[];
 };
 
 const stateColor: Record<ProcessState, string | undefined> = {
@@ -76,6 +78,7 @@ export function ProcessTable({
 	filter = '',
 	focused = true,
 	waits,
+	marked = [],
 }: Props) {
 	const all = tableEntries({processes, descendants, pools, filter});
 	const selection = {id: selectedId, pid: selectedPid};
@@ -128,6 +131,7 @@ export function ProcessTable({
 						key={`p${entry.row.id}`}
 						row={entry.row}
 						selected={selected}
+						marked={marked.includes(entry.row.id)}
 						now={now}
 						note={rowNote(
 							entry.row,
@@ -165,6 +169,7 @@ export function ProcessTable({
 type ProcessLineProps = {
 	readonly row: ProcessRow;
 	readonly selected: boolean;
+	readonly marked: boolean;
 	readonly now: number;
 	/** Said in place of the state and the figures after it: a countdown, a restart, giving up. */
 	readonly note: RowNote | undefined;
@@ -194,7 +199,16 @@ function shownName(row: ProcessRow, width: number): string {
 // The columns a note takes the place of: the state and the figures that mean little meanwhile.
 const noted = new Set(['STATE', 'CPU%', 'MEM', 'UPTIME']);
 
-function ProcessLine({row, selected, now, note, columns, targetWidth, indent}: ProcessLineProps) {
+function ProcessLine({
+	row,
+	selected,
+	marked,
+	now,
+	note,
+	columns,
+	targetWidth,
+	indent,
+}: ProcessLineProps) {
 	const alive = row.state === 'running' || row.state === 'paused';
 	const uptime = row.startedAt === undefined ? undefined : (row.endedAt ?? now) - row.startedAt;
 	const nameWidth = (columns.find(([title]) => title === 'NAME')?.[1] ?? 0) - (indent ? 2 : 0);
@@ -220,7 +234,8 @@ function ProcessLine({row, selected, now, note, columns, targetWidth, indent}: P
 	return (
 		<Box>
 			<Text inverse={selected} wrap="truncate">
-				{selected ? '› ' : '  '}
+				{selected ? '›' : ' '}
+				{marked ? '•' : ' '}
 				{before.map(text).join('')}
 			</Text>
 			{note ? (

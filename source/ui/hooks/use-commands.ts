@@ -1,38 +1,20 @@
 import {useApp} from 'ink';
-import {type Dispatch, useEffect} from 'react';
-import type {DashboardController} from '../controller.js';
-import type {Layout} from '../layout.js';
-import {actOnSelected} from '../steer-selected.js';
-import {moveEntry, type RowEntry, selectionOf} from '../table-entries.js';
-import type {Mode, ViewAction, ViewState} from '../view-state.js';
+import {useEffect} from 'react';
+import type {CommandTargets} from '../command-targets.js';
+import {searchPrompt, stepSearch} from '../log-commands.js';
+import {
+	markSelected,
+	openSignalPicker,
+	openStdinPrompt,
+	sendStdinLine,
+	signalPickerCommand,
+	steerRows,
+} from '../row-commands.js';
+import {moveEntry, selectionOf} from '../table-entries.js';
+import {isPrompt, type Mode, type PromptMode} from '../view-state.js';
 import {type Command, useKeymap} from './use-keymap.js';
-import type {PresetMenuState} from './use-preset-menu.js';
 
-/** What the keys act on: the view and its reducer, the processes shown, and the controller. */
-export type CommandTargets = {
-	/** What the keys do to the processes: steer an orchestrator, or nothing in a replay. */
-	readonly controller: DashboardController;
-	/** The view the keys came in: its mode, focus and selection. */
-	readonly view: ViewState;
-	/** Changes the view; see view-state.ts. */
-	readonly dispatch: Dispatch<ViewAction>;
-	/** The table's rows, processes and their descendants, in the order shown. */
-	readonly rows: readonly RowEntry[];
-	/** The highlighted row: the one k, K, p, r and Enter act on. */
-	readonly selected: RowEntry | undefined;
-	/** The panels' heights, for a page of PgUp/PgDn. */
-	readonly sizes: Layout;
-	/** Lines the log pane holds while it has the focus, for scrolling it. */
-	readonly logLines: number;
-	/** The preset menu `s` opens. */
-	readonly menu: PresetMenuState;
-	/** Whether the snapshot says every process has stopped: a quit leaves then. */
-	readonly stopped: boolean;
-	/** Whether everything is stopping or stopped (a quit, a signal, a preset switch): nothing may start. */
-	readonly stopping: boolean;
-	/** Whether keys are read: false where stdin cannot be put in raw mode. */
-	readonly interactive: boolean;
-};
+export type {CommandTargets} from '../command-targets.js';
 
 /**
  * What each key does to the dashboard: reads the keys (see use-keymap.ts), steers the processes
@@ -49,7 +31,9 @@ export function useCommands(targets: CommandTargets): void {
 			);
 		if (mode === 'help') return dispatch({type: 'close'});
 		if (mode === 'menu') return menuCommand(command, targets);
-		if (mode === 'command' || mode === 'filter') return promptCommand(command, mode, targets);
+		if (mode === 'signal') return signalPickerCommand(command, targets);
+		if (isPrompt(mode)) return promptCommand(command, mode, targets);
+		if (targets.view.focus === 'log') return logCommand(command, targets);
 		return normalCommand(command, targets);
 	};
 	useKeymap(view.mode, onCommand, targets.interactive);
@@ -58,6 +42,14 @@ export function useCommands(targets: CommandTargets): void {
 	useEffect(() => {
 		if (view.quitting && stopped) exit();
 	}, [view.quitting, stopped, exit]);
+}
+
+/** The keys of the log view: scroll, search, n / N between matches, t; the rest as in the table. */
+function logCommand(command: Exclude<Command, object>, targets: CommandTargets) {
+	if (command === 'filter') return targets.dispatch({type: 'open', mode: 'search'});
+	if (command === 'new-process') return stepSearch(targets, 1);
+	if (command === 'previous-match') return stepSearch(targets, -1);
+	return normalCommand(command, targets);
 }
 
 /** The keys of the normal mode: move, switch panes, open a prompt or menu, act on the selected. */
@@ -79,6 +71,10 @@ function normalCommand(command: Exclude<Command, object>, targets: CommandTarget
 			return openLog(targets);
 		case 'back':
 			if (view.focus === 'log') return dispatch({type: 'focus', focus: 'processes'});
+			if (view.marked.length > 0) {
+				dispatch({type: 'clear-marks'});
+				return say('every row unmarked');
+			}
 			return view.filter ? dispatch({type: 'clear-filter'}) : undefined;
 		case 'new-process':
 			if (controller.readOnly) return say(controller.readOnly);
@@ -93,13 +89,21 @@ function normalCommand(command: Exclude<Command, object>, targets: CommandTarget
 			return dispatch({type: 'open', mode: 'menu'});
 		case 'restart':
 			if (!controller.readOnly && ending(targets)) return say(stoppingSays('nothing is restarted'));
-			return actOnSelected(controller, targets.selected, say, (from, to) =>
-				dispatch({type: 'follow', from, to}),
-			)(command);
+			return steerRows(command, targets);
 		case 'terminate':
 		case 'kill':
 		case 'pause':
-			return actOnSelected(controller, targets.selected, say)(command);
+			return steerRows(command, targets);
+		case 'mark':
+			return markSelected(targets);
+		case 'signal':
+			return openSignalPicker(targets);
+		case 'stdin':
+			return openStdinPrompt(targets);
+		case 'timestamps':
+			return dispatch({type: 'toggle-wall-clock'});
+		case 'previous-match':
+			return say('N: in a log (Enter), the previous match of its search');
 		case 'filter':
 			return dispatch({type: 'open', mode: 'filter'});
 		case 'help':
@@ -123,9 +127,10 @@ type Movement = 'up' | 'down' | 'page-up' | 'page-down' | 'home' | 'end';
 /** ↑/↓, PgUp/PgDn, Home/End: the selection in the table, or the log's scroll while it has the focus. */
 function move(
 	movement: Movement,
-	{view, dispatch, rows, selected, sizes, logLines}: CommandTargets,
+	{view, dispatch, rows, selected, sizes, logLines: lines}: CommandTargets,
 ) {
 	if (view.focus === 'log') {
+		const logLines = lines.length;
 		// Scrolling is counted in lines up from the newest: ↑ goes back in time.
 		const page = Math.max(1, sizes.bottom - 1);
 		const by = {
@@ -173,9 +178,21 @@ function menuCommand(command: Command, {menu, dispatch, controller}: CommandTarg
 	dispatch({type: 'close'});
 }
 
-/** The `n` and `/` prompts: Enter to start or keep, Esc to cancel or clear (typing is the reducer's). */
-function promptCommand(command: Command, mode: 'command' | 'filter', targets: CommandTargets) {
+/**
+ * The prompts (`n`, `/`, `/` in a log, `i`): Enter to start, keep or send, Esc to cancel or clear
+ * (typing is the reducer's).
+ */
+function promptCommand(command: Command, mode: PromptMode, targets: CommandTargets) {
 	const {dispatch} = targets;
+	if (mode === 'search') {
+		if (command === 'submit' || command === 'back') searchPrompt(command, targets);
+		return;
+	}
+	if (mode === 'stdin') {
+		if (command === 'back') return dispatch({type: 'close'});
+		if (command === 'submit') sendStdinLine(targets);
+		return;
+	}
 	if (mode === 'filter') {
 		if (command === 'submit') return dispatch({type: 'apply-filter'});
 		if (command === 'back') return dispatch({type: 'clear-filter'});

@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {Edit} from '../line-edit.js';
 import type {Keypress, NamedKey} from '../terminal/keypresses.js';
-import type {Mode} from '../view-state.js';
+import {isPrompt, type Mode} from '../view-state.js';
 import {useKeypresses} from './use-keypresses.js';
 
 /** What a key means in the dashboard, whatever mode it came in. */
@@ -26,6 +26,19 @@ export type Command =
 	| 'sort'
 	| 'quit'
 	| 'submit'
+	/** Space: mark the selected row, or unmark it. */
+	| 'mark'
+	/** S: the signal picker. */
+	| 'signal'
+	/** i: a line to the selected process's stdin. */
+	| 'stdin'
+	/** t: wall-clock times in the log. */
+	| 'timestamps'
+	/** N: the previous match of a log search (n, the next, is `new-process` outside a log). */
+	| 'previous-match'
+	/** ←/→ in the signal picker. */
+	| 'left'
+	| 'right'
 	/** Text typed (or pasted) into a prompt, at its cursor. */
 	| {readonly text: string}
 	/** A prompt's editing key: the cursor, or what to erase. */
@@ -35,8 +48,9 @@ export type Command =
 export function commandFor(key: Keypress, mode: Mode): Command | undefined {
 	if (key.kind === 'key' && key.ctrl && key.name === 'c') return 'quit';
 	if (mode === 'help') return 'back';
-	if (mode === 'command' || mode === 'filter') return promptKey(key);
+	if (isPrompt(mode)) return promptKey(key);
 	if (mode === 'menu') return menuKey(key);
+	if (mode === 'signal') return pickerKey(key);
 	return normalKey(key);
 }
 
@@ -51,6 +65,11 @@ const letters: Record<string, Command> = {
 	'?': 'help',
 	o: 'sort',
 	q: 'quit',
+	' ': 'mark',
+	S: 'signal',
+	i: 'stdin',
+	t: 'timestamps',
+	N: 'previous-match',
 };
 
 const movements: Record<string, Command> = {
@@ -77,6 +96,22 @@ function menuKey(key: Keypress): Command | undefined {
 	if (key.name === 'escape') return 'back';
 	if (['up', 'down', 'home', 'end'].includes(key.name)) return movements[key.name];
 	return undefined;
+}
+
+// The signal picker, one line: ←/→ (or ↑/↓) choose, Enter sends, Esc, S or q closes it.
+function pickerKey(key: Keypress): Command | undefined {
+	if (key.kind === 'text') return key.text === 'S' || key.text === 'q' ? 'back' : undefined;
+	if (key.name === 'return') return 'submit';
+	if (key.name === 'escape') return 'back';
+	const moves: Record<string, Command> = {
+		left: 'left',
+		up: 'left',
+		right: 'right',
+		down: 'right',
+		home: 'home',
+		end: 'end',
+	};
+	return moves[key.name];
 }
 
 // Named keys of a prompt, as readline has them: with Ctrl (or Alt for Backspace) where it says so.
@@ -120,7 +155,7 @@ export function nextKey(
 	mode: Mode,
 ): [Keypress | undefined, Keypress[]] {
 	const [first, ...rest] = queue;
-	if (first?.kind !== 'text' || mode === 'command' || mode === 'filter') return [first, rest];
+	if (first?.kind !== 'text' || isPrompt(mode)) return [first, rest];
 	const [character = '', ...others] = first.text;
 	const left: Keypress[] = others.length > 0 ? [{kind: 'text', text: others.join('')}] : [];
 	return [{kind: 'text', text: character}, [...left, ...rest]];
