@@ -39,8 +39,17 @@ type WorkerRef = {
  */
 export type PoolEventMap = {
 	'pool:created': PoolRef & {
+		/** For a bullmq pool, the jobs it keeps on Redis at once; else its workers. */
 		readonly processes: number;
 		readonly maxTasksPerChild: number | null;
+		/** A bullmq pool's queue, and its Redis URL with the password redacted; absent for a local pool. */
+		readonly remote?: {readonly queue: string; readonly connection: string};
+	};
+	/** A bullmq pool lost Redis (`waiting`: its calls wait) or has it back (`connected`). */
+	'pool:redis': PoolRef & {
+		readonly status: 'connected' | 'waiting';
+		/** The Redis URL, its password redacted. */
+		readonly connection: string;
 	};
 	/** `tasks` tasks holding `count` items joined the pool's queue (one map, imap or apply). */
 	'pool:task-queued': PoolRef & {
