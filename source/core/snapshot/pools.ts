@@ -27,8 +27,19 @@ export type PoolFailure = {
 	readonly error: ErrorInfo;
 };
 
+/** Where a bullmq pool's jobs go, and whether Redis answers. */
+export type RemotePool = {
+	readonly queue: string;
+	/** The Redis URL, its password redacted. */
+	readonly connection: string;
+	/** `waiting`: Redis was lost and the pool waits for it. */
+	readonly redis: 'connected' | 'waiting';
+};
+
 /** One pool, as of the last event. Counts are items (a chunk of 10 counts 10). */
 export type PoolRow = {
+	/** A bullmq pool's queue and Redis; undefined for a pool of this machine's processes or threads. */
+	readonly remote: RemotePool | undefined;
 	readonly id: number;
 	readonly name: string;
 	readonly state: 'running' | 'closed' | 'terminated' | 'broken';
@@ -64,6 +75,10 @@ export function reducePools(pools: readonly PoolRow[], event: BusEvent): readonl
 	switch (event.type) {
 		case 'pool:created':
 			return [...pools, createdPool(event)];
+		case 'pool:redis':
+			return update(pools, event.poolId, (pool) =>
+				pool.remote ? {remote: {...pool.remote, redis: event.status}} : {},
+			);
 		case 'pool:task-queued':
 			return update(pools, event.poolId, (pool) => ({
 				queued: pool.queued + event.count,
@@ -120,6 +135,7 @@ const gone = {state: 'gone', taskId: undefined} as const;
 
 function createdPool(event: EventOf<'pool:created'>): PoolRow {
 	return {
+		remote: event.remote && {...event.remote, redis: 'connected'},
 		id: event.poolId,
 		name: event.pool,
 		state: 'running',

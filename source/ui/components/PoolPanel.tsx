@@ -68,7 +68,10 @@ function PoolLines({
 	const starting = live.length - busy - idle;
 	const active = pool.running > 0 || pool.queued > 0;
 	const rate = active ? tasksPerSecond(pool, now) : averageTasksPerSecond(pool);
-	const counts = `queued ${pool.queued} · running ${pool.running} · done ${pool.done} · `;
+	// A bullmq pool's counts in BullMQ's words: its jobs wait, are active, complete or fail.
+	const counts = pool.remote
+		? `waiting ${pool.queued} · active ${pool.running} · completed ${pool.done} · `
+		: `queued ${pool.queued} · running ${pool.running} · done ${pool.done} · `;
 	const failed = `failed ${pool.failed}${pool.cancelled > 0 ? ` · cancelled ${pool.cancelled}` : ''}`;
 	const series = depthSeries(pool, now, 60);
 	const tail = ` ${Math.max(0, ...series)} → ${pool.queued}`;
@@ -82,9 +85,15 @@ function PoolLines({
 			<Text wrap="truncate">
 				{'  '}
 				<Text bold>{pool.name}</Text> <Text color={stateColor[pool.state]}>{pool.state}</Text>
-				{' · workers '}
-				<Text color="green">{busy} busy</Text>
-				{`, ${idle} idle${starting > 0 ? `, ${starting} starting` : ''}`}
+				{pool.remote ? (
+					<RemoteWorkers pool={pool} />
+				) : (
+					<>
+						{' · workers '}
+						<Text color="green">{busy} busy</Text>
+						{`, ${idle} idle${starting > 0 ? `, ${starting} starting` : ''}`}
+					</>
+				)}
 				{` · ${formatRate(rate)} tasks/s${active ? '' : ' avg'}`}
 				{pool.retried > 0 ? ` · retried ${pool.retried}` : ''}
 				{pool.deaths > 0 ? ` · ${pool.deaths} died, ${pool.replacements} replaced` : ''}
@@ -99,6 +108,18 @@ function PoolLines({
 			</Text>
 			{linesOf(pool) === 3 && <Trouble pool={pool} width={width} />}
 		</Box>
+	);
+}
+
+// A bullmq pool's workers are other machines': what it shows is its queue, and Redis when lost.
+function RemoteWorkers({pool}: {readonly pool: PoolRow}) {
+	const remote = pool.remote;
+	if (!remote) return null;
+	return (
+		<>
+			{` · bullmq '${printable(remote.queue)}' at ${printable(remote.connection)}`}
+			{remote.redis === 'waiting' && <Text color="yellow"> · waiting for Redis</Text>}
+		</>
 	);
 }
 
