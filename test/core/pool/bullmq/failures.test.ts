@@ -154,3 +154,46 @@ describe('a bullmq pool without Redis', () => {
 		await orchestrator.stop();
 	});
 });
+
+describe.skipIf(!hasRedis)(`a bullmq pool when Redis drops its connections${redisMissing}`, () => {
+	test('it says it waits for Redis, then goes on: every task gets its result', async () => {
+		const orchestrator = createOrchestrator({output: 'capture'});
+		const redis = await startRedis();
+		const machine = machineRoot();
+		const worker = await startWorker({url: redis.url, queue: 'drops', root: machine.root});
+		const gates = mkdtempSync(path.join(tmpdir(), 'procdash-gates-'));
+		const pool = new Pool({
+			backend: 'bullmq',
+			connection: redis.url,
+			queue: 'drops',
+			root: repoRoot,
+			orchestrator,
+		});
+		// Given a call whose task is running
+		const call = pool.apply(gated, [{id: 1, dir: gates}]);
+		await waitFor(() => existsSync(path.join(gates, 'started-1')), {message: 'task started'});
+		// When Redis drops every client's connection
+		const {Redis} = await import('ioredis');
+		const admin = new Redis(redis.url);
+		await admin.client('KILL', 'TYPE', 'NORMAL').catch(() => {});
+		admin.disconnect();
+		// Then the pool says it waits, and once back the task's result arrives
+		const redisEvents = () =>
+			orchestrator.bus
+				.history()
+				.filter((event) => event.type === 'pool:redis')
+				.map((event) => (event as {status: string}).status);
+		await waitFor(() => redisEvents().at(-1) === 'connected', {message: 'Redis back'});
+		expect(redisEvents()[0]).toBe('waiting');
+		writeFileSync(path.join(gates, 'go'), '');
+		expect(await call).toBe(1);
+		expect(await pool.map(task(tasksFile, 'square'), [1, 2, 3])).toEqual([1, 4, 9]);
+		await pool.terminate();
+		expect(await worker.stop('SIGTERM')).toBe(143);
+		await redis.stop();
+		machine.remove();
+		rmSync(gates, {recursive: true, force: true});
+		await orchestrator.stop();
+		await expectNoDescendants([orchestrator.watchdogPid]);
+	});
+});
