@@ -120,4 +120,24 @@ test('a bullmq pool shows its queue, its Redis redacted, its jobs in BullMQ word
 	// When Redis is back, the warning goes
 	p.bus.emit('pool:redis', {...ref, status: 'connected', connection: remote.connection});
 	expect(p.snapshot().pools[0]?.remote?.redis).toBe('connected');
+
+	// Its workers on other machines are rows under it; one whose heartbeat expired is gone
+	const worker = (host: string, busy: number) => ({
+		host,
+		pid: 42,
+		concurrency: 4,
+		busy,
+		heartbeatAgeMs: 300,
+		state: 'live' as const,
+	});
+	p.bus.emit('pool:remote-workers', {
+		...ref,
+		workers: [worker('render-a', 3), worker('render-b', 1)],
+	});
+	p.bus.emit('pool:remote-workers', {...ref, workers: [worker('render-a', 2)]});
+	terminal.unmount();
+	terminal = renderTerminal(<PoolPanel pools={p.snapshot().pools} now={0} width={119} />);
+	const rows = await terminal.waitForFrame((text) => text.includes('render-b'));
+	expect(rows).toContain('↳ remote render-a pid 42 · busy 2/4 · heartbeat 0.3 s ago · live');
+	expect(rows).toContain('↳ remote render-b pid 42 · busy 0/4 · gone');
 });

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {PoolRow} from '../../core/snapshot/index.js';
+import type {PoolRow, RemoteWorkerRow} from '../../core/snapshot/index.js';
 import {averageTasksPerSecond, depthSeries, tasksPerSecond} from '../../core/snapshot/index.js';
 import {printable} from '../../core/util/printable.js';
 import {sanitize, truncate} from '../format.js';
@@ -28,7 +28,11 @@ export function poolPanelHeight(pools: readonly PoolRow[]): number {
 }
 
 function linesOf(pool: PoolRow): number {
-	return pool.lastFailure || pool.deaths > 0 || pool.closedReason ? 3 : 2;
+	return troubleLines(pool) + 2 + pool.remoteWorkers.length;
+}
+
+function troubleLines(pool: PoolRow): number {
+	return pool.lastFailure || pool.deaths > 0 || pool.closedReason ? 1 : 0;
 }
 
 /**
@@ -106,7 +110,10 @@ function PoolLines({
 				<Sparkline points={series} width={sparkWidth} min={0} color="cyan" />
 				{tail}
 			</Text>
-			{linesOf(pool) === 3 && <Trouble pool={pool} width={width} />}
+			{troubleLines(pool) === 1 && <Trouble pool={pool} width={width} />}
+			{pool.remoteWorkers.map((worker) => (
+				<RemoteWorkerLine key={`${worker.host}:${worker.pid}`} worker={worker} />
+			))}
 		</Box>
 	);
 }
@@ -120,6 +127,28 @@ function RemoteWorkers({pool}: {readonly pool: PoolRow}) {
 			{` · bullmq '${printable(remote.queue)}' at ${printable(remote.connection)}`}
 			{remote.redis === 'waiting' && <Text color="yellow"> · waiting for Redis</Text>}
 		</>
+	);
+}
+
+const remoteColor: Record<RemoteWorkerRow['state'], string> = {
+	live: 'green',
+	stale: 'yellow',
+	gone: 'red',
+};
+
+// A worker on another machine, a row under its pool: host, pid, busy slots, heartbeat.
+function RemoteWorkerLine({worker}: {readonly worker: RemoteWorkerRow}) {
+	const heartbeat =
+		worker.state === 'gone'
+			? ''
+			: ` · heartbeat ${(worker.heartbeatAgeMs / 1000).toFixed(1)} s ago`;
+	return (
+		<Text wrap="truncate">
+			{'    ↳ remote '}
+			<Text bold>{printable(worker.host)}</Text>
+			{` pid ${worker.pid} · busy ${worker.busy}/${worker.concurrency}${heartbeat} · `}
+			<Text color={remoteColor[worker.state]}>{worker.state}</Text>
+		</Text>
 	);
 }
 

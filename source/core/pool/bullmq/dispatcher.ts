@@ -168,6 +168,15 @@ export class BullmqDispatcher implements PoolEngine {
 			completed: (jobId, returnvalue) => this.#onCompleted(jobId, returnvalue),
 			failed: (jobId, reason) => this.#onFailed(jobId, reason),
 			status: (status, connection) => this.#events.emit('pool:redis', {status, connection}),
+			workers: (heartbeats) => {
+				const now = Date.now();
+				const workers = heartbeats.map(({host, pid, concurrency, busy, stalledMs, at}) => {
+					const heartbeatAgeMs = Math.max(0, now - at);
+					const state = heartbeatAgeMs > stalledMs ? ('stale' as const) : ('live' as const);
+					return {host, pid, concurrency, busy, heartbeatAgeMs, state};
+				});
+				this.#events.emit('pool:remote-workers', {workers});
+			},
 		});
 		return this.#session;
 	}

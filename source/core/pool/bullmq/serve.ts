@@ -11,6 +11,7 @@ import {TaskLoadError, toErrorInfo} from '../../errors.js';
 import type {Orchestrator} from '../../orchestrator/orchestrator.js';
 import {task} from '../../process/task.js';
 import {Pool} from '../pool.js';
+import {beat, beatEveryMs, forget} from './heartbeat.js';
 import {checkJson} from './json.js';
 import {loadBullmq, RedisLink} from './redis.js';
 import {type ChunkData, type ChunkOutcome, chunkJobName} from './wire.js';
@@ -44,9 +45,17 @@ export async function serveQueue(options: ServeOptions): Promise<QueueServer> {
 	const root = realpathSync(options.root);
 	const pool = new Pool({processes: options.concurrency, orchestrator: options.orchestrator});
 	const host = hostname();
+	let busy = 0;
 	const worker: Worker = new packages.bullmq.Worker(
 		options.queue,
-		(job: Job) => runChunk(job, {pool, root, host}),
+		async (job: Job) => {
+			busy++;
+			try {
+				return await runChunk(job, {pool, root, host});
+			} finally {
+				busy--;
+			}
+		},
 		{
 			connection: link.client(),
 			concurrency: options.concurrency,
@@ -58,8 +67,24 @@ export async function serveQueue(options: ServeOptions): Promise<QueueServer> {
 	);
 	worker.on('error', () => {});
 	await worker.waitUntilReady();
+	// The pools on the queue show this worker from its heartbeat: what it is, how busy, how fresh.
+	const heart = link.client();
+	const {queue, concurrency, stalledMs} = options;
+	const pulse = () =>
+		beat(heart, queue, {
+			host,
+			pid: process.pid,
+			concurrency,
+			busy,
+			stalledMs,
+			at: Date.now(),
+		}).catch(() => {});
+	await pulse();
+	const timer = setInterval(pulse, beatEveryMs(stalledMs));
 	return {
 		async close() {
+			clearInterval(timer);
+			await forget(heart, queue, host, process.pid).catch(() => {});
 			await worker.close(true);
 			await pool.terminate();
 			link.close();

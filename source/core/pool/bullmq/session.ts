@@ -2,6 +2,7 @@
 // QueueEvents that hears them start, complete and fail. Opened on the first call, closed when the
 // pool has nothing outstanding, so that an idle pool holds no socket and keeps no program alive.
 import type {Queue, QueueEvents} from 'bullmq';
+import {type Heartbeat, readHeartbeats} from './heartbeat.js';
 import type {RemoteOptions} from './options.js';
 import {checkRedis, loadBullmq, RedisLink, type RedisStatus} from './redis.js';
 import {type ChunkData, chunkJobName} from './wire.js';
@@ -14,9 +15,14 @@ export type SessionListener = {
 	readonly completed: (jobId: string, returnvalue: unknown) => void;
 	/** BullMQ failed the job: the processor threw, or it stalled more often than allowed. */
 	readonly failed: (jobId: string, reason: string) => void;
+	/** The procdash workers on the queue now, from their heartbeats (about once a second). */
+	readonly workers: (heartbeats: readonly Heartbeat[]) => void;
 	/** Redis went away, or came back. */
 	readonly status: (status: RedisStatus, shownUrl: string) => void;
 };
+
+// How often the workers' heartbeats are read while the pool has work.
+const watchWorkersMs = 1000;
 
 // Completed and failed jobs are kept a while, for a person looking at the queue, then dropped.
 const keepSeconds = 3600;
@@ -26,11 +32,18 @@ export class Session {
 	readonly #link: RedisLink;
 	readonly #queue: Queue;
 	readonly #events: QueueEvents;
+	readonly #watching: NodeJS.Timeout;
 
-	private constructor(link: RedisLink, queue: Queue, events: QueueEvents) {
+	private constructor(
+		link: RedisLink,
+		queue: Queue,
+		events: QueueEvents,
+		watching: NodeJS.Timeout,
+	) {
 		this.#link = link;
 		this.#queue = queue;
 		this.#events = events;
+		this.#watching = watching;
 	}
 
 	/**
@@ -62,7 +75,9 @@ export class Session {
 		events.on('error', () => {});
 		queue.on('error', () => {});
 		await events.waitUntilReady();
-		return new Session(link, queue, events);
+		const watch = () => readHeartbeats(client, remote.queue).then(listener.workers, () => {});
+		await watch();
+		return new Session(link, queue, events, setInterval(watch, watchWorkersMs));
 	}
 
 	/** Adds one job per chunk, with the job ids given. */
@@ -87,6 +102,7 @@ export class Session {
 
 	/** Closes the queue, its events and their connections. */
 	async close(): Promise<void> {
+		clearInterval(this.#watching);
 		await Promise.allSettled([this.#events.close(), this.#queue.close()]);
 		this.#link.close();
 	}
