@@ -51,6 +51,7 @@ export class BullmqDispatcher implements PoolEngine {
 	#failure: Error | undefined;
 	#outstanding = 0;
 	#nextTaskId = 1;
+	#dispatching = false;
 
 	constructor(options: ResolvedPoolOptions, orchestrator: Orchestrator, id: number, name: string) {
 		this.#options = options;
@@ -135,7 +136,18 @@ export class BullmqDispatcher implements PoolEngine {
 		await this.idle();
 	}
 
+	// Outcomes arrive in bursts (the queue's events are read in batches): the jobs that replace
+	// them go to Redis as one addBulk at the end of the burst, not one round trip each.
 	#dispatch(): void {
+		if (this.#dispatching) return;
+		this.#dispatching = true;
+		setImmediate(() => {
+			this.#dispatching = false;
+			this.#dispatchNow();
+		});
+	}
+
+	#dispatchNow(): void {
 		if (this.#state === 'terminated' || this.#state === 'broken') return;
 		const room = this.#options.processes - this.#inFlight.size;
 		if (room <= 0 || this.#queue.length === 0) return;
