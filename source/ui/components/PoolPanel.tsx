@@ -28,7 +28,13 @@ export function poolPanelHeight(pools: readonly PoolRow[]): number {
 }
 
 function linesOf(pool: PoolRow): number {
-	return troubleLines(pool) + 2 + pool.remoteWorkers.length;
+	return troubleLines(pool) + 2 + shownRemoteWorkers(pool).length;
+}
+
+// A bullmq pool reads its workers' heartbeats only while it has work: once idle, what it last
+// heard would show as if it were now, so the rows go until its next call.
+function shownRemoteWorkers(pool: PoolRow): PoolRow['remoteWorkers'] {
+	return pool.running > 0 || pool.queued > 0 ? pool.remoteWorkers : [];
 }
 
 function troubleLines(pool: PoolRow): number {
@@ -111,7 +117,7 @@ function PoolLines({
 				{tail}
 			</Text>
 			{troubleLines(pool) === 1 && <Trouble pool={pool} width={width} />}
-			{pool.remoteWorkers.map((worker) => (
+			{shownRemoteWorkers(pool).map((worker) => (
 				<RemoteWorkerLine key={`${worker.host}:${worker.pid}`} worker={worker} />
 			))}
 		</Box>
