@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {
+	AbortError,
 	createOrchestrator,
 	type Orchestrator,
 	Pool,
@@ -151,6 +152,28 @@ describe.skipIf(!hasRedis)(
 			]);
 			expect(a).toEqual([1, 4, 9, 16, 25, 36]);
 			expect(b).toEqual([11, 22, 33]);
+		});
+
+		test('a cancelled call rejects with AbortError and its jobs leave the queue', async () => {
+			// Given a call whose jobs wait on a queue no worker takes
+			await using pool = newPool({queue: 'unserved'});
+			const abort = new AbortController();
+			const call = rejectionOf(
+				pool.map(remote('square'), [1, 2, 3], {chunksize: 1, signal: abort.signal}),
+			);
+			const {Queue} = await import('bullmq');
+			const {Redis} = await import('ioredis');
+			const connection = new Redis(redis.url, {maxRetriesPerRequest: null});
+			const queue = new Queue('unserved', {connection});
+			const waiting = async () => (await queue.getJobCounts('waiting')).waiting;
+			await waitFor(async () => (await waiting()) === 3, {message: '3 jobs waiting'});
+			// When it is aborted
+			abort.abort();
+			// Then it rejects, and its jobs are taken off Redis
+			expect(await call).toBeInstanceOf(AbortError);
+			await waitFor(async () => (await waiting()) === 0, {message: 'no job left waiting'});
+			await queue.close();
+			connection.disconnect();
 		});
 
 		test('terminate() removes the waiting jobs from Redis and rejects the call', async () => {
