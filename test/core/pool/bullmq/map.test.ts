@@ -82,6 +82,13 @@ describe.skipIf(!hasRedis)(
 			expect(unordered.sort()).toEqual([1, 4, 9]);
 			expect(await pool.apply(remote('add'), [2, 3])).toBe(5);
 			expect(await pool.apply(remote('nothing'))).toBeNull();
+			// close() lets what is queued finish; join() waits for it, and the connection closes
+			const last = pool.map(remote('square'), [7, 8]);
+			pool.close();
+			await pool.join();
+			expect(await last).toEqual([49, 64]);
+			expect(pool.state).toBe('closed');
+			await expect(pool.map(remote('square'), [1])).rejects.toThrow('Pool not running');
 		});
 
 		test('the chunks run on both machines, each from its own --root', async () => {
