@@ -34,7 +34,7 @@ export type ServeOptions = {
 
 /** A running `procdash worker`: stop it with `close()`. */
 export type QueueServer = {
-	/** Stops taking jobs and stops the chunks running (their jobs go back to the queue once their lock expires). */
+	/** Stops taking jobs, gives the running ones back to the queue, and stops their processes. */
 	close(): Promise<void>;
 };
 
@@ -45,15 +45,23 @@ export async function serveQueue(options: ServeOptions): Promise<QueueServer> {
 	const root = realpathSync(options.root);
 	const pool = new Pool({processes: options.concurrency, orchestrator: options.orchestrator});
 	const host = hostname();
+	// The jobs running now, with their lock tokens: on a stop they go back to the queue at once.
+	const running = new Map<Job, string | undefined>();
 	let busy = 0;
+	// Once stopping, a chunk cut short answers nothing: its job goes back to the queue instead of
+	// completing with the stop's error.
+	let stopping = false;
 	const worker: Worker = new packages.bullmq.Worker(
 		options.queue,
-		async (job: Job) => {
+		async (job: Job, token?: string) => {
 			busy++;
+			running.set(job, token);
 			try {
-				return await runChunk(job, {pool, root, host});
+				const outcome = await runChunk(job, {pool, root, host});
+				return stopping ? await new Promise<never>(() => {}) : outcome;
 			} finally {
 				busy--;
+				running.delete(job);
 			}
 		},
 		{
@@ -81,10 +89,26 @@ export async function serveQueue(options: ServeOptions): Promise<QueueServer> {
 		}).catch(() => {});
 	await pulse();
 	const timer = setInterval(pulse, beatEveryMs(stalledMs));
+	// Take no new job, and give back the running ones now, rather than after their lock expires:
+	// another worker takes them up at once. The orchestrator's stop (a signal) may come first.
+	let givingBack: Promise<void> | undefined;
+	const giveBack = () => {
+		stopping = true;
+		clearInterval(timer);
+		givingBack ??= (async () => {
+			await forget(heart, queue, host, process.pid).catch(() => {});
+			await worker.pause(true).catch(() => {});
+			await Promise.all([...running].map(([job, token]) => job.moveToWait(token).catch(() => 0)));
+		})();
+		return givingBack;
+	};
+	const unsubscribe = options.orchestrator.bus.subscribe((event) => {
+		if (event.type === 'orchestrator:stopping') void giveBack();
+	});
 	return {
 		async close() {
-			clearInterval(timer);
-			await forget(heart, queue, host, process.pid).catch(() => {});
+			unsubscribe();
+			await giveBack();
 			await worker.close(true);
 			await pool.terminate();
 			link.close();

@@ -197,3 +197,47 @@ describe.skipIf(!hasRedis)(`a bullmq pool when Redis drops its connections${redi
 		await expectNoDescendants([orchestrator.watchdogPid]);
 	});
 });
+
+describe.skipIf(!hasRedis)(`a procdash worker stopped with SIGTERM mid-task${redisMissing}`, () => {
+	test('gives its job back at once: another worker runs it long before the lock would expire', async () => {
+		const orchestrator = createOrchestrator({output: 'capture'});
+		const redis = await startRedis();
+		const machines = [machineRoot(), machineRoot()];
+		const gates = mkdtempSync(path.join(tmpdir(), 'procdash-gates-'));
+		// Given a worker whose lock would last the default 30 s, running a task
+		const first = await startWorker({
+			url: redis.url,
+			queue: 'handover',
+			root: machines[0]?.root as string,
+		});
+		const pool = new Pool({
+			backend: 'bullmq',
+			connection: redis.url,
+			queue: 'handover',
+			root: repoRoot,
+			orchestrator,
+		});
+		const call = pool.apply(gated, [{id: 1, dir: gates}]);
+		const started = path.join(gates, 'started-1');
+		await waitFor(() => existsSync(started), {timeoutMs: 20_000, message: 'task started'});
+		rmSync(started);
+		// When it is stopped with SIGTERM and another worker is there
+		expect(await first.stop('SIGTERM')).toBe(143);
+		const second = await startWorker({
+			url: redis.url,
+			queue: 'handover',
+			root: machines[1]?.root as string,
+		});
+		// Then the second runs the task well within the 30 s lock
+		await waitFor(() => existsSync(started), {timeoutMs: 15_000, message: 'task taken up again'});
+		writeFileSync(path.join(gates, 'go'), '');
+		expect(await call).toBe(1);
+		await pool.terminate();
+		expect(await second.stop('SIGTERM')).toBe(143);
+		await redis.stop();
+		for (const machine of machines) machine.remove();
+		rmSync(gates, {recursive: true, force: true});
+		await orchestrator.stop();
+		await expectNoDescendants([orchestrator.watchdogPid]);
+	});
+});
