@@ -5,6 +5,7 @@
 // BENCH_ONLY=starts,pool runs some of them; BENCH_QUICK=1 shortens the dashboard's windows.
 import {writeFileSync} from 'node:fs';
 import {loadavg} from 'node:os';
+import {benchBullmq} from './bullmq.js';
 import {benchDashboard} from './dashboard.js';
 import {formatMachine} from './machine.js';
 import {benchPool} from './pool.js';
@@ -18,6 +19,7 @@ import {benchSync} from './sync.js';
 const benches: Record<string, () => Promise<BenchRow[]>> = {
 	starts: benchStarts,
 	pool: benchPool,
+	bullmq: benchBullmq,
 	shared: benchShared,
 	sync: benchSync,
 	dashboard: benchDashboard,

@@ -51,9 +51,9 @@ export {
 	defaultOrchestrator,
 	Orchestrator,
 } from './core/orchestrator/orchestrator.js';
+export type {PoolState} from './core/pool/engine.js';
 export type {ApplyOptions, MapOptions, PoolBackend, PoolOptions} from './core/pool/options.js';
 export {Pool} from './core/pool/pool.js';
-export type {PoolState} from './core/pool/scheduler.js';
 export type {ForkOptions} from './core/process/fork.js';
 export {fork} from './core/process/fork.js';
 export type {OutputMode} from './core/process/output.js';

@@ -1,5 +1,6 @@
 import {InputError} from '../core/errors.js';
 import {CommandLineError, splitWords} from '../core/process/command-line.js';
+import {type WorkerCommand, workerCommand} from './worker-args.js';
 
 /** How a run is watched and bounded: the options every preset, `run` and `-c` share. */
 export type RunOptions = {
@@ -35,6 +36,7 @@ export type Command =
 	| {readonly kind: 'preset'; readonly preset: string; readonly options: RunOptions}
 	| {readonly kind: 'run'; readonly commands: readonly CommandLine[]; readonly options: RunOptions}
 	| {readonly kind: 'config'; readonly file: string; readonly options: RunOptions}
+	| WorkerCommand
 	| {
 			readonly kind: 'replay';
 			readonly file: string;
@@ -78,6 +80,8 @@ export function parseArgs(argv: readonly string[]): Command {
 	const tail = separator === -1 ? undefined : argv.slice(separator + 1);
 	if (head.includes('--help') || head.includes('-h')) return {kind: 'help'};
 	if (head.includes('--version') || head.includes('-v')) return {kind: 'version'};
+	if (argv[0] === 'worker')
+		return workerCommand(argv.slice(1), (message) => new UsageError(message));
 	const {flags, positional} = readFlags(head);
 	const [first, ...rest] = positional;
 	if (tail !== undefined && first !== 'run') {

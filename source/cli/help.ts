@@ -13,6 +13,7 @@ export function usageText(): string {
   procdash replay FILE [--speed N] [--json]
   procdash list [--json]
   procdash schema
+  procdash worker --redis URL --queue NAME [--concurrency N] [--root DIR] [--stalled-ms MS] [--json]
   procdash --help | --version
 `;
 }
@@ -31,6 +32,8 @@ Commands:
                              for one: procdash run -- sh -c 'a | b'
   procdash -c FILE           run the processes of a scenario file (YAML; see the README)
   procdash replay FILE       play a recorded run (--record) in the same dashboard, read-only
+  procdash worker            take a bullmq pool's jobs from Redis and run them in processes of this
+                             machine (modules under --root, default the working directory)
   procdash list              the presets, one a line (tab-separated; --json: one object a line)
   procdash schema            the JSON Schema of scenario files, for editors to check them with
 

@@ -48,6 +48,10 @@ export async function execute(command: Command): Promise<number> {
 			const {playLive} = await import('./modes.js');
 			return playLive(scenario, command.options, {failed});
 		}
+		case 'worker': {
+			const {runWorker} = await import('./worker.js');
+			return runWorker(command);
+		}
 		case 'replay': {
 			const {playReplay} = await import('./modes.js');
 			return playReplay(command.file, command.speed, command.json);

@@ -156,6 +156,8 @@ export type WorkerDeath = {
 	readonly call: string;
 	/** The indexes of the task's items in the call's input, first and last. */
 	readonly items: readonly [first: number, last: number];
+	/** What befell it, when its exit code does not say (a remote worker that vanished). */
+	readonly how?: string;
 };
 
 /**
@@ -174,7 +176,9 @@ export class WorkerDiedError extends ProcdashError {
 	readonly items: readonly [first: number, last: number];
 
 	constructor(death: WorkerDeath, options?: ErrorOptions) {
-		const how = death.signal ? `killed by ${death.signal}` : `exited with code ${death.exitcode}`;
+		const how =
+			death.how ??
+			(death.signal ? `killed by ${death.signal}` : `exited with code ${death.exitcode}`);
 		const [first, last] = death.items;
 		// apply() has one item, its arguments: naming it would only confuse.
 		const which = death.call.startsWith('apply(')
@@ -193,6 +197,14 @@ export class WorkerDiedError extends ProcdashError {
 		this.taskId = death.taskId;
 		this.items = death.items;
 	}
+}
+
+/**
+ * Redis did not answer a bullmq pool or `procdash worker` at start, within the connect timeout:
+ * the message says where (the password redacted) and why, on one line.
+ */
+export class RedisUnreachableError extends ProcdashError {
+	override readonly name = 'RedisUnreachableError';
 }
 
 /** Starting one more process would pass the orchestrator's `maxProcesses`. */

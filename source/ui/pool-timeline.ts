@@ -17,7 +17,11 @@ const longTaskMs = 250;
 export function describePoolEvent(event: BusEvent): PoolTimelineLine | undefined {
 	switch (event.type) {
 		case 'pool:created':
-			return line(`${event.pool} created: ${event.processes} workers`);
+			return line(
+				event.remote
+					? `${event.pool} created: bullmq queue '${event.remote.queue}' at ${event.remote.connection}, ${event.processes} jobs at once`
+					: `${event.pool} created: ${event.processes} workers`,
+			);
 		case 'pool:task-queued':
 			return line(
 				event.tasks === event.count

@@ -42,6 +42,22 @@ test('the modes that open a dashboard do load ink (the check above can see it)',
 	expect(staticPackages('source/ui/run-replay.js').has('ink')).toBe(true);
 });
 
+test.each([
+	['cli.js', 'every command line'],
+	['source/index.js', 'the library: a program that never makes a bullmq pool'],
+	['source/cli/main.js', 'every mode but procdash worker'],
+])('%s (%s) loads neither bullmq nor ioredis until they are used', (entry) => {
+	const packages = staticPackages(entry);
+	expect(packages.has('bullmq')).toBe(false);
+	expect(packages.has('ioredis')).toBe(false);
+});
+
+test('the bullmq backend does load them (the check above can see it)', () => {
+	const source = readFileSync(path.join(dist, 'source/core/pool/bullmq/redis.js'), 'utf8');
+	expect(source).toContain("import('bullmq')");
+	expect(source).toContain("import('ioredis')");
+});
+
 test('procdash --version costs about what node -e 0 does, far below importing ink', () => {
 	const timed = (args: readonly string[]) => {
 		const started = performance.now();

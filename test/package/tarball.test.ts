@@ -132,14 +132,37 @@ test('the packed tarball installs alone, compiles against strict TypeScript, run
 		'npm install of the tarball (the registry must be reachable)',
 	);
 
-	// Then it pulls only what runs: no Ink, no React (they are in the dashboard's bundle)
+	// Then it pulls only what runs: no Ink, no React (they are in the dashboard's bundle); beside
+	// its own three, only bullmq and ioredis with what they need (the bullmq backend loads them)
 	const installed = (await run('npm', ['ls', '--all', '--parseable'], project, 'npm ls'))
 		.trim()
 		.split('\n')
 		.slice(1)
 		.map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length))
 		.sort();
-	expect(installed).toEqual(['pidtree', 'procdash', 'systeminformation', 'yaml']);
+	// What bullmq and ioredis pull, followed through the installed packages' manifests.
+	const forBullmq = new Set<string>();
+	const pending = ['bullmq', 'ioredis'];
+	for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+		if (forBullmq.has(name)) continue;
+		forBullmq.add(name);
+		const manifest = join(project, 'node_modules', name, 'package.json');
+		if (!existsSync(manifest)) continue;
+		const {dependencies = {}, optionalDependencies = {}} = JSON.parse(
+			readFileSync(manifest, 'utf8'),
+		) as {dependencies?: object; optionalDependencies?: object};
+		pending.push(...Object.keys(dependencies), ...Object.keys(optionalDependencies));
+	}
+	expect(installed).toContain('bullmq');
+	expect(installed).toContain('ioredis');
+	expect(installed.filter((name) => !forBullmq.has(name))).toEqual([
+		'pidtree',
+		'procdash',
+		'systeminformation',
+		'yaml',
+	]);
+	expect(installed).not.toContain('ink');
+	expect(installed).not.toContain('react');
 
 	// And a strict nodenext program compiles against its types (with @types/node) and runs
 	symlinkSync(join(root, 'node_modules', '@types'), join(project, 'node_modules', '@types'));

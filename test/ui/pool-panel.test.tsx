@@ -92,3 +92,52 @@ test('in the dashboard, workers sit under their pool and the panel follows a rea
 	await pool.terminate();
 	gates.remove();
 });
+
+test('a bullmq pool shows its queue, its Redis redacted, its jobs in BullMQ words, and when it waits for Redis', async () => {
+	// Given a bullmq pool whose Redis went away mid-run
+	const p = handWrittenPool();
+	const ref = {poolId: 1, pool: 'Pool-1'};
+	const remote = {queue: 'renders', connection: 'redis://:***@10.0.0.5:6379'};
+	p.bus.emit('pool:created', {...ref, processes: 64, maxTasksPerChild: null, remote});
+	p.queued(6);
+	p.bus.emit('pool:task-started', {
+		...ref,
+		processId: 0,
+		worker: 'remote',
+		taskId: 1,
+		call: 'map',
+		first: 0,
+		count: 1,
+	});
+	p.bus.emit('pool:redis', {...ref, status: 'waiting', connection: remote.connection});
+	terminal = renderTerminal(<PoolPanel pools={p.snapshot().pools} now={0} width={119} />);
+	const frame = await terminal.waitForFrame((text) => text.includes('Pool-1'));
+	expect(frame).toContain(
+		"Pool-1 running · bullmq 'renders' at redis://:***@10.0.0.5:6379 · waiting for Redis",
+	);
+	expect(frame).toMatch(/waiting 5 · active 1 · completed 0 · failed 0/);
+
+	// When Redis is back, the warning goes
+	p.bus.emit('pool:redis', {...ref, status: 'connected', connection: remote.connection});
+	expect(p.snapshot().pools[0]?.remote?.redis).toBe('connected');
+
+	// Its workers on other machines are rows under it; one whose heartbeat expired is gone
+	const worker = (host: string, busy: number) => ({
+		host,
+		pid: 42,
+		concurrency: 4,
+		busy,
+		heartbeatAgeMs: 300,
+		state: 'live' as const,
+	});
+	p.bus.emit('pool:remote-workers', {
+		...ref,
+		workers: [worker('render-a', 3), worker('render-b', 1)],
+	});
+	p.bus.emit('pool:remote-workers', {...ref, workers: [worker('render-a', 2)]});
+	terminal.unmount();
+	terminal = renderTerminal(<PoolPanel pools={p.snapshot().pools} now={0} width={119} />);
+	const rows = await terminal.waitForFrame((text) => text.includes('render-b'));
+	expect(rows).toContain('↳ remote render-a pid 42 · busy 2/4 · heartbeat 0.3 s ago · live');
+	expect(rows).toContain('↳ remote render-b pid 42 · busy 0/4 · gone');
+});

@@ -6,6 +6,20 @@ export type PoolEnding = 'closed' | 'terminated' | 'broken';
 /** Why a pool worker was replaced. */
 export type ReplacementReason = 'died' | 'max-tasks' | 'cancelled';
 
+/** A `procdash worker` as a bullmq pool sees it. */
+export type RemoteWorker = {
+	readonly host: string;
+	/** The pid of `procdash worker` on its host. */
+	readonly pid: number;
+	readonly concurrency: number;
+	/** Chunks it is running. */
+	readonly busy: number;
+	/** How long ago its last heartbeat was, in milliseconds. */
+	readonly heartbeatAgeMs: number;
+	/** `stale`: silent for longer than its stalled interval (its jobs may be taken up by others). */
+	readonly state: 'live' | 'stale';
+};
+
 /** What every pool event carries: which pool. */
 type PoolRef = {
 	readonly poolId: number;
@@ -39,8 +53,24 @@ type WorkerRef = {
  */
 export type PoolEventMap = {
 	'pool:created': PoolRef & {
+		/** For a bullmq pool, the jobs it keeps on Redis at once; else its workers. */
 		readonly processes: number;
 		readonly maxTasksPerChild: number | null;
+		/** A bullmq pool's queue, and its Redis URL with the password redacted; absent for a local pool. */
+		readonly remote?: {readonly queue: string; readonly connection: string};
+	};
+	/**
+	 * The procdash workers on a bullmq pool's queue, from their heartbeats, about once a second
+	 * while the pool has work. A worker missing from the list has stopped or vanished (`gone`).
+	 */
+	'pool:remote-workers': PoolRef & {
+		readonly workers: readonly RemoteWorker[];
+	};
+	/** A bullmq pool lost Redis (`waiting`: its calls wait) or has it back (`connected`). */
+	'pool:redis': PoolRef & {
+		readonly status: 'connected' | 'waiting';
+		/** The Redis URL, its password redacted. */
+		readonly connection: string;
 	};
 	/** `tasks` tasks holding `count` items joined the pool's queue (one map, imap or apply). */
 	'pool:task-queued': PoolRef & {

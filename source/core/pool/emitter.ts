@@ -24,14 +24,14 @@ export class PoolEmitter {
 		this.#bus.emit(type, {poolId: this.#poolId, pool: this.#pool, ...payload} as EventMap[K]);
 	}
 
-	/** `task` began on the worker of `slot`. */
-	taskStarted(slot: WorkerSlot, task: PoolTask): void {
-		this.emit('pool:task-started', taskRef(slot, task));
+	/** `task` began on the worker of `slot` (or a remote worker). */
+	taskStarted(slot: WorkerSlot | WorkerAt, task: PoolTask): void {
+		this.emit('pool:task-started', taskRef(workerAt(slot), task));
 	}
 
-	/** `task` ended on the worker of `slot`: values (no `error`) or a failure. */
-	taskDone(slot: WorkerSlot, task: PoolTask, ms: number, error?: ErrorInfo): void {
-		const ref = taskRef(slot, task);
+	/** `task` ended on the worker of `slot` (or a remote worker): values (no `error`) or a failure. */
+	taskDone(slot: WorkerSlot | WorkerAt, task: PoolTask, ms: number, error?: ErrorInfo): void {
+		const ref = taskRef(workerAt(slot), task);
 		const rounded = Math.round(ms);
 		this.emit(
 			'pool:task-done',
@@ -109,13 +109,23 @@ export class PoolEmitter {
 	}
 }
 
-function taskRef(slot: WorkerSlot, task: PoolTask) {
+/**
+ * A worker as task events name it: a local one by its Process id and name; a remote one (a bullmq
+ * pool's) by `host:pid` of its `procdash worker`, with Process id 0, as it has no row of its own here.
+ */
+export type WorkerAt = {readonly processId: number; readonly worker: string};
+
+function workerAt(slot: WorkerSlot | WorkerAt): WorkerAt {
+	return 'process' in slot ? {processId: slot.process.id, worker: slot.process.name} : slot;
+}
+
+function taskRef(at: WorkerAt, task: PoolTask) {
 	return {
 		taskId: task.id,
 		call: task.job.call,
 		first: task.first,
 		count: task.items.length,
-		processId: slot.process.id,
-		worker: slot.process.name,
+		processId: at.processId,
+		worker: at.worker,
 	};
 }

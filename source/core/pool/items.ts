@@ -2,6 +2,7 @@
 // in them made handles for the pool's workers.
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {SharedEncoder} from '../shared/handles.js';
+import {checkJson} from './bullmq/json.js';
 import type {PoolBackend} from './options.js';
 
 /** A call's items, ready to be cut into tasks. */
@@ -24,8 +25,13 @@ export function callItems(
 	backend: PoolBackend,
 ): CallItems {
 	const list = toList(method, items, spread);
-	const encoder = new SharedEncoder(orchestrator, backend);
 	const apply = method === 'apply()';
+	if (backend === 'bullmq') {
+		for (let index = 0; index < list.length; index++)
+			checkJson(list[index], apply ? `${method}: args` : `${method}: item ${index}`);
+		return {items: list, shared: false};
+	}
+	const encoder = new SharedEncoder(orchestrator, backend);
 	let encoded: unknown[] | undefined;
 	for (let index = 0; index < list.length; index++) {
 		const item = list[index];

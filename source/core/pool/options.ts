@@ -12,6 +12,7 @@ import {
 	checkWholeNumber,
 	refuse,
 } from '../util/validate.js';
+import {type RemoteOptions, type RemotePoolOptions, resolveRemote} from './bullmq/options.js';
 
 /** Options of a Pool, as CPython's `Pool(processes, initializer, initargs, maxtasksperchild)`. */
 export type PoolOptions = {
@@ -45,10 +46,10 @@ export type PoolOptions = {
 	readonly output?: OutputMode;
 	/** The orchestrator that owns the workers; the default one when omitted. */
 	readonly orchestrator?: Orchestrator;
-};
+} & RemotePoolOptions;
 
-/** What a pool's workers are: processes or threads. */
-export type PoolBackend = 'process' | 'thread';
+/** What a pool's workers are: processes or threads of this machine, or `procdash worker`s reached through BullMQ. */
+export type PoolBackend = 'process' | 'thread' | 'bullmq';
 
 /** Options of `map`, `starmap`, `imap` and `imapUnordered`. */
 export type MapOptions = {
@@ -80,19 +81,22 @@ export type ResolvedPoolOptions = {
 	readonly backend: PoolBackend;
 	/** Undefined: the orchestrator's. */
 	readonly output: OutputMode | undefined;
+	/** Where a bullmq pool's jobs go; undefined for a local pool. */
+	readonly remote: RemoteOptions | undefined;
 };
 
 /** Checks a Pool's options up front; throws TypeError or RangeError naming the option. */
 export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 	checkObject('Pool()', options);
+	const backend = options.backend ?? 'process';
+	checkOneOf('Pool()', 'backend', ['process', 'thread', 'bullmq'], backend);
+	const remote = resolveRemote(options, backend);
 	const {
-		processes = availableParallelism(),
+		processes = remote ? remote.inFlight : availableParallelism(),
 		maxTasksPerChild,
 		initializer,
 		initargs = [],
-		backend = 'process',
 	} = options;
-	checkOneOf('Pool()', 'backend', ['process', 'thread'], backend);
 	checkOutput('Pool()', options.output);
 	checkWholeNumber('Pool()', 'processes', processes, 1);
 	if (maxTasksPerChild !== undefined)
@@ -115,6 +119,7 @@ export function resolvePoolOptions(options: PoolOptions): ResolvedPoolOptions {
 		maxQueue: resolveMaxQueue(options.maxQueue, processes),
 		backend,
 		output: options.output,
+		remote,
 	};
 }
 

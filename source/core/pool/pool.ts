@@ -13,7 +13,9 @@ import type {
 import {currentProcess} from '../runtime/current.js';
 import {encodeShared} from '../shared/handles.js';
 import {checkArray} from '../util/validate.js';
+import {BullmqDispatcher} from './bullmq/dispatcher.js';
 import {watchCancel} from './cancel.js';
+import type {PoolEngine, PoolState} from './engine.js';
 import {callItems} from './items.js';
 import {CollectJob, type PoolJob, StreamJob} from './jobs.js';
 import {
@@ -26,7 +28,7 @@ import {
 	resolvePoolOptions,
 	resolveRetries,
 } from './options.js';
-import {PoolScheduler, type PoolState} from './scheduler.js';
+import {PoolScheduler} from './scheduler.js';
 
 /** What follows a typed task in `apply()`: its arguments (optional when it needs none), options. */
 type ApplyRest<F extends TaskFunction> =
@@ -50,11 +52,14 @@ export class Pool implements AsyncDisposable {
 	readonly id: number;
 	/** `Pool-N`. */
 	readonly name: string;
-	/** How many workers the pool keeps. */
+	/**
+	 * How many workers the pool keeps; for a bullmq pool, how many jobs (chunks) it keeps on Redis
+	 * at once (its workers are other machines', and come and go).
+	 */
 	readonly processes: number;
-	/** What its workers are: `process` or `thread`. */
+	/** What its workers are: `process`, `thread`, or `bullmq` (procdash workers on other machines). */
 	readonly backend: PoolBackend;
-	readonly #scheduler: PoolScheduler;
+	readonly #scheduler: PoolEngine;
 	readonly #retries: number;
 	readonly #orchestrator: Orchestrator;
 
@@ -64,19 +69,22 @@ export class Pool implements AsyncDisposable {
 		if (resolved.backend === 'process' && currentProcess().daemon) throw new DaemonError();
 		const orchestrator = options.orchestrator ?? defaultOrchestrator();
 		this.#orchestrator = orchestrator;
+		const local = resolved.backend !== 'bullmq';
 		// Each worker is sent its initargs as it starts: one it cannot be sent is refused now.
-		encodeShared(resolved.initargs, orchestrator, resolved.backend, 'Pool(): initargs');
+		if (local) encodeShared(resolved.initargs, orchestrator, resolved.backend, 'Pool(): initargs');
+		if (local && resolved.processes > orchestrator.maxProcesses) {
+			throw new RangeError(
+				`Pool(): processes must be at most the orchestrator's maxProcesses (${orchestrator.maxProcesses}), got ${resolved.processes}`,
+			);
+		}
 		this.id = hostOf(orchestrator).count('Pool');
 		this.name = `Pool-${this.id}`;
 		this.processes = resolved.processes;
 		this.backend = resolved.backend;
 		this.#retries = resolved.retries;
-		if (resolved.processes > orchestrator.maxProcesses) {
-			throw new RangeError(
-				`Pool(): processes must be at most the orchestrator's maxProcesses (${orchestrator.maxProcesses}), got ${resolved.processes}`,
-			);
-		}
-		this.#scheduler = new PoolScheduler(resolved, orchestrator, this.id, this.name);
+		this.#scheduler = local
+			? new PoolScheduler(resolved, orchestrator, this.id, this.name)
+			: new BullmqDispatcher(resolved, orchestrator, this.id, this.name);
 	}
 
 	/** running, closed (no new work), terminated, or broken (its workers cannot start). */

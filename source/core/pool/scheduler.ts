@@ -5,6 +5,7 @@ import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {KeepAlive} from '../util/keep-alive.js';
 import {BootFailures} from './boot.js';
 import {PoolEmitter} from './emitter.js';
+import type {PoolEngine, PoolState} from './engine.js';
 import type {PoolJob, PoolTask} from './jobs.js';
 import type {ResolvedPoolOptions} from './options.js';
 import type {Packed} from './pack.js';
@@ -20,9 +21,6 @@ import {
 	type WorkerSlot,
 } from './workers.js';
 
-/** Where a pool is in its life. */
-export type PoolState = 'running' | 'closed' | 'terminated' | 'broken';
-
 // terminate(): SIGTERM, then SIGKILL to workers still there after this long.
 const terminateGraceMs = 1000;
 
@@ -30,7 +28,7 @@ const terminateGraceMs = 1000;
  * The machinery behind Pool: the queue, the workers, dispatch, worker death and replacement.
  * Every change is an event on the orchestrator's bus.
  */
-export class PoolScheduler {
+export class PoolScheduler implements PoolEngine {
 	readonly #options: ResolvedPoolOptions;
 	readonly #orchestrator: Orchestrator;
 	readonly #name: string;

@@ -1,6 +1,7 @@
 import {constants} from 'node:os';
 import type {EventMap} from '../events/index.js';
 import {printable} from '../util/printable.js';
+import {redact} from '../util/redact.js';
 import {type FieldKind, fieldsOf, type IdKind, isReported, type ReportedType} from './fields.js';
 
 // A reported event is untrusted input: every field is checked against the table of fields.ts,
@@ -84,6 +85,9 @@ function decodeField(
 ): Decoded {
 	switch (kind) {
 		case 'process':
+			// A bullmq pool's task events name no process of this machine: 0, a remote worker.
+			if (value === 0 && event.poolId !== undefined) return 0;
+			return isId(value) ? (program.local(kind, String(value)) ?? invalid) : invalid;
 		case 'value':
 		case 'array':
 		case 'lock':
@@ -139,6 +143,17 @@ function decodeField(
 			return oneOf(value, ['closed', 'terminated', 'broken']);
 		case 'replacement':
 			return oneOf(value, ['died', 'max-tasks']);
+		case 'remote':
+			return isRecord(value) &&
+				typeof value.queue === 'string' &&
+				typeof value.connection === 'string'
+				? {
+						queue: bounded(value.queue, maxTextLength),
+						connection: redact(bounded(value.connection, maxTextLength)),
+					}
+				: invalid;
+		case 'redisStatus':
+			return oneOf(value, ['connected', 'waiting']);
 	}
 }
 

@@ -42,7 +42,11 @@ export type FieldKind =
 	| 'cycle'
 	| 'processKind'
 	| 'ending'
-	| 'replacement';
+	| 'replacement'
+	/** A bullmq pool's `{queue, connection}` (the URL redacted again on arrival). */
+	| 'remote'
+	/** `connected` or `waiting`. */
+	| 'redisStatus';
 
 /** A field's kind, with `?` when the field may be absent. */
 export type FieldSpec = FieldKind | `${FieldKind}?`;
@@ -97,7 +101,8 @@ export const reportedFields = {
 	'lock:waiter-exited': lockWait,
 	'lock:abandoned': {id: 'lock', name: 'name', holder: 'actor', heldMs: 'ms'},
 	'lock:deadlock': {cycle: 'cycle'},
-	'pool:created': {...poolRef, processes: 'count', maxTasksPerChild: 'limit'},
+	'pool:created': {...poolRef, processes: 'count', maxTasksPerChild: 'limit', remote: 'remote?'},
+	'pool:redis': {...poolRef, status: 'redisStatus', connection: 'text'},
 	'pool:task-queued': {...poolRef, tasks: 'count', count: 'count'},
 	'pool:task-started': {...taskRef, ...workerRef},
 	'pool:task-done': {...taskRef, ...workerRef, ok: 'bool', ms: 'ms', error: 'error?'},

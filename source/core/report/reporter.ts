@@ -107,6 +107,8 @@ function encode(event: BusEvent, prefix: string): string {
 function encodeField(kind: FieldKind, value: unknown, prefix: string): unknown {
 	switch (kind) {
 		case 'process':
+			// 0 is no process: a bullmq pool's remote worker.
+			return value === 0 ? 0 : `${prefix}${String(value)}`;
 		case 'value':
 		case 'array':
 		case 'lock':

@@ -1,4 +1,5 @@
 import type {BusEvent, ErrorInfo, EventOf} from '../events/index.js';
+import type {RemoteWorker} from '../events/pool.js';
 import {addCompletions, emptyHistory, type PoolHistory, recordDepth} from './pool-history.js';
 
 /** A pool worker as the dashboard shows it. */
@@ -27,8 +28,27 @@ export type PoolFailure = {
 	readonly error: ErrorInfo;
 };
 
+/** Where a bullmq pool's jobs go, and whether Redis answers. */
+export type RemotePool = {
+	readonly queue: string;
+	/** The Redis URL, its password redacted. */
+	readonly connection: string;
+	/** `waiting`: Redis was lost and the pool waits for it. */
+	readonly redis: 'connected' | 'waiting';
+};
+
+/** A `procdash worker` of a bullmq pool: `gone` once its heartbeat has expired (or it stopped). */
+export type RemoteWorkerRow = Omit<RemoteWorker, 'state'> & {
+	readonly kind: 'remote';
+	readonly state: RemoteWorker['state'] | 'gone';
+};
+
 /** One pool, as of the last event. Counts are items (a chunk of 10 counts 10). */
 export type PoolRow = {
+	/** A bullmq pool's queue and Redis; undefined for a pool of this machine's processes or threads. */
+	readonly remote: RemotePool | undefined;
+	/** A bullmq pool's workers on other machines, as their heartbeats tell; empty for a local pool. */
+	readonly remoteWorkers: readonly RemoteWorkerRow[];
 	readonly id: number;
 	readonly name: string;
 	readonly state: 'running' | 'closed' | 'terminated' | 'broken';
@@ -64,6 +84,14 @@ export function reducePools(pools: readonly PoolRow[], event: BusEvent): readonl
 	switch (event.type) {
 		case 'pool:created':
 			return [...pools, createdPool(event)];
+		case 'pool:remote-workers':
+			return update(pools, event.poolId, (pool) => ({
+				remoteWorkers: remoteWorkers(pool.remoteWorkers, event.workers),
+			}));
+		case 'pool:redis':
+			return update(pools, event.poolId, (pool) =>
+				pool.remote ? {remote: {...pool.remote, redis: event.status}} : {},
+			);
 		case 'pool:task-queued':
 			return update(pools, event.poolId, (pool) => ({
 				queued: pool.queued + event.count,
@@ -118,8 +146,26 @@ export function reducePools(pools: readonly PoolRow[], event: BusEvent): readonl
 
 const gone = {state: 'gone', taskId: undefined} as const;
 
+// Remote workers gone are kept for a while, so that a vanished machine shows as gone, not as nothing.
+const maxRemoteWorkers = 16;
+
+function remoteWorkers(
+	known: readonly RemoteWorkerRow[],
+	heard: readonly RemoteWorker[],
+): readonly RemoteWorkerRow[] {
+	const key = (worker: {host: string; pid: number}) => `${worker.host}:${worker.pid}`;
+	const now = new Set(heard.map(key));
+	const left: RemoteWorkerRow[] = known
+		.filter((worker) => !now.has(key(worker)))
+		.map((worker) => ({...worker, state: 'gone', busy: 0}));
+	const live: RemoteWorkerRow[] = heard.map((worker) => ({...worker, kind: 'remote'}));
+	return [...live, ...left].slice(0, maxRemoteWorkers);
+}
+
 function createdPool(event: EventOf<'pool:created'>): PoolRow {
 	return {
+		remote: event.remote && {...event.remote, redis: 'connected'},
+		remoteWorkers: [],
 		id: event.poolId,
 		name: event.pool,
 		state: 'running',

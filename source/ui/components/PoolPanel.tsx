@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {PoolRow} from '../../core/snapshot/index.js';
+import type {PoolRow, RemoteWorkerRow} from '../../core/snapshot/index.js';
 import {averageTasksPerSecond, depthSeries, tasksPerSecond} from '../../core/snapshot/index.js';
 import {printable} from '../../core/util/printable.js';
 import {formatRate, sanitize, truncate} from '../format.js';
@@ -28,7 +28,17 @@ export function poolPanelHeight(pools: readonly PoolRow[]): number {
 }
 
 function linesOf(pool: PoolRow): number {
-	return pool.lastFailure || pool.deaths > 0 || pool.closedReason ? 3 : 2;
+	return troubleLines(pool) + 2 + shownRemoteWorkers(pool).length;
+}
+
+// A bullmq pool reads its workers' heartbeats only while it has work: once idle, what it last
+// heard would show as if it were now, so the rows go until its next call.
+function shownRemoteWorkers(pool: PoolRow): PoolRow['remoteWorkers'] {
+	return pool.running > 0 || pool.queued > 0 ? pool.remoteWorkers : [];
+}
+
+function troubleLines(pool: PoolRow): number {
+	return pool.lastFailure || pool.deaths > 0 || pool.closedReason ? 1 : 0;
 }
 
 /**
@@ -68,7 +78,10 @@ function PoolLines({
 	const starting = live.length - busy - idle;
 	const active = pool.running > 0 || pool.queued > 0;
 	const rate = active ? tasksPerSecond(pool, now) : averageTasksPerSecond(pool);
-	const counts = `queued ${pool.queued} · running ${pool.running} · done ${pool.done} · `;
+	// A bullmq pool's counts in BullMQ's words: its jobs wait, are active, complete or fail.
+	const counts = pool.remote
+		? `waiting ${pool.queued} · active ${pool.running} · completed ${pool.done} · `
+		: `queued ${pool.queued} · running ${pool.running} · done ${pool.done} · `;
 	const failed = `failed ${pool.failed}${pool.cancelled > 0 ? ` · cancelled ${pool.cancelled}` : ''}`;
 	const series = depthSeries(pool, now, 60);
 	const tail = ` ${Math.max(0, ...series)} → ${pool.queued}`;
@@ -82,9 +95,15 @@ function PoolLines({
 			<Text wrap="truncate">
 				{'  '}
 				<Text bold>{pool.name}</Text> <Text color={stateColor[pool.state]}>{pool.state}</Text>
-				{' · workers '}
-				<Text color="green">{busy} busy</Text>
-				{`, ${idle} idle${starting > 0 ? `, ${starting} starting` : ''}`}
+				{pool.remote ? (
+					<RemoteWorkers pool={pool} />
+				) : (
+					<>
+						{' · workers '}
+						<Text color="green">{busy} busy</Text>
+						{`, ${idle} idle${starting > 0 ? `, ${starting} starting` : ''}`}
+					</>
+				)}
 				{` · ${formatRate(rate)} tasks/s${active ? '' : ' avg'}`}
 				{pool.retried > 0 ? ` · retried ${pool.retried}` : ''}
 				{pool.deaths > 0 ? ` · ${pool.deaths} died, ${pool.replacements} replaced` : ''}
@@ -97,8 +116,45 @@ function PoolLines({
 				<Sparkline points={series} width={sparkWidth} min={0} color="cyan" />
 				{tail}
 			</Text>
-			{linesOf(pool) === 3 && <Trouble pool={pool} width={width} />}
+			{troubleLines(pool) === 1 && <Trouble pool={pool} width={width} />}
+			{shownRemoteWorkers(pool).map((worker) => (
+				<RemoteWorkerLine key={`${worker.host}:${worker.pid}`} worker={worker} />
+			))}
 		</Box>
+	);
+}
+
+// A bullmq pool's workers are other machines': what it shows is its queue, and Redis when lost.
+function RemoteWorkers({pool}: {readonly pool: PoolRow}) {
+	const remote = pool.remote;
+	if (!remote) return null;
+	return (
+		<>
+			{` · bullmq '${printable(remote.queue)}' at ${printable(remote.connection)}`}
+			{remote.redis === 'waiting' && <Text color="yellow"> · waiting for Redis</Text>}
+		</>
+	);
+}
+
+const remoteColor: Record<RemoteWorkerRow['state'], string> = {
+	live: 'green',
+	stale: 'yellow',
+	gone: 'red',
+};
+
+// A worker on another machine, a row under its pool: host, pid, busy slots, heartbeat.
+function RemoteWorkerLine({worker}: {readonly worker: RemoteWorkerRow}) {
+	const heartbeat =
+		worker.state === 'gone'
+			? ''
+			: ` · heartbeat ${(worker.heartbeatAgeMs / 1000).toFixed(1)} s ago`;
+	return (
+		<Text wrap="truncate">
+			{'    ↳ remote '}
+			<Text bold>{printable(worker.host)}</Text>
+			{` pid ${worker.pid} · busy ${worker.busy}/${worker.concurrency}${heartbeat} · `}
+			<Text color={remoteColor[worker.state]}>{worker.state}</Text>
+		</Text>
 	);
 }
 

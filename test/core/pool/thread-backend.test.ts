@@ -85,6 +85,6 @@ test('a thread pool initializer gets a Value on shared memory', async () => {
 
 test('an unknown backend is a TypeError naming the option', () => {
 	expect(() => new Pool({backend: 'fiber' as never, orchestrator: orchestrator()})).toThrow(
-		/backend must be 'process' or 'thread', got "fiber"/,
+		/backend must be 'process', 'thread' or 'bullmq', got "fiber"/,
 	);
 });

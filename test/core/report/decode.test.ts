@@ -81,3 +81,47 @@ test('a bigint arrives as a bigint; optional fields may be absent or null', () =
 	expect(exited?.payload).toMatchObject({exitcode: -15, signal: 'SIGTERM'});
 	expect(exited?.payload).not.toHaveProperty('pid');
 });
+
+test("a bullmq pool's events cross: its queue and Redis (redacted again), Redis's status, tasks on remote workers", () => {
+	const app = new ReportedProgram('app.js');
+	const created = decodeEvent(
+		{
+			type: 'pool:created',
+			poolId: 1,
+			pool: 'Pool-1',
+			processes: 64,
+			maxTasksPerChild: null,
+			remote: {queue: 'renders', connection: 'redis://:leaked@h:6379'},
+		},
+		app,
+	);
+	expect(created?.payload).toMatchObject({
+		remote: {queue: 'renders', connection: 'redis://:***@h:6379'},
+	});
+	const redis = decodeEvent(
+		{type: 'pool:redis', poolId: 1, pool: 'Pool-1', status: 'waiting', connection: 'redis://h'},
+		app,
+	);
+	expect(redis?.payload).toMatchObject({status: 'waiting'});
+	const started = decodeEvent(
+		{
+			type: 'pool:task-started',
+			poolId: 1,
+			pool: 'Pool-1',
+			taskId: 1,
+			call: 'map',
+			first: 0,
+			count: 1,
+			processId: 0,
+			worker: 'remote',
+		},
+		app,
+	);
+	expect(started?.payload).toMatchObject({processId: 0, worker: 'app.js · remote'});
+	expect(
+		decodeEvent(
+			{type: 'pool:redis', poolId: 1, pool: 'Pool-1', status: 'gone', connection: ''},
+			app,
+		),
+	).toBeUndefined();
+});
