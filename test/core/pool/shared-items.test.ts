@@ -133,7 +133,7 @@ describe.each(['process', 'thread'] as PoolBackend[])('%s backend', (backend) =>
 
 		expect(error).toBeInstanceOf(TypeError);
 		expect(error.message).toBe(
-			'starmap(): item 0[0] holds guard inside a Map: a Value, SharedArray or Lock travels only as an item or argument itself, or inside arrays and plain objects',
+			'starmap(): item 0[0] holds guard inside a Map: a shared object travels only as an item or argument itself, or inside arrays and plain objects',
 		);
 	});
 });
