@@ -1,5 +1,5 @@
 // A program written with procdash (test/fixtures/report-program.ts: two processes add to a Value
-// under a Lock, then a Pool maps) run under `procdash run`: its own pool, value and lock appear,
+// under a Lock and a Semaphore and tell a Queue, then a Pool maps) run under `procdash run`: its own pool, value and lock appear,
 // named after it; run alone, it opens nothing and runs the same.
 import {execFile} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
@@ -30,7 +30,7 @@ function envWithout(name: string): NodeJS.ProcessEnv {
 	return env;
 }
 
-test('procdash run --json -- node program.js: its pool, value and lock are in the stream, named after it', async () => {
+test('procdash run --json -- node program.js: its pool, value, lock, semaphore and queue are in the stream, named after it', async () => {
 	const cli = await runCli(['run', '--json', '--', 'node', program]);
 	expect(cli.exitcode).toBe(0);
 	expect(ofType(cli, 'process:output').map((event) => event.line)).toContain(printed);
@@ -45,6 +45,19 @@ test('procdash run --json -- node program.js: its pool, value and lock are in th
 	const [lock] = ofType(cli, 'lock:created');
 	expect(lock?.name).toBe('report-program.js · Door');
 	expect(ofType(cli, 'lock:acquired').filter((event) => event.id === lock?.id)).toHaveLength(10);
+	// Its waiting objects, with their state as its broker had it.
+	const [slots] = ofType(cli, 'sync:created');
+	expect(slots).toMatchObject({name: 'report-program.js · Slots', kind: 'semaphore'});
+	const taken = ofType(cli, 'sync:acquired').filter((event) => event.id === slots?.id);
+	expect(taken.map((event) => event.by.name).sort()).toEqual([
+		'report-program.js · Process-1',
+		'report-program.js · Process-2',
+	]);
+	expect(taken[0]?.state).toMatchObject({permits: 0, initial: 1, holders: [{count: 1}]});
+	const [queue] = ofType(cli, 'queue:created');
+	expect(queue?.name).toBe('report-program.js · Done');
+	const gets = ofType(cli, 'queue:got').filter((event) => event.id === queue?.id);
+	expect(gets.at(-1)?.state).toMatchObject({puts: 2, gets: 2, depth: 0});
 	// Its processes are rows of their own, attributed to the command's row, not procdash's to steer.
 	const reported = ofType(cli, 'process:created').filter((event) => event.program !== undefined);
 	expect(reported.map((event) => event.name)).toEqual([
@@ -141,7 +154,11 @@ test('in a real terminal: the panels show the program’s pool, value and lock u
 			text.includes('holding Door; channel /') &&
 			text.includes('report-program.js · Pool-1') &&
 			/report-program\.js · Counter\s+i\s+10\b/.test(text) &&
-			text.includes('report-program.js · Door'),
+			text.includes('report-program.js · Door') &&
+			/report-program\.js · Slots\s+semaphore 0 of 1 left · held by report-program\.js · MainProcess/.test(
+				text,
+			) &&
+			/report-program\.js · Done\s+0\/∞/.test(text),
 		20_000,
 	);
 	// The Sync panel names the holder: the program itself.

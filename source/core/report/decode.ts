@@ -92,6 +92,8 @@ function decodeField(
 		case 'array':
 		case 'lock':
 		case 'pool':
+		case 'sync':
+		case 'queue':
 			return isId(value) ? (program.local(kind, String(value)) ?? invalid) : invalid;
 		case 'task':
 			// A task's id need only be unique in its pool (procdash counts them per pool).
@@ -154,7 +156,96 @@ function decodeField(
 				: invalid;
 		case 'redisStatus':
 			return oneOf(value, ['connected', 'waiting']);
+		case 'actors':
+			return decodeActors(value, program);
+		case 'syncKind':
+			return oneOf(value, syncKinds);
+		case 'queueKind':
+			return oneOf(value, ['queue', 'joinable', 'simple']);
+		case 'syncState':
+			return decodeState(value, program, syncStateFields);
+		case 'queueState':
+			return decodeState(value, program, queueStateFields);
+		case 'queueSide':
+			return oneOf(value, ['put', 'get', 'join']);
+		case 'gaveUpReason':
+			return oneOf(value, ['timed-out', 'exited']);
 	}
+}
+
+const syncKinds = ['rlock', 'semaphore', 'bounded-semaphore', 'event', 'condition', 'barrier'];
+
+type StateField = 'count' | 'bool' | 'actors' | 'holders';
+
+// The fields of a waiting object's or a queue's state that a reporter may send; any may be left out.
+const syncStateFields: Readonly<Record<string, StateField>> = {
+	holders: 'holders',
+	waiters: 'actors',
+	permits: 'count',
+	initial: 'count',
+	set: 'bool',
+	parties: 'count',
+	broken: 'bool',
+	passed: 'count',
+};
+
+const queueStateFields: Readonly<Record<string, StateField>> = {
+	depth: 'count',
+	maxsize: 'count',
+	puts: 'count',
+	gets: 'count',
+	putters: 'actors',
+	getters: 'actors',
+	unfinished: 'count',
+	joiners: 'actors',
+	closed: 'bool',
+};
+
+function decodeState(
+	value: unknown,
+	program: ReportedProgram,
+	fields: Readonly<Record<string, StateField>>,
+): Decoded {
+	if (!isRecord(value)) return invalid;
+	const state: Record<string, unknown> = {};
+	for (const [field, kind] of Object.entries(fields)) {
+		const part = value[field];
+		if (part === undefined) continue;
+		const decoded = decodeStateField(kind, part, program);
+		if (decoded === invalid) return invalid;
+		state[field] = decoded;
+	}
+	return state;
+}
+
+function decodeStateField(kind: StateField, value: unknown, program: ReportedProgram): Decoded {
+	switch (kind) {
+		case 'count':
+			return isCount(value) ? value : invalid;
+		case 'bool':
+			return typeof value === 'boolean' ? value : invalid;
+		case 'actors':
+			return decodeActors(value, program);
+		case 'holders':
+			return decodeHolders(value, program);
+	}
+}
+
+function decodeActors(value: unknown, program: ReportedProgram): Decoded {
+	if (!Array.isArray(value) || value.length > maxArrayLength) return invalid;
+	const actors = value.map((actor) => decodeActor(actor, program, true));
+	return actors.includes(invalid) ? invalid : actors;
+}
+
+function decodeHolders(value: unknown, program: ReportedProgram): Decoded {
+	if (!Array.isArray(value) || value.length > maxArrayLength) return invalid;
+	const holders = [];
+	for (const holder of value) {
+		const actor = decodeActor(holder, program, true);
+		if (actor === invalid || !isRecord(holder) || !isCount(holder.count)) return invalid;
+		holders.push({...(actor as object), count: holder.count});
+	}
+	return holders;
 }
 
 function decodeScalar(value: unknown): Decoded {

@@ -4,7 +4,7 @@ import type {EventType} from '../events/index.js';
 // encodes by this table and the receiver checks and decodes by it, so that the two cannot drift.
 
 /** The kinds of object a reported id names; ids are mapped to local ones kind by kind. */
-export type IdKind = 'process' | 'value' | 'array' | 'lock' | 'pool' | 'task';
+export type IdKind = 'process' | 'value' | 'array' | 'lock' | 'pool' | 'task' | 'sync' | 'queue';
 
 /** What one field holds. */
 export type FieldKind =
@@ -46,7 +46,24 @@ export type FieldKind =
 	/** A bullmq pool's `{queue, connection}` (the URL redacted again on arrival). */
 	| 'remote'
 	/** `connected` or `waiting`. */
-	| 'redisStatus';
+	| 'redisStatus'
+	/** `[{id, name, pid}]`: who waited, who passed. */
+	| 'actors'
+	/** `semaphore`, `event`…: a SyncKind. */
+	| 'syncKind'
+	/** `queue`, `joinable` or `simple`. */
+	| 'queueKind'
+	/**
+	 * A waiting object's state, whole (the Node reporter) or in part (the Python one): what is left
+	 * out is kept by the receiver from the events (sync-states.ts).
+	 */
+	| 'syncState'
+	/** A queue's state, whole or in part, likewise. */
+	| 'queueState'
+	/** `put`, `get` or `join`. */
+	| 'queueSide'
+	/** `timed-out` or `exited`. */
+	| 'gaveUpReason';
 
 /** A field's kind, with `?` when the field may be absent. */
 export type FieldSpec = FieldKind | `${FieldKind}?`;
@@ -55,6 +72,10 @@ const poolRef = {poolId: 'pool', pool: 'name'} as const;
 const taskRef = {...poolRef, taskId: 'task', call: 'text', first: 'count', count: 'count'} as const;
 const workerRef = {processId: 'process', worker: 'name'} as const;
 const lockWait = {id: 'lock', name: 'name', by: 'actor', waitedMs: 'ms'} as const;
+const syncRef = {id: 'sync', name: 'name', kind: 'syncKind', state: 'syncState'} as const;
+const syncAct = {...syncRef, by: 'actor'} as const;
+const queueRef = {id: 'queue', name: 'name', kind: 'queueKind', state: 'queueState'} as const;
+const queueAct = {...queueRef, by: 'actor'} as const;
 
 /** Every event type the channel accepts, and its fields. */
 export const reportedFields = {
@@ -126,6 +147,27 @@ export const reportedFields = {
 		reason: 'replacement',
 	},
 	'pool:closed': {...poolRef, how: 'ending', reason: 'text?', cancelled: 'count?'},
+	'sync:created': syncRef,
+	'sync:waiting': syncAct,
+	'sync:acquired': {...syncAct, waitedMs: 'ms'},
+	'sync:released': syncAct,
+	'sync:timed-out': syncAct,
+	'sync:waiter-exited': syncAct,
+	'sync:abandoned': {...syncAct, count: 'count'},
+	'event:set': syncAct,
+	'event:cleared': syncAct,
+	'condition:notified': {...syncAct, woken: 'count'},
+	'barrier:passed': {...syncAct, parties: 'actors?'},
+	'barrier:broken': {...syncAct, reason: 'text'},
+	'barrier:reset': syncAct,
+	'queue:created': queueRef,
+	'queue:put': {...queueAct, count: 'count'},
+	'queue:got': {...queueAct, count: 'count'},
+	'queue:waiting': {...queueAct, side: 'queueSide'},
+	'queue:gave-up': {...queueAct, side: 'queueSide', reason: 'gaveUpReason'},
+	'queue:task-done': queueAct,
+	'queue:joined': queueRef,
+	'queue:closed': queueAct,
 } as const satisfies {readonly [K in EventType]?: Readonly<Record<string, FieldSpec>>};
 
 /** An event type the channel accepts. */

@@ -1,5 +1,6 @@
 import {type DecodedEvent, decodeEvent, ReportedProgram} from './decode.js';
 import {type Hello, maxLineBytes, readHello} from './protocol.js';
+import {SyncStates} from './sync-states.js';
 import {inTree, living, type ReportingRoot} from './tree.js';
 
 /** How much a receiver takes. */
@@ -40,8 +41,8 @@ export class ReportReceiver {
 	readonly #eventsPerTick: number;
 	readonly #tickMs: number;
 	readonly #maxConnections: number;
-	// One per command row: the connections of one program's tree share its ids.
-	readonly #programs = new Map<string, ReportedProgram>();
+	// One per command row: the connections of one program's tree share its ids and its objects.
+	readonly #programs = new Map<string, Program>();
 	#open = 0;
 
 	constructor(
@@ -78,7 +79,7 @@ export class ReportReceiver {
 	}
 
 	/** The root of `hello`'s pid and its program, or undefined when it is no process of ours. */
-	admit(hello: Hello): {root: ReportingRoot; program: ReportedProgram} | undefined {
+	admit(hello: Hello): ({root: ReportingRoot} & Program) | undefined {
 		const root = this.#findRoot(hello.pid);
 		if (!root) return undefined;
 		const key = `${root.pid}:${root.id}`;
@@ -86,15 +87,18 @@ export class ReportReceiver {
 		// The first process of a tree to report names the program (the program itself: its children
 		// start after it has told of them).
 		if (!program) {
-			program = new ReportedProgram(this.#uniqueName(hello.program));
+			program = {
+				program: new ReportedProgram(this.#uniqueName(hello.program)),
+				states: new SyncStates(),
+			};
 			this.#programs.set(key, program);
 		}
-		return {root, program};
+		return {root, ...program};
 	}
 
 	// Two programs of one name (`app.js` twice) are told apart as `app.js` and `app.js-2`.
 	#uniqueName(name: string): string {
-		const taken = new Set([...this.#programs.values()].map((program) => program.name));
+		const taken = new Set([...this.#programs.values()].map(({program}) => program.name));
 		const base = new ReportedProgram(name).name;
 		if (!taken.has(base)) return base;
 		let suffix = 2;
@@ -113,9 +117,11 @@ export class ReportReceiver {
 	}
 }
 
-type Admitted = {
+/** A reporting program: its ids and names, and the state of its waiting objects and queues. */
+type Program = {readonly program: ReportedProgram; readonly states: SyncStates};
+
+type Admitted = Program & {
 	readonly root: ReportingRoot;
-	readonly program: ReportedProgram;
 	readonly hello: Hello;
 };
 
@@ -150,8 +156,12 @@ class Reader {
 			return;
 		}
 		const event = this.#decode(text);
-		if (event) this.#emit(event);
-		else this.malformed();
+		if (!event) {
+			this.malformed();
+			return;
+		}
+		const whole = (this.#admitted as Admitted).states.complete(event);
+		if (whole) this.#emit(whole);
 	}
 
 	malformed(): void {

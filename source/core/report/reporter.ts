@@ -116,10 +116,13 @@ function encodeField(kind: FieldKind, value: unknown, prefix: string): unknown {
 		case 'task':
 			return `${prefix}${String(value)}`;
 		case 'actor':
-		case 'changer': {
-			const actor = value as {readonly id: number};
-			return {...actor, id: `${prefix}${actor.id}`};
-		}
+		case 'changer':
+			return encodeActor(value as Identified, prefix);
+		case 'actors':
+			return encodeActors(value as readonly Identified[], prefix);
+		case 'syncState':
+		case 'queueState':
+			return encodeState(value as Readonly<Record<string, unknown>>, prefix);
 		case 'cycle':
 			return (value as readonly {readonly lockId: number}[]).map((link) => ({
 				...link,
@@ -136,6 +139,25 @@ function encodeField(kind: FieldKind, value: unknown, prefix: string): unknown {
 		default:
 			return value;
 	}
+}
+
+type Identified = {readonly id: number};
+
+function encodeActor(actor: Identified, prefix: string): unknown {
+	return {...actor, id: `${prefix}${actor.id}`};
+}
+
+function encodeActors(actors: readonly Identified[], prefix: string): unknown {
+	return actors.map((actor) => encodeActor(actor, prefix));
+}
+
+// A waiting object's or a queue's state, whole: its lists of actors (holders, waiters, putters…)
+// with their ids prefixed.
+function encodeState(state: Readonly<Record<string, unknown>>, prefix: string): unknown {
+	const line: Record<string, unknown> = {};
+	for (const [field, value] of Object.entries(state))
+		line[field] = Array.isArray(value) ? encodeActors(value, prefix) : value;
+	return line;
 }
 
 function encodeScalar(value: unknown): unknown {
