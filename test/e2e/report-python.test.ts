@@ -37,6 +37,33 @@ test('procdash run --json -- python3 counter.py: its lock, its value and its pro
 	}
 });
 
+const poolDeath = fileURLToPath(
+	new URL('../../../test/fixtures/python/pool-death.py', import.meta.url),
+);
+
+test('a Python pool worker killed mid-task: its death is told, with the task it took with it (CPython never answers that task)', async () => {
+	for (const method of ['fork', 'spawn']) {
+		const run = await runCli(['run', '--json', '--', 'python3', poolDeath, method]);
+		await expectNoneRunning(pidsIn(run.events));
+		expect(run.exitcode).toBe(0);
+		expect(
+			run.events.filter((event) => event.type === 'process:output').map((event) => event.line),
+		).toEqual(['worker replaced; task answered: False']);
+		const started = run.events.flatMap((event) =>
+			event.type === 'pool:task-started' ? [event] : [],
+		);
+		const died = run.events.flatMap((event) => (event.type === 'pool:worker-died' ? [event] : []));
+		expect(started).toHaveLength(1);
+		expect(died).toHaveLength(1);
+		expect(died[0]).toMatchObject({
+			pool: 'pool-death.py · Pool-1',
+			worker: started[0]?.worker,
+			signal: 'SIGKILL',
+			taskId: started[0]?.taskId,
+		});
+	}
+});
+
 const openTerminal = terminalPerTest();
 
 test('in a real terminal: the Sync panel shows the Python lock with its holder and waiters', async () => {

@@ -1,5 +1,6 @@
 import {type DecodedEvent, decodeEvent, ReportedProgram} from './decode.js';
 import {type Hello, maxLineBytes, readHello} from './protocol.js';
+import {RunningTasks} from './running-tasks.js';
 import {SyncStates} from './sync-states.js';
 import {inTree, living, type ReportingRoot} from './tree.js';
 
@@ -26,6 +27,8 @@ export type ReportConnection = {
 	readonly ended: () => void;
 };
 
+// Pids told by programs and remembered, at most.
+const maxToldPids = 100_000;
 // How often a growing count of dropped lines is told on the bus, at most.
 const droppedEveryMs = 1000;
 const newline = 0x0a;
@@ -43,6 +46,9 @@ export class ReportReceiver {
 	readonly #maxConnections: number;
 	// One per command row: the connections of one program's tree share its ids and its objects.
 	readonly #programs = new Map<string, Program>();
+	// Pids a program told of as its own processes (process:started): a child that ends at once may
+	// be gone from /proc when its hello is read, and is known by this instead.
+	readonly #told = new Map<number, {readonly root: ReportingRoot} & Program>();
 	#open = 0;
 
 	constructor(
@@ -81,7 +87,7 @@ export class ReportReceiver {
 	/** The root of `hello`'s pid and its program, or undefined when it is no process of ours. */
 	admit(hello: Hello): ({root: ReportingRoot} & Program) | undefined {
 		const root = this.#findRoot(hello.pid);
-		if (!root) return undefined;
+		if (!root) return this.#told.get(hello.pid);
 		const key = `${root.pid}:${root.id}`;
 		let program = this.#programs.get(key);
 		// The first process of a tree to report names the program (the program itself: its children
@@ -90,10 +96,24 @@ export class ReportReceiver {
 			program = {
 				program: new ReportedProgram(this.#uniqueName(hello.program)),
 				states: new SyncStates(),
+				tasks: new RunningTasks(),
 			};
 			this.#programs.set(key, program);
 		}
 		return {root, ...program};
+	}
+
+	/**
+	 * A program told that `pid` is one of its processes. Kept after the process's exit (its hello
+	 * may be read after its parent told of the exit); the oldest is forgotten past the bound.
+	 */
+	told(pid: number, admitted: {readonly root: ReportingRoot} & Program): void {
+		this.#told.delete(pid);
+		this.#told.set(pid, admitted);
+		if (this.#told.size > maxToldPids) {
+			const [oldest] = this.#told.keys();
+			if (oldest !== undefined) this.#told.delete(oldest);
+		}
 	}
 
 	// Two programs of one name (`app.js` twice) are told apart as `app.js` and `app.js-2`.
@@ -117,8 +137,15 @@ export class ReportReceiver {
 	}
 }
 
-/** A reporting program: its ids and names, and the state of its waiting objects and queues. */
-type Program = {readonly program: ReportedProgram; readonly states: SyncStates};
+/**
+ * A reporting program: its ids and names, the state of its waiting objects and queues, and the
+ * task each of its pool workers runs.
+ */
+type Program = {
+	readonly program: ReportedProgram;
+	readonly states: SyncStates;
+	readonly tasks: RunningTasks;
+};
 
 type Admitted = Program & {
 	readonly root: ReportingRoot;
@@ -160,7 +187,10 @@ class Reader {
 			this.malformed();
 			return;
 		}
-		const whole = (this.#admitted as Admitted).states.complete(event);
+		const admitted = this.#admitted as Admitted;
+		const {states, tasks} = admitted;
+		if (event.type === 'process:started') this.#receiver.told(event.payload.pid, admitted);
+		const whole = states.complete(tasks.complete(event));
 		if (whole) this.#emit(whole);
 	}
 

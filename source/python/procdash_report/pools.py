@@ -108,6 +108,10 @@ class _Feed(object):
         self.task = (job, i, {'taskId': '%s/%s/%s' % (self.ref['poolId'], job, i), 'call': call, 'first': first, 'count': count})
         self.started_at = time.monotonic()
         self._event('pool:task-started', self.task[2])
+        # Written now: a worker killed while it runs this task takes no unwritten line with it, and
+        # procdash can say which task its death lost.
+        if state.channel is not None:
+            state.channel.flush()
 
     def put(self, real, message):
         try:
@@ -152,6 +156,65 @@ def _ended(pool, how):
     payload = {'type': 'pool:closed', 'how': how}
     payload.update(_ref(watch))
     state.event(payload)
+
+
+def _died(watch, worker):
+    """Tells pool:worker-died for a worker that exited unasked (a worker retired by
+    maxtasksperchild exits 0). CPython's pool replaces it, but the task it was running is never
+    answered: procdash shows which it was (the receiver knows what each worker started)."""
+    code = worker.exitcode
+    if code == 0:
+        return
+    name = None
+    if code < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            pass
+    payload = {
+        'type': 'pool:worker-died',
+        'processId': state.process_id(worker.pid),
+        'worker': worker.name,
+        'pid': worker.pid,
+        'exitcode': code,
+        'signal': name,
+        'requeued': 0,
+    }
+    payload.update(_ref(watch))
+    state.event(payload)
+
+
+def _patch_maintain(pool_class):
+    """Wraps the pool's handler thread's check for exited workers, to tell of those that died."""
+    maintain = pool_class.__dict__.get('_maintain_pool')
+    if not isinstance(maintain, staticmethod):
+        return
+    real = maintain.__func__
+
+    @functools.wraps(real)
+    def patched_maintain(ctx, Process, processes, pool, inqueue, *args, **kwargs):
+        watch = before = None
+        try:
+            watch = _by_inqueue.get(id(inqueue))
+            if watch is not None:
+                before = list(pool)
+        except Exception:
+            pass
+        result = real(ctx, Process, processes, pool, inqueue, *args, **kwargs)
+        # The workers it took out of the pool are those it found exited (a worker may exit between
+        # a look before and the pool's own look: only what the pool did counts).
+        if before:
+            for worker in before:
+                try:
+                    if worker not in pool:
+                        _died(watch, worker)
+                except Exception:
+                    pass
+        return result
+
+    pool_class._maintain_pool = staticmethod(patched_maintain)
 
 
 def _queue_each(watch, tasks, module):
@@ -281,6 +344,7 @@ def patch(module):
     pool_class._guarded_task_generation = patched_generation
     pool_class.close = patched_close
     pool_class.terminate = patched_terminate
+    _patch_maintain(pool_class)
     # Pickled by reference for spawn: the child finds it at the same name, patched or not.
     patched_worker.__module__ = module.__name__
     patched_worker.__qualname__ = 'worker'

@@ -59,6 +59,10 @@ def _after_start(process):
     )
     _started.add(process)
     pools.worker_started(process)
+    # Written now, before the child's own hello can come: procdash knows the child by it even if
+    # the child ends before procdash reads its hello.
+    if state.channel is not None:
+        state.channel.flush()
 
 
 def report_exit(process):

@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process';
 import {expect, test} from 'vitest';
 import {type BusEvent, EventBus} from '../../../source/core/events/index.js';
 import {maxLineBytes} from '../../../source/core/report/protocol.js';
@@ -94,4 +95,28 @@ test('at most maxConnections are open at once; a closed one frees its place', ()
 	expect(receiver.connection(side)).toBeUndefined();
 	first?.ended();
 	expect(receiver.connection(side)).toBeDefined();
+});
+
+test('a child gone before its hello is read is known by its parent’s word: the program told of its start', () => {
+	const {receiver, connection, events} = receiving();
+	// A process that has exited: its pid names no living process, in no tree.
+	const gone = spawnSync('true').pid as number;
+	const started = JSON.stringify({
+		type: 'process:started',
+		id: 'p1',
+		name: 'Process-1',
+		pid: gone,
+		ppid: process.pid,
+	});
+	// Before the parent told of it, its hello is refused; after, it is taken as the program's.
+	let refused = 0;
+	const early = receiver.connection({close: () => refused++});
+	early?.receive(Buffer.from(hello(gone) + lockCreated('Early')));
+	expect(refused).toBe(1);
+	connection.receive(Buffer.from(`${hello()}${started}\n`));
+	let closed = 0;
+	const child = receiver.connection({close: () => closed++});
+	child?.receive(Buffer.from(hello(gone) + lockCreated('FromChild')));
+	expect(closed).toBe(0);
+	expect(names(events)).toEqual(['app.py · FromChild']);
 });
