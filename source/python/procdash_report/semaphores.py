@@ -226,21 +226,16 @@ def _semaphore_facts(args, kwargs):
     return '{"initial":%d}' % (args[0] if args else kwargs.get('value', 1))
 
 
-def _patch_with(kind, enter, exit_):
-    """`with` goes through the watch's acquire and release, as they do not use the methods."""
+def _patch_with(kind):
+    """`with` goes through the object's acquire and release (its own attributes, made in
+    _make_methods: the watch's, or the plain ones back), as the plain __enter__ and __exit__ do not
+    use them; SemLock's __enter__ and __exit__ are its acquire() and release()."""
 
     def __enter__(self):
-        watch = watches.get(self)
-        if watch:
-            return watch.acquire()
-        return enter(self)
+        return self.acquire()
 
     def __exit__(self, *args):
-        watch = watches.get(self)
-        if watch:
-            watch.release()
-            return None
-        return exit_(self, *args)
+        self.release()
 
     kind.__enter__ = __enter__
     kind.__exit__ = __exit__
@@ -292,7 +287,6 @@ def patch(module):
     _patch_init(module.Semaphore, 'sync:created', _semaphore_facts)
     _patch_init(module.BoundedSemaphore, 'sync:created', _semaphore_facts)
     _patch_init(module.Condition, 'sync:created', lambda args, kwargs: '{}')
-    semaphore, condition = module.Semaphore, module.Condition
-    _patch_with(semaphore, lambda self: self._semlock.__enter__(), lambda self, *args: self._semlock.__exit__(*args))
-    _patch_with(condition, condition.__enter__, condition.__exit__)
-    _patch_condition(condition)
+    _patch_with(module.Semaphore)
+    _patch_with(module.Condition)
+    _patch_condition(module.Condition)
