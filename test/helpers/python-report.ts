@@ -165,3 +165,13 @@ export function plainEnv(): NodeJS.ProcessEnv {
 export function eventsOf(events: readonly Record<string, unknown>[], type: string) {
 	return events.filter((event) => event.type === type);
 }
+
+/** The events of one reported object, by the id its creation told. */
+export function eventsOn(events: readonly Record<string, unknown>[], id: unknown) {
+	return events.filter((event) => event.id === id && !String(event.type).startsWith('process:'));
+}
+
+/** What each event's `by` names: the process that acted. */
+export function actorsOf(events: readonly Record<string, unknown>[]) {
+	return events.map(({by}) => (by as {name: string}).name);
+}

@@ -2,9 +2,10 @@
 
 procdash runs a program with PROCDASH_REPORT (a Unix socket's path) in its environment and this
 folder on PYTHONPATH; sitecustomize.py calls install(), which patches multiprocessing's modules as
-the program imports them so that processes, pools, Values, Arrays, Locks and RLocks are reported
-over that socket, from the program's process and from every child. Nothing here prints, raises
-into the program or blocks it: a failing channel ends reporting and the program goes on.
+the program imports them so that processes, pools, Values, Arrays, Locks, RLocks, Semaphores,
+Conditions, Events, Barriers and Queues are reported over that socket, from the program's process
+and from every child. Nothing here prints, raises into the program or blocks it: a failing channel
+ends reporting and the program goes on.
 """
 import atexit
 import os

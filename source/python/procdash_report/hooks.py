@@ -3,10 +3,12 @@ multiprocessing pays nothing, and one that does gets them patched before it uses
 import importlib
 import sys
 
-#: Which of our modules patches which of multiprocessing's, imported only when that one is.
+#: Which of our modules patch which of multiprocessing's, in that order, imported only when that
+#: one is.
 _PATCHES = {
     'multiprocessing.process': 'processes',
-    'multiprocessing.synchronize': 'locks',
+    'multiprocessing.synchronize': ('locks', 'sync'),
+    'multiprocessing.queues': 'queues',
     'multiprocessing.sharedctypes': 'values',
     'multiprocessing.pool': 'pools',
     'traceback': 'errors',
@@ -18,8 +20,15 @@ def _patches():
 
 
 def _patcher(ours):
+    if isinstance(ours, str):
+        ours = (ours,)
+
     def patch(module):
-        importlib.import_module('%s.%s' % (__package__, ours)).patch(module)
+        for name in ours:
+            try:
+                importlib.import_module('%s.%s' % (__package__, name)).patch(module)
+            except Exception:
+                pass
 
     return patch
 

@@ -9,6 +9,8 @@ pid = os.getpid()
 
 #: Names of the program's locks by id (a semaphore's name), so that a spawned child that receives
 #: a lock by pickling calls it what its creator did; it travels on each Process object started.
+#: Other waiting objects and queues are keyed by kind and id (watches.key): their id is an inner
+#: semaphore's name, which must not name that semaphore.
 names = {}
 
 _counters = {}
