@@ -1,5 +1,6 @@
 import {fileURLToPath} from 'node:url';
 import {expect, test} from 'vitest';
+import type {SyncState} from '../../source/core/events/index.js';
 import {expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
 import {cliPath, terminalPerTest} from '../helpers/tmux.js';
 
@@ -64,6 +65,62 @@ test('a Python pool worker killed mid-task: its death is told, with the task it 
 	}
 });
 
+const waitingRoom = fileURLToPath(
+	new URL('../../../test/fixtures/python/waiting-room.py', import.meta.url),
+);
+
+test('procdash run --json -- python3 waiting-room.py: its Event, Barrier, Semaphore and Queue, their holders, waiters and depth, as its processes told them', async () => {
+	for (const method of ['fork', 'spawn']) {
+		const run = await runCli(['run', '--json', '--', 'python3', waitingRoom, method]);
+		await expectNoneRunning(pidsIn(run.events));
+		expect(run.exitcode).toBe(0);
+		expect(
+			run.events.filter((event) => event.type === 'process:output').map((event) => event.line),
+		).toEqual(['turns 2 each']);
+		const on = (name: string) =>
+			run.events.flatMap((event) =>
+				(event.type.startsWith('sync:') || event.type.startsWith('queue:')) &&
+				'name' in event &&
+				event.name === `waiting-room.py · ${name}`
+					? [event as typeof event & {type: string}]
+					: [],
+			);
+		// The semaphore: ten turns; while two held it, others waited in line.
+		const semaphore = on('Semaphore-1');
+		expect(semaphore.filter((event) => event.type === 'sync:acquired')).toHaveLength(10);
+		const states = semaphore.flatMap((event) =>
+			event.type.startsWith('sync:') && 'state' in event ? [event.state as SyncState] : [],
+		);
+		expect(states.some((state) => state.holders.length === 2 && state.waiters.length > 0)).toBe(
+			true,
+		);
+		expect(run.summary?.sync['waiting-room.py · Semaphore-1']).toMatchObject({
+			kind: 'semaphore',
+			permits: 2,
+			initial: 2,
+			holders: [],
+			waiters: [],
+		});
+		expect(run.summary?.sync['waiting-room.py · Event-1']).toMatchObject({
+			kind: 'event',
+			set: true,
+		});
+		expect(run.summary?.sync['waiting-room.py · Barrier-1']).toMatchObject({
+			kind: 'barrier',
+			parties: 5,
+			passed: 1,
+			waiters: [],
+		});
+		// The queue: ten puts by the workers, read by the parent at the end.
+		expect(on('Queue-1').some((event) => event.type === 'queue:put')).toBe(true);
+		expect(run.summary?.queues['waiting-room.py · Queue-1']).toMatchObject({
+			depth: 0,
+			puts: 10,
+			gets: 10,
+		});
+	}
+});
+
 const openTerminal = terminalPerTest();
 
 test('in a real terminal: the Sync panel shows the Python lock with its holder and waiters', async () => {
@@ -76,6 +133,21 @@ test('in a real terminal: the Sync panel shows the Python lock with its holder a
 			screen,
 		),
 	);
+	terminal.press('q');
+	await terminal.waitForExit();
+});
+
+test('in a real terminal: the Sync panel shows the Python semaphore’s two holders and its line, and the queue fills', async () => {
+	const terminal = openTerminal(['node', cliPath, 'run', '--', 'python3', waitingRoom], {
+		columns: 140,
+		rows: 40,
+	});
+	await terminal.waitForScreen((screen) =>
+		/waiting-room\.py · Semaphore-1 +semaphore 0 of 2 left · held by waiting-room\.py · Process-\d.*waiters: waiting-room\.py · Process/.test(
+			screen,
+		),
+	);
+	await terminal.waitForScreen((screen) => /waiting-room\.py · Queue-1 +[1-9]\d*\/∞/.test(screen));
 	terminal.press('q');
 	await terminal.waitForExit();
 });

@@ -130,12 +130,17 @@ def adopt(lock, name):
     state.event({'type': 'lock:created', 'id': lock_id, 'name': name})
 
 
+# Libraries whose objects are their own business, not the program's: multiprocessing's (a Queue's
+# locks, a Pool's queues) and concurrent.futures' (a ProcessPoolExecutor's queues and locks).
+_LIBRARIES = ('multiprocessing', 'concurrent')
+
+
 def _created_by_program():
     frame = sys._getframe(2)
     while frame is not None:
         module = frame.f_globals.get('__name__', '')
         if module not in _FACTORIES:
-            return not (module == 'multiprocessing' or module.startswith('multiprocessing.'))
+            return module.partition('.')[0] not in _LIBRARIES
         frame = frame.f_back
     return False
 
