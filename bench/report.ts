@@ -26,6 +26,8 @@ export type BenchRow = {
 	readonly goal: {readonly text: string; readonly bound: number; readonly on: 'ratio' | 'value'};
 	/** Why an anchor was skipped, how the figure was taken … */
 	readonly notes?: readonly string[];
+	/** A goal that must be met: `npm run bench -- --check` fails when it is not. */
+	readonly must?: boolean;
 };
 
 /** Median, min and max of `values` (of at least one). */
@@ -54,6 +56,8 @@ export function ratioOf(row: BenchRow): number | undefined {
 /** Whether the row meets its goal; undefined when it could not be judged (an anchor skipped). */
 export function goalMet(row: BenchRow): boolean | undefined {
 	const {goal, direction} = row;
+	// A figure shown beside its anchor with no goal of its own.
+	if (Number.isNaN(goal.bound)) return undefined;
 	const value = goal.on === 'ratio' ? ratioOf(row) : row.procdash?.median;
 	if (value === undefined) return undefined;
 	return direction === 'higher' ? value >= goal.bound : value <= goal.bound;

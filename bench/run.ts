@@ -3,14 +3,16 @@
 // tools/performance-doc.mjs renders docs/performance.md. Figures come from this machine, in this
 // run: compare within a run only.
 // BENCH_ONLY=starts,pool runs some of them; BENCH_QUICK=1 shortens the dashboard's windows.
+// `npm run bench -- --check` exits 1 when a goal marked as a must is missed.
 import {writeFileSync} from 'node:fs';
 import {loadavg} from 'node:os';
 import {benchBullmq} from './bullmq.js';
 import {benchDashboard} from './dashboard.js';
+import {benchLessons} from './lessons.js';
 import {formatMachine} from './machine.js';
 import {benchPool} from './pool.js';
 import {benchPythonReport} from './python-report.js';
-import {type BenchRow, formatTable} from './report.js';
+import {type BenchRow, formatTable, goalMet} from './report.js';
 import {resultsOf} from './results.js';
 import {benchShared} from './shared.js';
 import {benchStarts} from './starts.js';
@@ -22,6 +24,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
 	bullmq: benchBullmq,
 	shared: benchShared,
 	sync: benchSync,
+	lessons: benchLessons,
 	dashboard: benchDashboard,
 	'python-report': benchPythonReport,
 };
@@ -47,3 +50,9 @@ writeFileSync(
 	new URL('../../bench/results.json', import.meta.url),
 	`${JSON.stringify(results, null, '\t')}\n`,
 );
+if (process.argv.includes('--check')) {
+	const missed = rows.filter((row) => row.must && goalMet(row) === false);
+	for (const row of missed)
+		process.stderr.write(`bench: must goal missed: ${row.figure} (${row.goal.text})\n`);
+	if (missed.length > 0) process.exitCode = 1;
+}

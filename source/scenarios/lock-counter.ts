@@ -7,6 +7,7 @@ import {ordinary} from './tasks/shared.js';
 
 const count = 4;
 const holdMs = 500;
+const tasks = new URL('./tasks/shared.js', import.meta.url);
 
 /** Four processes add to a shared Value and to an ordinary variable, one at a time under a Lock. */
 export const lockCounter: Scenario = {
@@ -15,11 +16,12 @@ export const lockCounter: Scenario = {
 		'four processes take turns under a lock: the shared counter reaches 4, an ordinary variable stays 0',
 	about:
 		"Each process takes the lock, sleeps 0.5 s, and adds 1 to a shared Value and to an ordinary module variable. Watch the lock pass from holder to waiter: about 2 s in all. The shared counter ends at 4; the parent's ordinary variable stays 0, because each child changed its own copy.",
+	warm: {processes: count, modules: [tasks]},
 	async run(orchestrator) {
 		const started = performance.now();
 		const counter = new Value('i', 0, {name: 'counter', orchestrator});
 		const lock = new Lock({name: 'lock', orchestrator});
-		const work = task(new URL('./tasks/shared.js', import.meta.url), 'countUnderLock');
+		const work = task(tasks, 'countUnderLock');
 		const processes = Array.from(
 			{length: count},
 			() => new Process({target: work, args: [counter, lock, holdMs], orchestrator}),

@@ -5,6 +5,7 @@ import type {SleepReport} from './tasks/sleep.js';
 
 const sleepMs = 1000;
 const count = 4;
+const sleeper = new URL('./tasks/sleep.js', import.meta.url);
 
 /** Four processes sleep 1 s each, side by side: the whole takes about 1 s, not 4. */
 export const parallel: Scenario = {
@@ -12,9 +13,10 @@ export const parallel: Scenario = {
 	description: 'four processes sleep 1 s each, in parallel: about 1 s in all, not 4',
 	about:
 		'Four children start at once and each sleeps 1 s. Watch them run side by side: each has its own pid, and all share one parent pid, this dashboard. The whole run takes about 1 s.',
+	warm: {processes: count, modules: [sleeper]},
 	async run(orchestrator, signal) {
 		const started = performance.now();
-		const sleep = task(new URL('./tasks/sleep.js', import.meta.url), 'sleepAndReport');
+		const sleep = task(sleeper, 'sleepAndReport');
 		const processes = Array.from(
 			{length: count},
 			() => new Process({target: sleep, args: [sleepMs], orchestrator}),

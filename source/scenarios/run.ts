@@ -14,9 +14,13 @@ export async function runScenario(
 ): Promise<ScenarioOutcome> {
 	const {name, description, about} = scenario;
 	orchestrator.bus.emit('scenario:started', {name, description, about});
-	const started = performance.now();
+	let started = performance.now();
 	let outcome: ScenarioOutcome;
 	try {
+		if (scenario.warm) {
+			await orchestrator.warm(scenario.warm.processes, scenario.warm.modules);
+			started = performance.now();
+		}
 		outcome = await scenario.run(orchestrator, signal, options);
 	} catch (error) {
 		const {name: errorName, message} = toErrorInfo(error);

@@ -35,4 +35,10 @@ export type Scenario = {
 	 * ends, not a run cut short.
 	 */
 	readonly endless?: boolean;
+	/**
+	 * Task runtimes to boot, with the task modules they import, before the lesson starts its
+	 * clock: as Python's program starts its clock once the interpreter is up, and its forkserver
+	 * has started its own.
+	 */
+	readonly warm?: {readonly processes: number; readonly modules: readonly URL[]};
 };

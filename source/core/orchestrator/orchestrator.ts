@@ -105,7 +105,8 @@ export class Orchestrator {
 	readonly #token = newOwnerToken();
 	readonly #groups = new ProcessGroups(this.#token);
 	readonly #sampling: StatsSampling;
-	readonly #spares: Spares | undefined;
+	#spares: Spares | undefined;
+	readonly #newSpares: (count: number) => Spares;
 	readonly #output = new OutputValve();
 	#stopping: Promise<StopOutcome> | undefined;
 	#nextId = 1;
@@ -136,15 +137,17 @@ export class Orchestrator {
 				else if (event.pid !== undefined) this.#groups.exited(event.pid);
 			}
 		});
-		if (spares > 0) {
-			this.#spares = new Spares(
-				spares,
+		this.#newSpares = (count) =>
+			new Spares(
+				count,
 				{
 					started: (pid) => this.#groups.guard(pid),
 					ended: (pid) => this.#groups.unguard(pid),
 				},
 				{maxProcesses, preload, env: ownedEnv(undefined, this.#token)},
 			);
+		if (spares > 0) {
+			this.#spares = this.#newSpares(spares);
 			this.#spares.fill();
 		}
 		hosts.set(this, {
@@ -167,6 +170,21 @@ export class Orchestrator {
 		});
 		liveOrchestrators.add(this);
 		installExitHook();
+	}
+
+	/**
+	 * Boots `count` task runtimes ahead, importing the task modules `modules`, and resolves once
+	 * they are ready (or cannot be): what a preset does before it starts its clock, as Python's
+	 * forkserver is started before a program's. Taken, they are not replaced beyond the spares the
+	 * orchestrator keeps.
+	 */
+	async warm(count: number, modules: readonly (URL | string)[] = []): Promise<void> {
+		if (this.#stopping || count <= 0) return;
+		this.#spares ??= this.#newSpares(0);
+		await this.#spares.reserve(
+			count,
+			modules.map((module) => String(module)),
+		);
 	}
 
 	/** How many spare runtimes are booted and ready. */

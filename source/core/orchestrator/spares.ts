@@ -23,6 +23,9 @@ const refillDelayMs = 20;
  */
 export class Spares {
 	readonly #count: number;
+	// Spares asked for beyond `count` by reserve(): booted once, not replaced when taken.
+	#reserved = 0;
+	readonly #waiting: (() => void)[] = [];
 	readonly #guard: SpareGuard;
 	readonly #maxProcesses: number | undefined;
 	readonly #preload: readonly string[];
@@ -55,9 +58,39 @@ export class Spares {
 		this.#env = env;
 	}
 
-	/** Boots spares until `count` are ready or booting. */
+	/** Boots spares until `count` (and those reserved) are ready or booting. */
 	fill(): void {
-		while (!this.#closed && this.#ready.length + this.#booting.size < this.#count) this.#boot();
+		while (!this.#closed && this.#ready.length + this.#booting.size < this.#target()) this.#boot();
+	}
+
+	/**
+	 * Boots spares until `count` are ready, importing `modules` (the tasks about to start), and
+	 * resolves once they are — or once a boot failed, or the spares closed: a start is never held
+	 * up for a spare that will not come (it starts cold then). Those beyond the spares' own count
+	 * are not replaced when taken.
+	 */
+	async reserve(count: number, modules: readonly string[]): Promise<void> {
+		for (const module of modules) this.learn(module);
+		this.#reserved = Math.max(this.#reserved, count - this.#count);
+		this.fill();
+		if (this.#closed || this.#ready.length >= this.#target()) return;
+		// Spares never keep this process running, but someone waiting for them does.
+		const waiting = setInterval(() => {}, 60_000);
+		try {
+			await new Promise<void>((resolve) => this.#waiting.push(resolve));
+		} finally {
+			clearInterval(waiting);
+		}
+	}
+
+	#target(): number {
+		return this.#count + this.#reserved;
+	}
+
+	// Wakes reserve() once the spares are ready, or cannot all be.
+	#settle(failed: boolean): void {
+		if (!failed && !this.#closed && this.#ready.length < this.#target()) return;
+		for (const resolve of this.#waiting.splice(0)) resolve();
 	}
 
 	/** Spares booted from now on import `module` too (the module of a task being started). */
@@ -73,7 +106,8 @@ export class Spares {
 		if (!child) return undefined;
 		child.removeAllListeners('exit');
 		child.removeAllListeners('message');
-		setTimeout(() => this.fill(), refillDelayMs).unref();
+		if (this.#reserved > 0) this.#reserved--;
+		else setTimeout(() => this.fill(), refillDelayMs).unref();
 		return child;
 	}
 
@@ -90,6 +124,7 @@ export class Spares {
 		}
 		this.#ready.length = 0;
 		this.#booting.clear();
+		this.#settle(true);
 		return [...this.#killed];
 	}
 
@@ -115,13 +150,17 @@ export class Spares {
 		holdOpen(child, false);
 		// Guarded from its fork on, not from its 'spawn' event, which a busy loop may delay.
 		if (child.pid !== undefined) this.#guard.started(child.pid);
-		child.on('error', () => this.#booting.delete(child));
+		child.on('error', () => {
+			if (this.#booting.delete(child)) this.#settle(true);
+		});
 		child.on('message', (message) => {
 			if (!isRuntimeReady(message) || !this.#booting.delete(child)) return;
 			if (this.#closed) return;
 			this.#ready.push(child);
+			this.#settle(false);
 		});
 		child.once('exit', () => {
+			if (this.#booting.has(child)) this.#settle(true);
 			this.#booting.delete(child);
 			const index = this.#ready.indexOf(child);
 			if (index !== -1) this.#ready.splice(index, 1);

@@ -2,6 +2,8 @@ import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {afterEach, expect, test} from 'vitest';
 import {createOrchestrator, type Orchestrator, Process, task} from '../../../source/index.js';
+import {parallel} from '../../../source/scenarios/parallel.js';
+import {runScenario} from '../../../source/scenarios/run.js';
 import type {Identity} from '../../fixtures/tasks.js';
 import {describePids, isRunning, settledDescendants, waitFor} from '../../helpers/processes.js';
 
@@ -174,4 +176,40 @@ test('spares killed at the stop are not reported as processes that escaped their
 	// Then nothing escaped and nothing survived
 	expect(outcome.escaped).toBeUndefined();
 	expect(outcome.survivors).toEqual([]);
+});
+
+test('warm(n) boots n runtimes on an orchestrator that keeps none, resolves once they are ready, and lets them go without replacing them', async () => {
+	orchestrator = createOrchestrator();
+	const warm = orchestrator;
+	expect(warm.spareCount()).toBe(0);
+	await warm.warm(3, [tasks]);
+	// Resolved only once all three told they are listening.
+	expect(warm.spareCount()).toBe(3);
+	const booted = warm.sparePids();
+	const children = booted.map(
+		() => new Process({target: task(tasks, 'echo'), args: ['x'], orchestrator: warm}),
+	);
+	for (const child of children) await child.start();
+	expect(children.map((child) => child.pid).sort()).toEqual([...booted].sort());
+	for (const child of children) expect(await child.join()).toBe(0);
+	// None booted in their place: an orchestrator that keeps no spares keeps none after a warm-up.
+	expect(warm.sparePids()).toEqual([]);
+});
+
+test('a preset that warms up starts its processes on runtimes booted before its clock', async () => {
+	orchestrator = createOrchestrator();
+	const warm = orchestrator;
+	let bootedBeforeTheClock: number[] = [];
+	warm.bus.subscribe((event) => {
+		// The first process the lesson creates: the spares it will run on were booted by then.
+		if (event.type === 'process:created' && bootedBeforeTheClock.length === 0)
+			bootedBeforeTheClock = warm.sparePids();
+	});
+	const outcome = await runScenario(warm, parallel);
+	expect(outcome.ok).toBe(true);
+	const started = warm.bus
+		.history()
+		.flatMap((event) => (event.type === 'process:started' ? [event.pid] : []));
+	expect(bootedBeforeTheClock).toHaveLength(4);
+	expect(started.sort()).toEqual([...bootedBeforeTheClock].sort());
 });

@@ -1,0 +1,151 @@
+// The lessons take Python's time: a preset that states a Python figure, run as a person runs it
+// (`procdash parallel --json`), beside the same program run by python3, in the same run. Two
+// figures each: the lesson's own clock (the preset's, started where the Python program starts
+// its clock, just before it creates its processes) and the person's whole wait, from the command
+// to its end.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {pythonVersion} from './python.js';
+import {type BenchRow, sampleOf} from './report.js';
+
+const repeats = 5;
+const cli = new URL('../cli.js', import.meta.url).pathname;
+
+type Lesson = {
+	readonly preset: string;
+	/** The Python program the preset replays; it prints its own clock, in seconds. */
+	readonly python: string;
+};
+
+const lessons: readonly Lesson[] = [
+	{
+		preset: 'parallel',
+		python: `
+import multiprocessing, time
+
+def sleep():
+    time.sleep(1)
+
+if __name__ == '__main__':
+    started = time.perf_counter()
+    processes = [multiprocessing.Process(target=sleep) for _ in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    print(time.perf_counter() - started)
+`,
+	},
+	{
+		preset: 'lock-counter',
+		python: `
+import multiprocessing, time
+
+ordinary = 0
+
+def count(counter, lock):
+    global ordinary
+    with lock:
+        time.sleep(0.5)
+        counter.value += 1
+        ordinary += 1
+
+if __name__ == '__main__':
+    started = time.perf_counter()
+    counter = multiprocessing.Value('i', 0)
+    lock = multiprocessing.Lock()
+    processes = [multiprocessing.Process(target=count, args=(counter, lock)) for _ in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    print(time.perf_counter() - started)
+`,
+	},
+];
+
+type Times = {readonly clock: number[]; readonly wall: number[]};
+
+function timeProcdash(preset: string): Times {
+	const times: Times = {clock: [], wall: []};
+	for (let run = 0; run < repeats; run++) {
+		const started = performance.now();
+		const result = spawnSync(process.execPath, [cli, preset, '--json'], {encoding: 'utf8'});
+		const wall = performance.now() - started;
+		const finished = result.stdout
+			.split('\n')
+			.filter((line) => line.includes('"scenario:finished"'))
+			.map((line) => JSON.parse(line) as {elapsedMs: number; ok: boolean})[0];
+		if (result.status !== 0 || !finished?.ok)
+			throw new Error(`procdash ${preset} --json failed: ${result.stderr.trim()}`);
+		times.clock.push(finished.elapsedMs);
+		times.wall.push(wall);
+	}
+	return times;
+}
+
+function timePython(program: string): Times | undefined {
+	const folder = mkdtempSync(join(tmpdir(), 'procdash-bench-'));
+	const file = join(folder, 'lesson.py');
+	writeFileSync(file, program);
+	try {
+		const times: Times = {clock: [], wall: []};
+		for (let run = 0; run < repeats; run++) {
+			const started = performance.now();
+			const result = spawnSync('python3', [file], {encoding: 'utf8'});
+			const wall = performance.now() - started;
+			if (result.status !== 0) return undefined;
+			times.clock.push(Number(result.stdout.trim()) * 1000);
+			times.wall.push(wall);
+		}
+		return times;
+	} finally {
+		rmSync(folder, {recursive: true, force: true});
+	}
+}
+
+/** Each lesson's clock and whole wait, beside Python's, run by run in turn. */
+export async function benchLessons(): Promise<BenchRow[]> {
+	const hasPython = pythonVersion() !== undefined;
+	const rows: BenchRow[] = [];
+	for (const {preset, python} of lessons) {
+		const ours = timeProcdash(preset);
+		const theirs = hasPython ? timePython(python) : undefined;
+		const notes = theirs ? [] : ['python3 not found or failed: the Python anchor is skipped'];
+		rows.push(
+			{
+				figure: `\`procdash ${preset} --json\`: the lesson's clock`,
+				unit: 'ms',
+				direction: 'lower',
+				procdash: sampleOf(ours.clock),
+				anchor: {
+					name: 'the same program under python3, its clock',
+					sample: theirs && sampleOf(theirs.clock),
+				},
+				goal: {text: '≤ 1.05×', bound: 1.05, on: 'ratio'},
+				must: true,
+				notes: [
+					...notes,
+					`the lesson's clock starts once its task runtimes are booted (${preset} boots them first, as Python's program starts its clock once its interpreter is up)`,
+				],
+			},
+			{
+				figure: `\`procdash ${preset} --json\`: command to verdict`,
+				unit: 'ms',
+				direction: 'lower',
+				procdash: sampleOf(ours.wall),
+				anchor: {
+					name: '`python3 program.py`, command to exit',
+					sample: theirs && sampleOf(theirs.wall),
+				},
+				goal: {text: '—', bound: Number.NaN, on: 'ratio'},
+				notes: [
+					'the whole wait a person has: Node’s boot, procdash’s, the booting of the task runtimes, the lesson, the stop',
+				],
+			},
+		);
+	}
+	return rows;
+}
