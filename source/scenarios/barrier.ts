@@ -7,15 +7,17 @@ import type {Meeting} from './tasks/sync.js';
 const delaysMs = [300, 900, 1500, 2100];
 
 /** Four processes reach a Barrier at different times and leave it together. */
+const module = new URL('./tasks/sync.js', import.meta.url);
+
 export const barrier: Scenario = {
 	name: 'barrier',
 	description: '4 processes reach a Barrier at different times and leave together',
 	about:
 		'Each process works a different time (0.3, 0.9, 1.5 and 2.1 s), then waits at `meet`. Watch the Sync panel count them in (1 of 4 waiting, 2 of 4 …) and the rows say they wait on `meet`; when the fourth arrives all four leave at once, each with its own index.',
+	warm: {processes: delaysMs.length, modules: [module]},
 	async run(orchestrator) {
 		const started = performance.now();
 		const meet = new Barrier(delaysMs.length, {name: 'meet', orchestrator});
-		const module = new URL('./tasks/sync.js', import.meta.url);
 		const parties = delaysMs.map(
 			(ms, index) =>
 				new Process({

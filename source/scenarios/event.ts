@@ -8,11 +8,14 @@ const holdMs = 1500;
 const lineUpTimeoutMs = 15_000;
 
 /** A start gun: four processes wait on an Event, the parent sets it, all go at once. */
+const module = new URL('./tasks/sync.js', import.meta.url);
+
 export const event: Scenario = {
 	name: 'event',
 	description: 'a start gun: 4 processes wait on an Event, the parent sets it, all go at once',
 	about:
 		'Four runners wait on the Event `start-gun`. Watch the Sync panel: `event clear` with four waiters, and each row waiting on start-gun. Once all four are in line the parent holds 1.5 s, then sets the event: all four go at once.',
+	warm: {processes: runners, modules: [module]},
 	async run(orchestrator, signal) {
 		const gun = new Event({name: 'start-gun', orchestrator});
 		const lined = orchestrator.bus.next(
@@ -20,7 +23,6 @@ export const event: Scenario = {
 			lineUpTimeoutMs,
 			(waiting) => waiting.id === gun.id && waiting.state.waiters.length === runners,
 		);
-		const module = new URL('./tasks/sync.js', import.meta.url);
 		const field = Array.from(
 			{length: runners},
 			(_, index) =>

@@ -11,17 +11,19 @@ const maxsize = 5;
 const workMs = 150;
 
 /** Two producers fill a bounded JoinableQueue; three consumers drain it; sentinels end them. */
+const module = new URL('./tasks/sync.js', import.meta.url);
+
 export const producerConsumer: Scenario = {
 	name: 'producer-consumer',
 	description:
 		'2 producers, 3 consumers, a JoinableQueue of maxsize 5: it fills, the producers block, the consumers drain it',
 	about:
 		'Two producers put 10 jobs each into `jobs` (maxsize 5) as fast as it takes them; three consumers get a job, work 0.15 s, and mark it done. Watch the Queues panel: `jobs` fills to 5/5 and the producers wait to put (their rows say so) until the consumers make room. Then the parent puts one sentinel per consumer, and join() returns once every job is marked done: about 1 s.',
+	warm: {processes: producers + consumers, modules: [module]},
 	async run(orchestrator) {
 		const started = performance.now();
 		const jobs = new JoinableQueue({maxsize, name: 'jobs', orchestrator});
 		const watch = watchObject(orchestrator.bus, jobs.id, ['queue:waiting', 'queue:put']);
-		const module = new URL('./tasks/sync.js', import.meta.url);
 		const making = Array.from(
 			{length: producers},
 			(_, index) =>

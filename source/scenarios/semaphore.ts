@@ -9,16 +9,18 @@ const permits = 2;
 const insideMs = 600;
 
 /** Six processes share a Semaphore(2): never more than two inside, the others queue. */
+const module = new URL('./tasks/sync.js', import.meta.url);
+
 export const semaphore: Scenario = {
 	name: 'semaphore',
 	description: '6 processes, a Semaphore(2): never more than two inside, the others queue',
 	about:
 		'Each of six processes takes a permit of `slots`, works 0.6 s inside, and gives it back. Watch the Sync panel: 0 of 2 left, two holders, the others waiting in line (their rows say so), three rounds in about 1.8 s.',
+	warm: {processes: count, modules: [module]},
 	async run(orchestrator) {
 		const started = performance.now();
 		const slots = new Semaphore(permits, {name: 'slots', orchestrator});
 		const watch = watchObject(orchestrator.bus, slots.id, ['sync:acquired', 'sync:waiting']);
-		const module = new URL('./tasks/sync.js', import.meta.url);
 		const workers = Array.from(
 			{length: count},
 			(_, index) =>
