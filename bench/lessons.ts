@@ -64,6 +64,86 @@ if __name__ == '__main__':
     print(time.perf_counter() - started)
 `,
 	},
+	{
+		preset: 'barrier',
+		python: `
+import multiprocessing, time
+
+def meet(barrier, seconds):
+    time.sleep(seconds)
+    barrier.wait()
+
+if __name__ == '__main__':
+    started = time.perf_counter()
+    barrier = multiprocessing.Barrier(4)
+    processes = [
+        multiprocessing.Process(target=meet, args=(barrier, seconds))
+        for seconds in (0.3, 0.9, 1.5, 2.1)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    print(time.perf_counter() - started)
+`,
+	},
+	{
+		preset: 'semaphore',
+		python: `
+import multiprocessing, time
+
+def use_slot(slots):
+    with slots:
+        time.sleep(0.6)
+
+if __name__ == '__main__':
+    started = time.perf_counter()
+    slots = multiprocessing.Semaphore(2)
+    processes = [multiprocessing.Process(target=use_slot, args=(slots,)) for _ in range(6)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    print(time.perf_counter() - started)
+`,
+	},
+	{
+		preset: 'producer-consumer',
+		python: `
+import multiprocessing, time
+
+def produce(jobs, first, count):
+    for job in range(first, first + count):
+        jobs.put(job)
+
+def consume(jobs):
+    while True:
+        job = jobs.get()
+        if job is None:
+            jobs.task_done()
+            return
+        time.sleep(0.15)
+        jobs.task_done()
+
+if __name__ == '__main__':
+    started = time.perf_counter()
+    jobs = multiprocessing.JoinableQueue(5)
+    consumers = [multiprocessing.Process(target=consume, args=(jobs,)) for _ in range(3)]
+    producers = [
+        multiprocessing.Process(target=produce, args=(jobs, index * 10, 10)) for index in range(2)
+    ]
+    for process in consumers + producers:
+        process.start()
+    for process in producers:
+        process.join()
+    for _ in consumers:
+        jobs.put(None)
+    jobs.join()
+    for process in consumers:
+        process.join()
+    print(time.perf_counter() - started)
+`,
+	},
 ];
 
 type Times = {readonly clock: number[]; readonly wall: number[]};
