@@ -142,6 +142,7 @@ export class Spares {
 
 	#boot(): void {
 		const child = forkRuntime({
+			spare: true,
 			maxProcesses: this.#maxProcesses,
 			preload: [...this.#preload, ...this.#learned],
 			env: this.#env,

@@ -19,7 +19,11 @@ export type RuntimeOptions = {
 	readonly env?: NodeJS.ProcessEnv;
 	/** JSON (the default) or V8's structured clone. */
 	readonly channel?: Channel;
-	/** Module URLs to import before it says it is ready (a spare's preload). */
+	/**
+	 * A spare: it imports `preload` (module URLs) before it says it is ready, then the shared-state
+	 * code while it waits for a task.
+	 */
+	readonly spare?: boolean;
 	readonly preload?: readonly string[];
 	/** The live processes the runtime itself may start (its orchestrators' default limit). */
 	readonly maxProcesses?: number;
@@ -38,11 +42,12 @@ export const maxProcessesVariable = 'PROCDASH_MAX_PROCESSES';
 export function forkRuntime({
 	cwd,
 	env,
+	spare = false,
 	preload = [],
 	channel = 'json',
 	maxProcesses,
 }: RuntimeOptions = {}): ChildProcess {
-	return fork(bootstrapPath, preload.length > 0 ? ['--preload', ...preload] : [], {
+	return fork(bootstrapPath, spare ? ['--spare', ...preload] : [], {
 		cwd,
 		env:
 			maxProcesses === undefined

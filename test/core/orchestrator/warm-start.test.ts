@@ -123,12 +123,12 @@ test('spares import ahead the modules they are told to preload and those of task
 	await first.start();
 	await first.join();
 	// The spare it ran on was booted before tasks.js was ever asked for; its replacement knows it.
-	expect(first.result).toEqual(['--preload', preloaded.href]);
+	expect(first.result).toEqual(['--spare', preloaded.href]);
 	await waitFor(() => warm.spareCount() === 1, {timeoutMs: 10_000, message: 'a new spare'});
 	const second = new Process({target: task(tasks, 'runtimeArgv'), orchestrator: warm});
 	await second.start();
 	await second.join();
-	expect(second.result).toEqual(['--preload', preloaded.href, tasks.href]);
+	expect(second.result).toEqual(['--spare', preloaded.href, tasks.href]);
 });
 
 test('preload is checked up front: a TypeError names the option', () => {
