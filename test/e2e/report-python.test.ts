@@ -121,6 +121,25 @@ test('procdash run --json -- python3 waiting-room.py: its Event, Barrier, Semaph
 	}
 });
 
+const sleeps = fileURLToPath(new URL('../../../test/fixtures/python/sleeps.py', import.meta.url));
+
+test('procdash run --json -- python3 sleeps.py: Pool(4).map over sixteen sleeps, its queue drains', async () => {
+	for (const method of ['fork', 'spawn']) {
+		const run = await runCli(['run', '--json', '--', 'python3', sleeps, method]);
+		await expectNoneRunning(pidsIn(run.events));
+		expect(run.exitcode).toBe(0);
+		const queued = run.events.flatMap((event) =>
+			event.type === 'pool:task-queued' ? [event.tasks] : [],
+		);
+		expect(queued.reduce((sum, tasks) => sum + tasks, 0)).toBe(16);
+		const done = run.events.filter(
+			(event) => event.type === 'pool:task-done' && event.pool === 'sleeps.py · Pool-1',
+		);
+		expect(done).toHaveLength(16);
+		expect(run.summary?.pools['sleeps.py · Pool-1']).toMatchObject({done: 16, failed: 0});
+	}
+});
+
 const openTerminal = terminalPerTest();
 
 test('in a real terminal: the Sync panel shows the Python lock with its holder and waiters', async () => {
@@ -133,6 +152,19 @@ test('in a real terminal: the Sync panel shows the Python lock with its holder a
 			screen,
 		),
 	);
+	terminal.press('q');
+	await terminal.waitForExit();
+});
+
+test('in a real terminal: a Python Pool(4)’s queue drains as its workers take the sleeps', async () => {
+	const terminal = openTerminal(['node', cliPath, 'run', '--', 'python3', sleeps, 'fork', '0.5'], {
+		columns: 140,
+		rows: 40,
+	});
+	await terminal.waitForScreen((screen) =>
+		/sleeps\.py · Pool-1[\s\S]*queued [1-9]\d* · running 4 /.test(screen),
+	);
+	await terminal.waitForScreen((screen) => /queued 0 · running 0 · done 16 /.test(screen));
 	terminal.press('q');
 	await terminal.waitForExit();
 });
