@@ -208,7 +208,7 @@ export class PoolScheduler implements PoolEngine {
 		const task = slot.tasks[0];
 		if (!task || task.id !== message.taskId) return;
 		slot.tasks.shift();
-		slot.lastMs = message.ms;
+		slot.msPerItem = message.ms / Math.max(1, task.items.length);
 		if (message.type === 'pool:done') {
 			this.#events.taskDone(slot, task, message.ms);
 			this.#settle(task, message.values);
@@ -225,8 +225,10 @@ export class PoolScheduler implements PoolEngine {
 		if (this.#state === 'terminated' || this.#state === 'broken') return;
 		const limit = this.#options.maxTasksPerChild;
 		for (const slot of this.#slots) {
-			const room = capacity(slot, limit);
-			if (room === 0 || this.#queue.length === 0) continue;
+			const next = this.#queue.peek();
+			if (!next) return;
+			const room = capacity(slot, limit, next.items.length);
+			if (room === 0) continue;
 			const wasIdle = slot.tasks.length === 0;
 			for (const {task, error} of postTasks(slot, this.#queue.take(room))) {
 				this.#events.taskStarted(slot, task);

@@ -14,9 +14,11 @@ import {pack} from './pack.js';
 const workerTarget = task(new URL('../runtime/pool-worker.js', import.meta.url), 'serve');
 
 // A worker is sent tasks ahead, several to a message, when they are short: about this much work
-// (judged by its last task), so that it never waits a round trip for its next one and the
-// parent writes one message per many tiny tasks. A task longer than this goes alone to whichever
-// worker is free first, which keeps CPython's schedule (one shared queue) for real work.
+// (judged by its last task's time per item, times the items of the next), so that it never waits
+// a round trip for its next one and the parent writes one message per many tiny tasks. A task
+// longer than this goes alone to whichever worker is free first, which keeps CPython's schedule
+// (one shared queue) for real work. Per item, not per task: a map's first chunks may be a hundred
+// times the size of the warm-up's, and judged by those all of them would go to one worker.
 const aheadMs = 2;
 const maxDepth = 64;
 
@@ -35,8 +37,8 @@ export type WorkerSlot = {
 	retiring: boolean;
 	/** It was killed because the call whose task it ran was cancelled. */
 	cancelled: boolean;
-	/** How long its last task ran, in milliseconds. */
-	lastMs: number | undefined;
+	/** How long its last task ran per item, in milliseconds. */
+	msPerItem: number | undefined;
 };
 
 /**
@@ -78,20 +80,26 @@ export function createWorker(
 		stopping: false,
 		retiring: false,
 		cancelled: false,
-		lastMs: undefined,
+		msPerItem: undefined,
 	};
 }
 
 /**
- * How many tasks to send the worker now: none while it is busy enough, else enough to fill it.
- * A worker holding several is refilled only once half are done, so messages carry several.
+ * How many tasks of `items` items each (the next queued task's size) to send the worker now:
+ * none while it is busy enough, else enough to fill it. A worker holding several is refilled
+ * only once half are done, so messages carry several.
  */
-export function capacity(slot: WorkerSlot, maxTasksPerChild: number | undefined): number {
+export function capacity(
+	slot: WorkerSlot,
+	maxTasksPerChild: number | undefined,
+	items: number,
+): number {
 	if (!slot.ready || slot.stopping) return 0;
+	const taskMs = slot.msPerItem === undefined ? undefined : slot.msPerItem * items;
 	const depth =
-		slot.lastMs === undefined
+		taskMs === undefined
 			? 1
-			: Math.min(maxDepth, Math.max(1, Math.floor(aheadMs / Math.max(slot.lastMs, 0.001))));
+			: Math.min(maxDepth, Math.max(1, Math.floor(aheadMs / Math.max(taskMs, 0.001))));
 	const held = slot.tasks.length;
 	if (held > 0 && held * 2 > depth) return 0;
 	const left = maxTasksPerChild === undefined ? depth : maxTasksPerChild - slot.sent;
