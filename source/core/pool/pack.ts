@@ -6,8 +6,8 @@
 /** Items or values as they travel: a plain array, or numbers packed. */
 export type Packed = readonly unknown[] | Float64Array;
 
-// Below this, packing saves less than it costs.
-const packAtLeast = 64;
+/** Below this many values, packing saves less than it costs. */
+export const packAtLeast = 64;
 
 /** Packs `values` when they are all numbers and enough of them. */
 export function pack(values: readonly unknown[]): Packed {
