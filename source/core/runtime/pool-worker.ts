@@ -10,7 +10,7 @@ import {
 	type PoolWorkerConfig,
 	type PoolWorkerMessage,
 } from '../ipc/messages.js';
-import {pack, packAtLeast} from '../pool/pack.js';
+import {bundleItems, pack, packAtLeast} from '../pool/pack.js';
 import {onParentMessage, postToParent} from './channel.js';
 import {type CallableTask, loadTask} from './load-task.js';
 import {decodeHandles} from './shared-args.js';
@@ -88,7 +88,13 @@ function post(message: PoolReadyMessage | PoolResultMessage, exportName = ''): v
 		return;
 	}
 	outbox.push({result: message, exportName});
-	if (outbox.length >= maxOutbox) flush();
+	// A long task's values go at once: the pool refills this worker only once it hears of them,
+	// and they are worth a message of their own.
+	if (
+		outbox.length >= maxOutbox ||
+		(message.type === 'pool:done' && message.values.length >= bundleItems)
+	)
+		flush();
 	else flushing ??= setImmediate(flush);
 }
 
