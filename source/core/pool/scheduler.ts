@@ -97,7 +97,8 @@ export class PoolScheduler implements PoolEngine {
 			processes: this.#options.processes,
 			maxQueue: this.#options.maxQueue,
 		});
-		const tasks = job.tasks(items, chunksize, () => this.#nextTaskId++, this.#cutter(job, items));
+		const cut = this.#cutter(job, items, chunksize);
+		const tasks = job.tasks(items, chunksize, () => this.#nextTaskId++, cut);
 		if (tasks.length === 0) return;
 		this.#outstanding += tasks.length;
 		this.#queue.push(tasks);
@@ -113,9 +114,10 @@ export class PoolScheduler implements PoolEngine {
 	#cutter(
 		job: PoolJob,
 		items: readonly unknown[],
+		chunksize: number,
 	): ((items: readonly unknown[], start: number, end: number) => Packed) | undefined {
-		if (job.spread) return undefined;
-		if (!job.numbers || items.length < packAtLeast) return packSlice;
+		if (job.spread || chunksize < packAtLeast) return undefined;
+		if (!job.numbers) return packSlice;
 		const packed = new Float64Array(items.length);
 		packed.set(items as readonly number[]);
 		const thread = this.#options.backend === 'thread';
