@@ -2,6 +2,8 @@
 // process pool beside Python's multiprocessing Pool(2).map, the thread pool beside piscina (at
 // 1000 and at 1 task per message), each in the same run. Every side gets the same protocol:
 // workers started and warmed up by one map, then several timed maps of each kind.
+// And the figure a user meets first: a fresh Pool(2), a 1,000-item map, then one 100k map, timed;
+// each repeat a new pool (and for procdash a new orchestrator), so its median is one of first maps.
 import {createOrchestrator} from '../source/core/orchestrator/orchestrator.js';
 import type {PoolBackend} from '../source/core/pool/options.js';
 import {Pool} from '../source/core/pool/pool.js';
@@ -33,7 +35,48 @@ if __name__ == '__main__':
     print(json.dumps(rates))
 `;
 
+const warmUp = 1000;
+
+const pythonFreshScript = `
+import json, multiprocessing, sys, time
+def square(x):
+    return x * x
+if __name__ == '__main__':
+    tasks, processes, repeats, warm_up = (int(arg) for arg in sys.argv[1:5])
+    items = list(range(tasks))
+    rates = []
+    for _ in range(repeats):
+        with multiprocessing.get_context('fork').Pool(processes) as pool:
+            pool.map(square, list(range(warm_up)))
+            started = time.perf_counter()
+            pool.map(square, items)
+            rates.append(tasks / (time.perf_counter() - started))
+    print(json.dumps(rates))
+`;
+
 type Rates = {readonly default: number[]; readonly one: number[]};
+
+// Each repeat a program's first big map: a new orchestrator and pool, warmed by a small map only.
+async function measureProcdashFresh(): Promise<number[]> {
+	const square = task(new URL('./tasks.js', import.meta.url), 'square');
+	const items = Array.from({length: tasks}, (_, index) => index);
+	const small = Array.from({length: warmUp}, (_, index) => index);
+	const rates: number[] = [];
+	for (let run = 0; run < repeats; run++) {
+		const orchestrator = createOrchestrator();
+		const pool = new Pool({processes, orchestrator, backend: 'process'});
+		try {
+			await pool.map(square, small);
+			const started = performance.now();
+			await pool.map(square, items);
+			rates.push(tasks / ((performance.now() - started) / 1000));
+		} finally {
+			await pool.terminate();
+			await orchestrator.stop({graceMs: 1000});
+		}
+	}
+	return rates;
+}
 
 async function measureProcdash(backend: PoolBackend): Promise<Rates> {
 	const orchestrator = createOrchestrator();
@@ -102,9 +145,12 @@ async function measurePiscina(): Promise<Rates | string> {
 export async function benchPool(): Promise<BenchRow[]> {
 	const processPool = await measureProcdash('process');
 	const python = runPython<Rates>(pythonScript, [tasks, processes, repeats]);
+	const fresh = await measureProcdashFresh();
+	const pythonFresh = runPython<number[]>(pythonFreshScript, [tasks, processes, repeats, warmUp]);
 	const threadPool = await measureProcdash('thread');
 	const piscina = await measurePiscina();
 	const pythonNote = python.ok ? [] : [python.note];
+	const pythonFreshNote = pythonFresh.ok ? [] : [pythonFresh.note];
 	const piscinaNote = typeof piscina === 'string' ? [piscina] : [];
 	const row = (
 		figure: string,
@@ -137,6 +183,13 @@ export async function benchPool(): Promise<BenchRow[]> {
 			'Python, chunksize=1',
 			pythonRates?.one,
 			pythonNote,
+		),
+		row(
+			'Pool(2) fresh: a 1,000-item map, then one 100k map (default chunksize)',
+			fresh,
+			'Python, a fresh Pool(2) the same way',
+			pythonFresh.ok ? pythonFresh.output : undefined,
+			pythonFreshNote,
 		),
 		row(
 			"Pool(2, backend 'thread').map 100k, default chunksize",

@@ -10,6 +10,8 @@ export type CallItems = {
 	readonly items: readonly unknown[];
 	/** Some item holds a shared object's handle, which the worker turns back into a proxy. */
 	readonly shared: boolean;
+	/** Every item is a number (and the items are not argument lists): they may travel packed. */
+	readonly numbers: boolean;
 };
 
 /**
@@ -29,20 +31,25 @@ export function callItems(
 	if (backend === 'bullmq') {
 		for (let index = 0; index < list.length; index++)
 			checkJson(list[index], apply ? `${method}: args` : `${method}: item ${index}`);
-		return {items: list, shared: false};
+		return {items: list, shared: false, numbers: false};
 	}
 	const encoder = new SharedEncoder(orchestrator, backend);
 	let encoded: unknown[] | undefined;
+	let numbers = !spread;
 	for (let index = 0; index < list.length; index++) {
 		const item = list[index];
 		// Numbers and strings, the bulk of most maps, hold nothing to encode.
-		if (typeof item !== 'object' || item === null) continue;
+		if (typeof item !== 'object' || item === null) {
+			if (typeof item !== 'number') numbers = false;
+			continue;
+		}
+		numbers = false;
 		const sendable = encoder.encode(item, apply ? `${method}: args` : `${method}: item ${index}`);
 		if (sendable === item) continue;
 		encoded ??= [...list];
 		encoded[index] = sendable;
 	}
-	return {items: encoded ?? list, shared: encoder.found};
+	return {items: encoded ?? list, shared: encoder.found, numbers};
 }
 
 function toList(method: string, items: unknown, spread: boolean): unknown[] {

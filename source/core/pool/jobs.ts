@@ -11,9 +11,12 @@ export type PoolTask = {
 	readonly ordinal: number;
 	/** The index of its first item in the call's input. */
 	readonly first: number;
-	readonly items: readonly unknown[];
+	/** Its items; numbers may be packed (pack.ts), as they are sent. */
+	readonly items: Packed;
 	/** Times it was lost with its worker and run again. */
 	attempts: number;
+	/** When it was last sent to a worker (performance.now()). */
+	sentAt: number;
 };
 
 /** What a call on the pool asks for, as a job is made of it. */
@@ -25,6 +28,8 @@ export type JobSpec = {
 	readonly retries: number;
 	/** Its items hold shared objects' handles. */
 	readonly shared: boolean;
+	/** Every item is a number. */
+	readonly numbers?: boolean;
 };
 
 /**
@@ -42,20 +47,31 @@ export abstract class PoolJob {
 	readonly retries: number;
 	/** Its items hold shared objects' handles, which the worker turns back into proxies. */
 	readonly shared: boolean;
+	/** Every item is a number: the chunks may be cut from one packed copy of them. */
+	readonly numbers: boolean;
 	/** Tasks not yet settled; set when the tasks are made. */
 	protected remaining = 0;
 	#whenSettled: (() => void)[] = [];
 
-	constructor({method, target, spread, retries, shared}: JobSpec) {
+	constructor({method, target, spread, retries, shared, numbers = false}: JobSpec) {
 		this.call = method.replace(/\(\)$/, '');
 		this.target = target;
 		this.spread = spread;
 		this.retries = retries;
 		this.shared = shared;
+		this.numbers = numbers;
 	}
 
-	/** Makes the call's tasks: `items` cut into chunks of `chunksize`. */
-	tasks(items: readonly unknown[], chunksize: number, nextId: () => number): PoolTask[] {
+	/**
+	 * Makes the call's tasks: `items` cut into chunks of `chunksize`, each made by `cut` (a slice
+	 * unless told otherwise).
+	 */
+	tasks(
+		items: readonly unknown[],
+		chunksize: number,
+		nextId: () => number,
+		cut: (items: readonly unknown[], start: number, end: number) => Packed = slice,
+	): PoolTask[] {
 		const tasks: PoolTask[] = [];
 		for (let first = 0; first < items.length; first += chunksize) {
 			tasks.push({
@@ -63,8 +79,9 @@ export abstract class PoolJob {
 				job: this,
 				ordinal: tasks.length,
 				first,
-				items: items.slice(first, first + chunksize),
+				items: cut(items, first, Math.min(items.length, first + chunksize)),
 				attempts: 0,
+				sentAt: 0,
 			});
 		}
 		this.remaining = tasks.length;
@@ -90,6 +107,10 @@ export abstract class PoolJob {
 	protected abstract started(count: number): void;
 }
 
+function slice(items: readonly unknown[], start: number, end: number): readonly unknown[] {
+	return items.slice(start, end);
+}
+
 /** map, starmap and apply: every value in input order, or the first failure. */
 export class CollectJob extends PoolJob {
 	/** Resolves with the values in input order; rejects with the first task's error to arrive. */
@@ -113,10 +134,13 @@ export class CollectJob extends PoolJob {
 	}
 
 	// Packed numbers are copied straight from their Float64Array: no array is made in between.
+	// The loop keeps to locals: a first big map runs it in the interpreter, where each private
+	// field read would cost as much again.
 	succeed(task: PoolTask, values: Packed): void {
 		if (this.#settled) return;
-		for (let index = 0; index < values.length; index++)
-			this.#results[task.first + index] = values[index];
+		const results = this.#results;
+		const {first} = task;
+		for (let index = 0; index < values.length; index++) results[first + index] = values[index];
 		if (--this.remaining === 0) this.#finish();
 	}
 

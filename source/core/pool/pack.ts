@@ -6,14 +6,41 @@
 /** Items or values as they travel: a plain array, or numbers packed. */
 export type Packed = readonly unknown[] | Float64Array;
 
-// Below this, packing saves less than it costs.
-const packAtLeast = 64;
+/** Below this many values, packing saves less than it costs. */
+export const packAtLeast = 64;
+
+/** A message holds tasks (or their values) up to about this many items in all; one of more goes alone. */
+export const bundleItems = 1024;
 
 /** Packs `values` when they are all numbers and enough of them. */
 export function pack(values: readonly unknown[]): Packed {
 	if (values.length < packAtLeast) return values;
-	for (const value of values) if (typeof value !== 'number') return values;
-	return Float64Array.from(values as readonly number[]);
+	// One pass that checks and copies: a chunk of another kind stops at its first item that is
+	// not a number, and only then is the array made for nothing.
+	const numbers = new Float64Array(values.length);
+	for (let index = 0; index < values.length; index++) {
+		const value = values[index];
+		if (typeof value !== 'number') return values;
+		numbers[index] = value;
+	}
+	return numbers;
+}
+
+/**
+ * `values[start … end)`, packed when they are all numbers and enough of them: a call's chunk as
+ * its task keeps it. Packed at once rather than sliced, then packed for each message: the
+ * numbers then live outside V8's heap, where the young generation's collections do not copy them
+ * (eight 12,500-item slices of a first 100k map cost two scavenges of 4–5 ms each).
+ */
+export function packSlice(values: readonly unknown[], start: number, end: number): Packed {
+	if (end - start < packAtLeast) return values.slice(start, end);
+	const numbers = new Float64Array(end - start);
+	for (let index = start; index < end; index++) {
+		const value = values[index];
+		if (typeof value !== 'number') return values.slice(start, end);
+		numbers[index - start] = value;
+	}
+	return numbers;
 }
 
 /** The plain array of what `pack` packed. */

@@ -250,6 +250,7 @@ export class Pool implements AsyncDisposable {
 			spread,
 			retries: resolveRetries(method, options?.retries, this.#retries),
 			shared: call.shared,
+			numbers: call.numbers,
 		});
 		const chunksize = resolveChunksize(method, options?.chunksize, {
 			items: call.items.length,
@@ -280,6 +281,7 @@ export class Pool implements AsyncDisposable {
 					spread: false,
 					retries: resolveRetries(method, options?.retries, this.#retries),
 					shared: call.shared,
+					numbers: call.numbers,
 				},
 				ordered,
 			);

@@ -26,6 +26,11 @@ export class TaskQueue {
 		this.#head = 0;
 	}
 
+	/** The task at the front, left there. */
+	peek(): PoolTask | undefined {
+		return this.#tasks[this.#head];
+	}
+
 	/** Takes the task at the front. */
 	shift(): PoolTask | undefined {
 		if (this.#head >= this.#tasks.length) return undefined;

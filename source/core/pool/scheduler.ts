@@ -8,10 +8,11 @@ import {PoolEmitter} from './emitter.js';
 import type {PoolEngine, PoolState} from './engine.js';
 import type {PoolJob, PoolTask} from './jobs.js';
 import type {ResolvedPoolOptions} from './options.js';
-import type {Packed} from './pack.js';
+import {type Packed, packAtLeast, packSlice} from './pack.js';
 import {checkRoom, TaskQueue} from './queue.js';
 import {withdraw} from './withdraw.js';
 import {
+	answered,
 	capacity,
 	createWorker,
 	deathOf,
@@ -96,13 +97,34 @@ export class PoolScheduler implements PoolEngine {
 			processes: this.#options.processes,
 			maxQueue: this.#options.maxQueue,
 		});
-		const tasks = job.tasks(items, chunksize, () => this.#nextTaskId++);
+		const cut = this.#cutter(job, items, chunksize);
+		const tasks = job.tasks(items, chunksize, () => this.#nextTaskId++, cut);
 		if (tasks.length === 0) return;
 		this.#outstanding += tasks.length;
 		this.#queue.push(tasks);
 		this.#events.emit('pool:task-queued', {tasks: tasks.length, count: items.length});
 		this.#updateKeepAlive();
 		this.#dispatch();
+	}
+
+	// A map's chunks of numbers are packed once, as they are cut: each is sent as it is kept.
+	// When every item is a number, a typed array's set() packs them all natively (2.3 ms for
+	// 100k, where a first map's JavaScript loop takes 3–10 ms and the constructor 4–7 ms), and
+	// each chunk is a view of it; a thread's is a copy, as cloning a view clones its whole buffer.
+	#cutter(
+		job: PoolJob,
+		items: readonly unknown[],
+		chunksize: number,
+	): ((items: readonly unknown[], start: number, end: number) => Packed) | undefined {
+		if (job.spread || chunksize < packAtLeast) return undefined;
+		if (!job.numbers) return packSlice;
+		const packed = new Float64Array(items.length);
+		packed.set(items as readonly number[]);
+		const thread = this.#options.backend === 'thread';
+		return (_, start, end) => {
+			if (end - start < packAtLeast) return items.slice(start, end);
+			return thread ? packed.slice(start, end) : packed.subarray(start, end);
+		};
 	}
 
 	/**
@@ -193,7 +215,7 @@ export class PoolScheduler implements PoolEngine {
 		this.#abandon('broken', this.#bootFailures.cannotStart(error));
 	}
 
-	#onMessage(slot: WorkerSlot, message: PoolWorkerMessage): void {
+	#onMessage(slot: WorkerSlot, message: PoolWorkerMessage, timed = true): void {
 		if (message.type === 'pool:ready') {
 			markReady(slot);
 			this.#bootFailures.ready();
@@ -202,31 +224,40 @@ export class PoolScheduler implements PoolEngine {
 			return;
 		}
 		if (message.type === 'pool:results') {
-			for (const result of message.results) this.#onMessage(slot, result);
+			let timed = true;
+			for (const result of message.results) {
+				this.#onMessage(slot, result, timed);
+				timed = false;
+			}
 			return;
 		}
 		const task = slot.tasks[0];
 		if (!task || task.id !== message.taskId) return;
 		slot.tasks.shift();
-		slot.lastMs = message.ms;
-		if (message.type === 'pool:done') {
-			this.#events.taskDone(slot, task, message.ms);
-			this.#settle(task, message.values);
-		} else {
-			this.#events.taskDone(slot, task, message.ms, message.error);
-			this.#settle(task, rebuildError(message.error));
-		}
+		answered(slot, task, message.ms, timed);
+		const done = message.type === 'pool:done';
+		this.#events.taskDone(slot, task, message.ms, done ? undefined : message.error);
 		const next = slot.tasks[0];
 		if (next) this.#events.taskStarted(slot, next);
+		// The worker's next tasks go out before this one's values are taken in: copying a big
+		// chunk's values into the call's results would otherwise keep the worker waiting.
 		this.#dispatch();
+		this.#settle(task, done ? message.values : rebuildError(message.error));
 	}
 
 	#dispatch(): void {
 		if (this.#state === 'terminated' || this.#state === 'broken') return;
 		const limit = this.#options.maxTasksPerChild;
+		// No worker is sent more than its share of what waits: short tasks sent ahead all to the
+		// first worker would leave the others idle (CPython's workers take turns at one queue).
+		let takers = 0;
+		for (const slot of this.#slots) if (slot.ready && !slot.stopping) takers++;
+		const share = Math.ceil(this.#queue.length / Math.max(1, takers));
 		for (const slot of this.#slots) {
-			const room = capacity(slot, limit);
-			if (room === 0 || this.#queue.length === 0) continue;
+			const next = this.#queue.peek();
+			if (!next) return;
+			const room = Math.min(share, capacity(slot, limit, next.items.length));
+			if (room === 0) continue;
 			const wasIdle = slot.tasks.length === 0;
 			for (const {task, error} of postTasks(slot, this.#queue.take(room))) {
 				this.#events.taskStarted(slot, task);

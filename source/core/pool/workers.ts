@@ -9,14 +9,19 @@ import {task} from '../process/task.js';
 import {Thread} from '../process/thread.js';
 import type {PoolTask} from './jobs.js';
 import type {ResolvedPoolOptions} from './options.js';
-import {pack} from './pack.js';
+import {bundleItems} from './pack.js';
 
 const workerTarget = task(new URL('../runtime/pool-worker.js', import.meta.url), 'serve');
 
 // A worker is sent tasks ahead, several to a message, when they are short: about this much work
-// (judged by its last task), so that it never waits a round trip for its next one and the
-// parent writes one message per many tiny tasks. A task longer than this goes alone to whichever
-// worker is free first, which keeps CPython's schedule (one shared queue) for real work.
+// beyond what a round trip costs it (judged by its last task's time per item, times the items of
+// the next, and by the time its last answer took beyond its run), so that it never waits a round
+// trip for its next one and the parent writes one message per many tiny tasks. A task longer
+// than that goes alone to whichever worker is free first, which keeps CPython's schedule (one
+// shared queue) for real work. Per item, not per task: a map's first chunks may be a hundred
+// times the size of the warm-up's, and judged by those all of them would go to one worker. The
+// round trip counts: a chunk of 12,500 numbers runs in under a millisecond but takes 3–4 ms to
+// cross there and back, and a worker sent one at a time would wait that long between them.
 const aheadMs = 2;
 const maxDepth = 64;
 
@@ -35,8 +40,12 @@ export type WorkerSlot = {
 	retiring: boolean;
 	/** It was killed because the call whose task it ran was cancelled. */
 	cancelled: boolean;
-	/** How long its last task ran, in milliseconds. */
-	lastMs: number | undefined;
+	/** How long its last task ran per item, in milliseconds. */
+	msPerItem: number | undefined;
+	/** What its last timed answer took beyond the task's run: the message there and back. */
+	roundTripMs: number;
+	/** When its last answer came (performance.now()). */
+	answeredAt: number;
 };
 
 /**
@@ -78,52 +87,72 @@ export function createWorker(
 		stopping: false,
 		retiring: false,
 		cancelled: false,
-		lastMs: undefined,
+		msPerItem: undefined,
+		roundTripMs: 0,
+		answeredAt: 0,
 	};
 }
 
 /**
- * How many tasks to send the worker now: none while it is busy enough, else enough to fill it.
- * A worker holding several is refilled only once half are done, so messages carry several.
+ * How many tasks of `items` items each (the next queued task's size) to send the worker now:
+ * none while it is busy enough, else enough to fill it. A worker holding several is refilled
+ * only once half are done, so messages carry several.
  */
-export function capacity(slot: WorkerSlot, maxTasksPerChild: number | undefined): number {
+export function capacity(
+	slot: WorkerSlot,
+	maxTasksPerChild: number | undefined,
+	items: number,
+): number {
 	if (!slot.ready || slot.stopping) return 0;
+	const taskMs = slot.msPerItem === undefined ? undefined : slot.msPerItem * items;
 	const depth =
-		slot.lastMs === undefined
+		taskMs === undefined
 			? 1
-			: Math.min(maxDepth, Math.max(1, Math.floor(aheadMs / Math.max(slot.lastMs, 0.001))));
+			: Math.min(
+					maxDepth,
+					Math.max(1, Math.floor((aheadMs + slot.roundTripMs) / Math.max(taskMs, 0.001))),
+				);
 	const held = slot.tasks.length;
 	if (held > 0 && held * 2 > depth) return 0;
 	const left = maxTasksPerChild === undefined ? depth : maxTasksPerChild - slot.sent;
 	return Math.max(0, Math.min(depth - held, left));
 }
 
+/**
+ * The worker answered `task`, which ran `ms`. `timed`: the first answer of its message, whose
+ * wait tells the round trip (the others came with it).
+ */
+export function answered(slot: WorkerSlot, task: PoolTask, ms: number, timed: boolean): void {
+	const now = performance.now();
+	slot.msPerItem = ms / Math.max(1, task.items.length);
+	// It began when it was sent, or when the worker answered the task before it, if later.
+	if (timed) slot.roundTripMs = Math.max(0, now - Math.max(task.sentAt, slot.answeredAt) - ms);
+	slot.answeredAt = now;
+}
+
 /** A task that could not be sent: its items cannot be serialized. */
 export type Unsendable = {readonly task: PoolTask; readonly error: TypeError};
 
 /**
- * Sends `tasks` to the worker in one message. Returns those whose items cannot be serialized
- * (they were not sent); a worker that is gone is not an error here: its exit accounts for them.
+ * Sends `tasks` to the worker: short ones together in one message, as a message each would cost
+ * more than they do; long ones a message each, so that the worker starts on the first while the
+ * next is still on its way. Returns those whose items cannot be serialized (they were not sent);
+ * a worker that is gone is not an error here: its exit accounts for them.
  */
 export function postTasks(slot: WorkerSlot, tasks: readonly PoolTask[]): Unsendable[] {
+	const bundles = bundle(tasks);
+	if (bundles.length > 1) return bundles.flatMap((each) => postTasks(slot, each));
 	const messages = tasks.map(taskMessage);
 	const message: PoolParentMessage =
 		messages.length === 1
 			? (messages[0] as PoolTaskMessage)
 			: {type: 'pool:tasks', tasks: messages};
-	// A thread is handed the packed numbers' memory rather than a copy: pack() made it for this
-	// message alone.
-	const transfer = messages.flatMap(({items}) =>
-		items instanceof Float64Array ? [items.buffer as ArrayBuffer] : [],
-	);
 	// postMessage is false both when the channel is backed up (the message is still sent) and
 	// when it could not be serialized; only the second is worth a second look, and plain
 	// numbers and strings always serialize, so a big chunk of them is never cloned to check.
-	if (
-		slot.process.postMessage(message, transfer) ||
-		tasks.every(plainItems) ||
-		cloneable(messages)
-	) {
+	if (slot.process.postMessage(message) || messages.every(plainItems) || cloneable(messages)) {
+		const now = performance.now();
+		for (const task of tasks) task.sentAt = now;
 		slot.tasks.push(...tasks);
 		slot.sent += tasks.length;
 		return [];
@@ -142,19 +171,39 @@ export function postTasks(slot: WorkerSlot, tasks: readonly PoolTask[]): Unsenda
 	];
 }
 
+function bundle(tasks: readonly PoolTask[]): PoolTask[][] {
+	const bundles: PoolTask[][] = [];
+	let current: PoolTask[] = [];
+	let items = 0;
+	for (const task of tasks) {
+		if (current.length > 0 && items + task.items.length > bundleItems) {
+			bundles.push(current);
+			current = [];
+			items = 0;
+		}
+		current.push(task);
+		items += task.items.length;
+	}
+	if (current.length > 0) bundles.push(current);
+	return bundles;
+}
+
 function taskMessage(task: PoolTask): PoolTaskMessage {
 	return {
 		type: 'pool:task',
 		taskId: task.id,
 		target: task.job.target,
 		spread: task.job.spread,
-		items: task.job.spread ? task.items : pack(task.items),
+		// Packed as the task was cut, and kept: a task lost with its worker is sent again.
+		items: task.items,
 		...(task.job.shared ? {shared: true} : {}),
 	};
 }
 
-function plainItems(task: PoolTask): boolean {
-	return task.items.every(
+// Packed items are numbers: nothing in them to look at.
+function plainItems({items}: PoolTaskMessage): boolean {
+	if (items instanceof Float64Array) return true;
+	return items.every(
 		(item) => isPrimitive(item) || (Array.isArray(item) && item.every(isPrimitive)),
 	);
 }

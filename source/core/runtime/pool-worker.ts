@@ -10,7 +10,7 @@ import {
 	type PoolWorkerConfig,
 	type PoolWorkerMessage,
 } from '../ipc/messages.js';
-import {pack} from '../pool/pack.js';
+import {bundleItems, pack, packAtLeast} from '../pool/pack.js';
 import {onParentMessage, postToParent} from './channel.js';
 import {type CallableTask, loadTask} from './load-task.js';
 import {decodeHandles} from './shared-args.js';
@@ -88,7 +88,13 @@ function post(message: PoolReadyMessage | PoolResultMessage, exportName = ''): v
 		return;
 	}
 	outbox.push({result: message, exportName});
-	if (outbox.length >= maxOutbox) flush();
+	// A long task's values go at once: the pool refills this worker only once it hears of them,
+	// and they are worth a message of their own.
+	if (
+		outbox.length >= maxOutbox ||
+		(message.type === 'pool:done' && message.values.length >= bundleItems)
+	)
+		flush();
 	else flushing ??= setImmediate(flush);
 }
 
@@ -106,15 +112,34 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 // chunk of 12,500 trivial items cost microseconds rather than a turn of the event loop each.
 async function runTask(task: PoolTaskMessage): Promise<void> {
 	const started = performance.now();
-	const values = new Array<unknown>(task.items.length);
+	let values: unknown[] | Float64Array = [];
 	let index = 0;
 	try {
 		const fn = await cachedTask(task);
 		const items = task.shared ? ((await decodeHandles(task.items)) as unknown[]) : task.items;
-		for (; index < items.length; index++) {
-			const item = items[index];
-			const value = task.spread ? fn(...(item as unknown[])) : fn(item);
-			values[index] = isThenable(value) ? await value : value;
+		let pending: {readonly value: unknown} | undefined;
+		if (!task.spread && items.length >= packAtLeast) {
+			const numbers = new Float64Array(items.length);
+			const stop = callForNumbers(fn, items, numbers);
+			index = stop.index;
+			if (stop.how === 'threw') throw stop.error;
+			if (stop.how === 'end') values = numbers;
+			else {
+				values = Array.from(numbers.subarray(0, index));
+				pending = stop;
+			}
+		}
+		if (Array.isArray(values)) {
+			values.length = items.length;
+			if (pending) {
+				const {value} = pending;
+				values[index++] = isThenable(value) ? await value : value;
+			}
+			for (; index < items.length; index++) {
+				const item = items[index];
+				const value = task.spread ? fn(...(item as unknown[])) : fn(item);
+				values[index] = isThenable(value) ? await value : value;
+			}
 		}
 	} catch (error) {
 		const ms = performance.now() - started;
@@ -122,7 +147,38 @@ async function runTask(task: PoolTaskMessage): Promise<void> {
 		return;
 	}
 	const ms = performance.now() - started;
-	post({type: 'pool:done', taskId: task.taskId, values: pack(values), ms}, task.target.exportName);
+	const packed = values instanceof Float64Array ? values : pack(values);
+	post({type: 'pool:done', taskId: task.taskId, values: packed, ms}, task.target.exportName);
+}
+
+/** Where callForNumbers stopped: at the end, at a value that is not a number, or at a throw. */
+type NumbersStop =
+	| {readonly how: 'end'; readonly index: number}
+	| {readonly how: 'value'; readonly index: number; readonly value: unknown}
+	| {readonly how: 'threw'; readonly index: number; readonly error: unknown};
+
+// The loop of a map of numbers to numbers, on its own so that V8 optimizes it within a
+// script's first big map: the same loop inside runTask, an async function, is compiled four
+// times slower and entered only after its chunk has run through in the interpreter (a first
+// chunk of 12,500 items took 30–60 ms that way, under 10 ms this way). Each value goes straight
+// into the Float64Array that will be sent; the first value that is not a number, or a throw,
+// stops the loop there, and runTask goes on from that item the general way.
+function callForNumbers(
+	fn: CallableTask,
+	items: ArrayLike<unknown>,
+	numbers: Float64Array,
+): NumbersStop {
+	let index = 0;
+	try {
+		for (; index < items.length; index++) {
+			const value = fn(items[index]);
+			if (typeof value !== 'number') return {how: 'value', index, value};
+			numbers[index] = value;
+		}
+	} catch (error) {
+		return {how: 'threw', index, error};
+	}
+	return {how: 'end', index};
 }
 
 /**

@@ -110,3 +110,14 @@ test('numbers cross exactly, whether a chunk travels packed or not', async () =>
 	const mixedBack = await pool.map(poolTask('identity'), mixed, {chunksize: 102});
 	expect(mixedBack.every((value, index) => Object.is(value, mixed[index]))).toBe(true);
 });
+
+test('a chunk of numbers that meets a string, a promise or a throw midway keeps each value in order', async () => {
+	const pool = new Pool({processes: 2, orchestrator: orchestrator()});
+	const numbers = Array.from({length: 300}, (_, index) => index);
+	const back = await pool.map(poolTask('mostlyDouble'), numbers, {chunksize: 150});
+	expect(back).toEqual(
+		numbers.map((x) => (x === 110 ? 's110' : x === 120 || x === 130 ? -x : x * 2)),
+	);
+	const failing = pool.map(poolTask('mostlyDouble'), [...numbers, 9999], {chunksize: 301});
+	await expect(failing).rejects.toThrow(new RangeError('no 9999'));
+});

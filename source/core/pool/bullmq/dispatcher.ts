@@ -16,6 +16,7 @@ import {PoolEmitter} from '../emitter.js';
 import type {PoolEngine, PoolState} from '../engine.js';
 import type {PoolJob, PoolTask} from '../jobs.js';
 import type {ResolvedPoolOptions} from '../options.js';
+import {unpack} from '../pack.js';
 import {checkRoom, TaskQueue} from '../queue.js';
 import type {RemoteOptions} from './options.js';
 import {readOutcome, remoteWorker} from './remote-outcome.js';
@@ -169,7 +170,7 @@ export class BullmqDispatcher implements PoolEngine {
 			module: moduleOf.get(job) as string,
 			exportName: job.target.exportName,
 			spread: job.spread,
-			items: task.items,
+			items: unpack(task.items),
 			retries: job.retries,
 		};
 	}
