@@ -16,31 +16,41 @@ const floodWindowS = quick ? 30 : 60;
 const floodRate = 50_000;
 const floodWarmUpS = 10;
 
-// CPU % of one core, per 5-second slice of the window.
-async function cpuSlices(pid: number, seconds: number): Promise<number[]> {
-	const slices: number[] = [];
-	let before = cpuSeconds(pid) ?? 0;
+// CPU % of one core of each of `pids`, per 5-second slice of the window, all read at the same
+// instants: processes measured side by side share the machine's load.
+async function cpuSlices(pids: readonly number[], seconds: number): Promise<number[][]> {
+	const slices = pids.map((): number[] => []);
+	let before = pids.map((pid) => cpuSeconds(pid) ?? 0);
 	let at = performance.now();
 	for (let elapsed = 0; elapsed < seconds; elapsed += 5) {
 		await pause(5000);
-		const after = cpuSeconds(pid) ?? before;
+		const after = pids.map((pid, index) => cpuSeconds(pid) ?? (before[index] as number));
 		const now = performance.now();
-		slices.push(((after - before) / ((now - at) / 1000)) * 100);
+		for (const [index, slice] of slices.entries())
+			slice.push(
+				(((after[index] as number) - (before[index] as number)) / ((now - at) / 1000)) * 100,
+			);
 		before = after;
 		at = now;
 	}
 	return slices;
 }
 
+/** Whether htop can be run here; its anchor is skipped without it. */
+function hasHtop(): boolean {
+	return spawnSync('htop', ['--version']).status === 0;
+}
+
 async function quit(terminal: Terminal): Promise<void> {
-	terminal.press('q');
+	// Read before q: a program that quits at once (htop) takes its tmux with it.
 	const pid = terminal.pid;
+	terminal.press('q');
 	const deadline = performance.now() + 15_000;
 	while (cpuSeconds(pid) !== undefined && performance.now() < deadline) await pause(100);
 	terminal.close();
 }
 
-async function sleepingChildren(count: number, dir: string): Promise<number[]> {
+function sleepersFile(count: number, dir: string): string {
 	const file = join(dir, `sleepers-${count}.yaml`);
 	const processes = Array.from(
 		{length: count},
@@ -50,14 +60,58 @@ async function sleepingChildren(count: number, dir: string): Promise<number[]> {
 		file,
 		`description: ${count} sleeping children\nprocesses:\n${processes.join('\n')}\n`,
 	);
+	return file;
+}
+
+// htop with `count` sleeping children of its own: a shell starts them and becomes htop, which
+// draws every process of the machine (theirs among them) once a second. Its settings are read
+// from and written to `dir`, never the user's.
+function openHtop(count: number, dir: string): Terminal {
+	const script = `for i in $(seq ${count}); do sleep 600 & done; HTOPRC=${join(dir, 'htoprc')} exec htop -d 10`;
+	return Terminal.open(['sh', '-c', script]);
+}
+
+async function quitHtop(terminal: Terminal): Promise<void> {
+	let pid: number;
+	try {
+		pid = terminal.pid;
+	} catch {
+		// Its tmux is gone already, and htop with it.
+		return;
+	}
+	await quit(terminal);
+	// Its sleeping children are in its process group: the group outlives htop while they do.
+	try {
+		process.kill(-pid, 'SIGKILL');
+	} catch {
+		// Gone with the terminal.
+	}
+}
+
+/**
+ * The dashboard's CPU with `count` sleeping children, in 5 s slices; with htop's beside it, over
+ * the same window, when `htop` is set (undefined where htop is not installed).
+ */
+async function sleepingChildren(
+	count: number,
+	dir: string,
+	{htop = false} = {},
+): Promise<{procdash: number[]; htop?: number[]}> {
+	const file = sleepersFile(count, dir);
 	const terminal = Terminal.open([process.execPath, cli, '-c', file, '--grace', '1']);
+	const anchor = htop ? openHtop(count, dir) : undefined;
 	try {
 		const up = await terminal.waitFor((screen) => screen.includes(`${count} running`), 30_000);
 		if (!up) throw new Error(`the dashboard never showed ${count} running:\n${terminal.screen()}`);
+		if (anchor && !(await anchor.waitFor((screen) => screen.includes('Load average'), 30_000)))
+			throw new Error(`htop never showed:\n${anchor.screen()}`);
 		await pause(3000);
-		return await cpuSlices(terminal.pid, cpuWindowS);
+		const pids = [terminal.pid, ...(anchor ? [anchor.pid] : [])];
+		const [ours, theirs] = await cpuSlices(pids, cpuWindowS);
+		return {procdash: ours as number[], ...(theirs ? {htop: theirs} : {})};
 	} finally {
 		await quit(terminal);
+		if (anchor) await quitHtop(anchor);
 	}
 }
 
@@ -185,8 +239,9 @@ export async function benchDashboard(): Promise<BenchRow[]> {
 	try {
 		const frames: number[] = [];
 		for (let run = 0; run < 5; run++) frames.push(await firstFrame());
-		const twenty = await sleepingChildren(20, dir);
-		const twoHundred = await sleepingChildren(200, dir);
+		const htop = hasHtop();
+		const twenty = await sleepingChildren(20, dir, {htop});
+		const twoHundred = (await sleepingChildren(200, dir)).procdash;
 		const flooded = await flood(dir);
 		const window = `${cpuWindowS} s${quick ? ' (BENCH_QUICK)' : ''}, in 5 s slices`;
 		return [
@@ -194,9 +249,18 @@ export async function benchDashboard(): Promise<BenchRow[]> {
 				figure: 'dashboard CPU, 20 sleeping children',
 				unit: '% of a core',
 				direction: 'lower',
-				procdash: sampleOf(twenty),
+				procdash: sampleOf(twenty.procdash),
+				anchor: {
+					name: '`htop -d 10`',
+					sample: twenty.htop ? sampleOf(twenty.htop) : undefined,
+				},
 				goal: {text: '≤ 1 %', bound: 1, on: 'value'},
-				notes: [`procdash -c (20 × sleep 600) in tmux, /proc/<pid>/stat over ${window}`],
+				notes: [
+					`procdash -c (20 × sleep 600) in a 120×40 tmux, /proc/<pid>/stat over ${window}`,
+					htop
+						? 'beside it, in the same window: htop -d 10 (every process of the machine, once a second) with 20 × sleep 600 of its own, in a 120×40 tmux of its own, measured the same way'
+						: 'htop not found: the htop anchor is skipped',
+				],
 			},
 			{
 				figure: 'dashboard CPU, 200 sleeping children',
