@@ -255,6 +255,7 @@ export async function benchDashboard(): Promise<BenchRow[]> {
 					sample: twenty.htop ? sampleOf(twenty.htop) : undefined,
 				},
 				goal: {text: '≤ 1 %', bound: 1, on: 'value'},
+				must: true,
 				notes: [
 					`procdash -c (20 × sleep 600) in a 120×40 tmux, /proc/<pid>/stat over ${window}`,
 					htop
