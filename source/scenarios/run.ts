@@ -18,6 +18,8 @@ export async function runScenario(
 	let outcome: ScenarioOutcome;
 	try {
 		if (scenario.warm) {
+			// After the turn that started it: the dashboard draws its first frame before the boots.
+			await new Promise((resolve) => setImmediate(resolve));
 			await orchestrator.warm(scenario.warm.processes, scenario.warm.modules);
 			started = performance.now();
 		}

@@ -16,6 +16,13 @@ import {OutputValve} from './output-valve.js';
 import {Spares} from './spares.js';
 import {signalEach, stopGroups} from './stop.js';
 
+// What a runtime loads when a task is sent a shared object (runtime/shared-args.ts): warmed-up
+// runtimes import it before they count as ready.
+const sharedStateModules = [
+	new URL('../shared/handles.js', import.meta.url).href,
+	new URL('../runtime/shared-client.js', import.meta.url).href,
+];
+
 export type {Member} from './member.js';
 
 export type {OrchestratorOptions} from './options.js';
@@ -173,7 +180,9 @@ export class Orchestrator {
 	}
 
 	/**
-	 * Boots `count` task runtimes ahead, importing the task modules `modules`, and resolves once
+	 * Boots `count` task runtimes ahead, importing the task modules `modules` and the code that
+	 * turns a Value, a Lock or a Queue a task is sent into a working one (which a task would
+	 * otherwise wait for at its first use), and resolves once
 	 * they are ready (or cannot be): what a preset does before it starts its clock, as Python's
 	 * forkserver is started before a program's. Taken, they are not replaced beyond the spares the
 	 * orchestrator keeps.
@@ -181,10 +190,7 @@ export class Orchestrator {
 	async warm(count: number, modules: readonly (URL | string)[] = []): Promise<void> {
 		if (this.#stopping || count <= 0) return;
 		this.#spares ??= this.#newSpares(0);
-		await this.#spares.reserve(
-			count,
-			modules.map((module) => String(module)),
-		);
+		await this.#spares.reserve(count, [...modules.map(String), ...sharedStateModules]);
 	}
 
 	/** How many spare runtimes are booted and ready. */

@@ -79,14 +79,4 @@ async function preload(): Promise<void> {
 }
 
 // Loaded and listening: a spare is now worth taking.
-void preload().then(() => {
-	sendToParent({type: 'runtime-ready'}).catch(() => {});
-	if (process.argv[2] === '--spare') setImmediate(loadSharedState);
-});
-
-// A spare waits for its task anyway: meanwhile it loads the code that turns a Value, a Lock or a
-// Queue it may be sent into a working one, which a task would otherwise wait for (~80 ms on a
-// busy machine) at its first use. A task that comes first awaits the same imports.
-function loadSharedState(): void {
-	Promise.all([import('../shared/handles.js'), import('./shared-client.js')]).catch(() => {});
-}
+void preload().then(() => sendToParent({type: 'runtime-ready'}).catch(() => {}));
