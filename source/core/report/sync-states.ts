@@ -147,7 +147,12 @@ export class SyncStates {
 
 // Every item put into a JoinableQueue was marked done: who waits in join() goes.
 function allDone(record: QueueRecord): boolean {
-	return record.kind === 'joinable' && queueState(record).unfinished === 0;
+	return record.kind === 'joinable' && unfinishedOf(record) === 0;
+}
+
+// Items put and not yet marked done, as the reporter told it or as counted here.
+function unfinishedOf(record: QueueRecord): number {
+	return record.unfinished ?? Math.max(0, record.puts - record.done);
 }
 
 function newSyncRecord(kind: SyncKind): SyncRecord {
@@ -295,7 +300,7 @@ function queueState(record: QueueRecord): QueueState {
 		getters: record.getters,
 		...(joinable
 			? {
-					unfinished: record.unfinished ?? Math.max(0, record.puts - record.done),
+					unfinished: unfinishedOf(record),
 					joiners: record.joiners,
 				}
 			: {}),

@@ -165,21 +165,13 @@ def _died(watch, worker):
     code = worker.exitcode
     if code == 0:
         return
-    name = None
-    if code < 0:
-        import signal
-
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            pass
     payload = {
         'type': 'pool:worker-died',
         'processId': state.process_id(worker.pid),
         'worker': worker.name,
         'pid': worker.pid,
         'exitcode': code,
-        'signal': name,
+        'signal': state.signal_name(code),
         'requeued': 0,
     }
     payload.update(_ref(watch))

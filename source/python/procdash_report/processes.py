@@ -72,14 +72,7 @@ def report_exit(process):
     if code is None or process in _exited:
         return
     _exited.add(process)
-    name = None
-    if code < 0:
-        import signal
-
-        try:
-            name = signal.Signals(-code).name
-        except ValueError:
-            pass
+    name = state.signal_name(code)
     state.event(
         {
             'type': 'process:exited',

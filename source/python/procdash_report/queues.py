@@ -59,6 +59,22 @@ def _is_empty(queue):
         return False
 
 
+def _told(watch, side, waiting, run, error, done):
+    """Runs `run` (a put or a get), telling that it waits first (when `waiting`), that it gave up
+    when it raises `error` after a wait, and `done` when it went through."""
+    if waiting:
+        tell(watch, 'queue:waiting', ',"side":"%s"' % side)
+    try:
+        result = run()
+    except error:
+        # One that never had to wait and found nothing (or no room) tells nothing.
+        if waiting:
+            tell(watch, 'queue:gave-up', ',"side":"%s","reason":"timed-out"' % side)
+        raise
+    tell(watch, done, ',"count":1')
+    return result
+
+
 def _patch_put(kind, full_error):
     put = kind.put
 
@@ -68,16 +84,7 @@ def _patch_put(kind, full_error):
         if watch is None:
             return put(self, obj, block, timeout)
         waiting = block and _bounded_and_full(self)
-        if waiting:
-            tell(watch, 'queue:waiting', ',"side":"put"')
-        try:
-            result = put(self, obj, block, timeout)
-        except full_error:
-            if waiting:
-                tell(watch, 'queue:gave-up', ',"side":"put","reason":"timed-out"')
-            raise
-        tell(watch, 'queue:put', ',"count":1')
-        return result
+        return _told(watch, 'put', waiting, lambda: put(self, obj, block, timeout), full_error, 'queue:put')
 
     kind.put = patched_put
 
@@ -91,17 +98,7 @@ def _patch_get(kind, empty_error):
         if watch is None:
             return get(self, block, timeout)
         waiting = block and _is_empty(self)
-        if waiting:
-            tell(watch, 'queue:waiting', ',"side":"get"')
-        try:
-            result = get(self, block, timeout)
-        except empty_error:
-            # A get that never had to wait and found nothing tells nothing.
-            if waiting:
-                tell(watch, 'queue:gave-up', ',"side":"get","reason":"timed-out"')
-            raise
-        tell(watch, 'queue:got', ',"count":1')
-        return result
+        return _told(watch, 'get', waiting, lambda: get(self, block, timeout), empty_error, 'queue:got')
 
     kind.get = patched_get
 
@@ -122,11 +119,8 @@ def _patch_simple(kind):
         watch = find(self, _identify)
         if watch is None:
             return get(self)
-        if _is_empty(self):
-            tell(watch, 'queue:waiting', ',"side":"get"')
-        result = get(self)
-        tell(watch, 'queue:got', ',"count":1')
-        return result
+        # A SimpleQueue's get waits as long as it takes: nothing to give up on.
+        return _told(watch, 'get', _is_empty(self), lambda: get(self), (), 'queue:got')
 
     kind.put, kind.get = patched_put, patched_get
 

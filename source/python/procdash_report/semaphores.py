@@ -49,6 +49,23 @@ class _MethodWatch(Watch):
             self.tracked = False
         return self.tracked
 
+    def told_acquire(self, take, block, timeout):
+        """`take` (the plain acquire), telling whether it took at once, waited, or timed out. The C
+        acquire tries without waiting first as well: trying first changes no outcome."""
+        if take(False):
+            tell(self, 'sync:acquired', ',"waitedMs":0')
+            return True
+        if not block:
+            return False
+        tell(self, 'sync:waiting')
+        start = _monotonic()
+        got = take(True, timeout)
+        if got:
+            tell(self, 'sync:acquired', ',"waitedMs":%d' % since(start))
+        else:
+            tell(self, 'sync:timed-out')
+        return got
+
 
 class SemaphoreWatch(_MethodWatch):
     __slots__ = ('semlock',)
@@ -70,20 +87,7 @@ class SemaphoreWatch(_MethodWatch):
             tracked = self.decide()
         if not tracked or state.channel.closed:
             return semlock.acquire(block, timeout)
-        # The C acquire tries without waiting first as well: this changes no outcome.
-        if semlock.acquire(False):
-            tell(self, 'sync:acquired', ',"waitedMs":0')
-            return True
-        if not block:
-            return False
-        tell(self, 'sync:waiting')
-        start = _monotonic()
-        got = semlock.acquire(True, timeout)
-        if got:
-            tell(self, 'sync:acquired', ',"waitedMs":%d' % since(start))
-        else:
-            tell(self, 'sync:timed-out')
-        return got
+        return self.told_acquire(semlock.acquire, block, timeout)
 
     def release(self):
         tracked = self.tracked
@@ -118,19 +122,7 @@ class ConditionWatch(_MethodWatch):
             tracked = self.decide()
         if not tracked or state.channel.closed or _is_mine(lock):
             return lock.acquire(block, timeout)
-        if lock.acquire(False):
-            tell(self, 'sync:acquired', ',"waitedMs":0')
-            return True
-        if not block:
-            return False
-        tell(self, 'sync:waiting')
-        start = _monotonic()
-        got = lock.acquire(True, timeout)
-        if got:
-            tell(self, 'sync:acquired', ',"waitedMs":%d' % since(start))
-        else:
-            tell(self, 'sync:timed-out')
-        return got
+        return self.told_acquire(lock.acquire, block, timeout)
 
     def release(self):
         lock = self.lock

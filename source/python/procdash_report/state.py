@@ -65,6 +65,18 @@ def after_fork_in_child():
     _actor[0] = None
 
 
+def signal_name(code):
+    """The name of the signal an exit code -N says killed a process, or None."""
+    if code is None or code >= 0:
+        return None
+    import signal
+
+    try:
+        return signal.Signals(-code).name
+    except ValueError:
+        return None
+
+
 def event(payload):
     """Sends one event; never raises."""
     if channel is not None:
