@@ -16,7 +16,8 @@ export const lockCounter: Scenario = {
 		'four processes take turns under a lock: the shared counter reaches 4, an ordinary variable stays 0',
 	about:
 		"Each process takes the lock, sleeps 0.5 s, and adds 1 to a shared Value and to an ordinary module variable. Watch the lock pass from holder to waiter: about 2 s in all. The shared counter ends at 4; the parent's ordinary variable stays 0, because each child changed its own copy.",
-	warm: {processes: count, modules: [tasks]},
+	// The first holder and the next are ready at once; the other two boot during the first 0.5 s.
+	warm: {processes: 2, modules: [tasks]},
 	async run(orchestrator) {
 		const started = performance.now();
 		const counter = new Value('i', 0, {name: 'counter', orchestrator});

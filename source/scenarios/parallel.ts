@@ -13,7 +13,7 @@ export const parallel: Scenario = {
 	description: 'four processes sleep 1 s each, in parallel: about 1 s in all, not 4',
 	about:
 		'Four children start at once and each sleeps 1 s. Watch them run side by side: each has its own pid, and all share one parent pid, this dashboard. The whole run takes about 1 s.',
-	warm: {processes: count, modules: [sleeper]},
+	warm: {processes: count, modules: [sleeper], sharedState: false},
 	async run(orchestrator, signal) {
 		const started = performance.now();
 		const sleep = task(sleeper, 'sleepAndReport');

@@ -38,7 +38,15 @@ export type Scenario = {
 	/**
 	 * Task runtimes to boot, with the task modules they import, before the lesson starts its
 	 * clock: as Python's program starts its clock once the interpreter is up, and its forkserver
-	 * has started its own.
+	 * has started its own. `processes` is how many must be ready when the clock starts: a lesson
+	 * whose later processes only queue (for a lock, a permit) boots those inside its clock, behind
+	 * the first ones' wait, where they lengthen neither the clock nor the person's whole wait.
+	 * `sharedState: false` when the tasks are sent no shared object: the runtimes then skip the
+	 * code that would serve one, and boot sooner.
 	 */
-	readonly warm?: {readonly processes: number; readonly modules: readonly URL[]};
+	readonly warm?: {
+		readonly processes: number;
+		readonly modules: readonly URL[];
+		readonly sharedState?: boolean;
+	};
 };

@@ -8,6 +8,7 @@ import {reportBus} from '../report/reporter.js';
 import {SharedBroker} from '../shared/broker/broker.js';
 import {StatsSampling} from '../stats/sampling.js';
 import {printable} from '../util/printable.js';
+import {defaultOrchestrator, provideDefaultOrchestrator} from './default.js';
 import {findOwned, newOwnerToken, ownedEnv} from './escapees.js';
 import {ProcessGroups} from './groups.js';
 import type {Member} from './member.js';
@@ -24,8 +25,8 @@ const sharedStateModules = [
 ];
 
 export type {Member} from './member.js';
-
 export type {OrchestratorOptions} from './options.js';
+export {defaultOrchestrator};
 
 /**
  * What a Process or a Thread needs of its orchestrator beyond the public API: internal, reached
@@ -180,17 +181,24 @@ export class Orchestrator {
 	}
 
 	/**
-	 * Boots `count` task runtimes ahead, importing the task modules `modules` and the code that
-	 * turns a Value, a Lock or a Queue a task is sent into a working one (which a task would
-	 * otherwise wait for at its first use), and resolves once
-	 * they are ready (or cannot be): what a preset does before it starts its clock, as Python's
-	 * forkserver is started before a program's. Taken, they are not replaced beyond the spares the
-	 * orchestrator keeps.
+	 * Boots `count` task runtimes ahead, importing the task modules `modules` and, unless
+	 * `sharedState` is false (the tasks are sent no Value, Lock or Queue), the code that turns a
+	 * shared object a task is sent into a working one (which a task would otherwise wait for at its
+	 * first use), and resolves once they are ready (or cannot be): what a preset does before it
+	 * starts its clock, as Python's forkserver is started before a program's. Taken, they are not
+	 * replaced beyond the spares the orchestrator keeps.
 	 */
-	async warm(count: number, modules: readonly (URL | string)[] = []): Promise<void> {
+	async warm(
+		count: number,
+		modules: readonly (URL | string)[] = [],
+		{sharedState = true}: {readonly sharedState?: boolean} = {},
+	): Promise<void> {
 		if (this.#stopping || count <= 0) return;
 		this.#spares ??= this.#newSpares(0);
-		await this.#spares.reserve(count, [...modules.map(String), ...sharedStateModules]);
+		await this.#spares.reserve(count, [
+			...modules.map(String),
+			...(sharedState ? sharedStateModules : []),
+		]);
 	}
 
 	/** How many spare runtimes are booted and ready. */
@@ -353,11 +361,10 @@ export class Orchestrator {
 
 let defaultInstance: Orchestrator | undefined;
 
-/** The orchestrator that processes join when they name none. */
-export function defaultOrchestrator(): Orchestrator {
+provideDefaultOrchestrator(() => {
 	defaultInstance ??= new Orchestrator();
 	return defaultInstance;
-}
+});
 
 /** A new, independent orchestrator with its own bus: one per dashboard, test or scenario. */
 export function createOrchestrator(options?: OrchestratorOptions): Orchestrator {

@@ -1,5 +1,6 @@
 import type {SharedHandle} from '../ipc/messages.js';
-import {defaultOrchestrator, type Orchestrator} from '../orchestrator/orchestrator.js';
+import {defaultOrchestrator} from '../orchestrator/default.js';
+import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {type Access, ownerAccess, ownerSyncAccess, type SyncAccess} from './access.js';
 import type {Cells} from './memory/cells.js';
 

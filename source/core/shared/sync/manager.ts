@@ -1,5 +1,5 @@
+import {defaultOrchestrator} from '../../orchestrator/default.js';
 import type {Orchestrator} from '../../orchestrator/orchestrator.js';
-import {defaultOrchestrator} from '../../orchestrator/orchestrator.js';
 import {ManagedDict, ManagedList, Namespace} from './managed.js';
 
 /**
