@@ -46,6 +46,32 @@ const inkOutput = {
 	},
 };
 
+/**
+ * Ink and the packages it measures text with use source/ui/terminal/string-width.ts, the same
+ * widths, faster: where they would import the string-width the project has, never another version.
+ */
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(bundle) {
+		const ours = join(ui, 'terminal', 'string-width.js');
+		const theirs = fileURLToPath(import.meta.resolve('string-width'));
+		bundle.onResolve(
+			{filter: /^string-width$/},
+			async ({importer, resolveDir, kind, pluginData}) => {
+				// Ours, and the resolve just below: where string-width is.
+				if (importer === ours || pluginData === 'fast-string-width') return undefined;
+				const found = await bundle.resolve('string-width', {
+					importer,
+					resolveDir,
+					kind,
+					pluginData: 'fast-string-width',
+				});
+				return found.path === theirs ? {path: ours} : undefined;
+			},
+		);
+	},
+};
+
 /** Ink loads React DevTools only when DEV=true; the bundle goes without (the package is optional). */
 const noDevtools = {
 	name: 'no-devtools',
@@ -73,7 +99,7 @@ await build({
 	banner: {
 		js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);",
 	},
-	plugins: [procdashOutside, inkOutput, noDevtools],
+	plugins: [procdashOutside, inkOutput, fastStringWidth, noDevtools],
 	legalComments: 'none',
 	logLevel: 'warning',
 });

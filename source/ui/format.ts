@@ -1,5 +1,5 @@
 import {constants} from 'node:os';
-import stringWidth from 'string-width';
+import stringWidth from './terminal/string-width.js';
 
 /** Bytes as a short human figure: `812 KB`, `41.9 MB`. */
 export function formatBytes(bytes: number | undefined): string {

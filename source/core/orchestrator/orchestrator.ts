@@ -8,7 +8,7 @@ import {reportBus} from '../report/reporter.js';
 import {SharedBroker} from '../shared/broker/broker.js';
 import {StatsSampling} from '../stats/sampling.js';
 import {printable} from '../util/printable.js';
-import {defaultOrchestrator, provideDefaultOrchestrator} from './default.js';
+import {defaultOrchestrator as madeDefault, provideDefaultOrchestrator} from './default.js';
 import {findOwned, newOwnerToken, ownedEnv} from './escapees.js';
 import {ProcessGroups} from './groups.js';
 import type {Member} from './member.js';
@@ -26,8 +26,6 @@ const sharedStateModules = [
 
 export type {Member} from './member.js';
 export type {OrchestratorOptions} from './options.js';
-export {defaultOrchestrator};
-
 /**
  * What a Process or a Thread needs of its orchestrator beyond the public API: internal, reached
  * with `hostOf()`, which the package does not export.
@@ -365,6 +363,11 @@ provideDefaultOrchestrator(() => {
 	defaultInstance ??= new Orchestrator();
 	return defaultInstance;
 });
+
+/** The orchestrator that processes join when they name none. */
+export function defaultOrchestrator(): Orchestrator {
+	return madeDefault<Orchestrator>();
+}
 
 /** A new, independent orchestrator with its own bus: one per dashboard, test or scenario. */
 export function createOrchestrator(options?: OrchestratorOptions): Orchestrator {

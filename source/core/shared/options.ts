@@ -61,7 +61,7 @@ export type Home =
 export function homeOf(options: RemoteOptions): Home {
 	const remote = options[remoteKey];
 	if (remote) return {kind: 'remote', ...remote};
-	const orchestrator = options.orchestrator ?? defaultOrchestrator();
+	const orchestrator = options.orchestrator ?? defaultOrchestrator<Orchestrator>();
 	return {
 		kind: 'owner',
 		orchestrator,

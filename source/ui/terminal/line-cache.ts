@@ -1,12 +1,14 @@
 // Ink 6.8 draws each frame from scratch: every line of every Text is split into styled characters
 // (an ANSI tokenizer, character by character) and measured, and it keeps what it learnt only for
 // that frame. A dashboard at rest redraws about once a second with nearly every line the same as
-// before, so this keeps the styled characters and widths of the last two frames' lines, for the
-// next frame to find again. That took the dashboard at rest with 20 sleeping children from ~1.9 %
-// to ~1 % of a core (`npm run bench`); what it draws is the same, character for character.
+// before, so this keeps the styled characters, widths and clipped slices of the last two frames'
+// lines, and the last frame's grid lines with their strings, for the next frame to find again;
+// draw-output.ts draws Ink's frame with them. What it draws is the same, character for character.
+import sliceAnsi from 'slice-ansi';
+import {drawOutput, isOutputState} from './draw-output.js';
 import {importInkOutput} from './ink-output.js';
 
-type StyledChar = unknown;
+type StyledChar = {readonly value: string};
 
 // What Ink's Output asks of its `caches` (build/output.js, class OutputCaches).
 type Caches = {
@@ -46,6 +48,11 @@ export class FrameCaches implements Caches {
 	readonly #styledChars = new Generations<StyledChar[]>();
 	readonly #widths = new Generations<number>();
 	readonly #blockWidths = new Generations<number>();
+	readonly #slices = new Generations<string>();
+	// Each grid line of the last frame, by row: its cells and its string.
+	#lines: {readonly cells: readonly unknown[]; readonly text: string}[] = [];
+	// The column widths of each styled line's characters, while its characters are kept.
+	#charWidths = new WeakMap<readonly StyledChar[], number[]>();
 	#own: Caches | undefined;
 
 	getStyledChars(line: string): StyledChar[] {
@@ -60,6 +67,38 @@ export class FrameCaches implements Caches {
 		return this.#blockWidths.get(text, (key) => this.#frame().getWidestLine(key));
 	}
 
+	/** `line` from column `from` to `to` (slice-ansi), as a clipped box shows it. */
+	slice(line: string, from: number, to: number): string {
+		return this.#slices.get(`${from} ${to} ${line}`, () => sliceAnsi(line, from, to));
+	}
+
+	/** How many columns each of `characters` (from getStyledChars) takes: 1 at least. */
+	charWidths(characters: readonly StyledChar[]): number[] {
+		let widths = this.#charWidths.get(characters);
+		if (!widths) {
+			widths = characters.map(({value}) => Math.max(1, this.getStringWidth(value)));
+			this.#charWidths.set(characters, widths);
+		}
+		return widths;
+	}
+
+	/**
+	 * The string of grid line `row`: the last frame's when its cells are the same cells, else
+	 * `text(cells)`.
+	 */
+	line<T>(row: number, cells: readonly T[], text: (cells: readonly T[]) => string): string {
+		const last = this.#lines[row];
+		if (
+			last &&
+			last.cells.length === cells.length &&
+			last.cells.every((cell, at) => cell === cells[at])
+		)
+			return last.text;
+		const drawn = text(cells);
+		this.#lines[row] = {cells, text: drawn};
+		return drawn;
+	}
+
 	/** Draws the next frame, with `own`, the caches Ink made for it, for what is new. */
 	draw<T>(own: Caches, frame: () => T): T {
 		this.#own = own;
@@ -70,12 +109,13 @@ export class FrameCaches implements Caches {
 			this.#styledChars.nextFrame();
 			this.#widths.nextFrame();
 			this.#blockWidths.nextFrame();
+			this.#slices.nextFrame();
 		}
 	}
 
 	/** How many entries are kept: never more than two frames' worth. */
 	get size(): number {
-		return this.#styledChars.size + this.#widths.size + this.#blockWidths.size;
+		return this.#styledChars.size + this.#widths.size + this.#blockWidths.size + this.#slices.size;
 	}
 
 	#frame(): Caches {
@@ -103,9 +143,8 @@ async function install(): Promise<FrameCaches | undefined> {
 	const caches = new FrameCaches();
 	Output.prototype.get = function (this: {caches: unknown}) {
 		const own = this.caches as Caches;
-		if (!own) return draw.call(this);
-		this.caches = caches;
-		return caches.draw(own, () => draw.call(this));
+		if (!own || !isOutputState(this)) return draw.call(this);
+		return caches.draw(own, () => drawOutput(this, caches));
 	};
 	return caches;
 }

@@ -18,7 +18,7 @@ export class Manager {
 
 	/** Starts a manager on `orchestrator` (the default one when omitted). */
 	static async start(options: {readonly orchestrator?: Orchestrator} = {}): Promise<Manager> {
-		return new Manager(options.orchestrator ?? defaultOrchestrator());
+		return new Manager(options.orchestrator ?? defaultOrchestrator<Orchestrator>());
 	}
 
 	dict(init?: Record<string, unknown> | Iterable<[string, unknown]>, name?: string): ManagedDict {

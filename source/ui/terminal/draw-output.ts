@@ -1,0 +1,172 @@
+// Ink's Output.get (ink 6.8.0, build/output.js), drawn with what the last frames left. Ink lays
+// every frame out as a grid of styled characters and turns each grid line back into a string,
+// from scratch: at rest, with one frame a second and most lines as they were, that was most of
+// the dashboard's CPU. This draws the same characters, in the same order, with the same clipping,
+// and so the same string, but:
+// - a clipped line's slice is kept for the next frame (FrameCaches.slice), as its styled
+//   characters already are;
+// - a grid line whose cells are the very cells of the last frame's same line (unchanged lines
+//   are built from the cached characters) keeps the last frame's string;
+// - a line that changed is turned into a string without working out the style change between
+//   two characters that share their styles (`diffAnsiCodes` would find none);
+// - the empty cells are one shared cell, not 4,800 new ones.
+import {
+	type AnsiCode,
+	ansiCodesToString,
+	diffAnsiCodes,
+	type StyledChar,
+} from '@alcalzone/ansi-tokenize';
+
+/** What a frame is drawn with: line-cache.ts's FrameCaches. */
+export type DrawCaches = {
+	getStyledChars(line: string): unknown;
+	getStringWidth(text: string): number;
+	getWidestLine(text: string): number;
+	slice(line: string, from: number, to: number): string;
+	charWidths(characters: readonly StyledChar[]): number[];
+	line<T>(row: number, cells: readonly T[], text: (cells: readonly T[]) => string): string;
+};
+
+type Clip = {
+	readonly x1?: number;
+	readonly x2?: number;
+	readonly y1?: number;
+	readonly y2?: number;
+};
+
+type Operation =
+	| {
+			readonly type: 'write';
+			readonly x: number;
+			readonly y: number;
+			readonly text: string;
+			readonly transformers: readonly ((line: string, index: number) => string)[];
+	  }
+	| {readonly type: 'clip'; readonly clip: Clip}
+	| {readonly type: 'unclip'};
+
+/** What of Ink's Output a frame is drawn from. */
+export type OutputState = {
+	readonly width: number;
+	readonly height: number;
+	readonly operations: readonly Operation[];
+};
+
+/** True when `output` has the shape this draws from (Ink 6.8's). */
+export function isOutputState(output: unknown): output is OutputState {
+	const state = output as Partial<OutputState>;
+	return (
+		typeof state.width === 'number' &&
+		typeof state.height === 'number' &&
+		Array.isArray(state.operations)
+	);
+}
+
+// Never changed: cells are replaced in the grid, not written to.
+const empty: StyledChar = {type: 'char', value: ' ', fullWidth: false, styles: []};
+
+/** The frame Ink's Output.get would return, drawn with `caches`. */
+export function drawOutput(
+	output: OutputState,
+	caches: DrawCaches,
+): {output: string; height: number} {
+	const {width, height} = output;
+	const grid: StyledChar[][] = [];
+	for (let y = 0; y < height; y++) grid.push(new Array<StyledChar>(width).fill(empty));
+	const clips: Clip[] = [];
+	for (const operation of output.operations) {
+		if (operation.type === 'clip') clips.push(operation.clip);
+		else if (operation.type === 'unclip') clips.pop();
+		else write(grid, operation, clips.at(-1), caches);
+	}
+	const lines = grid.map((row, y) => caches.line(y, row, lineText));
+	return {output: lines.join('\n'), height: grid.length};
+}
+
+function write(
+	grid: StyledChar[][],
+	{text, transformers, x: left, y: top}: Extract<Operation, {type: 'write'}>,
+	clip: Clip | undefined,
+	caches: DrawCaches,
+): void {
+	let x = left;
+	let y = top;
+	let lines = text.split('\n');
+	if (clip) {
+		const horizontally = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
+		const vertically = typeof clip.y1 === 'number' && typeof clip.y2 === 'number';
+		const {x1 = 0, x2 = 0, y1 = 0, y2 = 0} = clip;
+		if (horizontally) {
+			const widest = caches.getWidestLine(text);
+			if (x + widest < x1 || x > x2) return;
+		}
+		if (vertically && (y + lines.length < y1 || y > y2)) return;
+		if (horizontally) {
+			lines = lines.map((line) => {
+				const lineWidth = caches.getStringWidth(line);
+				return caches.slice(line, x < x1 ? x1 - x : 0, x + lineWidth > x2 ? x2 - x : lineWidth);
+			});
+			if (x < x1) x = x1;
+		}
+		if (vertically) {
+			const from = y < y1 ? y1 - y : 0;
+			const to = y + lines.length > y2 ? y2 - y : lines.length;
+			lines = lines.slice(from, to);
+			if (y < y1) y = y1;
+		}
+	}
+	let offsetY = 0;
+	for (const [index, original] of lines.entries()) {
+		const row = grid[y + offsetY];
+		// A text taller than the grid: Ink drops its lines below it.
+		if (!row) continue;
+		let line = original;
+		for (const transformer of transformers) line = transformer(line, index);
+		const characters = caches.getStyledChars(line) as StyledChar[];
+		const widths = caches.charWidths(characters);
+		let offsetX = x;
+		for (const [at, character] of characters.entries()) {
+			row[offsetX] = character;
+			const characterWidth = widths[at] as number;
+			// A wide character's other columns: empty, in its styles.
+			for (let column = 1; column < characterWidth; column++)
+				row[offsetX + column] = {
+					type: 'char',
+					value: '',
+					fullWidth: false,
+					styles: character.styles,
+				};
+			offsetX += characterWidth;
+		}
+		offsetY++;
+	}
+}
+
+// What @alcalzone/ansi-tokenize's styledCharsToString gives, then trimmed at the end, as Ink does.
+function lineText(row: readonly StyledChar[]): string {
+	const chars = row.filter((item) => item !== undefined);
+	let text = '';
+	let before: readonly AnsiCode[] = [];
+	for (const [index, char] of chars.entries()) {
+		if (index === 0) text += ansiCodesToString(char.styles);
+		else if (!sameStyles(before, char.styles))
+			text += ansiCodesToString(diffAnsiCodes(before as AnsiCode[], char.styles));
+		text += char.value;
+		before = char.styles;
+	}
+	const last = chars.at(-1);
+	if (last) text += ansiCodesToString(diffAnsiCodes(last.styles, []));
+	return text.trimEnd();
+}
+
+// The same codes in the same order: the diff between them is empty.
+function sameStyles(a: readonly AnsiCode[], b: readonly AnsiCode[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let index = 0; index < a.length; index++) {
+		const one = a[index] as AnsiCode;
+		const other = b[index] as AnsiCode;
+		if (one.code !== other.code || one.endCode !== other.endCode) return false;
+	}
+	return true;
+}
