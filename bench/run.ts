@@ -17,6 +17,7 @@ import {resultsOf} from './results.js';
 import {benchShared} from './shared.js';
 import {benchStarts} from './starts.js';
 import {benchSync} from './sync.js';
+import {benchThreadLock} from './thread-lock.js';
 
 const benches: Record<string, () => Promise<BenchRow[]>> = {
 	starts: benchStarts,
@@ -24,6 +25,7 @@ const benches: Record<string, () => Promise<BenchRow[]>> = {
 	bullmq: benchBullmq,
 	shared: benchShared,
 	sync: benchSync,
+	'thread-lock': benchThreadLock,
 	lessons: benchLessons,
 	dashboard: benchDashboard,
 	'python-report': benchPythonReport,
