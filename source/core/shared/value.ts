@@ -168,7 +168,8 @@ export class Value<T extends Typecode = Typecode> {
 
 /**
  * The handle a shared object travels as. Only its owner can send it: a child's requests go to
- * the parent that started it, which must be the owner, and a thread maps the owner's memory.
+ * the parent that started it, which must be the owner, and a thread maps the owner's memory — as
+ * does a child process where processes share memory (the handle says where: `region`).
  */
 export function handleOf(
 	home: Home,
@@ -181,9 +182,14 @@ export function handleOf(
 			`${handle.name} can only be passed to processes and threads started by the orchestrator that owns it (in the process that created it)`,
 		);
 	}
-	if (backend === 'process') return handle;
 	const {shared} = orchestrator;
-	const buffer =
-		handle.procdashShared === 'lock' ? shared.shareLock(handle.id) : shared.shareCells(handle.id);
-	return {...handle, buffer};
+	const kind = handle.procdashShared === 'lock' ? 'lock' : 'cells';
+	if (backend === 'process') {
+		const region = shared.placeFor(kind, handle.id);
+		return region ? {...handle, region} : handle;
+	}
+	const buffer = kind === 'lock' ? shared.shareLock(handle.id) : shared.shareCells(handle.id);
+	// A thread sleeps on memory that processes map too with the kernel's futex, which they wake.
+	const region = kind === 'lock' ? shared.lock(handle.id)?.place : shared.cellsOf(handle.id).place;
+	return region ? {...handle, buffer, region} : {...handle, buffer};
 }
