@@ -2,6 +2,7 @@ import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
 import {Process} from '../core/process/process.js';
 import {task} from '../core/process/task.js';
 import {Lock} from '../core/shared/lock.js';
+import {sharedMemoryNote} from '../core/shared/memory/native.js';
 import {Value} from '../core/shared/value.js';
 import type {Scenario} from './scenario.js';
 
@@ -13,22 +14,35 @@ const expected = count * times;
 export const race: Scenario = {
 	name: 'race',
 	description:
-		'four processes increment one value 10,000 times each: updates lost without a lock, none with it',
+		'four processes, started together, increment one value 10,000 times each: updates lost without a lock, none with it',
 	about:
-		'First without the lock: each process reads the value, then writes it plus one, and the others write in between — watch `unlocked` fall short of 40,000. Then again with the lock around each read and write: `locked` reaches exactly 40,000 (slower: every increment waits its turn).',
+		"First without the lock: the four processes wait at a start line, then each reads the value and writes it plus one, and the others write in between — watch `unlocked` fall short of 40,000. Then again with the lock around each read and write: `locked` reaches exactly 40,000 (slower: every increment waits its turn). The value and the lock live in memory the processes share, as Python's do, where procdash's native addon is built; elsewhere each step is a round trip to the parent, and the rounds take seconds.",
 	async run(orchestrator, signal) {
 		const unlocked = new Value('i', 0, {name: 'unlocked', orchestrator});
 		const locked = new Value('i', 0, {name: 'locked', orchestrator});
 		const lock = new Lock({name: 'lock', orchestrator});
 		const module = new URL('./tasks/shared.js', import.meta.url);
-		await runAll(orchestrator, task(module, 'incrementRacily'), [unlocked, times], 'racer');
+		const racersIn = new Value('i', 0, {name: 'racers-in', orchestrator});
+		const lockersIn = new Value('i', 0, {name: 'lockers-in', orchestrator});
+		await runAll(
+			orchestrator,
+			task(module, 'incrementRacily'),
+			[unlocked, times, racersIn, count],
+			'racer',
+		);
 		if (signal.aborted) return {ok: false, notes: ['stopped before the locked round']};
-		await runAll(orchestrator, task(module, 'incrementUnderLock'), [locked, lock, times], 'locker');
+		await runAll(
+			orchestrator,
+			task(module, 'incrementUnderLock'),
+			[locked, lock, times, lockersIn, count],
+			'locker',
+		);
 		const lost = expected - (unlocked.value as number);
 		return {
 			ok: locked.value === expected && lost > 0,
 			notes: [
 				`without the lock: ${unlocked.value} of ${expected} (${lost} updates lost); with it: ${locked.value}`,
+				sharedMemoryNote(),
 			],
 		};
 	},
@@ -44,6 +58,6 @@ async function runAll(
 		{length: count},
 		(_, index) => new Process({target, args, name: `${prefix}-${index + 1}`, orchestrator}),
 	);
-	for (const child of processes) await child.start();
+	await Promise.all(processes.map((child) => child.start()));
 	await Promise.all(processes.map((child) => child.join()));
 }

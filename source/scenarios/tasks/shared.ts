@@ -20,8 +20,25 @@ export async function countUnderLock(counter: Value, lock: Lock, ms: number): Pr
 	return ordinary;
 }
 
+/**
+ * Counts this process in on `arrived` and waits until all `parties` are in, so that the rounds
+ * run at the same time: started one after another (a process takes ~80 ms to boot), a short
+ * round would be over before the next began, and lose nothing.
+ */
+async function startLine(arrived: Value, parties: number): Promise<void> {
+	await arrived.add(1);
+	// A millisecond between looks: spinning would take the CPU from the processes still booting.
+	while (((await arrived.get()) as number) < parties) await sleep(1);
+}
+
 /** `times` read-modify-write increments (get, then set): without a lock, updates get lost. */
-export async function incrementRacily(counter: Value, times: number): Promise<void> {
+export async function incrementRacily(
+	counter: Value,
+	times: number,
+	arrived: Value,
+	parties: number,
+): Promise<void> {
+	await startLine(arrived, parties);
 	for (let index = 0; index < times; index++) {
 		const value = (await counter.get()) as number;
 		await counter.set(value + 1);
@@ -29,7 +46,14 @@ export async function incrementRacily(counter: Value, times: number): Promise<vo
 }
 
 /** The same increments, each one inside the lock: none is lost. */
-export async function incrementUnderLock(counter: Value, lock: Lock, times: number): Promise<void> {
+export async function incrementUnderLock(
+	counter: Value,
+	lock: Lock,
+	times: number,
+	arrived: Value,
+	parties: number,
+): Promise<void> {
+	await startLine(arrived, parties);
 	for (let index = 0; index < times; index++) {
 		await lock.with(async () => {
 			const value = (await counter.get()) as number;
