@@ -17,6 +17,7 @@ export const race: Scenario = {
 		'four processes, started together, increment one value 10,000 times each: updates lost without a lock, none with it',
 	about:
 		"First without the lock: the four processes wait at a start line, then each reads the value and writes it plus one, and the others write in between — watch `unlocked` fall short of 40,000. Then again with the lock around each read and write: `locked` reaches exactly 40,000 (slower: every increment waits its turn). The value and the lock live in memory the processes share, as Python's do, where procdash's native addon is built; elsewhere each step is a round trip to the parent, and the rounds take seconds.",
+	warm: {processes: count, modules: [new URL('./tasks/shared.js', import.meta.url)]},
 	async run(orchestrator, signal) {
 		const unlocked = new Value('i', 0, {name: 'unlocked', orchestrator});
 		const locked = new Value('i', 0, {name: 'locked', orchestrator});

@@ -21,6 +21,7 @@ import {signalEach, stopGroups} from './stop.js';
 const sharedStateModules = [
 	new URL('../shared/handles.js', import.meta.url).href,
 	new URL('../runtime/shared-client.js', import.meta.url).href,
+	new URL('../shared/memory/memory-access.js', import.meta.url).href,
 ];
 
 export type {Member} from './member.js';
