@@ -33,6 +33,15 @@ const addonUrl = new URL(
 );
 
 let status: SharedMemoryStatus | undefined;
+let brokerForced = false;
+
+/**
+ * Makes the Values, SharedArrays and Locks created from now on in this process reach child
+ * processes through the broker (true), or back (false): the bench measures both in one run.
+ */
+export function forceBroker(forced: boolean): void {
+	brokerForced = forced;
+}
 
 /** Whether processes share memory here (loading the addon the first time), or why not. */
 export function sharedMemoryStatus(): SharedMemoryStatus {
@@ -42,6 +51,7 @@ export function sharedMemoryStatus(): SharedMemoryStatus {
 
 /** The addon, when processes share memory here. */
 export function sharedMemoryAddon(): SharedMemoryAddon | undefined {
+	if (brokerForced) return undefined;
 	const found = sharedMemoryStatus();
 	return found.kind === 'memory' ? found.addon : undefined;
 }

@@ -57,7 +57,7 @@ function fileOf(addon: SharedMemoryAddon): {
 	size: number;
 } {
 	if (file?.pid !== process.pid) {
-		file = {fd: addon.create('procdash-shared', 0), pid: process.pid, size: 0};
+		file = {fd: addon.create(`procdash-shared-${process.pid}`, 0), pid: process.pid, size: 0};
 	}
 	return file;
 }
