@@ -27,20 +27,25 @@ let file: {readonly fd: number; readonly pid: number; size: number} | undefined;
 
 /**
  * `bytes` of zeroed memory that child processes can map, or undefined where processes do not
- * share memory (the broker serves them).
+ * share memory (the broker serves them) — or where the system refuses more (each object is one
+ * mapping, and a process may have some 65,000): that object then stays with the broker.
  */
 export function allocateRegion(bytes: number): Region | undefined {
 	const addon = sharedMemoryAddon();
 	if (!addon) return undefined;
 	const length = Math.ceil(bytes / pageBytes) * pageBytes;
-	const memory = fileOf(addon);
-	const offset = memory.size;
-	memory.size += length;
-	addon.grow(memory.fd, memory.size);
-	return {
-		buffer: addon.map(memory.fd, offset, length),
-		place: {path: `/proc/${memory.pid}/fd/${memory.fd}`, offset, length},
-	};
+	try {
+		const memory = fileOf(addon);
+		const offset = memory.size;
+		addon.grow(memory.fd, offset + length);
+		memory.size = offset + length;
+		return {
+			buffer: addon.map(memory.fd, offset, length),
+			place: {path: `/proc/${memory.pid}/fd/${memory.fd}`, offset, length},
+		};
+	} catch {
+		return undefined;
+	}
 }
 
 /** Maps the memory the owner placed at `place`, in a child process (or a thread). */
