@@ -3,9 +3,12 @@
 // what changed since — `lock:acquired`, `lock:released`, `lock:requested` — so that the dashboard
 // shows holders and waiters and the deadlock detector sees who waits for whom. Changes between
 // two samples are not seen one by one: a lock taken and freed a thousand times between two
-// samples is one change of holder, or none.
+// samples is one change of holder, or none. And what the owner does when a taker dies: frees the
+// lock it held (abandoned) and the waiter slot it had.
 import type {Actor, EventBus} from '../../events/index.js';
-import {holderIndex, waiterIds} from '../memory/lock-word.js';
+import {isLocked, unlock} from '../memory/futex.js';
+import {clearWaiter, holderIndex, markAbandoned, waiterIds} from '../memory/lock-word.js';
+import type {Sleep} from '../memory/sleep.js';
 
 /** What the last sample of one lock found. */
 export type LockSample = {
@@ -26,6 +29,7 @@ type SampledLock = {
 	readonly id: number;
 	readonly name: string;
 	readonly word: Int32Array;
+	readonly sleep: Sleep;
 	readonly sample: LockSample;
 };
 
@@ -83,6 +87,34 @@ export function sampleLock(lock: SampledLock, bus: EventBus, resolve: ResolveTag
 	sample.waiters.clear();
 	for (const tag of waiting) sample.waiters.add(tag);
 	return began;
+}
+
+/**
+ * A thread or process that took locks in memory ended (`tag`: its id on the word): a waiter slot
+ * that still names it is freed, and when the word says it held the lock (and the broker granted
+ * it to nobody: `brokerHeld`), the lock is marked abandoned, freed and told as abandoned.
+ */
+export function takerExited(
+	lock: SampledLock,
+	brokerHeld: boolean,
+	bus: EventBus,
+	actor: Actor,
+	tag: number,
+): void {
+	const {sample, word} = lock;
+	// Killed while it waited: its slot would name it for good.
+	if (clearWaiter(word, tag) && sample.waiters.delete(tag)) {
+		sample.waiterActors = sample.waiterActors.filter((known) => known.id !== actor.id);
+		bus.emit('lock:waiter-exited', {id: lock.id, name: lock.name, by: ref(actor), waitedMs: 0});
+	}
+	if (brokerHeld || !isLocked(word) || Atomics.load(word, holderIndex) !== tag) return;
+	Atomics.store(word, holderIndex, 0);
+	markAbandoned(word, actor);
+	sample.holder = 0;
+	sample.holderActor = undefined;
+	sample.abandonedBy = {name: actor.name, pid: actor.pid};
+	bus.emit('lock:abandoned', {id: lock.id, name: lock.name, holder: ref(actor), heldMs: 0});
+	unlock(word, 0, lock.sleep);
 }
 
 // The first holder seen after a holder died with the lock is told whose death it inherited.

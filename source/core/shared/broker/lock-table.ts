@@ -1,13 +1,7 @@
 import {LockReleaseError} from '../../errors.js';
 import type {Actor, EventBus} from '../../events/index.js';
-import {isLocked, lockAsync, tryLock, unlock} from '../memory/futex.js';
-import {
-	allocateLockWord,
-	clearWaiter,
-	holderIndex,
-	markAbandoned,
-	takeAbandoned,
-} from '../memory/lock-word.js';
+import {lockAsync, tryLock, unlock} from '../memory/futex.js';
+import {allocateLockWord, holderIndex, markAbandoned, takeAbandoned} from '../memory/lock-word.js';
 import type {RegionPlace} from '../memory/region.js';
 import type {Sleep} from '../memory/sleep.js';
 import {
@@ -16,6 +10,7 @@ import {
 	type ResolveTag,
 	sampledWait,
 	sampleLock,
+	takerExited,
 } from './lock-sampling.js';
 import {findWaitCycle, type WaitedObject} from './wait-for.js';
 
@@ -222,33 +217,8 @@ export class LockTable {
 	 */
 	memoryHolderExited(actor: Actor, tag: number): void {
 		for (const lock of this.#locks.values()) {
-			if (!lock.shared) continue;
-			// Killed while it waited: its slot would name it for good.
-			if (clearWaiter(lock.word, tag) && lock.sample.waiters.delete(tag)) {
-				lock.sample.waiterActors = lock.sample.waiterActors.filter(
-					(known) => known.id !== actor.id,
-				);
-				this.#bus.emit('lock:waiter-exited', {
-					id: lock.id,
-					name: lock.name,
-					by: ref(actor),
-					waitedMs: 0,
-				});
-			}
-			if (lock.holder || !isLocked(lock.word)) continue;
-			if (Atomics.load(lock.word, holderIndex) !== tag) continue;
-			Atomics.store(lock.word, holderIndex, 0);
-			markAbandoned(lock.word, actor);
-			lock.sample.holder = 0;
-			lock.sample.holderActor = undefined;
-			lock.sample.abandonedBy = {name: actor.name, pid: actor.pid};
-			this.#bus.emit('lock:abandoned', {
-				id: lock.id,
-				name: lock.name,
-				holder: ref(actor),
-				heldMs: 0,
-			});
-			unlock(lock.word, 0, lock.sleep);
+			// A holder the broker granted is no taker in memory: actorExited frees what it held.
+			if (lock.shared) takerExited(lock, lock.holder !== undefined, this.#bus, actor, tag);
 		}
 	}
 
