@@ -48,11 +48,20 @@ export function allocateRegion(bytes: number): Region | undefined {
 	}
 }
 
-/** Maps the memory the owner placed at `place`, in a child process (or a thread). */
+// What this process mapped already: a pool's worker is sent the same handles task after task,
+// and each mapping is one of the few tens of thousands a process may have.
+const mapped = new Map<string, SharedArrayBuffer>();
+
+/** Maps the memory the owner placed at `place`, in a child process, once per place. */
 export function mapRegion(place: RegionPlace): SharedArrayBuffer {
+	const key = `${place.path}:${place.offset}`;
+	const known = mapped.get(key);
+	if (known) return known;
 	const addon = sharedMemoryAddon();
 	if (!addon) throw new Error('shared memory between processes is not available here');
-	return addon.map(place.path, place.offset, place.length);
+	const buffer = addon.map(place.path, place.offset, place.length);
+	mapped.set(key, buffer);
+	return buffer;
 }
 
 // A fork()ed copy of the owner would carry the parent's descriptor number and pid: the pid tells.
