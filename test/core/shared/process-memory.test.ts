@@ -150,6 +150,25 @@ describe.skipIf(status.kind !== 'memory')(
 			await lock.release();
 		});
 
+		it('answers a non-blocking acquire at once and gives up after timeoutMs while another child holds the lock', async () => {
+			const lock = new Lock({orchestrator: orchestrator()});
+			const taken = new Value('i', 0, {orchestrator: orchestrator()});
+			const holder = await startSharedTask(orchestrator(), 'holdLockAndSay', [lock, taken]);
+			await until('the holder takes the lock', () => taken.value !== 0);
+
+			const [atOnce, timed] = await Promise.all([
+				startSharedTask(orchestrator(), 'tryAcquire', [lock, {block: false}]),
+				startSharedTask(orchestrator(), 'tryAcquire', [lock, {timeoutMs: 300}]),
+			]);
+			expect(await Promise.all([atOnce.join(), timed.join()])).toEqual([0, 0]);
+			const answers = [atOnce.result, timed.result] as {acquired: boolean; tookMs: number}[];
+			expect(answers.map((answer) => answer.acquired)).toEqual([false, false]);
+			expect(answers[0]?.tookMs).toBeLessThan(50);
+			expect(answers[1]?.tookMs).toBeGreaterThanOrEqual(299);
+			holder.kill();
+			await holder.join();
+		});
+
 		it.each(['return', 'throw', 'SIGTERM', 'SIGINT', 'SIGKILL'] as const)(
 			'leaves no shared memory behind when the owner ends by %s',
 			async (ending) => {
