@@ -110,3 +110,45 @@ export async function pong(conn: Connection): Promise<void> {
 		await conn.send(message);
 	}
 }
+
+/**
+ * In a child process: `times` read-then-write increments of `counter`, each under `lock`, with the
+ * async API a task in a child uses (`await lock.acquire()`, `await counter.get()` …).
+ */
+export async function incrementUnderLockInProcess(
+	counter: Value,
+	lock: Lock,
+	arrived: Value,
+	count: number,
+	times: number,
+): Promise<Span> {
+	await barrier(arrived, count);
+	const start = monotonicMs();
+	for (let done = 0; done < times; done++) {
+		await lock.acquire();
+		await counter.set(((await counter.get()) as number) + 1);
+		await lock.release();
+	}
+	return [start, monotonicMs()];
+}
+
+/**
+ * In a child process that shares the owner's memory: the same increments with the blocking API,
+ * as Python's program writes them (`with lock: v.value += 1`).
+ */
+export async function incrementUnderLockSyncInProcess(
+	counter: Value,
+	lock: Lock,
+	arrived: Value,
+	count: number,
+	times: number,
+): Promise<Span> {
+	await barrier(arrived, count);
+	const start = monotonicMs();
+	for (let done = 0; done < times; done++) {
+		lock.acquireSync();
+		counter.value = (counter.value as number) + 1;
+		lock.releaseSync();
+	}
+	return [start, monotonicMs()];
+}

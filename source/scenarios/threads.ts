@@ -2,6 +2,7 @@ import type {Orchestrator} from '../core/orchestrator/orchestrator.js';
 import {Process} from '../core/process/process.js';
 import {task} from '../core/process/task.js';
 import {Thread} from '../core/process/thread.js';
+import {forceBroker} from '../core/shared/memory/native.js';
 import {Value} from '../core/shared/value.js';
 import type {Scenario} from './scenario.js';
 
@@ -17,7 +18,11 @@ export const threads: Scenario = {
 		'The four Thread rows share this process (their pid is its pid) and add straight to the memory of `in threads` with Atomics; the four processes ask the owner for each add of `over IPC`. Watch `in threads` race to about a hundred million on two cores while `over IPC` counts in thousands, one round trip for each add; neither loses an add.',
 	async run(orchestrator) {
 		const inThreads = new Value('q', 0, {name: 'in threads', orchestrator});
+		// The lesson is memory against IPC: this value stays with the broker even where processes
+		// could share its memory.
+		forceBroker(true);
 		const overIpc = new Value('q', 0, {name: 'over IPC', orchestrator});
+		forceBroker(false);
 		const module = new URL('./tasks/threads.js', import.meta.url);
 		const workers = [
 			...make(orchestrator, count, (index) => {

@@ -19,3 +19,12 @@ export async function startSharedTask(
 	await child.start();
 	return child;
 }
+
+/**
+ * Makes this test file's Values, SharedArrays and Locks reach child processes through the broker
+ * (PROCDASH_SHARED_MEMORY=off), for tests of what only the broker sees: every operation as an
+ * event, FIFO waiters, timeouts. Call it at the top of the file, before any shared object is made.
+ */
+export function forceBrokerPath(): void {
+	process.env.PROCDASH_SHARED_MEMORY = 'off';
+}

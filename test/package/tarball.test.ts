@@ -56,6 +56,8 @@ async function packFreshCopy(): Promise<{tarball: string; files: string[]}> {
 		'cli.tsx',
 		'source',
 		'tools',
+		'native',
+		'binding.gyp',
 		'README.md',
 		'LICENSE',
 	])
@@ -102,6 +104,10 @@ test('the packed tarball installs alone, compiles against strict TypeScript, run
 			'dist/source/index.js',
 			'dist/source/index.d.ts',
 			'dist/source/ui/bundle.js',
+			// What the install step builds the shared-memory addon from
+			'binding.gyp',
+			'native/shared-memory.cc',
+			'tools/build-native.mjs',
 		]),
 	);
 	expect(files.filter((path) => path.endsWith('.map'))).toEqual([]);

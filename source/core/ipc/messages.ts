@@ -1,5 +1,6 @@
 import type {ErrorInfo} from '../events/index.js';
 import type {Packed} from '../pool/pack.js';
+import type {RegionPlace} from '../shared/memory/region.js';
 import type {Wired} from './wire.js';
 
 /**
@@ -237,6 +238,8 @@ export type SharedHandle = {
 	readonly length?: number;
 	/** Only in a handle made for a thread: the object's memory, mapped by the thread. */
 	readonly buffer?: SharedArrayBuffer;
+	/** Where processes share memory: where a child maps the object's memory (memory/region.ts). */
+	readonly region?: RegionPlace;
 };
 
 /**

@@ -22,6 +22,7 @@ import {signalEach, stopGroups} from './stop.js';
 const sharedStateModules = [
 	new URL('../shared/handles.js', import.meta.url).href,
 	new URL('../runtime/shared-client.js', import.meta.url).href,
+	new URL('../shared/memory/memory-access.js', import.meta.url).href,
 ];
 
 export type {Member} from './member.js';
@@ -72,8 +73,8 @@ export type StopOutcome = {
 	readonly escaped?: readonly {readonly pid: number; readonly command: string}[];
 };
 
-// How often the memory that threads change is read for changes to publish on the bus.
-const threadSamplingMs = 200;
+// How often the memory that threads and processes change is read for changes to publish on the bus.
+const memorySamplingMs = 200;
 
 const liveOrchestrators = new Set<Orchestrator>();
 let exitHookInstalled = false;
@@ -105,8 +106,8 @@ export class Orchestrator {
 	readonly output: OutputMode;
 	readonly #processes = new Map<number, Member>();
 	readonly #live = new Map<number, Member>();
-	#liveThreads = 0;
-	#threadSampling: NodeJS.Timeout | undefined;
+	#liveMembers = 0;
+	#memorySampling: NodeJS.Timeout | undefined;
 	// Every child's environment carries it, so that the stop finds those that left their group.
 	readonly #token = newOwnerToken();
 	readonly #groups = new ProcessGroups(this.#token);
@@ -132,15 +133,16 @@ export class Orchestrator {
 		this.bus.subscribe((event) => {
 			// A process a program reported (report channel) is its own: not this one's to guard.
 			if (event.type === 'process:started' && this.#processes.has(event.id)) {
+				this.#memberStarted();
 				// A thread is no process group: it lives and dies with this process.
-				if (event.threadId !== undefined) this.#threadStarted();
-				else this.#groups.started({id: event.id, name: event.name, pid: event.pid});
+				if (event.threadId === undefined)
+					this.#groups.started({id: event.id, name: event.name, pid: event.pid});
 			} else if (event.type === 'process:exited' && this.#processes.has(event.id)) {
 				const member = this.#live.get(event.id);
 				this.#live.delete(event.id);
 				this.shared.processExited(event.id);
-				if (member?.kind === 'thread') this.#threadExited(member, event.pid);
-				else if (event.pid !== undefined) this.#groups.exited(event.pid);
+				if (member) this.#memberExited(member, event.pid);
+				if (member?.kind !== 'thread' && event.pid !== undefined) this.#groups.exited(event.pid);
 			}
 		});
 		this.#newSpares = (count) =>
@@ -315,20 +317,39 @@ export class Orchestrator {
 		return this.#stopping;
 	}
 
-	// Threads change shared memory unseen: while any runs, its changes are read a few times a
-	// second and published; a thread's end publishes its last ones at once.
-	#threadStarted(): void {
-		if (++this.#liveThreads > 1) return;
-		this.#threadSampling = setInterval(() => this.shared.publishThreadChanges(), threadSamplingMs);
-		this.#threadSampling.unref();
+	// Threads, and processes where they share memory, change shared state unseen: while any
+	// runs, the memory is read a few times a second and its changes published; a member's end
+	// publishes its last ones at once, and frees a lock it died holding.
+	#memberStarted(): void {
+		if (++this.#liveMembers > 1) return;
+		this.#memorySampling = setInterval(() => this.#sampleMemory(), memorySamplingMs);
+		this.#memorySampling.unref();
 	}
 
-	#threadExited(thread: Member, pid: number | undefined): void {
-		this.shared.publishThreadChanges();
-		this.shared.threadExited({id: thread.id, name: thread.name, pid: pid ?? process.pid});
-		if (--this.#liveThreads > 0) return;
-		clearInterval(this.#threadSampling);
-		this.#threadSampling = undefined;
+	#memberExited(member: Member, pid: number | undefined): void {
+		this.#sampleMemory();
+		const actor = {id: member.id, name: member.name, pid: pid ?? process.pid};
+		// The tag it wrote on a lock's word: a thread's actor id, minus a process's pid.
+		if (member.kind === 'thread') this.shared.memoryHolderExited(actor, member.id);
+		else if (pid !== undefined) this.shared.memoryHolderExited(actor, -pid);
+		if (--this.#liveMembers > 0) return;
+		clearInterval(this.#memorySampling);
+		this.#memorySampling = undefined;
+	}
+
+	#sampleMemory(): void {
+		this.shared.sampleMemory((tag) => {
+			// A process just ended is no longer live, and may still be on a word: all are looked at,
+			// the latest first (a pid can be reused).
+			const member =
+				tag > 0
+					? this.#processes.get(tag)
+					: [...this.#processes.values()]
+							.reverse()
+							.find((known) => known.kind !== 'thread' && known.pid === -tag);
+			if (!member) return undefined;
+			return {id: member.id, name: member.name, pid: member.pid ?? process.pid};
+		});
 	}
 
 	async #stop(graceMs: number): Promise<StopOutcome> {

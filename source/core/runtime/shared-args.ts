@@ -21,7 +21,7 @@ async function accessHere(): Promise<(handle: SharedHandle) => RemoteAccess> {
 	const thread = threadContext();
 	if (thread) {
 		const [{threadAccess}, {remoteAccess, remoteSend}, {syncCall, syncPost}] = await Promise.all([
-			import('../shared/memory/thread-access.js'),
+			import('../shared/memory/memory-access.js'),
 			import('./shared-client.js'),
 			import('./sync-call.js'),
 		]);
@@ -32,5 +32,22 @@ async function accessHere(): Promise<(handle: SharedHandle) => RemoteAccess> {
 				: threadAccess(handle, thread.id);
 	}
 	const {remoteAccess, remoteSend} = await import('./shared-client.js');
-	return (handle) => ({handle, access: remoteAccess, send: remoteSend});
+	const broker = (handle: SharedHandle): RemoteAccess => ({
+		handle,
+		access: remoteAccess,
+		send: remoteSend,
+	});
+	// Where the owner shares memory (the handle says where), values, arrays and locks work on it
+	// here too; where this process cannot map it, the broker still serves them.
+	const memory = await memoryAccessHere();
+	if (!memory) return broker;
+	return (handle) => (handle.region ? memory(handle) : broker(handle));
+}
+
+async function memoryAccessHere(): Promise<((handle: SharedHandle) => RemoteAccess) | undefined> {
+	const [{processAccess}, {sharedMemoryAddon}] = await Promise.all([
+		import('../shared/memory/memory-access.js'),
+		import('../shared/memory/native.js'),
+	]);
+	return sharedMemoryAddon() ? processAccess : undefined;
 }

@@ -4,8 +4,9 @@ import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkBoolean, checkName, checkTimeout} from '../util/validate.js';
 import type {AcquireResult} from './broker/lock-table.js';
 import {tryLock} from './memory/futex.js';
-import {holderIndex, stateIndex} from './memory/lock-word.js';
-import {releaseLock, takeLockSync} from './memory/thread-lock.js';
+import {abandonedPidIndex, holderIndex, stateIndex, takeAbandoned} from './memory/lock-word.js';
+import {releaseLock, takeLockSync} from './memory/memory-lock.js';
+import {type Sleep, threadSleep} from './memory/sleep.js';
 import {
 	type Backend,
 	type Home,
@@ -27,22 +28,26 @@ export type AcquireOptions = {
  * A lock shared by processes and threads, like Python's `multiprocessing.Lock`: not re-entrant,
  * released by anyone. The owner's broker knows its process `holder` and its FIFO `waiters`; when a
  * holder dies holding it, the lock is released and the next acquirer finds `abandoned` set.
- * Threads take its futex word in shared memory directly (`acquireSync` blocks the thread), unseen
- * by the broker, and are not served in FIFO order.
+ * Threads take its futex word in shared memory directly (`acquireSync` blocks the thread), and so
+ * do child processes where the native addon maps the owner's memory: unseen by the broker (the
+ * owner samples the word for holders and waiters), and not served in FIFO order.
  */
 export class Lock {
 	readonly id: number;
 	readonly name: string;
 	readonly #home: Home;
-	// In a thread: the lock's futex words, and the id it writes on them while it holds the lock.
+	// In a thread (or a process sharing memory): the lock's futex words, the id it writes on them
+	// while it holds the lock, and how it sleeps waiting for them.
 	readonly #word: Int32Array | undefined;
 	readonly #actorId: number;
+	readonly #sleep: Sleep;
 	#abandoned: {readonly name: string; readonly pid: number} | undefined;
 
 	constructor(options: SharedOptions = {}) {
 		const home = homeOf(options as RemoteOptions);
 		this.#home = home;
 		this.#actorId = home.kind === 'remote' ? (home.actorId ?? 0) : 0;
+		this.#sleep = (home.kind === 'remote' ? home.sleep : undefined) ?? threadSleep;
 		if (home.kind === 'remote') {
 			this.id = home.handle.id;
 			this.name = home.handle.name;
@@ -60,7 +65,15 @@ export class Lock {
 	 * Takes the lock. Resolves true once taken; false at once when `block` is false and it is
 	 * held, or after `timeoutMs`.
 	 */
-	async acquire({block = true, timeoutMs}: AcquireOptions = {}): Promise<boolean> {
+	async acquire(options?: AcquireOptions): Promise<boolean> {
+		// In memory, a plain acquire of a free lock is one compare-and-swap, as in acquireSync.
+		const word = this.#word;
+		if (options === undefined && word && tryLock(word, stateIndex)) {
+			word[holderIndex] = this.#actorId;
+			this.#abandoned = word[abandonedPidIndex] === 0 ? undefined : takeAbandoned(word);
+			return true;
+		}
+		const {block = true, timeoutMs} = options ?? {};
 		checkAcquire(this.name, 'acquire()', block, timeoutMs);
 		const result = (await this.#home.access({
 			op: 'acquire',
@@ -74,6 +87,8 @@ export class Lock {
 
 	/** Frees the lock; rejects with LockReleaseError when it is not held. */
 	async release(): Promise<void> {
+		const word = this.#word;
+		if (word) return releaseLock(word, this.name, this.#sleep);
 		await this.#home.access({op: 'release', id: this.id});
 	}
 
@@ -88,26 +103,29 @@ export class Lock {
 	}
 
 	/**
-	 * Takes the lock in a Thread, blocking the thread (Atomics.wait) until it is free: true once
-	 * taken; false at once when `block` is false and it is held, or after `timeoutMs`. Only in a
-	 * Thread: blocking the owner's main thread would stop the broker that processes need.
+	 * Takes the lock in a Thread (or a child process that shares memory), blocking it until the
+	 * lock is free: true once taken; false at once when `block` is false and it is held, or after
+	 * `timeoutMs`. Not in the owner: blocking its main thread would stop the broker.
 	 */
 	acquireSync(options?: AcquireOptions): boolean {
 		const word = this.#threadWord('acquireSync()');
 		// The common case first: a plain blocking acquire of a free lock is one compare-and-swap.
 		if (options === undefined && tryLock(word, stateIndex)) {
-			// A plain store: only the owner reads the tag, after the thread is gone.
+			// A plain store: the owner reads the tag after the thread is gone, or when it samples.
 			word[holderIndex] = this.#actorId;
+			this.#abandoned = word[abandonedPidIndex] === 0 ? undefined : takeAbandoned(word);
 			return true;
 		}
 		const {block = true, timeoutMs} = options ?? {};
 		checkAcquire(this.name, 'acquireSync()', block, timeoutMs);
-		return takeLockSync(word, this.#actorId, block, timeoutMs);
+		const taken = takeLockSync(word, this.#actorId, block, timeoutMs, this.#sleep);
+		if (taken.acquired) this.#abandoned = taken.abandonedBy;
+		return taken.acquired;
 	}
 
 	/** Frees the lock in a Thread; throws LockReleaseError when it is not held. */
 	releaseSync(): void {
-		releaseLock(this.#threadWord('releaseSync()'), this.name);
+		releaseLock(this.#threadWord('releaseSync()'), this.name, this.#sleep);
 	}
 
 	/** Runs `fn` holding the lock, in a Thread, and releases it however `fn` ends. */
@@ -128,19 +146,29 @@ export class Lock {
 		return this.#abandoned;
 	}
 
-	/** Who holds the lock now; only in the owning process. */
+	/**
+	 * Who holds the lock now; only in the owning process. A thread or a process that took it in
+	 * shared memory is known as of the owner's last sample of the lock's word (a few times a second).
+	 */
 	get holder(): Actor | undefined {
-		const holder = this.#entry().holder;
+		const entry = this.#entry();
+		const holder = entry.holder ?? entry.sample.holderActor;
 		return holder && {id: holder.id, name: holder.name, pid: holder.pid};
 	}
 
-	/** Who waits for the lock, first in line first; only in the owning process. */
+	/**
+	 * Who waits for the lock, first in line first; only in the owning process. Those that wait in
+	 * shared memory follow, as of the last sample, in the order they were first seen.
+	 */
 	get waiters(): Actor[] {
-		return this.#entry().waiters.map(({actor}) => ({
-			id: actor.id,
-			name: actor.name,
-			pid: actor.pid,
-		}));
+		const entry = this.#entry();
+		return [...entry.waiters.map(({actor}) => actor), ...entry.sample.waiterActors].map(
+			(actor) => ({
+				id: actor.id,
+				name: actor.name,
+				pid: actor.pid,
+			}),
+		);
 	}
 
 	/** How this lock travels in a task's args: to a process, or (with its word) to a thread. */

@@ -3,8 +3,12 @@ import {defaultOrchestrator} from '../orchestrator/default.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {type Access, ownerAccess, ownerSyncAccess, type SyncAccess} from './access.js';
 import type {Cells} from './memory/cells.js';
+import type {Sleep} from './memory/sleep.js';
 
-/** Who a handle is made for: a process child (IPC to the broker) or a thread (the memory itself). */
+/**
+ * Who a handle is made for: a process child (the memory itself where the native addon maps it,
+ * else IPC to the broker) or a thread (the memory itself).
+ */
 export type Backend = 'process' | 'thread';
 
 /** Options of Value, SharedArray and Lock. */
@@ -29,8 +33,10 @@ export type RemoteAccess = {
 	readonly cells?: Cells;
 	/** In a thread: the lock's word, taken with Atomics.wait. */
 	readonly lockWord?: Int32Array;
-	/** In a thread: the thread's actor id, written on a lock it holds. */
+	/** In a thread: the thread's actor id, written on a lock it holds (in a process: minus its pid). */
 	readonly actorId?: number;
+	/** How a waiter for the lock word sleeps: among threads, or across processes. */
+	readonly sleep?: Sleep;
 	/**
 	 * A call the broker does not answer: resolves once the request is written to the channel
 	 * (from then on a death of the caller loses nothing). `access` where there is no channel.

@@ -2,7 +2,7 @@ import type {SharedHandle} from '../ipc/messages.js';
 import type {Orchestrator} from '../orchestrator/orchestrator.js';
 import {checkName} from '../util/validate.js';
 import type {CellsOp} from './access.js';
-import {type Cells, load, write} from './memory/cells.js';
+import {add, type Cells, load, store, write} from './memory/cells.js';
 import {
 	checkTypecode,
 	type ScalarInput,
@@ -96,11 +96,18 @@ export class Value<T extends Typecode = Typecode> {
 
 	/** The current value. */
 	async get(): Promise<ScalarOf<T>> {
+		// Where the memory is here, straight from it: a child's increment loop is mostly this.
+		const cells = this.#cells;
+		if (cells) return load(cells, 0) as ScalarOf<T>;
 		return (await this.#home.access({op: 'read', id: this.id})) as ScalarOf<T>;
 	}
 
 	/** Replaces the value. */
 	async set(value: ScalarInput<T>): Promise<void> {
+		if (this.#writable) {
+			store(this.#cells as Cells, 0, toScalar(this.typecode, value, this.name));
+			return;
+		}
 		await this.#home.access({
 			op: 'write',
 			id: this.id,
@@ -110,6 +117,8 @@ export class Value<T extends Typecode = Typecode> {
 
 	/** Adds `delta` atomically; resolves to the new value. */
 	async add(delta: ScalarInput<T>): Promise<ScalarOf<T>> {
+		if (this.#writable)
+			return add(this.#cells as Cells, 0, toScalar(this.typecode, delta, this.name)) as ScalarOf<T>;
 		return (await this.#home.access({
 			op: 'add',
 			id: this.id,
@@ -168,7 +177,8 @@ export class Value<T extends Typecode = Typecode> {
 
 /**
  * The handle a shared object travels as. Only its owner can send it: a child's requests go to
- * the parent that started it, which must be the owner, and a thread maps the owner's memory.
+ * the parent that started it, which must be the owner, and a thread maps the owner's memory — as
+ * does a child process where processes share memory (the handle says where: `region`).
  */
 export function handleOf(
 	home: Home,
@@ -181,9 +191,14 @@ export function handleOf(
 			`${handle.name} can only be passed to processes and threads started by the orchestrator that owns it (in the process that created it)`,
 		);
 	}
-	if (backend === 'process') return handle;
 	const {shared} = orchestrator;
-	const buffer =
-		handle.procdashShared === 'lock' ? shared.shareLock(handle.id) : shared.shareCells(handle.id);
-	return {...handle, buffer};
+	const kind = handle.procdashShared === 'lock' ? 'lock' : 'cells';
+	if (backend === 'process') {
+		const region = shared.placeFor(kind, handle.id);
+		return region ? {...handle, region} : handle;
+	}
+	const buffer = kind === 'lock' ? shared.shareLock(handle.id) : shared.shareCells(handle.id);
+	// A thread sleeps on memory that processes map too with the kernel's futex, which they wake.
+	const region = kind === 'lock' ? shared.lock(handle.id)?.place : shared.cellsOf(handle.id).place;
+	return region ? {...handle, buffer, region} : {...handle, buffer};
 }

@@ -20,20 +20,40 @@ export async function countUnderLock(counter: Value, lock: Lock, ms: number): Pr
 	return ordinary;
 }
 
-/** `times` read-modify-write increments (get, then set): without a lock, updates get lost. */
-export async function incrementRacily(counter: Value, times: number): Promise<void> {
-	for (let index = 0; index < times; index++) {
-		const value = (await counter.get()) as number;
-		await counter.set(value + 1);
-	}
+/**
+ * Counts this process in on `arrived` and waits until `line` processes are in, so that the rounds
+ * run at the same time: started one after another (a process takes ~80 ms to boot), a short
+ * round would be over before the next began, and lose nothing.
+ */
+async function startLine(arrived: Value, line: number): Promise<void> {
+	await arrived.add(1);
+	// A millisecond between looks: spinning would take the CPU from the processes still booting.
+	while (((await arrived.get()) as number) < line) await sleep(1);
 }
 
-/** The same increments, each one inside the lock: none is lost. */
-export async function incrementUnderLock(counter: Value, lock: Lock, times: number): Promise<void> {
+/**
+ * The race preset's two rounds, run by each of `parties` processes: `times` read-modify-write
+ * increments of `unlocked` (get, then set: updates get lost), then, once all are done, the same
+ * increments of `locked`, each inside the lock (none is lost).
+ */
+export async function raceThenLock(
+	unlocked: Value,
+	locked: Value,
+	lock: Lock,
+	times: number,
+	arrived: Value,
+	parties: number,
+): Promise<void> {
+	await startLine(arrived, parties);
+	for (let index = 0; index < times; index++) {
+		const value = (await unlocked.get()) as number;
+		await unlocked.set(value + 1);
+	}
+	await startLine(arrived, 2 * parties);
 	for (let index = 0; index < times; index++) {
 		await lock.with(async () => {
-			const value = (await counter.get()) as number;
-			await counter.set(value + 1);
+			const value = (await locked.get()) as number;
+			await locked.set(value + 1);
 		});
 	}
 }

@@ -2,7 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {SharedArray, type Typecode} from '../../../source/index.js';
 import type {useArray} from '../../fixtures/shared-tasks.js';
 import {useOrchestrator} from '../../helpers/orchestrator.js';
-import {startSharedTask} from '../../helpers/shared.js';
+import {forceBrokerPath, startSharedTask} from '../../helpers/shared.js';
+
+// The broker's path: only there is every change an event of its own, by the process that made it; process-memory.test.ts covers processes sharing memory.
+forceBrokerPath();
 
 type ArrayInChild = Awaited<ReturnType<typeof useArray>>;
 

@@ -1,7 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {SharedArray, Value} from '../../../source/index.js';
 import {eventsOf, useOrchestrator} from '../../helpers/orchestrator.js';
-import {startSharedTask} from '../../helpers/shared.js';
+import {forceBrokerPath, startSharedTask} from '../../helpers/shared.js';
+
+// The broker's path: batching is how the broker takes operations a child issues in one turn; process-memory.test.ts covers processes sharing memory.
+forceBrokerPath();
 
 describe('operations a child issues in one turn travel and apply together', () => {
 	const orchestrator = useOrchestrator();

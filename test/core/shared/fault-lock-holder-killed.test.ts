@@ -1,7 +1,10 @@
 import {describe, expect, test} from 'vitest';
 import {Lock, Value} from '../../../source/index.js';
 import {useOrchestrator} from '../../helpers/orchestrator.js';
-import {startSharedTask} from '../../helpers/shared.js';
+import {forceBrokerPath, startSharedTask} from '../../helpers/shared.js';
+
+// The broker's path: the kills follow each acquisition, which only the broker tells one by one; test/core/shared/process-memory.test.ts covers processes sharing memory.
+forceBrokerPath();
 
 describe('a lock whose holders are killed', () => {
 	const orchestrator = useOrchestrator();

@@ -2,7 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {Lock, LockReleaseError} from '../../../source/index.js';
 import type {misuseLock} from '../../fixtures/shared-tasks.js';
 import {useOrchestrator, waitForEvent} from '../../helpers/orchestrator.js';
-import {startSharedTask} from '../../helpers/shared.js';
+import {forceBrokerPath, startSharedTask} from '../../helpers/shared.js';
+
+// The broker's path: each acquire, wait and timeout is an event of its own only there; test/core/shared/process-memory.test.ts covers processes sharing memory.
+forceBrokerPath();
 
 type MisusedLock = Awaited<ReturnType<typeof misuseLock>>;
 

@@ -1,7 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {Lock, type Process} from '../../../source/index.js';
 import {useOrchestrator, waitForEvent} from '../../helpers/orchestrator.js';
-import {startSharedTask} from '../../helpers/shared.js';
+import {forceBrokerPath, startSharedTask} from '../../helpers/shared.js';
+
+// The broker's path: only the broker serves waiters first come, first served; test/core/shared/process-memory.test.ts covers processes sharing memory.
+forceBrokerPath();
 
 describe('Lock waiters', () => {
 	const orchestrator = useOrchestrator();

@@ -1,7 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {createOrchestrator, Lock, SharedArray, Value} from '../../../source/index.js';
 import {useOrchestrator} from '../../helpers/orchestrator.js';
-import {startSharedTask} from '../../helpers/shared.js';
+import {forceBrokerPath, startSharedTask} from '../../helpers/shared.js';
+
+// The broker's path: only there is every lock operation an event of its own, naming the process; process-memory.test.ts covers processes sharing memory.
+forceBrokerPath();
 
 describe('names of shared objects', () => {
 	const orchestrator = useOrchestrator();

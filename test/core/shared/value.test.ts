@@ -2,7 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {type Typecode, Value} from '../../../source/index.js';
 import type {ValueInChild} from '../../fixtures/shared-tasks.js';
 import {useOrchestrator} from '../../helpers/orchestrator.js';
-import {startSharedTask} from '../../helpers/shared.js';
+import {forceBrokerPath, startSharedTask} from '../../helpers/shared.js';
+
+// The broker's path: only there is every change an event of its own, and .value refused in a child; test/core/shared/process-memory.test.ts covers processes sharing memory.
+forceBrokerPath();
 
 const typecodes: readonly Typecode[] = ['b', 'B', 'h', 'H', 'i', 'I', 'l', 'L', 'q', 'Q', 'f', 'd'];
 const bigintTypecodes: readonly Typecode[] = ['l', 'L', 'q', 'Q'];

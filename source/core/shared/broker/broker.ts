@@ -10,8 +10,10 @@ import {
 	loadAll,
 	store,
 } from '../memory/cells.js';
+import type {RegionPlace} from '../memory/region.js';
 import {type Scalar, type Typecode, toScalar} from '../memory/typecodes.js';
 import {lockAsConditionLock} from './lock-adapter.js';
+import type {ResolveTag} from './lock-sampling.js';
 import {type LockEntry, LockTable} from './lock-table.js';
 import {SyncTable} from './sync-table.js';
 
@@ -22,10 +24,15 @@ export type CellsEntry = {
 	readonly name: string;
 	readonly typecode: Typecode;
 	readonly cells: Cells;
-	/** Set once the memory was handed to a thread, whose changes the broker never sees. */
-	threads: boolean;
-	/** What the bus last said each element was, to tell a thread's changes from the broker's. */
+	/**
+	 * Set once the memory was handed to a thread or to a process that maps it, whose changes the
+	 * broker never sees: it samples them.
+	 */
+	shared: boolean;
+	/** What the bus last said each element was, to tell others' changes from the broker's. */
 	readonly published: Scalar[];
+	/** Who the sampled changes are told as made by: `threads`, `processes`, or both. */
+	changedBy?: Pick<Actor, 'id' | 'name'>;
 };
 
 type CellsRequest = Exclude<SharedRequest, {op: 'acquire' | 'release' | 'call'}>;
@@ -38,8 +45,11 @@ type Change = {
 	changes: number;
 };
 
-// The actor of changes found by sampling memory that threads write: the broker cannot know which.
+// The actor of changes found by sampling memory that threads and processes write: the broker
+// cannot know which.
 const threadsActor = {id: 0, name: 'threads'} as const;
+const processesActor = {id: 0, name: 'processes'} as const;
+const sharersActor = {id: 0, name: 'threads and processes'} as const;
 
 /**
  * The parent's side of shared state: owns the memory of every Value and SharedArray and the
@@ -111,12 +121,29 @@ export class SharedBroker {
 
 	/**
 	 * The memory of a value or array, for a thread to map: from now on the broker samples it for
-	 * changes the threads make (`publishThreadChanges`).
+	 * changes the threads make (`sampleMemory`).
 	 */
 	shareCells(id: number): SharedArrayBuffer {
 		const entry = this.#entry(id);
-		entry.threads = true;
+		entry.shared = true;
+		entry.changedBy =
+			entry.changedBy === processesActor ? sharersActor : (entry.changedBy ?? threadsActor);
 		return entry.cells.buffer;
+	}
+
+	/**
+	 * Where a child process maps the memory of a value or array (from now on the broker samples
+	 * it), or of a lock's word; undefined where processes do not share memory and ask the broker.
+	 */
+	placeFor(kind: 'cells' | 'lock', id: number): RegionPlace | undefined {
+		if (kind === 'lock') return this.#locks.place(id);
+		const entry = this.#entry(id);
+		const place = entry.cells.place;
+		if (place) {
+			entry.shared = true;
+			entry.changedBy = entry.changedBy === threadsActor ? sharersActor : processesActor;
+		}
+		return place;
 	}
 
 	/** The memory of a lock's futex word, for a thread to map. */
@@ -125,19 +152,22 @@ export class SharedBroker {
 	}
 
 	/**
-	 * Emits `value:changed` / `array:changed` for what threads changed since the bus last spoke of
-	 * it (threads change memory directly, unseen); `by` is `threads` and `sampled` is set. Many
-	 * changes between two calls are one event: the dashboard sees them move, not each step.
+	 * Emits `value:changed` / `array:changed` for what threads and processes sharing memory changed
+	 * since the bus last spoke of it (they change memory directly, unseen); `by` is `threads` or
+	 * `processes` and `sampled` is set. Many changes between two calls are one event: the dashboard
+	 * sees them move, not each step. Tells the holders and waiters of locks taken in memory likewise
+	 * (`resolve` names whose tag is on a word), and looks for deadlocks through them.
 	 */
-	publishThreadChanges(): void {
+	sampleMemory(resolve: ResolveTag = () => undefined): void {
 		for (const entry of this.#cells.values()) {
-			if (!entry.threads) continue;
+			if (!entry.shared) continue;
 			for (let index = 0; index < entry.published.length; index++) {
 				const value = load(entry.cells, index);
 				if (Object.is(value, entry.published[index])) continue;
-				this.#changed(entry, index, threadsActor, value, true);
+				this.#changed(entry, index, entry.changedBy ?? threadsActor, value, true);
 			}
 		}
+		this.#locks.sample(resolve);
 	}
 
 	/** A process ended: every lock it held is abandoned and passed on; it waits for nothing now. */
@@ -146,9 +176,12 @@ export class SharedBroker {
 		this.sync.actorExited(actorId);
 	}
 
-	/** A thread ended: a lock it held (its futex word says so) is abandoned and passed on. */
-	threadExited(actor: Actor): void {
-		this.#locks.threadExited(actor);
+	/**
+	 * A thread, or a process sharing memory, ended: a lock it held (its futex word carries its
+	 * `tag`: a thread's actor id, minus a process's pid) is abandoned and passed on.
+	 */
+	memoryHolderExited(actor: Actor, tag: number): void {
+		this.#locks.memoryHolderExited(actor, tag);
 	}
 
 	/** Applies one request from `actor`; never throws: errors come back in the reply. */
@@ -319,7 +352,7 @@ export class SharedBroker {
 			name,
 			typecode,
 			cells,
-			threads: false,
+			shared: false,
 			published: loadAll(cells),
 		};
 		this.#cells.set(entry.id, entry);

@@ -6,6 +6,9 @@ import type {ConditionLock} from './objects/rlock.js';
 export function lockAsConditionLock(table: LockTable, id: number): ConditionLock | undefined {
 	const entry = table.get(id);
 	if (!entry) return undefined;
+	// A Condition's wait lets go of the lock for its caller, which the broker can do only for a
+	// holder it knows: processes take this lock through the broker, never in memory.
+	entry.brokered = true;
 	return {
 		acquire: (actor, block, timeoutMs) =>
 			table.acquire(id, actor, block, timeoutMs).then((result) => result.acquired),

@@ -1,7 +1,17 @@
 import {LockReleaseError} from '../../errors.js';
 import type {Actor, EventBus} from '../../events/index.js';
-import {isLocked, lockAsync, tryLock, unlock} from '../memory/futex.js';
-import {allocateLockWord, holderIndex} from '../memory/lock-word.js';
+import {lockAsync, tryLock, unlock} from '../memory/futex.js';
+import {allocateLockWord, holderIndex, markAbandoned, takeAbandoned} from '../memory/lock-word.js';
+import type {RegionPlace} from '../memory/region.js';
+import type {Sleep} from '../memory/sleep.js';
+import {
+	type LockSample,
+	newSample,
+	type ResolveTag,
+	sampledWait,
+	sampleLock,
+	takerExited,
+} from './lock-sampling.js';
 import {findWaitCycle, type WaitedObject} from './wait-for.js';
 
 /** What an acquire tells its caller: whether it got the lock, and whose death it inherited. */
@@ -25,13 +35,21 @@ export type LockEntry = {
 	readonly name: string;
 	holder: (Actor & {readonly since: number}) | undefined;
 	readonly waiters: Waiter[];
-	/** The holder that died with it, until the next acquirer has been told. */
-	abandonedBy: {readonly name: string; readonly pid: number} | undefined;
 	/**
 	 * The lock's futex word, which threads take directly: the broker takes it for a process, and
 	 * hands it from one process holder to the next without letting go in between.
 	 */
 	readonly word: Int32Array;
+	/** How the word's waiters sleep: across processes when child processes map it. */
+	readonly sleep: Sleep;
+	/** Where a child process maps the word; none where processes do not share memory. */
+	readonly place?: RegionPlace;
+	/** Set once the word was handed to a thread or a process, which the owner then samples. */
+	shared: boolean;
+	/** Set when a Condition uses the lock: processes then take it through the broker. */
+	brokered: boolean;
+	/** What the last sample of the word found. */
+	readonly sample: LockSample;
 	/** The broker waits (asynchronously) for a thread to free the word, for its waiters. */
 	watching: boolean;
 };
@@ -45,6 +63,10 @@ export class LockTable {
 	readonly #locks = new Map<number, LockEntry>();
 
 	readonly #otherWaits: (actorId: number) => WaitedObject | undefined;
+	// Who a thread's or process's tag on a word is, as the owner last resolved them.
+	#resolve: ResolveTag = () => undefined;
+	// The last cycle reported, so that a cycle found again by a later sample is told once.
+	#reported = '';
 
 	/** `otherWaits`: what an actor waits for through the other objects with holders (RLock, Semaphore, Condition). */
 	constructor(
@@ -62,8 +84,10 @@ export class LockTable {
 			name,
 			holder: undefined,
 			waiters: [],
-			abandonedBy: undefined,
-			word: allocateLockWord(),
+			...allocateLockWord(),
+			shared: false,
+			brokered: false,
+			sample: newSample(),
 			watching: false,
 		};
 		this.#locks.set(id, entry);
@@ -76,9 +100,42 @@ export class LockTable {
 		return this.#locks.get(id);
 	}
 
-	/** The memory of the lock's word, for a thread to map. */
+	/** The memory of the lock's word, for a thread to map; from now on the word is sampled. */
 	share(id: number): SharedArrayBuffer {
-		return this.#lock(id).word.buffer as SharedArrayBuffer;
+		const lock = this.#lock(id);
+		lock.shared = true;
+		return lock.word.buffer as SharedArrayBuffer;
+	}
+
+	/**
+	 * Where a child process maps the lock's word, where processes share memory (from now on the
+	 * word is sampled); undefined where they do not, and the process asks the broker.
+	 */
+	place(id: number): RegionPlace | undefined {
+		const lock = this.#lock(id);
+		if (!lock.place || lock.brokered) return undefined;
+		lock.shared = true;
+		return lock.place;
+	}
+
+	/**
+	 * Tells the bus who holds and waits for each lock that threads or processes take in memory,
+	 * as far as a sample sees, and looks for a deadlock through every actor seen beginning to wait.
+	 */
+	sample(resolve: ResolveTag): void {
+		this.#resolve = resolve;
+		const began = [];
+		for (const lock of this.#locks.values()) {
+			if (!lock.shared) continue;
+			// A holder the broker granted is told by the broker's own events.
+			if (lock.holder) lock.sample.holder = 0;
+			began.push(...sampleLock(lock, this.#bus, resolve));
+			if (lock.holder) {
+				lock.sample.holder = 0;
+				lock.sample.holderActor = undefined;
+			}
+		}
+		for (const actor of began) this.#detect(actor, true);
 	}
 
 	/** Takes the lock for `actor` now, or queues it (up to `timeoutMs`), or says no at once. */
@@ -137,7 +194,7 @@ export class LockTable {
 			const holder = lock.holder;
 			if (holder?.id !== actorId) continue;
 			lock.holder = undefined;
-			lock.abandonedBy = {name: holder.name, pid: holder.pid};
+			markAbandoned(lock.word, holder);
 			const at = this.#bus.now();
 			this.#bus.emit(
 				'lock:abandoned',
@@ -154,22 +211,14 @@ export class LockTable {
 	}
 
 	/**
-	 * A thread ended: when its id is on a held lock's word, the lock is abandoned, freed, and the
-	 * next process in line (or thread) takes it.
+	 * A thread or a process that took locks in memory ended: when its `tag` (a thread's actor id,
+	 * minus a process's pid) is on a held lock's word, the lock is abandoned, freed, and the next
+	 * taker (a process in the broker's line, a thread, a process sharing memory) gets it.
 	 */
-	threadExited(actor: Actor): void {
+	memoryHolderExited(actor: Actor, tag: number): void {
 		for (const lock of this.#locks.values()) {
-			if (lock.holder || !isLocked(lock.word)) continue;
-			if (Atomics.load(lock.word, holderIndex) !== actor.id) continue;
-			Atomics.store(lock.word, holderIndex, 0);
-			lock.abandonedBy = {name: actor.name, pid: actor.pid};
-			this.#bus.emit('lock:abandoned', {
-				id: lock.id,
-				name: lock.name,
-				holder: ref(actor),
-				heldMs: 0,
-			});
-			unlock(lock.word);
+			// A holder the broker granted is no taker in memory: actorExited frees what it held.
+			if (lock.shared) takerExited(lock, lock.holder !== undefined, this.#bus, actor, tag);
 		}
 	}
 
@@ -183,7 +232,7 @@ export class LockTable {
 			lock.watching = false;
 			const next = lock.waiters.shift();
 			if (!next) {
-				unlock(lock.word);
+				unlock(lock.word, 0, lock.sleep);
 				return;
 			}
 			clearTimeout(next.timer);
@@ -201,8 +250,7 @@ export class LockTable {
 		const now = this.#bus.now();
 		lock.holder = {...actor, since: now};
 		Atomics.store(lock.word, holderIndex, actor.id);
-		const abandonedBy = lock.abandonedBy;
-		lock.abandonedBy = undefined;
+		const abandonedBy = takeAbandoned(lock.word);
 		this.#bus.emit(
 			'lock:acquired',
 			{
@@ -223,7 +271,7 @@ export class LockTable {
 		const next = lock.waiters.shift();
 		if (!next) {
 			Atomics.store(lock.word, holderIndex, 0);
-			unlock(lock.word);
+			unlock(lock.word, 0, lock.sleep);
 			return;
 		}
 		clearTimeout(next.timer);
@@ -248,13 +296,30 @@ export class LockTable {
 	 * with holders, and reports it (`lock:deadlock`).
 	 */
 	detectDeadlock(actor: Actor): void {
+		this.#detect(actor, false);
+	}
+
+	// A cycle found by sampling is found again by every later sample while it lasts: told once.
+	#detect(actor: Actor, sampled: boolean): void {
 		const cycle = findWaitCycle(actor.id, (actorId) => {
 			for (const lock of this.#locks.values()) {
 				if (lock.waiters.some((waiter) => waiter.actor.id === actorId)) return lock;
+				// A wait in memory, as last sampled: the holder the sample saw, or the broker's.
+				if (!lock.shared) continue;
+				const holder = sampledWait(lock, actorId, this.#resolve) ?? lock.holder;
+				if (holder) return {id: lock.id, name: lock.name, holder};
 			}
 			return this.#otherWaits(actorId);
 		});
-		if (cycle) this.#bus.emit('lock:deadlock', {cycle});
+		if (!cycle) return;
+		// The same cycle found from another of its processes starts elsewhere: the key ignores where.
+		const key = cycle
+			.map((link) => `${link.lockId}:${link.pid}`)
+			.sort()
+			.join(',');
+		if (sampled && key === this.#reported) return;
+		this.#reported = key;
+		this.#bus.emit('lock:deadlock', {cycle});
 	}
 }
 

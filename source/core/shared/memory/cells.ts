@@ -1,8 +1,11 @@
 // The memory of a Value or SharedArray, and every operation on it, atomic whichever thread runs
 // it: the broker in the owner's main thread, and any worker thread the value was passed to.
 // Integer typecodes use the Atomics instructions; 'f' and 'd' (which Atomics cannot touch) take a
-// futex word that sits in front of the elements, for a few instructions at a time.
+// futex word that sits in front of the elements, for a few instructions at a time. Where the
+// native addon is built, the memory is a region that child processes map too (region.ts).
 import {futexWords, lockSync, unlock} from './futex.js';
+import {allocateRegion, type RegionPlace} from './region.js';
+import {type Sleep, sleepAcrossProcesses, threadSleep} from './sleep.js';
 import {
 	isBigTypecode,
 	isFloatTypecode,
@@ -26,6 +29,10 @@ export type Cells = {
 	readonly guarded: boolean;
 	/** A private one-element array of the same type: it wraps and rounds a result as stored. */
 	readonly scratch: ScalarArray;
+	/** How the guard's waiters sleep: across processes on a region. */
+	readonly sleep: Sleep;
+	/** Where a child process maps the same memory; none where processes do not share memory. */
+	readonly place?: RegionPlace;
 };
 
 type ArrayConstructor = new (
@@ -39,15 +46,25 @@ function constructorOf(typecode: Typecode): ArrayConstructor {
 	return typecodes[typecode].array as unknown as ArrayConstructor;
 }
 
-/** New cells of `length` elements for `typecode`, zeroed, on shared memory. */
+/**
+ * New cells of `length` elements for `typecode`, zeroed, on shared memory: on a region that child
+ * processes map where the native addon is built, else on memory this process's threads share.
+ */
 export function allocateCells(typecode: Typecode, length: number): Cells {
 	const {BYTES_PER_ELEMENT} = typecodes[typecode].array;
-	const buffer = new SharedArrayBuffer(headerBytes + BYTES_PER_ELEMENT * Math.max(1, length));
-	return cellsOn(typecode, buffer, length);
+	const bytes = headerBytes + BYTES_PER_ELEMENT * Math.max(1, length);
+	const region = allocateRegion(bytes);
+	if (!region) return cellsOn(typecode, new SharedArrayBuffer(bytes), length);
+	return {...cellsOn(typecode, region.buffer, length, sleepAcrossProcesses()), place: region.place};
 }
 
 /** The cells of `typecode` laid out on `buffer` (made by `allocateCells`, maybe in another thread). */
-export function cellsOn(typecode: Typecode, buffer: SharedArrayBuffer, length: number): Cells {
+export function cellsOn(
+	typecode: Typecode,
+	buffer: SharedArrayBuffer,
+	length: number,
+	sleep: Sleep = threadSleep,
+): Cells {
 	const make = constructorOf(typecode);
 	return {
 		typecode,
@@ -56,6 +73,7 @@ export function cellsOn(typecode: Typecode, buffer: SharedArrayBuffer, length: n
 		guard: new Int32Array(buffer, 0, futexWords),
 		guarded: isFloatTypecode(typecode),
 		scratch: new make(new ArrayBuffer(8), 0, 1),
+		sleep,
 	};
 }
 
@@ -65,9 +83,9 @@ type IntegerArray = Int32Array;
 /** The element at `index`. */
 export function load(cells: Cells, index: number): Scalar {
 	if (!cells.guarded) return Atomics.load(cells.elements as IntegerArray, index);
-	lockSync(cells.guard);
+	lockSync(cells.guard, 0, Number.POSITIVE_INFINITY, cells.sleep);
 	const value = cells.elements[index] as number;
-	unlock(cells.guard);
+	unlock(cells.guard, 0, cells.sleep);
 	return value;
 }
 
@@ -84,10 +102,10 @@ export function store(cells: Cells, index: number, value: Scalar): Scalar {
 		Atomics.store(cells.elements as IntegerArray, index, value as number);
 		return stored(cells, value);
 	}
-	lockSync(cells.guard);
+	lockSync(cells.guard, 0, Number.POSITIVE_INFINITY, cells.sleep);
 	cells.elements[index] = value as number;
 	const result = cells.elements[index] as number;
-	unlock(cells.guard);
+	unlock(cells.guard, 0, cells.sleep);
 	return result;
 }
 
@@ -113,10 +131,10 @@ export function add(cells: Cells, index: number, delta: Scalar): Scalar {
 				: before + (delta as number),
 		);
 	}
-	lockSync(cells.guard);
+	lockSync(cells.guard, 0, Number.POSITIVE_INFINITY, cells.sleep);
 	cells.elements[index] = (cells.elements[index] as number) + (delta as number);
 	const result = cells.elements[index] as number;
-	unlock(cells.guard);
+	unlock(cells.guard, 0, cells.sleep);
 	return result;
 }
 
@@ -140,10 +158,10 @@ export function compareAndSet(
 		);
 		return before === wanted;
 	}
-	lockSync(cells.guard);
+	lockSync(cells.guard, 0, Number.POSITIVE_INFINITY, cells.sleep);
 	const swap = cells.elements[index] === wanted;
 	if (swap) cells.elements[index] = value as number;
-	unlock(cells.guard);
+	unlock(cells.guard, 0, cells.sleep);
 	return swap;
 }
 

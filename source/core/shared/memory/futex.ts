@@ -6,7 +6,9 @@
 // costs one system call, not one each (Go's sync.Mutex keeps the same "woken" bit). A waiter
 // first spins a little (critical sections are usually a few instructions), then sleeps in
 // Atomics.wait. It is not fair (FIFO): a thread arriving as the lock is freed may take it before
-// one that has been waiting, which is what keeps a busy lock's throughput high.
+// one that has been waiting, which is what keeps a busy lock's throughput high. On memory that
+// processes share, the sleep and the wake-up are the kernel's futex (sleep.ts).
+import {type Sleep, threadSleep} from './sleep.js';
 
 const free = 0;
 const held = 1;
@@ -49,6 +51,7 @@ export function lockSync(
 	word: Int32Array,
 	index = 0,
 	timeoutMs = Number.POSITIVE_INFINITY,
+	sleep: Sleep = threadSleep,
 ): boolean {
 	if (tryLock(word, index) || spin(word, index)) return true;
 	const deadline = performance.now() + timeoutMs;
@@ -57,7 +60,7 @@ export function lockSync(
 		while (!tryLock(word, index)) {
 			const left = deadline - performance.now();
 			if (left <= 0) return false;
-			Atomics.wait(word, index, held, Math.min(left, maxSleepMs));
+			sleep.wait(word, index, held, Math.min(left, maxSleepMs));
 			// Awake (woken, timed out or the word moved): the next release may wake another.
 			Atomics.store(word, index + 2, 0);
 			if (spin(word, index)) return true;
@@ -99,13 +102,53 @@ export async function lockAsync(
 	}
 }
 
+// Across processes there is no Atomics.waitAsync: a waiter sleeps in the kernel a slice at a time
+// and lets its event loop turn between slices, so that its process still answers (and a holder of
+// the same process, between two awaits, can let go).
+const sliceMs = 10;
+
+/**
+ * Takes the lock on memory that processes share (`sleep` the kernel's futex): resolves true once
+ * taken, false when `timeoutMs` passes first. Blocks the event loop for at most `sliceMs` at a
+ * time while it waits.
+ */
+export async function lockAcross(
+	word: Int32Array,
+	index: number,
+	timeoutMs: number,
+	sleep: Sleep,
+): Promise<boolean> {
+	if (tryLock(word, index) || spin(word, index)) return true;
+	const deadline = performance.now() + timeoutMs;
+	Atomics.add(word, index + 1, 1);
+	try {
+		let turn = performance.now();
+		while (!tryLock(word, index)) {
+			const now = performance.now();
+			const left = deadline - now;
+			if (left <= 0) return false;
+			if (now - turn >= sliceMs) {
+				await new Promise((resolve) => setImmediate(resolve));
+				turn = performance.now();
+				continue;
+			}
+			sleep.wait(word, index, held, Math.min(left, sliceMs));
+			Atomics.store(word, index + 2, 0);
+			if (spin(word, index)) return true;
+		}
+		return true;
+	} finally {
+		Atomics.sub(word, index + 1, 1);
+	}
+}
+
 /** Frees the lock and wakes one sleeper, if any sleeps and none is already woken. */
-export function unlock(word: Int32Array, index = 0): void {
+export function unlock(word: Int32Array, index = 0, sleep: Sleep = threadSleep): void {
 	Atomics.store(word, index, free);
 	if (Atomics.load(word, index + 1) > 0 && Atomics.compareExchange(word, index + 2, 0, 1) === 0) {
 		// Nobody was in Atomics.wait yet (a sleeper between counting itself and sleeping): no wake
 		// is on its way, so the next release must send one.
-		if (Atomics.notify(word, index, 1) === 0) Atomics.store(word, index + 2, 0);
+		if (sleep.wake(word, index, 1) === 0) Atomics.store(word, index + 2, 0);
 	}
 }
 
