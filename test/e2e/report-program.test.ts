@@ -13,7 +13,13 @@ import type {BusEvent, EventOf} from '../../source/core/events/index.js';
 import {emptySnapshot, reduce} from '../../source/core/snapshot/index.js';
 import {type CliRun, expectNoneRunning, pidsIn, runCli} from '../helpers/cli.js';
 import {expectGoneWithin} from '../helpers/endings.js';
+import {forceBrokerPath} from '../helpers/shared.js';
 import {cliPath, terminalPerTest} from '../helpers/tmux.js';
+
+// The broker's path, which the program under test inherits: only there is each acquisition of its
+// Lock an event of its own (in shared memory the owner samples the lock); process-memory.test.ts
+// covers processes sharing memory.
+forceBrokerPath();
 
 const program = fileURLToPath(new URL('../fixtures/report-program.js', import.meta.url));
 const openTerminal = terminalPerTest();

@@ -1,7 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {fold, Lock, SharedArray, type Snapshot, Value} from '../../../source/index.js';
 import {useOrchestrator, waitForEvent} from '../../helpers/orchestrator.js';
-import {startSharedTask} from '../../helpers/shared.js';
+import {forceBrokerPath, startSharedTask} from '../../helpers/shared.js';
+
+// The broker's path: only there is every change an event of its own, by the process that made it;
+// process-memory.test.ts covers processes sharing memory.
+forceBrokerPath();
 
 function lockRow(snapshot: Snapshot, name: string) {
 	const row = snapshot.shared.locks.find((lock) => lock.name === name);
