@@ -19,7 +19,9 @@ export const producerConsumer: Scenario = {
 		'2 producers, 3 consumers, a JoinableQueue of maxsize 5: it fills, the producers block, the consumers drain it',
 	about:
 		'Two producers put 10 jobs each into `jobs` (maxsize 5) as fast as it takes them; three consumers get a job, work 0.15 s, and mark it done. Watch the Queues panel: `jobs` fills to 5/5 and the producers wait to put (their rows say so) until the consumers make room. Then the parent puts one sentinel per consumer, and join() returns once every job is marked done: about 1 s.',
-	warm: {processes: producers + consumers, modules: [module]},
+	// The consumers and the first producer are ready at once; the second producer boots while the
+	// first one's ten jobs keep the consumers busy (half a second).
+	warm: {processes: consumers + 1, modules: [module]},
 	async run(orchestrator) {
 		const started = performance.now();
 		const jobs = new JoinableQueue({maxsize, name: 'jobs', orchestrator});
