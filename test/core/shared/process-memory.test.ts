@@ -107,6 +107,26 @@ describe.skipIf(status.kind !== 'memory')(
 			expect(lock.waiters).toEqual([]);
 		});
 
+		it('tells how long the sampled holders held the lock and their successors waited for it', async () => {
+			// Given two children that each hold the lock 600 ms, the second waiting for the first
+			const bus = orchestrator().bus;
+			const lock = new Lock({name: 'turns', orchestrator: orchestrator()});
+			const children = await Promise.all(
+				Array.from({length: 2}, () => startSharedTask(orchestrator(), 'holdLockFor', [lock, 600])),
+			);
+			expect(await Promise.all(children.map((child) => child.join()))).toEqual([0, 0]);
+			// Then the samples saw holds and a wait of some length, not zeros
+			const ofLock = bus.history().filter((event) => 'id' in event && event.id === lock.id);
+			const held = ofLock.flatMap((event) =>
+				event.type === 'lock:released' ? [event.heldMs] : [],
+			);
+			const waited = ofLock.flatMap((event) =>
+				event.type === 'lock:acquired' ? [event.waitedMs] : [],
+			);
+			expect(Math.max(...held)).toBeGreaterThan(0);
+			expect(Math.max(...waited)).toBeGreaterThan(0);
+		});
+
 		it('adds to a double from 4 processes without losing one (its guard is a futex across processes)', async () => {
 			const total = new Value('d', 0, {orchestrator: orchestrator()});
 			const arrived = new Value('i', 0, {orchestrator: orchestrator()});

@@ -20,6 +20,12 @@ export type LockSample = {
 	waiterActors: Actor[];
 	/** Who died holding the lock, for the `lock:acquired` of the next holder seen. */
 	abandonedBy: {readonly name: string; readonly pid: number} | undefined;
+	/**
+	 * When the holder and each waiter were first seen (performance.now()): the waits and holds the
+	 * events tell, to within a sample.
+	 */
+	heldSince: number;
+	readonly waitingSince: Map<number, number>;
 };
 
 /** A thread's actor id, or minus a process's pid, as the actor it names; undefined when unknown. */
@@ -41,7 +47,14 @@ export function newSample(): LockSample {
 		holderActor: undefined,
 		waiterActors: [],
 		abandonedBy: undefined,
+		heldSince: 0,
+		waitingSince: new Map(),
 	};
+}
+
+// Milliseconds from `since` to `now`, whole; 0 for a time not seen.
+function since(now: number, then: number | undefined): number {
+	return then === undefined ? 0 : Math.max(0, Math.round(now - then));
 }
 
 /**
@@ -52,20 +65,24 @@ export function sampleLock(lock: SampledLock, bus: EventBus, resolve: ResolveTag
 	const {sample} = lock;
 	const holder = Atomics.load(lock.word, holderIndex);
 	const waiting = new Set(waiterIds(lock.word));
+	const now = performance.now();
 	const began: Actor[] = [];
 	const about = {id: lock.id, name: lock.name};
 	for (const tag of waiting) {
 		if (sample.waiters.has(tag)) continue;
 		const actor = resolve(tag);
 		if (!actor) continue;
+		sample.waitingSince.set(tag, now);
 		bus.emit('lock:requested', {...about, by: ref(actor)});
 		began.push(actor);
 	}
 	if (holder !== sample.holder) {
 		const before = resolve(sample.holder);
-		if (before) bus.emit('lock:released', {...about, by: ref(before), heldMs: 0});
+		const heldMs = since(now, sample.heldSince);
+		if (before) bus.emit('lock:released', {...about, by: ref(before), heldMs});
 		const after = resolve(holder);
-		if (after) acquired(lock, bus, after);
+		if (after) acquired(lock, bus, after, since(now, sample.waitingSince.get(holder)));
+		sample.heldSince = now;
 	}
 	// A waiter leaves its slot only once it took the lock (or gave up): one that left and does
 	// not hold it now took it and let go between two samples.
@@ -73,9 +90,11 @@ export function sampleLock(lock: SampledLock, bus: EventBus, resolve: ResolveTag
 		if (waiting.has(tag) || tag === holder) continue;
 		const actor = resolve(tag);
 		if (!actor) continue;
-		acquired(lock, bus, actor);
+		acquired(lock, bus, actor, since(now, sample.waitingSince.get(tag)));
 		bus.emit('lock:released', {...about, by: ref(actor), heldMs: 0});
 	}
+	for (const tag of sample.waitingSince.keys())
+		if (!waiting.has(tag)) sample.waitingSince.delete(tag);
 	sample.holder = holder;
 	sample.holderActor = resolve(holder);
 	sample.waiterActors = [
@@ -105,7 +124,9 @@ export function takerExited(
 	// Killed while it waited: its slot would name it for good.
 	if (clearWaiter(word, tag) && sample.waiters.delete(tag)) {
 		sample.waiterActors = sample.waiterActors.filter((known) => known.id !== actor.id);
-		bus.emit('lock:waiter-exited', {id: lock.id, name: lock.name, by: ref(actor), waitedMs: 0});
+		const waitedMs = since(performance.now(), sample.waitingSince.get(tag));
+		sample.waitingSince.delete(tag);
+		bus.emit('lock:waiter-exited', {id: lock.id, name: lock.name, by: ref(actor), waitedMs});
 	}
 	if (brokerHeld || !isLocked(word) || Atomics.load(word, holderIndex) !== tag) return;
 	Atomics.store(word, holderIndex, 0);
@@ -113,19 +134,20 @@ export function takerExited(
 	sample.holder = 0;
 	sample.holderActor = undefined;
 	sample.abandonedBy = {name: actor.name, pid: actor.pid};
-	bus.emit('lock:abandoned', {id: lock.id, name: lock.name, holder: ref(actor), heldMs: 0});
+	const heldMs = since(performance.now(), sample.heldSince);
+	bus.emit('lock:abandoned', {id: lock.id, name: lock.name, holder: ref(actor), heldMs});
 	unlock(word, 0, lock.sleep);
 }
 
 // The first holder seen after a holder died with the lock is told whose death it inherited.
-function acquired(lock: SampledLock, bus: EventBus, actor: Actor): void {
+function acquired(lock: SampledLock, bus: EventBus, actor: Actor, waitedMs: number): void {
 	const abandonedBy = lock.sample.abandonedBy;
 	lock.sample.abandonedBy = undefined;
 	bus.emit('lock:acquired', {
 		id: lock.id,
 		name: lock.name,
 		by: ref(actor),
-		waitedMs: 0,
+		waitedMs,
 		...(abandonedBy ? {abandonedBy} : {}),
 	});
 }
