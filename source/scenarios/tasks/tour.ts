@@ -9,9 +9,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * The tour's adders: wait for the `go` event (the start gun), then, while `round` is above 0,
  * take the lock, hold it `holdMs` (so that the others are seen waiting), add 1 to `counter`,
- * release it, put a line of news on the `news` queue, and queue up again. Returns how many times
+ * release it, put a line of news on the `news` queue, rest a moment, and queue up again. Returns how many times
  * it added, so that the tour can check that no addition was lost.
  */
+// How long an adder rests between two turns with the lock.
+const restMs = 50;
+
 export async function addWhileTouring(
 	counter: Value,
 	lock: Lock,
@@ -30,6 +33,10 @@ export async function addWhileTouring(
 		});
 		adds++;
 		await news.put(`${me} added 1`);
+		// A lock is not fair, in Python as here: a process that lets it go and comes straight back
+		// takes it again before the waiter it woke is running, turn after turn. A rest between
+		// turns lets the others have theirs.
+		await sleep(restMs);
 	}
 	console.log(`${me}: the tour is over; I added ${adds}`);
 	return adds;
