@@ -4,18 +4,14 @@
 // mutex on shared memory costs with nothing of procdash around it. Both time their loops from a
 // start line all four wait at to the last one's end, round by round.
 import {Worker} from 'node:worker_threads';
-import {createOrchestrator, type Orchestrator} from '../source/core/orchestrator/orchestrator.js';
-import {task} from '../source/core/process/task.js';
-import {Thread} from '../source/core/process/thread.js';
-import {Lock} from '../source/core/shared/lock.js';
-import {Value} from '../source/core/shared/value.js';
+import {createOrchestrator} from '../source/core/orchestrator/orchestrator.js';
 import {type BenchRow, sampleOf} from './report.js';
+import {rateOf, threadLockRound} from './shared.js';
 import type {Span} from './tasks.js';
 
 const workers = 4;
 const times = 1_000_000;
 const repeats = 3;
-const tasks = new URL('./tasks.js', import.meta.url);
 
 // Words: [0] the mutex (0 free, 1 held, 2 held with sleepers), [1] the counter, [2] arrivals.
 const bareWorker = `
@@ -48,12 +44,6 @@ for (let done = 0; done < times; done++) {
 parentPort.postMessage([start, now()]);
 `;
 
-function rateOf(spans: readonly Span[]): number {
-	const start = Math.min(...spans.map(([begin]) => begin));
-	const end = Math.max(...spans.map(([, finish]) => finish));
-	return (workers * times) / ((end - start) / 1000);
-}
-
 async function bareRound(): Promise<number> {
 	const words = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
 	const spans = await Promise.all(
@@ -74,26 +64,7 @@ async function bareRound(): Promise<number> {
 		),
 	);
 	if (words[1] !== workers * times) throw new Error(`bare mutex lost increments: ${words[1]}`);
-	return rateOf(spans);
-}
-
-async function procdashRound(orchestrator: Orchestrator): Promise<number> {
-	const counter = new Value('i', 0, {orchestrator});
-	const arrived = new Value('i', 0, {orchestrator});
-	const lock = new Lock({orchestrator});
-	const threads = Array.from(
-		{length: workers},
-		() =>
-			new Thread({
-				target: task(tasks, 'incrementUnderLock'),
-				args: [counter, lock, arrived, workers, times],
-				orchestrator,
-			}),
-	);
-	for (const thread of threads) await thread.start();
-	await Promise.all(threads.map((thread) => thread.join()));
-	if (counter.value !== workers * times) throw new Error(`lost increments: ${counter.value}`);
-	return rateOf(threads.map((thread) => thread.result as Span));
+	return rateOf(spans, workers * times);
 }
 
 /** Goal 6 of issue 18: ≥ 0.7× the bare mutex. */
@@ -103,7 +74,7 @@ export async function benchThreadLock(): Promise<BenchRow[]> {
 	const bare: number[] = [];
 	try {
 		for (let run = 0; run < repeats; run++) {
-			ours.push(await procdashRound(orchestrator));
+			ours.push(await threadLockRound(orchestrator, times));
 			bare.push(await bareRound());
 		}
 	} finally {

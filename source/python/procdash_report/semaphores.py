@@ -10,7 +10,7 @@ import time
 import weakref
 
 from . import locks, state
-from .watches import Watch, adopt, decide, since, tell, watches
+from .watches import Watch, adopt, decide, since, tell, told_wait, watches
 
 _monotonic = time.monotonic
 
@@ -57,14 +57,7 @@ class _MethodWatch(Watch):
             return True
         if not block:
             return False
-        tell(self, 'sync:waiting')
-        start = _monotonic()
-        got = take(True, timeout)
-        if got:
-            tell(self, 'sync:acquired', ',"waitedMs":%d' % since(start))
-        else:
-            tell(self, 'sync:timed-out')
-        return got
+        return told_wait(self, lambda: take(True, timeout))
 
 
 class SemaphoreWatch(_MethodWatch):

@@ -5,7 +5,7 @@ import functools
 import time
 
 from . import locks, semaphores
-from .watches import Watch, adopt, find, process_name, since, tell, watches
+from .watches import Watch, adopt, find, process_name, since, tell, told_wait, watches
 
 _monotonic = time.monotonic
 
@@ -69,14 +69,7 @@ def _patch_event(event):
         watch = find(self, _event_identity)
         if watch is None or _is_set(self):
             return wait(self, timeout)
-        tell(watch, 'sync:waiting')
-        start = _monotonic()
-        result = wait(self, timeout)
-        if result:
-            tell(watch, 'sync:acquired', ',"waitedMs":%d' % since(start))
-        else:
-            tell(watch, 'sync:timed-out')
-        return result
+        return told_wait(watch, lambda: wait(self, timeout))
 
     event.set, event.clear, event.wait = patched_set, patched_clear, patched_wait
 

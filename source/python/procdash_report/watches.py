@@ -64,6 +64,19 @@ def tell(watch, what, extra='', facts='{}', by=True):
         pass
 
 
+def told_wait(watch, wait):
+    """Tells that the caller waits on `watch`'s object, calls `wait()`, then tells how it ended:
+    acquired, after how long, when it returned true; timed out when false. Returns its result."""
+    tell(watch, 'sync:waiting')
+    start = _monotonic()
+    got = wait()
+    if got:
+        tell(watch, 'sync:acquired', ',"waitedMs":%d' % since(start))
+    else:
+        tell(watch, 'sync:timed-out')
+    return got
+
+
 def key(kind, identifier):
     """The object's key in state.names: its id is an inner semaphore's name, and that semaphore
     (or lock) must not take the object's name for its own when a child looks it up."""

@@ -118,27 +118,12 @@ export async function lockAcross(
 	timeoutMs: number,
 	sleep: Sleep,
 ): Promise<boolean> {
-	if (tryLock(word, index) || spin(word, index)) return true;
 	const deadline = performance.now() + timeoutMs;
-	Atomics.add(word, index + 1, 1);
-	try {
-		let turn = performance.now();
-		while (!tryLock(word, index)) {
-			const now = performance.now();
-			const left = deadline - now;
-			if (left <= 0) return false;
-			if (now - turn >= sliceMs) {
-				await new Promise((resolve) => setImmediate(resolve));
-				turn = performance.now();
-				continue;
-			}
-			sleep.wait(word, index, held, Math.min(left, sliceMs));
-			Atomics.store(word, index + 2, 0);
-			if (spin(word, index)) return true;
-		}
-		return true;
-	} finally {
-		Atomics.sub(word, index + 1, 1);
+	for (;;) {
+		const left = Math.max(0, deadline - performance.now());
+		if (lockSync(word, index, Math.min(left, sliceMs), sleep)) return true;
+		if (left <= sliceMs) return false;
+		await new Promise((resolve) => setImmediate(resolve));
 	}
 }
 
