@@ -18,6 +18,8 @@ export type Terminal = {
 		predicate: (frame: string) => boolean,
 		timeoutMs?: number,
 	) => Promise<string>;
+	/** Renders `tree` in place of the tree shown. */
+	readonly rerender: (tree: ReactElement) => void;
 	/** Changes the terminal's size and tells Ink, as a real resize would. */
 	readonly resize: (columns: number, rows: number) => void;
 	readonly unmount: () => void;
@@ -60,6 +62,7 @@ export function renderTerminal(tree: ReactElement, {columns = 120, rows = 40} = 
 		press(key) {
 			instance.stdin.write(namedKeys[key] ?? key);
 		},
+		rerender: instance.rerender,
 		// As long as waitForScreen's: a frame that depends on a child starting can take seconds on
 		// a loaded machine, and one that is already drawn resolves at once.
 		waitForFrame(predicate, timeoutMs = 10_000) {

@@ -195,3 +195,32 @@ test("a probed process's state says what its probes found: starting, ready, unhe
 	expect(frame).toMatch(/plain +4104 +4000 running /);
 	screen.unmount();
 });
+
+test('a running process shows its uptime by the clock as each frame is drawn, its row not rendered again', async () => {
+	const snapshot = snapshotOf((bus) => {
+		started(bus, 1, 'web', 4101);
+		started(bus, 2, 'done', 4102);
+		bus.emit('process:exited', {id: 2, name: 'done', pid: 4102, exitcode: 0, signal: null});
+	});
+	let clock = 5000;
+	const table = (
+		<ProcessTable
+			processes={snapshot.processes}
+			descendants={snapshot.descendants}
+			selectedId={1}
+			now={5000}
+			clock={() => clock}
+			width={119}
+			height={10}
+		/>
+	);
+	const screen = renderTerminal(table);
+	await screen.waitForFrame((text) => /web\s.*0:05/.test(text));
+	// The same table element again, a minute later: React renders none of it, Ink draws a frame.
+	clock = 65_000;
+	screen.rerender(table);
+	const frame = await screen.waitForFrame((text) => /web\s.*1:05/.test(text));
+	// An ended process's uptime stops at its end.
+	expect(frame).toMatch(/done\s+4102\s+4000 exited\s+0:00/);
+	screen.unmount();
+});

@@ -106,11 +106,13 @@ export function sampledProcesses(
 		// A thread's pid is its process's: its CPU comes by its own id, its memory is not its own.
 		if (row.kind === 'thread') {
 			const cpu = threadCpu.get(row.id);
-			return cpu === undefined ? row : {...row, cpu};
+			return cpu === undefined || cpu === row.cpu ? row : {...row, cpu};
 		}
 		rootByPid.set(row.pid, row.id);
 		const stats = byPid.get(row.pid);
-		return stats ? {...row, cpu: stats.cpu, memory: stats.memory} : row;
+		// The same row while its figures are the same: a process at rest is not a new row each second.
+		if (!stats || (stats.cpu === row.cpu && stats.memory === row.memory)) return row;
+		return {...row, cpu: stats.cpu, memory: stats.memory};
 	});
 	// Walk up each sampled process's parents until one of ours: that is its root.
 	const rootOf = (stats: ProcessStats): number | undefined => {

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useMemo} from 'react';
 import type {EventBus} from '../../core/events/index.js';
 import {type LogBook, type ProcessRow, type Snapshot, waitsOf} from '../../core/snapshot/index.js';
 import type {DashboardController} from '../controller.js';
@@ -55,6 +56,8 @@ export function Panels({
 	width,
 }: Props) {
 	const gap = sizes.gaps ? 1 : 0;
+	// The same function while the bus is: the table's rows keep theirs, and render only on change.
+	const clock = useMemo(() => () => bus.elapsed(), [bus]);
 	const {pools, shared, sync} = snapshot;
 	const empty = [
 		pools.length === 0 && 'Pools',
@@ -72,6 +75,7 @@ export function Panels({
 					selectedId={selection.id}
 					selectedPid={selection.pid}
 					now={now}
+					clock={clock}
 					width={width}
 					height={sizes.table}
 					sort={view.sort}

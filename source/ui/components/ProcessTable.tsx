@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {
 	DescendantRow,
 	PoolRow,
@@ -20,6 +21,7 @@ import {type Column, columnsFor} from '../process-columns.js';
 import {type RowNote, rowNote} from '../row-note.js';
 import {isSelected, tableEntries} from '../table-entries.js';
 import type {SortKey} from '../view-state.js';
+import {ClockText} from './ClockText.js';
 
 type Props = {
 	/** The processes procdash started, in display order; the table applies `filter` itself. */
@@ -30,8 +32,13 @@ type Props = {
 	readonly selectedId: number | undefined;
 	/** The pid of the highlighted descendant, when the highlighted row is one. */
 	readonly selectedPid?: number | undefined;
-	/** The bus clock now, for uptimes. */
+	/** The bus clock now, for countdowns, and for uptimes when there is no `clock`. */
 	readonly now: number;
+	/**
+	 * The bus clock, read as each frame is drawn: uptimes follow it with no render of the rows
+	 * (see ClockText). Without it, uptimes are as of `now`.
+	 */
+	readonly clock?: () => number;
 	/** Columns available. */
 	readonly width: number;
 	/** Rows available for process lines, not counting the heading. */
@@ -71,6 +78,7 @@ export function ProcessTable({
 	selectedId,
 	selectedPid,
 	now,
+	clock,
 	width,
 	height,
 	pools = [],
@@ -132,7 +140,7 @@ export function ProcessTable({
 						row={entry.row}
 						selected={selected}
 						marked={marked.includes(entry.row.id)}
-						now={now}
+						clock={clock ?? (() => now)}
 						note={rowNote(
 							entry.row,
 							now,
@@ -170,7 +178,8 @@ type ProcessLineProps = {
 	readonly row: ProcessRow;
 	readonly selected: boolean;
 	readonly marked: boolean;
-	readonly now: number;
+	/** The bus clock, read as each frame is drawn, for the uptime of a process still running. */
+	readonly clock: () => number;
 	/** Said in place of the state and the figures after it: a countdown, a restart, giving up. */
 	readonly note: RowNote | undefined;
 	readonly columns: readonly Column[];
@@ -199,18 +208,31 @@ function shownName(row: ProcessRow, width: number): string {
 // The columns a note takes the place of: the state and the figures that mean little meanwhile.
 const noted = new Set(['STATE', 'CPU%', 'MEM', 'UPTIME']);
 
-function ProcessLine({
+// A row renders again when what it shows changes, not at each tick of the clock.
+const ProcessLine = memo(ProcessLineOf, (before, after) => {
+	const {note: noteBefore, ...restBefore} = before;
+	const {note: noteAfter, ...restAfter} = after;
+	return (
+		noteBefore?.text === noteAfter?.text &&
+		noteBefore?.color === noteAfter?.color &&
+		(Object.keys(restAfter) as (keyof typeof restAfter)[]).every(
+			(key) => restBefore[key] === restAfter[key],
+		)
+	);
+});
+
+function ProcessLineOf({
 	row,
 	selected,
 	marked,
-	now,
+	clock,
 	note,
 	columns,
 	targetWidth,
 	indent,
 }: ProcessLineProps) {
 	const alive = row.state === 'running' || row.state === 'paused';
-	const uptime = row.startedAt === undefined ? undefined : (row.endedAt ?? now) - row.startedAt;
+	const {startedAt, endedAt} = row;
 	const nameWidth = (columns.find(([title]) => title === 'NAME')?.[1] ?? 0) - (indent ? 2 : 0);
 	const values: Record<string, string> = {
 		NAME: `${indent ? '  ' : ''}${shownName(row, nameWidth)}`,
@@ -220,10 +242,23 @@ function ProcessLine({
 		STATE: row.state === 'running' && row.health ? row.health : row.state,
 		'CPU%': alive && row.cpu !== undefined ? row.cpu.toFixed(1) : '',
 		MEM: alive ? formatBytes(row.memory) : '',
-		UPTIME: formatDuration(uptime),
+		UPTIME: formatDuration(startedAt === undefined ? undefined : (endedAt ?? clock()) - startedAt),
 		EXIT: row.error?.code === 'ENOENT' ? 'not found' : formatExitcode(row.exitcode),
 	};
 	const text = ([title, size, align]: Column) => `${cell(values[title] ?? '', size, align)} `;
+	const uptimeColumn = columns.find(([title]) => title === 'UPTIME') as Column;
+	// While the process runs, its uptime is worked out as each frame is drawn.
+	const uptimeText = () =>
+		startedAt !== undefined && endedAt === undefined ? (
+			<ClockText
+				text={() =>
+					`${cell(formatDuration(clock() - startedAt), uptimeColumn[1], uptimeColumn[2])} `
+				}
+				blank={' '.repeat(uptimeColumn[1] + 1)}
+			/>
+		) : (
+			text(uptimeColumn)
+		);
 	const before = columns.slice(
 		0,
 		columns.findIndex(([title]) => title === 'STATE'),
@@ -258,7 +293,7 @@ function ProcessLine({
 					{/* The uptime, which changes every second, is a Text of its own: the rest of the line
 					stays the same string from frame to frame, so Ink finds it already measured (see
 					line-cache.ts). */}
-					<Text inverse={selected}>{text(spanned.at(-1) as Column)}</Text>
+					<Text inverse={selected}>{uptimeText()}</Text>
 				</>
 			)}
 			<Text inverse={selected} wrap="truncate">

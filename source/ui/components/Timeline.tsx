@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {formatElapsed, truncate} from '../format.js';
 import type {TimelineEntry} from '../hooks/use-timeline.js';
 
@@ -17,8 +18,11 @@ const toneColor: Record<TimelineEntry['tone'], string | undefined> = {
 	'error-output': 'yellow',
 };
 
-/** The event pane: who started, printed, was signalled and exited, newest at the bottom. */
-export function Timeline({entries, width, height}: Props) {
+/**
+ * The event pane: who started, printed, was signalled and exited, newest at the bottom. It renders
+ * again when an entry comes or its size changes, not with the rest of the dashboard.
+ */
+export const Timeline = memo(function Timeline({entries, width, height}: Props) {
 	const shown = entries.slice(-Math.max(1, height));
 	return (
 		<Box flexDirection="column" width={width}>
@@ -34,4 +38,4 @@ export function Timeline({entries, width, height}: Props) {
 			))}
 		</Box>
 	);
-}
+});
