@@ -1,3 +1,5 @@
+import {ScreenDiff} from './screen-diff.js';
+
 // The dashboard draws on the terminal's alternate screen, as htop, less and vim do: while it runs,
 // what the terminal showed before (and its scrollback) is kept aside, untouched by the frames
 // (Ink clears the whole terminal, scrollback included, for every frame as tall as the screen),
@@ -39,14 +41,19 @@ export function enterAlternateScreen(stdout: NodeJS.WriteStream = process.stdout
 const eraseSavedLines = '\u001B[3J';
 
 /**
- * `stdout` as Ink should write to it: the same stream, but no write erases the scrollback, and
- * nothing is written once the alternate screen has been left.
+ * `stdout` as Ink should write to it: the same stream, but no write erases the scrollback, a frame
+ * as tall as the terminal writes only the lines that changed (screen-diff.ts), and nothing is
+ * written once the alternate screen has been left.
  */
 export function keepingScrollback(stdout: NodeJS.WriteStream = process.stdout): NodeJS.WriteStream {
+	const screen = new ScreenDiff();
+	// A resized terminal reflows what it shows: the next frame is written whole. Listened for
+	// before Ink listens, so before Ink draws that frame.
+	stdout.on('resize', () => screen.repaint());
 	const write = (chunk: unknown, ...rest: unknown[]) =>
 		closed ||
 		(stdout.write as (...args: unknown[]) => boolean)(
-			typeof chunk === 'string' ? chunk.replaceAll(eraseSavedLines, '') : chunk,
+			typeof chunk === 'string' ? screen.write(chunk.replaceAll(eraseSavedLines, '')) : chunk,
 			...rest,
 		);
 	return new Proxy(stdout, {
