@@ -10,6 +10,7 @@ export const fullFrame = `${esc}2J${esc}H`;
 // terminal (a warning on stderr) is drawn over within this long.
 const repaintEveryMs = 60_000;
 // Escape sequences and nothing else.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what it matches.
 const controlsOnly = /^(?:\u001B\[[0-9;?]*[A-Za-z])*$/;
 
 /** The frames written to one terminal, and what each new one changes. */

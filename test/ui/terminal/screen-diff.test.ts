@@ -16,6 +16,7 @@ class Screen {
 		this.lines = Array.from({length: rows}, () => '');
 	}
 	write(text: string): void {
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what it reads.
 		const pattern = /\u001B\[([0-9;?]*)([A-Za-z])|\n|[^\u001B\n]+/g;
 		for (const [token, parameters = '', command] of text.matchAll(pattern)) {
 			if (token === '\n') {
@@ -71,6 +72,7 @@ test('what the terminal shows is the last frame, whatever the frames before it',
 		const lines = Array.from({length: 3 + (turn % 4)}, pick);
 		const written = diff.write(frame(lines));
 		screen.write(written);
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: colours are what it removes.
 		const plain = lines.map((line) => line.replaceAll(/\u001B\[[0-9;]*m/g, ''));
 		expect(screen.lines.slice(0, plain.length)).toEqual(plain);
 		expect(screen.lines.slice(plain.length).every((line) => line === '')).toBe(true);
