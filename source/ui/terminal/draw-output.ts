@@ -5,8 +5,8 @@
 // and so the same string, but:
 // - a clipped line's slice is kept for the next frame (FrameCaches.slice), as its styled
 //   characters already are;
-// - a grid line whose cells are the very cells of the last frame's same line (unchanged lines
-//   are built from the cached characters) keeps the last frame's string;
+// - a grid line written with the same text at the same columns as in the last frame keeps the
+//   last frame's string, and its cells are not laid out at all;
 // - a line that changed is turned into a string without working out the style change between
 //   two characters that share their styles (`diffAnsiCodes` would find none);
 // - the empty cells are one shared cell, not 4,800 new ones.
@@ -24,8 +24,11 @@ export type DrawCaches = {
 	getWidestLine(text: string): number;
 	slice(line: string, from: number, to: number): string;
 	charWidths(characters: readonly StyledChar[]): number[];
-	line<T>(row: number, cells: readonly T[], text: (cells: readonly T[]) => string): string;
+	line(row: number, writes: readonly Placed[], draw: () => string): string;
 };
+
+/** A line of text written to a grid line: where it begins, and the text (styled, clipped). */
+export type Placed = {readonly x: number; readonly line: string};
 
 type Clip = {
 	readonly x1?: number;
@@ -71,20 +74,48 @@ export function drawOutput(
 	caches: DrawCaches,
 ): {output: string; height: number} {
 	const {width, height} = output;
-	const grid: StyledChar[][] = [];
-	for (let y = 0; y < height; y++) grid.push(new Array<StyledChar>(width).fill(empty));
+	// What each grid line is written with, in order: a later write covers an earlier one.
+	const rows: Placed[][] = [];
+	for (let y = 0; y < height; y++) rows.push([]);
 	const clips: Clip[] = [];
 	for (const operation of output.operations) {
 		if (operation.type === 'clip') clips.push(operation.clip);
 		else if (operation.type === 'unclip') clips.pop();
-		else write(grid, operation, clips.at(-1), caches);
+		else place(rows, operation, clips.at(-1), caches);
 	}
-	const lines = grid.map((row, y) => caches.line(y, row, lineText));
-	return {output: lines.join('\n'), height: grid.length};
+	const lines = rows.map((writes, y) =>
+		caches.line(y, writes, () => lineText(cellsOf(writes, width, caches))),
+	);
+	return {output: lines.join('\n'), height: rows.length};
 }
 
-function write(
-	grid: StyledChar[][],
+// The grid line `writes` make, as Ink's Output lays it out.
+function cellsOf(writes: readonly Placed[], width: number, caches: DrawCaches): StyledChar[] {
+	const row = new Array<StyledChar>(width).fill(empty);
+	for (const {x, line} of writes) {
+		const characters = caches.getStyledChars(line) as StyledChar[];
+		const widths = caches.charWidths(characters);
+		let offsetX = x;
+		for (const [at, character] of characters.entries()) {
+			row[offsetX] = character;
+			const characterWidth = widths[at] as number;
+			// A wide character's other columns: empty, in its styles.
+			for (let column = 1; column < characterWidth; column++)
+				row[offsetX + column] = {
+					type: 'char',
+					value: '',
+					fullWidth: false,
+					styles: character.styles,
+				};
+			offsetX += characterWidth;
+		}
+	}
+	return row;
+}
+
+// Where `write`'s lines go, clipped and transformed as Ink's Output.get does.
+function place(
+	rows: Placed[][],
 	{text, transformers, x: left, y: top}: Extract<Operation, {type: 'write'}>,
 	clip: Clip | undefined,
 	caches: DrawCaches,
@@ -117,27 +148,12 @@ function write(
 	}
 	let offsetY = 0;
 	for (const [index, original] of lines.entries()) {
-		const row = grid[y + offsetY];
+		const row = rows[y + offsetY];
 		// A text taller than the grid: Ink drops its lines below it.
 		if (!row) continue;
 		let line = original;
 		for (const transformer of transformers) line = transformer(line, index);
-		const characters = caches.getStyledChars(line) as StyledChar[];
-		const widths = caches.charWidths(characters);
-		let offsetX = x;
-		for (const [at, character] of characters.entries()) {
-			row[offsetX] = character;
-			const characterWidth = widths[at] as number;
-			// A wide character's other columns: empty, in its styles.
-			for (let column = 1; column < characterWidth; column++)
-				row[offsetX + column] = {
-					type: 'char',
-					value: '',
-					fullWidth: false,
-					styles: character.styles,
-				};
-			offsetX += characterWidth;
-		}
+		row.push({x, line});
 		offsetY++;
 	}
 }

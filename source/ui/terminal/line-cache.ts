@@ -5,7 +5,7 @@
 // lines, and the last frame's grid lines with their strings, for the next frame to find again;
 // draw-output.ts draws Ink's frame with them. What it draws is the same, character for character.
 import sliceAnsi from 'slice-ansi';
-import {drawOutput, isOutputState} from './draw-output.js';
+import {drawOutput, isOutputState, type Placed} from './draw-output.js';
 import {importInkOutput} from './ink-output.js';
 
 type StyledChar = {readonly value: string};
@@ -49,8 +49,8 @@ export class FrameCaches implements Caches {
 	readonly #widths = new Generations<number>();
 	readonly #blockWidths = new Generations<number>();
 	readonly #slices = new Generations<string>();
-	// Each grid line of the last frame, by row: its cells and its string.
-	#lines: {readonly cells: readonly unknown[]; readonly text: string}[] = [];
+	// Each grid line of the last frame, by row: what it was written with, and its string.
+	#lines: {readonly writes: readonly Placed[]; readonly text: string}[] = [];
 	// The column widths of each styled line's characters, while its characters are kept.
 	#charWidths = new WeakMap<readonly StyledChar[], number[]>();
 	#own: Caches | undefined;
@@ -83,19 +83,19 @@ export class FrameCaches implements Caches {
 	}
 
 	/**
-	 * The string of grid line `row`: the last frame's when its cells are the same cells, else
-	 * `text(cells)`.
+	 * The string of grid line `row`: the last frame's when it is written with the same texts at
+	 * the same columns, else `draw()`.
 	 */
-	line<T>(row: number, cells: readonly T[], text: (cells: readonly T[]) => string): string {
+	line(row: number, writes: readonly Placed[], draw: () => string): string {
 		const last = this.#lines[row];
 		if (
 			last &&
-			last.cells.length === cells.length &&
-			last.cells.every((cell, at) => cell === cells[at])
+			last.writes.length === writes.length &&
+			last.writes.every((write, at) => write.x === writes[at]?.x && write.line === writes[at]?.line)
 		)
 			return last.text;
-		const drawn = text(cells);
-		this.#lines[row] = {cells, text: drawn};
+		const drawn = draw();
+		this.#lines[row] = {writes, text: drawn};
 		return drawn;
 	}
 

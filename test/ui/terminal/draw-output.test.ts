@@ -84,10 +84,10 @@ describe("the dashboard's frames, drawn with what the last frames left", () => {
 					getWidestLine: (text) => caches.getWidestLine(text),
 					slice: (line, from, to) => caches.slice(line, from, to),
 					charWidths: (characters) => caches.charWidths(characters),
-					line: (row, cells, text) =>
-						caches.line(row, cells, (drawn) => {
+					line: (row, writes, draw) =>
+						caches.line(row, writes, () => {
 							texts.push(`${row}`);
-							return text(drawn);
+							return draw();
 						}),
 				}),
 			);
