@@ -41,15 +41,16 @@ describe('the keys that steer the selected process', () => {
 		// When k is pressed
 		screen.press('k');
 
-		// Then the footer says SIGTERM was sent and when SIGKILL follows; the process survives it
-		const told = await screen.waitForFrame((frame) =>
+		// Then the footer says SIGTERM was sent and when SIGKILL follows
+		await screen.waitForFrame((frame) =>
 			frame.includes(
 				`SIGTERM sent to stubborn (pid ${stubborn.pid}); SIGKILL in 0.5 s if it is still running`,
 			),
 		);
-		expect(told).not.toMatch(/stubborn .* exited /);
 
-		// And after the grace period the group is killed: the row ends with -9
+		// And the process survives SIGTERM: after the grace period the group is killed, and the row
+		// ends with -9. (Not "no frame shows it exited with the footer": a machine that stalls the
+		// dashboard for longer than the grace period draws both in one frame.)
 		const ended = await screen.waitForFrame(
 			(frame) => rowNamed(frame, 'stubborn')?.state === 'exited',
 		);
