@@ -7,8 +7,10 @@
 //   characters already are;
 // - a grid line written with the same text at the same columns as in the last frame keeps the
 //   last frame's string, and its cells are not laid out at all;
-// - a line that changed is turned into a string without working out the style change between
-//   two characters that share their styles (`diffAnsiCodes` would find none);
+// - a line that changed is put together from the strings of the texts written to it (each drawn
+//   once, FrameCaches.segment) and the style changes where they meet, when they do not overlap;
+//   one whose texts do is turned into a string cell by cell, without working out the style change
+//   between two characters that share their styles (`diffAnsiCodes` would find none);
 // - the empty cells are one shared cell, not 4,800 new ones.
 import {
 	type AnsiCode,
@@ -25,6 +27,18 @@ export type DrawCaches = {
 	slice(line: string, from: number, to: number): string;
 	charWidths(characters: readonly StyledChar[]): number[];
 	line(row: number, writes: readonly Placed[], draw: () => string): string;
+	segment(line: string, draw: (line: string) => Segment | null): Segment | null;
+};
+
+/**
+ * A text's cells as a string: its characters with the style changes between them, without the
+ * styles it begins in (`first`) or a change back at its end (`last`); `width` columns.
+ */
+export type Segment = {
+	readonly width: number;
+	readonly first: readonly AnsiCode[];
+	readonly last: readonly AnsiCode[];
+	readonly inner: string;
 };
 
 /** A line of text written to a grid line: where it begins, and the text (styled, clipped). */
@@ -84,7 +98,11 @@ export function drawOutput(
 		else place(rows, operation, clips.at(-1), caches);
 	}
 	const lines = rows.map((writes, y) =>
-		caches.line(y, writes, () => lineText(cellsOf(writes, width, caches))),
+		caches.line(
+			y,
+			writes,
+			() => joinedText(writes, width, caches) ?? lineText(cellsOf(writes, width, caches)),
+		),
 	);
 	return {output: lines.join('\n'), height: rows.length};
 }
@@ -92,25 +110,95 @@ export function drawOutput(
 // The grid line `writes` make, as Ink's Output lays it out.
 function cellsOf(writes: readonly Placed[], width: number, caches: DrawCaches): StyledChar[] {
 	const row = new Array<StyledChar>(width).fill(empty);
-	for (const {x, line} of writes) {
-		const characters = caches.getStyledChars(line) as StyledChar[];
-		const widths = caches.charWidths(characters);
-		let offsetX = x;
-		for (const [at, character] of characters.entries()) {
-			row[offsetX] = character;
-			const characterWidth = widths[at] as number;
-			// A wide character's other columns: empty, in its styles.
-			for (let column = 1; column < characterWidth; column++)
-				row[offsetX + column] = {
-					type: 'char',
-					value: '',
-					fullWidth: false,
-					styles: character.styles,
-				};
-			offsetX += characterWidth;
-		}
-	}
+	for (const {x, line} of writes) lay(row, x, line, caches);
 	return row;
+}
+
+// Lays `line` into `row` from column `x`; the column after it.
+function lay(row: StyledChar[], x: number, line: string, caches: DrawCaches): number {
+	const characters = caches.getStyledChars(line) as StyledChar[];
+	const widths = caches.charWidths(characters);
+	let offsetX = x;
+	for (const [at, character] of characters.entries()) {
+		row[offsetX] = character;
+		const characterWidth = widths[at] as number;
+		// A wide character's other columns: empty, in its styles.
+		for (let column = 1; column < characterWidth; column++)
+			row[offsetX + column] = {
+				type: 'char',
+				value: '',
+				fullWidth: false,
+				styles: character.styles,
+			};
+		offsetX += characterWidth;
+	}
+	return offsetX;
+}
+
+/**
+ * `line`'s cells as a Segment: null for an empty line, and for one whose last character takes no
+ * column (the next text would write over it, or not: only its cells can tell).
+ */
+export function segmentOf(line: string, caches: DrawCaches): Segment | null {
+	// Printable ASCII, unstyled (an uptime, most cells of a row): a column a character.
+	if (plain.test(line)) return {width: line.length, first: [], last: [], inner: line};
+	const cells: StyledChar[] = [];
+	const width = lay(cells, 0, line, caches);
+	const first = cells[0];
+	const last = cells.at(-1);
+	if (!first || !last || cells.length !== width) return null;
+	let inner = first.value;
+	for (let at = 1; at < cells.length; at++) {
+		const cell = cells[at] as StyledChar;
+		inner += change((cells[at - 1] as StyledChar).styles, cell.styles) + cell.value;
+	}
+	return {width, first: first.styles, last: last.styles, inner};
+}
+
+// Text with no escape sequence and no character wider or narrower than a column.
+const plain = /^[\x20-\x7e]+$/;
+
+// The codes that turn styles `from` into `to`: none where they are the same.
+function change(from: readonly AnsiCode[], to: readonly AnsiCode[]): string {
+	return sameStyles(from, to)
+		? ''
+		: ansiCodesToString(diffAnsiCodes(from as AnsiCode[], to as AnsiCode[]));
+}
+
+/**
+ * lineText(cellsOf(writes)) put together from the writes' segments, or undefined where a write
+ * overlaps one before it, runs past the grid's edge, or cannot be a segment.
+ */
+function joinedText(
+	writes: readonly Placed[],
+	width: number,
+	caches: DrawCaches,
+): string | undefined {
+	let text = '';
+	let column = 0;
+	let styles: readonly AnsiCode[] = [];
+	for (const {x, line} of writes) {
+		if (line === '') continue;
+		const segment = caches.segment(line, (key) => segmentOf(key, caches));
+		if (!segment || x < column || x + segment.width > width) return undefined;
+		if (x > column) {
+			text += `${change(styles, [])}${' '.repeat(x - column)}`;
+			styles = [];
+		}
+		// The line's first cell: its styles whole, as styledCharsToString begins.
+		text +=
+			column === 0 && x === 0
+				? ansiCodesToString(segment.first as AnsiCode[])
+				: change(styles, segment.first);
+		text += segment.inner;
+		styles = segment.last;
+		column = x + segment.width;
+	}
+	if (column < width) {
+		text += `${change(styles, [])}${' '.repeat(width - column)}`;
+		styles = [];
+	}
+	return (text + ansiCodesToString(diffAnsiCodes(styles as AnsiCode[], []))).trimEnd();
 }
 
 // Where `write`'s lines go, clipped and transformed as Ink's Output.get does.

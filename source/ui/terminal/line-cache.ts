@@ -5,7 +5,7 @@
 // lines, and the last frame's grid lines with their strings, for the next frame to find again;
 // draw-output.ts draws Ink's frame with them. What it draws is the same, character for character.
 import sliceAnsi from 'slice-ansi';
-import {drawOutput, isOutputState, type Placed} from './draw-output.js';
+import {drawOutput, isOutputState, type Placed, type Segment} from './draw-output.js';
 import {importInkOutput} from './ink-output.js';
 
 type StyledChar = {readonly value: string};
@@ -49,6 +49,7 @@ export class FrameCaches implements Caches {
 	readonly #widths = new Generations<number>();
 	readonly #blockWidths = new Generations<number>();
 	readonly #slices = new Generations<string>();
+	readonly #segments = new Generations<Segment | null>();
 	// Each grid line of the last frame, by row: what it was written with, and its string.
 	#lines: {readonly writes: readonly Placed[]; readonly text: string}[] = [];
 	// The column widths of each styled line's characters, while its characters are kept.
@@ -99,6 +100,11 @@ export class FrameCaches implements Caches {
 		return drawn;
 	}
 
+	/** `line` drawn as a Segment by `draw`, kept while two frames write it. */
+	segment(line: string, draw: (line: string) => Segment | null): Segment | null {
+		return this.#segments.get(line, draw);
+	}
+
 	/** Draws the next frame, with `own`, the caches Ink made for it, for what is new. */
 	draw<T>(own: Caches, frame: () => T): T {
 		this.#own = own;
@@ -110,12 +116,19 @@ export class FrameCaches implements Caches {
 			this.#widths.nextFrame();
 			this.#blockWidths.nextFrame();
 			this.#slices.nextFrame();
+			this.#segments.nextFrame();
 		}
 	}
 
 	/** How many entries are kept: never more than two frames' worth. */
 	get size(): number {
-		return this.#styledChars.size + this.#widths.size + this.#blockWidths.size + this.#slices.size;
+		return (
+			this.#styledChars.size +
+			this.#widths.size +
+			this.#blockWidths.size +
+			this.#slices.size +
+			this.#segments.size
+		);
 	}
 
 	#frame(): Caches {

@@ -84,6 +84,7 @@ describe("the dashboard's frames, drawn with what the last frames left", () => {
 					getWidestLine: (text) => caches.getWidestLine(text),
 					slice: (line, from, to) => caches.slice(line, from, to),
 					charWidths: (characters) => caches.charWidths(characters),
+					segment: (line, draw) => caches.segment(line, draw),
 					line: (row, writes, draw) =>
 						caches.line(row, writes, () => {
 							texts.push(`${row}`);
@@ -97,5 +98,52 @@ describe("the dashboard's frames, drawn with what the last frames left", () => {
 		texts.length = 0;
 		expect(draw('0:02').output).toBe('header\n0:02');
 		expect(texts).toEqual(['1']);
+	});
+});
+
+describe('a line put together from the texts written to it', () => {
+	// Texts side by side, apart, over each other, past the edge; styled, wide, combining, empty.
+	const pieces = [
+		'plain',
+		red('red'),
+		bold(red('bold red')),
+		inverse(`› s1 ${red('failed')} `),
+		'漢字',
+		'e\u0301',
+		'a\u0301\u0301',
+		'',
+		' ',
+		inverse(' '),
+		`${red('a')}${bold('b')}`,
+		'🙂',
+	];
+
+	// A random generator that gives the same draws run after run.
+	function seeded(seed: number): () => number {
+		let state = seed;
+		return () => {
+			state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return state / 2_147_483_648;
+		};
+	}
+
+	test("is Ink's line, string for string, whatever the texts and where they go", () => {
+		const random = seeded(18);
+		const caches = new FrameCaches();
+		for (let round = 0; round < 400; round++) {
+			const width = 8 + Math.floor(random() * 20);
+			const steps: Step[] = [];
+			let x = Math.floor(random() * 3);
+			for (let write = 0; write < 1 + Math.floor(random() * 5); write++) {
+				const text = pieces[Math.floor(random() * pieces.length)] as string;
+				steps.push({write: [x, 0, text]});
+				// Mostly right after the last text, sometimes apart, sometimes over it.
+				const roll = random();
+				x += roll < 0.6 ? 4 : roll < 0.8 ? 6 + Math.floor(random() * 4) : Math.floor(random() * 3);
+			}
+			const ours = frame(width, 1, steps);
+			const drawn = caches.draw(ours.caches as never, () => drawOutput(ours, caches));
+			expect(drawn, JSON.stringify({width, steps})).toEqual(frame(width, 1, steps).get());
+		}
 	});
 });
