@@ -141,7 +141,7 @@ function lay(row: StyledChar[], x: number, line: string, caches: DrawCaches): nu
  */
 export function segmentOf(line: string, caches: DrawCaches): Segment | null {
 	// Printable ASCII, unstyled (an uptime, most cells of a row): a column a character.
-	if (plain.test(line)) return {width: line.length, first: [], last: [], inner: line};
+	if (plain.test(line)) return {width: line.length, first: none, last: none, inner: line};
 	const cells: StyledChar[] = [];
 	const width = lay(cells, 0, line, caches);
 	const first = cells[0];
@@ -158,11 +158,33 @@ export function segmentOf(line: string, caches: DrawCaches): Segment | null {
 // Text with no escape sequence and no character wider or narrower than a column.
 const plain = /^[\x20-\x7e]+$/;
 
+// No styles: one array, so that a change to or from it is found again (`transition`).
+const none: readonly AnsiCode[] = [];
+
 // The codes that turn styles `from` into `to`: none where they are the same.
 function change(from: readonly AnsiCode[], to: readonly AnsiCode[]): string {
 	return sameStyles(from, to)
 		? ''
 		: ansiCodesToString(diffAnsiCodes(from as AnsiCode[], to as AnsiCode[]));
+}
+
+// `change` where two texts meet, kept while both styles are (those of kept segments): the few
+// changes a frame has are worked out once, not at every frame.
+const transitions = new WeakMap<readonly AnsiCode[], WeakMap<readonly AnsiCode[], string>>();
+
+function transition(from: readonly AnsiCode[], to: readonly AnsiCode[]): string {
+	if (sameStyles(from, to)) return '';
+	let known = transitions.get(from);
+	if (!known) {
+		known = new WeakMap();
+		transitions.set(from, known);
+	}
+	let codes = known.get(to);
+	if (codes === undefined) {
+		codes = change(from, to);
+		known.set(to, codes);
+	}
+	return codes;
 }
 
 /**
@@ -176,29 +198,24 @@ function joinedText(
 ): string | undefined {
 	let text = '';
 	let column = 0;
-	let styles: readonly AnsiCode[] = [];
+	let styles = none;
 	for (const {x, line} of writes) {
 		if (line === '') continue;
 		const segment = caches.segment(line, (key) => segmentOf(key, caches));
 		if (!segment || x < column || x + segment.width > width) return undefined;
 		if (x > column) {
-			text += `${change(styles, [])}${' '.repeat(x - column)}`;
-			styles = [];
+			text += `${transition(styles, none)}${' '.repeat(x - column)}`;
+			styles = none;
 		}
-		// The line's first cell: its styles whole, as styledCharsToString begins.
-		text +=
-			column === 0 && x === 0
-				? ansiCodesToString(segment.first as AnsiCode[])
-				: change(styles, segment.first);
-		text += segment.inner;
+		text += transition(styles, segment.first) + segment.inner;
 		styles = segment.last;
 		column = x + segment.width;
 	}
 	if (column < width) {
-		text += `${change(styles, [])}${' '.repeat(width - column)}`;
-		styles = [];
+		text += `${transition(styles, none)}${' '.repeat(width - column)}`;
+		styles = none;
 	}
-	return (text + ansiCodesToString(diffAnsiCodes(styles as AnsiCode[], []))).trimEnd();
+	return (text + transition(styles, none)).trimEnd();
 }
 
 // Where `write`'s lines go, clipped and transformed as Ink's Output.get does.
