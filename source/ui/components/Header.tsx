@@ -29,36 +29,46 @@ export function Header({snapshot, now, width}: Props) {
 		: '';
 	// The machine's load goes to the right when it fits; the summary always comes first.
 	const gap = width - displayWidth(summary) - displayWidth(load);
+	// The counts, the clock and the load are texts of their own: at rest only the clock and the
+	// load change each second, and a frame redraws those two short texts, not the whole styled
+	// line (see source/ui/terminal/draw-output.ts). Where the line is too narrow, the counts are
+	// cut short, not the clock.
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate">
-				<Text bold color="cyan">
-					procdash
+			<Box width={width}>
+				<Text wrap="truncate">
+					<Text bold color="cyan">
+						procdash
+					</Text>
+					{scenario && (
+						<Text>
+							{' · '}
+							<Text bold>{scenario.name}</Text>
+							{title.slice(3 + scenario.name.length)}
+						</Text>
+					)}
+					{' · '}
+					<Text color="green">{counts.running} running</Text>
+					{' · '}
+					<Text color="yellow">{counts.paused} paused</Text>
+					{' · '}
+					<Text dimColor>{counts.exited} exited</Text>
+					{' · '}
+					<Text color={counts.failed > 0 ? 'red' : undefined}>{counts.failed} failed</Text>
+					{' · '}
 				</Text>
-				{scenario && (
-					<Text>
-						{' · '}
-						<Text bold>{scenario.name}</Text>
-						{title.slice(3 + scenario.name.length)}
-					</Text>
-				)}
-				{' · '}
-				<Text color="green">{counts.running} running</Text>
-				{' · '}
-				<Text color="yellow">{counts.paused} paused</Text>
-				{' · '}
-				<Text dimColor>{counts.exited} exited</Text>
-				{' · '}
-				<Text color={counts.failed > 0 ? 'red' : undefined}>{counts.failed} failed</Text>
-				{' · '}
-				{formatDuration(now)}
+				<Box flexShrink={0}>
+					<Text>{formatDuration(now)}</Text>
+				</Box>
 				{load && gap >= 2 && (
-					<Text dimColor>
-						{' '.repeat(gap)}
-						{load}
-					</Text>
+					<Box flexShrink={0}>
+						<Text dimColor>
+							{' '.repeat(gap)}
+							{load}
+						</Text>
+					</Box>
 				)}
-			</Text>
+			</Box>
 			{stopping && (
 				<Text color="yellow" bold wrap="truncate">
 					shutting down: SIGTERM sent, SIGKILL in{' '}
