@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {displayWidth} from '../format.js';
 
 type Props = {
@@ -32,8 +33,27 @@ export function fittingKeys(
 	return fitting;
 }
 
-/** The bottom lines: the answer to the last key pressed, and the keys that work now. */
-export function Footer({keys, message, width}: Props) {
+// The same keys, key for key: App works them out anew at each render.
+function sameKeys(a: Props['keys'], b: Props['keys']): boolean {
+	return (
+		a.length === b.length &&
+		a.every(([key, action], index) => key === b[index]?.[0] && action === b[index]?.[1])
+	);
+}
+
+/**
+ * The bottom lines: the answer to the last key pressed, and the keys that work now. Its 40-odd
+ * texts render again only when these change, not at each tick of the clock.
+ */
+export const Footer = memo(
+	FooterOf,
+	(before, after) =>
+		before.message === after.message &&
+		before.width === after.width &&
+		sameKeys(before.keys, after.keys),
+);
+
+function FooterOf({keys, message, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">{message ? <Text color="yellow">{message}</Text> : ' '}</Text>
