@@ -147,12 +147,7 @@ export function segmentOf(line: string, caches: DrawCaches): Segment | null {
 	const first = cells[0];
 	const last = cells.at(-1);
 	if (!first || !last || cells.length !== width) return null;
-	let inner = first.value;
-	for (let at = 1; at < cells.length; at++) {
-		const cell = cells[at] as StyledChar;
-		inner += change((cells[at - 1] as StyledChar).styles, cell.styles) + cell.value;
-	}
-	return {width, first: first.styles, last: last.styles, inner};
+	return {width, first: first.styles, last: last.styles, inner: innerText(cells)};
 }
 
 // Text with no escape sequence and no character wider or narrower than a column.
@@ -266,18 +261,21 @@ function place(
 // What @alcalzone/ansi-tokenize's styledCharsToString gives, then trimmed at the end, as Ink does.
 function lineText(row: readonly StyledChar[]): string {
 	const chars = row.filter((item) => item !== undefined);
-	let text = '';
-	let before: readonly AnsiCode[] = [];
-	for (const [index, char] of chars.entries()) {
-		if (index === 0) text += ansiCodesToString(char.styles);
-		else if (!sameStyles(before, char.styles))
-			text += ansiCodesToString(diffAnsiCodes(before as AnsiCode[], char.styles));
-		text += char.value;
-		before = char.styles;
-	}
+	const first = chars[0];
 	const last = chars.at(-1);
-	if (last) text += ansiCodesToString(diffAnsiCodes(last.styles, []));
-	return text.trimEnd();
+	if (!first || !last) return '';
+	return (change(none, first.styles) + innerText(chars) + change(last.styles, none)).trimEnd();
+}
+
+// The characters of `cells` with the style changes between them, without the styles the first
+// begins in or a change back after the last.
+function innerText(cells: readonly StyledChar[]): string {
+	let text = cells[0]?.value ?? '';
+	for (let at = 1; at < cells.length; at++) {
+		const cell = cells[at] as StyledChar;
+		text += change((cells[at - 1] as StyledChar).styles, cell.styles) + cell.value;
+	}
+	return text;
 }
 
 // The same codes in the same order: the diff between them is empty.
