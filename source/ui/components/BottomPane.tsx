@@ -1,3 +1,4 @@
+import {memo} from 'react';
 import type {EventBus} from '../../core/events/index.js';
 import type {LogBook, ProcessRow} from '../../core/snapshot/index.js';
 import type {PresetChoice} from '../controller.js';
@@ -22,8 +23,19 @@ type Props = {
 	readonly height: number;
 };
 
-/** The pane under the panels: the preset menu while open, the selected process's log when focused, else the events. */
-export function BottomPane({bus, book, view, selected, menu, width, height}: Props) {
+/**
+ * The pane under the panels: the preset menu while open, the selected process's log when focused,
+ * else the events. It renders again when one of them changes, not at each tick of the clock.
+ */
+export const BottomPane = memo(function BottomPane({
+	bus,
+	book,
+	view,
+	selected,
+	menu,
+	width,
+	height,
+}: Props) {
 	const timeline = useTimeline(bus, 200);
 	const showLog = view.focus === 'log' && selected !== undefined;
 	useLogVersion(book, showLog ? selected.id : undefined);
@@ -48,4 +60,4 @@ export function BottomPane({bus, book, view, selected, menu, width, height}: Pro
 		);
 	}
 	return <Timeline entries={timeline} width={width} height={height} />;
-}
+});

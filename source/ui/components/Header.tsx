@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {Snapshot} from '../../core/snapshot/index.js';
 import {stopLine} from '../ending.js';
 import {displayWidth, formatBytes, formatDuration} from '../format.js';
@@ -20,9 +21,9 @@ export function Header({snapshot, now, width}: Props) {
 	const counts = {running: 0, paused: 0, exited: 0, failed: 0};
 	for (const row of snapshot.processes) if (row.state !== 'created') counts[row.state]++;
 	const {scenario, stopping, stopped, machine} = snapshot;
-	const title = scenario
-		? ` · ${scenario.name}${scenario.state === 'running' ? '' : scenario.state === 'passed' ? ' ✓' : ' ✗'}`
-		: '';
+	const verdict =
+		!scenario || scenario.state === 'running' ? '' : scenario.state === 'passed' ? ' ✓' : ' ✗';
+	const title = scenario ? ` · ${scenario.name}${verdict}` : '';
 	const summary = `procdash${title} · ${counts.running} running · ${counts.paused} paused · ${counts.exited} exited · ${counts.failed} failed · ${formatDuration(now)}`;
 	const load = machine
 		? `cpu ${Math.round(machine.cpu)}% of ${machine.cores} · mem ${formatBytes(machine.memoryUsed)} / ${formatBytes(machine.memoryTotal)}`
@@ -36,27 +37,7 @@ export function Header({snapshot, now, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Box width={width}>
-				<Text wrap="truncate">
-					<Text bold color="cyan">
-						procdash
-					</Text>
-					{scenario && (
-						<Text>
-							{' · '}
-							<Text bold>{scenario.name}</Text>
-							{title.slice(3 + scenario.name.length)}
-						</Text>
-					)}
-					{' · '}
-					<Text color="green">{counts.running} running</Text>
-					{' · '}
-					<Text color="yellow">{counts.paused} paused</Text>
-					{' · '}
-					<Text dimColor>{counts.exited} exited</Text>
-					{' · '}
-					<Text color={counts.failed > 0 ? 'red' : undefined}>{counts.failed} failed</Text>
-					{' · '}
-				</Text>
+				<Counts {...counts} scenario={scenario?.name} verdict={verdict} />
 				<Box flexShrink={0}>
 					<Text>{formatDuration(now)}</Text>
 				</Box>
@@ -84,3 +65,48 @@ export function Header({snapshot, now, width}: Props) {
 		</Box>
 	);
 }
+
+type CountsProps = {
+	readonly running: number;
+	readonly paused: number;
+	readonly exited: number;
+	readonly failed: number;
+	/** The preset's or scenario file's name, if any. */
+	readonly scenario: string | undefined;
+	/** After the name: " ✓" or " ✗" once it has ended. */
+	readonly verdict: string;
+};
+
+// The name and the counts: they render again when a count changes, not at each tick of the clock.
+const Counts = memo(function Counts({
+	running,
+	paused,
+	exited,
+	failed,
+	scenario,
+	verdict,
+}: CountsProps) {
+	return (
+		<Text wrap="truncate">
+			<Text bold color="cyan">
+				procdash
+			</Text>
+			{scenario !== undefined && (
+				<Text>
+					{' · '}
+					<Text bold>{scenario}</Text>
+					{verdict}
+				</Text>
+			)}
+			{' · '}
+			<Text color="green">{running} running</Text>
+			{' · '}
+			<Text color="yellow">{paused} paused</Text>
+			{' · '}
+			<Text dimColor>{exited} exited</Text>
+			{' · '}
+			<Text color={failed > 0 ? 'red' : undefined}>{failed} failed</Text>
+			{' · '}
+		</Text>
+	);
+});

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import type {EventBus} from '../../core/events/index.js';
 import {type LogBook, type ProcessRow, type Snapshot, waitsOf} from '../../core/snapshot/index.js';
 import type {DashboardController} from '../controller.js';
@@ -124,14 +124,7 @@ export function Panels({
 			)}
 			{sizes.empty > 0 && (
 				<Box marginTop={gap}>
-					<Text dimColor wrap="truncate">
-						{empty.map((name, index) => (
-							<Text key={name}>
-								{index > 0 ? ' · ' : ''}
-								<Text bold>{name}</Text> none
-							</Text>
-						))}
-					</Text>
+					<NoneLine names={empty.join(' ')} />
 				</Box>
 			)}
 			{/* A fixed height: the footer stays on the last line however little the pane shows. */}
@@ -153,3 +146,18 @@ export function Panels({
 		</>
 	);
 }
+
+// The panels with nothing to show, in one line ("Pools none · Sync none"): `names` apart by spaces.
+// It renders again when one fills or empties, not at each tick of the clock.
+const NoneLine = memo(function NoneLine({names}: {readonly names: string}) {
+	return (
+		<Text dimColor wrap="truncate">
+			{names.split(' ').map((name, index) => (
+				<Text key={name}>
+					{index > 0 ? ' · ' : ''}
+					<Text bold>{name}</Text> none
+				</Text>
+			))}
+		</Text>
+	);
+});

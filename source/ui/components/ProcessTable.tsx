@@ -113,11 +113,10 @@ export function ProcessTable({
 	for (const row of processes) newest.set(row.name, Math.max(row.id, newest.get(row.name) ?? 0));
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text bold wrap="truncate" color={focused ? 'cyan' : undefined}>
-				{'  '}
-				{columns.map(([title, size, align]) => `${cell(title, size, align)} `).join('')}
-				{cell('TARGET', targetWidth)}
-			</Text>
+			<Heading
+				text={`  ${columns.map(([title, size, align]) => `${cell(title, size, align)} `).join('')}${cell('TARGET', targetWidth)}`}
+				focused={focused}
+			/>
 			{noteLines > 0 && (
 				<Text dimColor wrap="truncate">
 					{'  '}
@@ -173,6 +172,21 @@ export function ProcessTable({
 		</Box>
 	);
 }
+
+// The column titles: they render again when the width or the focus changes, not at each tick.
+const Heading = memo(function Heading({
+	text,
+	focused,
+}: {
+	readonly text: string;
+	readonly focused: boolean;
+}) {
+	return (
+		<Text bold wrap="truncate" color={focused ? 'cyan' : undefined}>
+			{text}
+		</Text>
+	);
+});
 
 type ProcessLineProps = {
 	readonly row: ProcessRow;

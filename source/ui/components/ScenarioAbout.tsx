@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {Snapshot} from '../../core/snapshot/index.js';
 import {truncate, wrapText} from '../format.js';
 
@@ -11,8 +12,11 @@ type Props = {
 	readonly width: number;
 };
 
-/** Under the header while a preset plays: what to watch for, and once it ends, whether it passed. */
-export function ScenarioAbout({scenario, height, width}: Props) {
+/**
+ * Under the header while a preset plays: what to watch for, and once it ends, whether it passed.
+ * It renders again when the preset's state or the room changes, not at each tick of the clock.
+ */
+export const ScenarioAbout = memo(function ScenarioAbout({scenario, height, width}: Props) {
 	if (!scenario) return null;
 	const lines = wrapText(scenario.about, width);
 	const shown = lines.slice(0, height);
@@ -33,4 +37,4 @@ export function ScenarioAbout({scenario, height, width}: Props) {
 			)}
 		</>
 	);
-}
+});

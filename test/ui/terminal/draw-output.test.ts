@@ -2,6 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {drawOutput, type OutputState} from '../../../source/ui/terminal/draw-output.js';
 import {importInkOutput} from '../../../source/ui/terminal/ink-output.js';
 import {FrameCaches} from '../../../source/ui/terminal/line-cache.js';
+import {seeded} from '../../helpers/seeded.js';
 
 type InkOutput = OutputState & {
 	write(x: number, y: number, text: string, options: {transformers: unknown[]}): void;
@@ -117,15 +118,6 @@ describe('a line put together from the texts written to it', () => {
 		`${red('a')}${bold('b')}`,
 		'🙂',
 	];
-
-	// A random generator that gives the same draws run after run.
-	function seeded(seed: number): () => number {
-		let state = seed;
-		return () => {
-			state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-			return state / 2_147_483_648;
-		};
-	}
 
 	test("is Ink's line, string for string, whatever the texts and where they go", () => {
 		const random = seeded(18);
