@@ -27,7 +27,7 @@ export type DrawCaches = {
 	slice(line: string, from: number, to: number): string;
 	charWidths(characters: readonly StyledChar[]): number[];
 	line(row: number, writes: readonly Placed[], draw: () => string): string;
-	segment(line: string, draw: (line: string) => Segment | null): Segment | null;
+	segment(line: string, draw: (line: string, caches: DrawCaches) => Segment | null): Segment | null;
 };
 
 /**
@@ -87,24 +87,31 @@ export function drawOutput(
 	output: OutputState,
 	caches: DrawCaches,
 ): {output: string; height: number} {
-	const {width, height} = output;
+	// Loops by index, here and below: this runs at every frame, and the JIT compiles plain loops
+	// into less code, sooner, than iterators, destructuring and callbacks (a dashboard just started
+	// spent more CPU compiling the draw than running it).
+	const {width, height, operations} = output;
 	// What each grid line is written with, in order: a later write covers an earlier one.
 	const rows: Placed[][] = [];
 	for (let y = 0; y < height; y++) rows.push([]);
 	const clips: Clip[] = [];
-	for (const operation of output.operations) {
+	for (let index = 0; index < operations.length; index++) {
+		const operation = operations[index] as Operation;
 		if (operation.type === 'clip') clips.push(operation.clip);
 		else if (operation.type === 'unclip') clips.pop();
-		else place(rows, operation, clips.at(-1), caches);
+		else place(rows, operation, clips[clips.length - 1], caches);
 	}
-	const lines = rows.map((writes, y) =>
-		caches.line(
+	let text = '';
+	for (let y = 0; y < height; y++) {
+		const writes = rows[y] as Placed[];
+		if (y > 0) text += '\n';
+		text += caches.line(
 			y,
 			writes,
 			() => joinedText(writes, width, caches) ?? lineText(cellsOf(writes, width, caches)),
-		),
-	);
-	return {output: lines.join('\n'), height: rows.length};
+		);
+	}
+	return {output: text, height};
 }
 
 // The grid line `writes` make, as Ink's Output lays it out.
@@ -119,7 +126,8 @@ function lay(row: StyledChar[], x: number, line: string, caches: DrawCaches): nu
 	const characters = caches.getStyledChars(line) as StyledChar[];
 	const widths = caches.charWidths(characters);
 	let offsetX = x;
-	for (const [at, character] of characters.entries()) {
+	for (let at = 0; at < characters.length; at++) {
+		const character = characters[at] as StyledChar;
 		row[offsetX] = character;
 		const characterWidth = widths[at] as number;
 		// A wide character's other columns: empty, in its styles.
@@ -194,9 +202,10 @@ function joinedText(
 	let text = '';
 	let column = 0;
 	let styles = none;
-	for (const {x, line} of writes) {
+	for (let index = 0; index < writes.length; index++) {
+		const {x, line} = writes[index] as Placed;
 		if (line === '') continue;
-		const segment = caches.segment(line, (key) => segmentOf(key, caches));
+		const segment = caches.segment(line, segmentOf);
 		if (!segment || x < column || x + segment.width > width) return undefined;
 		if (x > column) {
 			text += `${transition(styles, none)}${' '.repeat(x - column)}`;
@@ -216,27 +225,35 @@ function joinedText(
 // Where `write`'s lines go, clipped and transformed as Ink's Output.get does.
 function place(
 	rows: Placed[][],
-	{text, transformers, x: left, y: top}: Extract<Operation, {type: 'write'}>,
+	write: Extract<Operation, {type: 'write'}>,
 	clip: Clip | undefined,
 	caches: DrawCaches,
 ): void {
-	let x = left;
-	let y = top;
+	const {text, transformers} = write;
+	let x = write.x;
+	let y = write.y;
 	let lines = text.split('\n');
 	if (clip) {
 		const horizontally = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
 		const vertically = typeof clip.y1 === 'number' && typeof clip.y2 === 'number';
-		const {x1 = 0, x2 = 0, y1 = 0, y2 = 0} = clip;
+		const x1 = clip.x1 ?? 0;
+		const x2 = clip.x2 ?? 0;
+		const y1 = clip.y1 ?? 0;
+		const y2 = clip.y2 ?? 0;
 		if (horizontally) {
 			const widest = caches.getWidestLine(text);
 			if (x + widest < x1 || x > x2) return;
 		}
 		if (vertically && (y + lines.length < y1 || y > y2)) return;
 		if (horizontally) {
-			lines = lines.map((line) => {
+			for (let index = 0; index < lines.length; index++) {
+				const line = lines[index] as string;
 				const lineWidth = caches.getStringWidth(line);
-				return caches.slice(line, x < x1 ? x1 - x : 0, x + lineWidth > x2 ? x2 - x : lineWidth);
-			});
+				const from = x < x1 ? x1 - x : 0;
+				const to = x + lineWidth > x2 ? x2 - x : lineWidth;
+				// Plain text (an uptime, new each second) is cut as it is: a column a character.
+				lines[index] = plain.test(line) ? line.slice(from, to) : caches.slice(line, from, to);
+			}
 			if (x < x1) x = x1;
 		}
 		if (vertically) {
@@ -247,12 +264,13 @@ function place(
 		}
 	}
 	let offsetY = 0;
-	for (const [index, original] of lines.entries()) {
+	for (let index = 0; index < lines.length; index++) {
 		const row = rows[y + offsetY];
 		// A text taller than the grid: Ink drops its lines below it.
 		if (!row) continue;
-		let line = original;
-		for (const transformer of transformers) line = transformer(line, index);
+		let line = lines[index] as string;
+		for (let at = 0; at < transformers.length; at++)
+			line = (transformers[at] as (line: string, index: number) => string)(line, index);
 		row.push({x, line});
 		offsetY++;
 	}

@@ -89,20 +89,18 @@ export class FrameCaches implements Caches {
 	 */
 	line(row: number, writes: readonly Placed[], draw: () => string): string {
 		const last = this.#lines[row];
-		if (
-			last &&
-			last.writes.length === writes.length &&
-			last.writes.every((write, at) => write.x === writes[at]?.x && write.line === writes[at]?.line)
-		)
-			return last.text;
+		if (last && sameWrites(last.writes, writes)) return last.text;
 		const drawn = draw();
 		this.#lines[row] = {writes, text: drawn};
 		return drawn;
 	}
 
 	/** `line` drawn as a Segment by `draw`, kept while two frames write it. */
-	segment(line: string, draw: (line: string) => Segment | null): Segment | null {
-		return this.#segments.get(line, draw);
+	segment(
+		line: string,
+		draw: (line: string, caches: FrameCaches) => Segment | null,
+	): Segment | null {
+		return this.#segments.get(line, (key) => draw(key, this));
 	}
 
 	/** Draws the next frame, with `own`, the caches Ink made for it, for what is new. */
@@ -160,4 +158,15 @@ async function install(): Promise<FrameCaches | undefined> {
 		return caches.draw(own, () => drawOutput(this, caches));
 	};
 	return caches;
+}
+
+// The same texts at the same columns, in the same order.
+function sameWrites(a: readonly Placed[], b: readonly Placed[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let at = 0; at < a.length; at++) {
+		const one = a[at] as Placed;
+		const other = b[at] as Placed;
+		if (one.x !== other.x || one.line !== other.line) return false;
+	}
+	return true;
 }

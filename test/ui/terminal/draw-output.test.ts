@@ -125,6 +125,12 @@ describe('a line put together from the texts written to it', () => {
 		for (let round = 0; round < 400; round++) {
 			const width = 8 + Math.floor(random() * 20);
 			const steps: Step[] = [];
+			// Half the lines in a box that cuts them, as one with overflow hidden does.
+			const clipped = random() < 0.5;
+			if (clipped)
+				steps.push({
+					clip: {x1: Math.floor(random() * 4), x2: width - Math.floor(random() * 6)},
+				});
 			let x = Math.floor(random() * 3);
 			for (let write = 0; write < 1 + Math.floor(random() * 5); write++) {
 				const text = pieces[Math.floor(random() * pieces.length)] as string;
@@ -133,6 +139,7 @@ describe('a line put together from the texts written to it', () => {
 				const roll = random();
 				x += roll < 0.6 ? 4 : roll < 0.8 ? 6 + Math.floor(random() * 4) : Math.floor(random() * 3);
 			}
+			if (clipped) steps.push('unclip');
 			const ours = frame(width, 1, steps);
 			const drawn = caches.draw(ours.caches as never, () => drawOutput(ours, caches));
 			expect(drawn, JSON.stringify({width, steps})).toEqual(frame(width, 1, steps).get());
