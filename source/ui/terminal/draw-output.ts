@@ -27,7 +27,7 @@ export type DrawCaches = {
 	slice(line: string, from: number, to: number): string;
 	charWidths(characters: readonly StyledChar[]): number[];
 	line(row: number, writes: readonly Placed[], draw: () => string): string;
-	segment(line: string, draw: (line: string, caches: DrawCaches) => Segment | null): Segment | null;
+	segment(line: string, draw: (line: string) => Segment | null): Segment | null;
 };
 
 /**
@@ -202,10 +202,11 @@ function joinedText(
 	let text = '';
 	let column = 0;
 	let styles = none;
+	const draw = (line: string) => segmentOf(line, caches);
 	for (let index = 0; index < writes.length; index++) {
 		const {x, line} = writes[index] as Placed;
 		if (line === '') continue;
-		const segment = caches.segment(line, segmentOf);
+		const segment = caches.segment(line, draw);
 		if (!segment || x < column || x + segment.width > width) return undefined;
 		if (x > column) {
 			text += `${transition(styles, none)}${' '.repeat(x - column)}`;

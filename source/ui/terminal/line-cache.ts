@@ -17,26 +17,42 @@ type Caches = {
 	getWidestLine(text: string): number;
 };
 
-/** Two frames of one measure: what the frame being drawn and the one before it asked for. */
+/**
+ * Two frames of one measure: what the frame being drawn and the one before it asked for. One map
+ * for both, each entry stamped with the last frame that used it, not a new map each frame: at
+ * rest, a frame then allocates only for what is new in it.
+ */
 class Generations<T> {
-	#current = new Map<string, T>();
-	#previous = new Map<string, T>();
+	readonly #entries = new Map<string, {value: T; frame: number}>();
+	#frame = 0;
+	// Forgets what neither this frame nor the last one used (made once: no closure per frame).
+	readonly #sweep = (entry: {frame: number}, key: string) => {
+		if (entry.frame < this.#frame - 1) this.#entries.delete(key);
+	};
 
 	get(key: string, compute: (key: string) => T): T {
-		let value = this.#current.get(key);
-		if (value !== undefined) return value;
-		value = this.#previous.get(key) ?? compute(key);
-		this.#current.set(key, value);
+		const entry = this.#entries.get(key);
+		if (entry !== undefined) {
+			entry.frame = this.#frame;
+			return entry.value;
+		}
+		const value = compute(key);
+		this.#entries.set(key, {value, frame: this.#frame});
 		return value;
 	}
 
+	/** Replaces what `key` is kept with. */
+	set(key: string, value: T): void {
+		this.#entries.set(key, {value, frame: this.#frame});
+	}
+
 	nextFrame(): void {
-		this.#previous = this.#current;
-		this.#current = new Map();
+		this.#frame++;
+		this.#entries.forEach(this.#sweep);
 	}
 
 	get size(): number {
-		return this.#current.size + this.#previous.size;
+		return this.#entries.size;
 	}
 }
 
@@ -48,7 +64,8 @@ export class FrameCaches implements Caches {
 	readonly #styledChars = new Generations<StyledChar[]>();
 	readonly #widths = new Generations<number>();
 	readonly #blockWidths = new Generations<number>();
-	readonly #slices = new Generations<string>();
+	// By line: a line is cut the same way frame after frame (its box does not move).
+	readonly #slices = new Generations<{from: number; to: number; text: string}>();
 	readonly #segments = new Generations<Segment | null>();
 	// Each grid line of the last frame, by row: what it was written with, and its string.
 	#lines: {readonly writes: readonly Placed[]; readonly text: string}[] = [];
@@ -70,7 +87,11 @@ export class FrameCaches implements Caches {
 
 	/** `line` from column `from` to `to` (slice-ansi), as a clipped box shows it. */
 	slice(line: string, from: number, to: number): string {
-		return this.#slices.get(`${from} ${to} ${line}`, () => sliceAnsi(line, from, to));
+		const kept = this.#slices.get(line, () => ({from, to, text: sliceAnsi(line, from, to)}));
+		if (kept.from === from && kept.to === to) return kept.text;
+		const cut = {from, to, text: sliceAnsi(line, from, to)};
+		this.#slices.set(line, cut);
+		return cut.text;
 	}
 
 	/** How many columns each of `characters` (from getStyledChars) takes: 1 at least. */
@@ -96,11 +117,8 @@ export class FrameCaches implements Caches {
 	}
 
 	/** `line` drawn as a Segment by `draw`, kept while two frames write it. */
-	segment(
-		line: string,
-		draw: (line: string, caches: FrameCaches) => Segment | null,
-	): Segment | null {
-		return this.#segments.get(line, (key) => draw(key, this));
+	segment(line: string, draw: (line: string) => Segment | null): Segment | null {
+		return this.#segments.get(line, draw);
 	}
 
 	/** Draws the next frame, with `own`, the caches Ink made for it, for what is new. */
