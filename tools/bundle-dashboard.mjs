@@ -72,6 +72,28 @@ const fastStringWidth = {
 	},
 };
 
+/**
+ * Ink measures text with source/ui/terminal/measure-text.ts, its own measure-text with a bound on
+ * what it remembers (Ink's keeps every text it ever measured). Fails the build should Ink stop
+ * importing it from where it did, rather than leave the bound out unnoticed.
+ */
+const boundedMeasureText = {
+	name: 'bounded-measure-text',
+	setup(bundle) {
+		const ours = join(ui, 'terminal', 'measure-text.js');
+		const inks = fileURLToPath(new URL('measure-text.js', import.meta.resolve('ink')));
+		let swapped = false;
+		bundle.onResolve({filter: /^\.\/measure-text\.js$/}, ({importer}) => {
+			if (!importer.startsWith(dirname(inks) + sep)) return undefined;
+			swapped = true;
+			return {path: ours};
+		});
+		bundle.onEnd(() => {
+			if (!swapped) throw new Error(`Ink no longer imports ${inks}: see ${ours}`);
+		});
+	},
+};
+
 /** Ink loads React DevTools only when DEV=true; the bundle goes without (the package is optional). */
 const noDevtools = {
 	name: 'no-devtools',
@@ -99,7 +121,7 @@ await build({
 	banner: {
 		js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);",
 	},
-	plugins: [procdashOutside, inkOutput, fastStringWidth, noDevtools],
+	plugins: [procdashOutside, inkOutput, fastStringWidth, boundedMeasureText, noDevtools],
 	legalComments: 'none',
 	logLevel: 'warning',
 });
