@@ -48,7 +48,10 @@ type Props = {
 /** The dashboard: header, processes, pools, shared state, locks, events or a log, and the keys. */
 export function App({bus, store, controller, interactive = true}: Props) {
 	const snapshot = useSnapshot(store);
-	const now = useClock(bus, 1000);
+	// Never before the last event shown: an event's `at` is the bus clock rounded to the
+	// millisecond, up to half a millisecond ahead of it, and a frame drawn at once would count a
+	// 30 s stop down from 31 s.
+	const now = Math.max(useClock(bus, 1000), snapshot.at);
 	const {columns, rows} = useTerminalSize();
 	const book = useLogBook(bus);
 	const [view, dispatch] = useReducer(reduceView, initialView);
