@@ -94,6 +94,36 @@ const boundedMeasureText = {
 	},
 };
 
+/**
+ * Ink sanitizes every text of a frame with source/ui/terminal/sanitize-ansi.ts, which returns at
+ * once the texts Ink's would return unchanged and hands it the rest. Fails the build should Ink
+ * stop importing it from where it did.
+ */
+const fastSanitizeAnsi = {
+	name: 'fast-sanitize-ansi',
+	setup(bundle) {
+		const ours = join(ui, 'terminal', 'sanitize-ansi.js');
+		const inks = fileURLToPath(new URL('sanitize-ansi.js', import.meta.resolve('ink')));
+		let swapped = false;
+		bundle.onResolve({filter: /^\.\/sanitize-ansi\.js$/}, ({importer}) => {
+			if (!importer.startsWith(dirname(inks) + sep)) return undefined;
+			swapped = true;
+			return {path: 'sanitize-ansi', namespace: 'fast-sanitize-ansi'};
+		});
+		bundle.onLoad({filter: /.*/, namespace: 'fast-sanitize-ansi'}, () => ({
+			contents: [
+				`import sanitize from ${JSON.stringify(inks)};`,
+				`import {sanitizeAnsiFast} from ${JSON.stringify(ours)};`,
+				'export default sanitizeAnsiFast(sanitize);',
+			].join('\n'),
+			resolveDir: root,
+		}));
+		bundle.onEnd(() => {
+			if (!swapped) throw new Error(`Ink no longer imports ${inks}: see ${ours}`);
+		});
+	},
+};
+
 /** Ink loads React DevTools only when DEV=true; the bundle goes without (the package is optional). */
 const noDevtools = {
 	name: 'no-devtools',
@@ -121,7 +151,14 @@ await build({
 	banner: {
 		js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);",
 	},
-	plugins: [procdashOutside, inkOutput, fastStringWidth, boundedMeasureText, noDevtools],
+	plugins: [
+		procdashOutside,
+		inkOutput,
+		fastStringWidth,
+		boundedMeasureText,
+		fastSanitizeAnsi,
+		noDevtools,
+	],
 	legalComments: 'none',
 	logLevel: 'warning',
 });

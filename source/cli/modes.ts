@@ -13,6 +13,7 @@ import {startRecording} from '../recording/recorder.js';
 import type {Scenario} from '../scenarios/scenario.js';
 import {importInk, loadDashboard} from '../ui/load.js';
 import {type RunOptions, UsageError} from './args.js';
+import {frugalJit} from './frugal-jit.js';
 import {openReportChannel} from './report-socket.js';
 
 const dashboardSpares = 2;
@@ -32,6 +33,7 @@ export async function playLive(
 	// captured, never printed: it would land over the dashboard or inside the NDJSON stream.
 	// The dashboard is loaded before anything starts: a signal meanwhile ends procdash with nothing
 	// yet to stop, and the spares boot after the import instead of competing with it for the CPU.
+	if (!options.json) frugalJit();
 	const dashboard = options.json ? undefined : await importInk(loadDashboard);
 	// The commands get the report channel: a program using procdash shows its pools, values, locks.
 	const channel = options.instrument ? await openReportChannel() : undefined;
@@ -119,6 +121,7 @@ export async function playReplay(file: string, speed: number, json: boolean): Pr
 	const replay = new Replay(readRecording(file), {speed});
 	if (!json) {
 		requireTerminal();
+		frugalJit();
 		const {runReplayDashboard} = await importInk(loadDashboard);
 		return runReplayDashboard(replay);
 	}

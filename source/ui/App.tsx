@@ -1,7 +1,7 @@
 import {Box} from 'ink';
-import {useReducer} from 'react';
+import {memo, useReducer, useRef} from 'react';
 import type {EventBus} from '../core/events/index.js';
-import type {SnapshotStore} from '../core/snapshot/index.js';
+import type {Snapshot, SnapshotStore} from '../core/snapshot/index.js';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
 import {HelpOverlay} from './components/HelpOverlay.js';
@@ -19,6 +19,7 @@ import {useSnapshot} from './hooks/use-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {keyHelp} from './keys.js';
 import {layout, minimumSize, tableLines} from './layout.js';
+import {countsTime, onlyRestlessChanged} from './steady-snapshot.js';
 import {keysFor} from './steer-selected.js';
 import {findSelected, rowEntries, selectionOf, tableEntries} from './table-entries.js';
 import {initialView, isPrompt, type PromptMode, reduceView, visibleRows} from './view-state.js';
@@ -48,11 +49,62 @@ type Props = {
 /** The dashboard: header, processes, pools, shared state, locks, events or a log, and the keys. */
 export function App({bus, store, controller, interactive = true}: Props) {
 	const snapshot = useSnapshot(store);
-	// Never before the last event shown: an event's `at` is the bus clock rounded to the
-	// millisecond, up to half a millisecond ahead of it, and a frame drawn at once would count a
-	// 30 s stop down from 31 s.
-	const now = Math.max(useClock(bus, 1000), snapshot.at);
 	const {columns, rows} = useTerminalSize();
+	// At rest a sample a second changes the machine's load and nothing else: the header renders,
+	// the panels below keep the snapshot they have and render only when it changes.
+	const shown = useRef(snapshot);
+	if (!onlyRestlessChanged(shown.current, snapshot)) shown.current = snapshot;
+	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
+	return (
+		<Box flexDirection="column" width={columns}>
+			{!tooSmall && <LiveHeader bus={bus} snapshot={snapshot} width={columns - 1} />}
+			<Panes
+				bus={bus}
+				controller={controller}
+				interactive={interactive}
+				snapshot={shown.current}
+				columns={columns}
+				rows={rows}
+			/>
+		</Box>
+	);
+}
+
+// The header, with the clock of its own that it ticks each second.
+function LiveHeader({
+	bus,
+	snapshot,
+	width,
+}: {
+	readonly bus: EventBus;
+	readonly snapshot: Snapshot;
+	readonly width: number;
+}) {
+	// Never before the last event shown: an event's `at` is the bus clock rounded to the
+	// millisecond, up to half a millisecond ahead of it.
+	const now = Math.max(useClock(bus, 1000), snapshot.at);
+	return <Header snapshot={snapshot} now={now} width={width} />;
+}
+
+type PanesProps = Omit<Props, 'store'> & {
+	/** The snapshot as the panels show it: as it was while only the header's figures changed. */
+	readonly snapshot: Snapshot;
+	readonly columns: number;
+	readonly rows: number;
+};
+
+// Everything below the header, and the keys: it renders when its snapshot, the view or the
+// terminal's size changes, and each second only while something in it counts time.
+const Panes = memo(function Panes({
+	bus,
+	controller,
+	interactive = true,
+	snapshot,
+	columns,
+	rows,
+}: PanesProps) {
+	// Never before the last event shown: a frame drawn at once would count a 30 s stop down from 31 s.
+	const now = Math.max(useClock(bus, 1000, countsTime(snapshot)), snapshot.at);
 	const book = useLogBook(bus);
 	const [view, dispatch] = useReducer(reduceView, initialView);
 	const menu = usePresetMenu(controller.presets, snapshot.scenario?.name);
@@ -93,8 +145,7 @@ export function App({bus, store, controller, interactive = true}: Props) {
 		return <TooSmall columns={columns} rows={rows} />;
 	const width = columns - 1;
 	return (
-		<Box flexDirection="column" width={columns}>
-			<Header snapshot={snapshot} now={now} width={width} />
+		<>
 			{/* The help takes the description's lines too: at 80×24 it needs them. */}
 			{view.mode !== 'help' && (
 				<ScenarioAbout scenario={snapshot.scenario} height={sizes.about} width={width} />
@@ -153,6 +204,6 @@ export function App({bus, store, controller, interactive = true}: Props) {
 				message={view.message ?? controller.readOnly}
 				width={width}
 			/>
-		</Box>
+		</>
 	);
-}
+});

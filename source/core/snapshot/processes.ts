@@ -92,11 +92,13 @@ export function isLive(row: ProcessRow): boolean {
 
 /**
  * The processes with their CPU and memory from one sampling round, and the descendants procdash did
- * not start itself, each under the process it descends from.
+ * not start itself, each under the process it descends from. Each list is the one given (`rows`,
+ * `before`) while nothing in it changed: a machine at rest is not a new table each second.
  */
 export function sampledProcesses(
 	rows: readonly ProcessRow[],
 	event: EventOf<'stats:sampled'>,
+	before: readonly DescendantRow[] = [],
 ): {processes: readonly ProcessRow[]; descendants: readonly DescendantRow[]} {
 	const byPid = new Map(event.processes.map((stats) => [stats.pid, stats]));
 	const rootByPid = new Map<number, number>();
@@ -130,5 +132,29 @@ export function sampledProcesses(
 		const rootId = rootOf(stats);
 		if (rootId !== undefined) descendants.push({...stats, rootId});
 	}
-	return {processes, descendants};
+	return {
+		processes: processes.every((row, index) => row === rows[index]) ? rows : processes,
+		descendants: sameDescendants(descendants, before) ? before : descendants,
+	};
+}
+
+function sameDescendants(
+	some: readonly DescendantRow[],
+	others: readonly DescendantRow[],
+): boolean {
+	return (
+		some.length === others.length &&
+		some.every((row, index) => {
+			const other = others[index] as DescendantRow;
+			return (
+				row.pid === other.pid &&
+				row.ppid === other.ppid &&
+				row.cpu === other.cpu &&
+				row.memory === other.memory &&
+				row.command === other.command &&
+				row.stopped === other.stopped &&
+				row.rootId === other.rootId
+			);
+		})
+	);
 }

@@ -154,7 +154,7 @@ function reduceEvent(snapshot: Snapshot, event: BusEvent): Snapshot {
 		case 'stats:sampled':
 			return {
 				...snapshot,
-				...sampledProcesses(snapshot.processes, event),
+				...sampledProcesses(snapshot.processes, event, snapshot.descendants),
 				machine: event.machine ?? snapshot.machine,
 			};
 		case 'scenario:started':

@@ -31,6 +31,72 @@ export function readProcFile(path: string): string | undefined {
 	}
 }
 
+/** Reads a small /proc file: readProcFile, or a ProcFiles' read. */
+export type ProcReader = (path: string) => string | undefined;
+
+/**
+ * The small /proc files a sampler reads every second, each opened once and read again from its
+ * start (pread): two system calls a read instead of four. A file not read between two sweeps is
+ * closed (its process ended or left the sample), as is every file at close; beyond `most` open
+ * files, files are read as readProcFile reads them.
+ */
+export class ProcFiles {
+	readonly #open = new Map<string, {readonly fd: number; sweep: number}>();
+	readonly #most: number;
+	#sweep = 0;
+
+	constructor(most = 256) {
+		this.#most = most;
+	}
+
+	/** How many files are open now. */
+	get size(): number {
+		return this.#open.size;
+	}
+
+	/** The text of the file at `path`, as readProcFile gives it. */
+	readonly read: ProcReader = (path) => {
+		let file = this.#open.get(path);
+		if (file === undefined) {
+			if (this.#open.size >= this.#most) return readProcFile(path);
+			try {
+				file = {fd: openSync(path, 'r'), sweep: this.#sweep};
+			} catch {
+				return undefined;
+			}
+			this.#open.set(path, file);
+		}
+		file.sweep = this.#sweep;
+		try {
+			const length = readSync(file.fd, procBuffer, 0, procBuffer.length, 0);
+			if (length === procBuffer.length) return readFileSync(path, 'latin1');
+			return procBuffer.toString('latin1', 0, length);
+		} catch {
+			// The process is gone (ESRCH), though its pid may name another one by now.
+			this.#drop(path, file.fd);
+			return readProcFile(path);
+		}
+	};
+
+	/** Closes the files not read since the last sweep. */
+	sweep(): void {
+		for (const [path, {fd, sweep}] of this.#open) if (sweep !== this.#sweep) this.#drop(path, fd);
+		this.#sweep++;
+	}
+
+	/** Closes every file. */
+	close(): void {
+		for (const [path, {fd}] of this.#open) this.#drop(path, fd);
+	}
+
+	#drop(path: string, fd: number): void {
+		this.#open.delete(path);
+		try {
+			closeSync(fd);
+		} catch {}
+	}
+}
+
 /** What `/proc/<pid>/stat` says of a process: the fields procdash uses, by their proc(5) names. */
 export type ProcStat = {
 	readonly pid: number;
@@ -76,8 +142,12 @@ export function parseStat(text: string): ProcStat {
 }
 
 /** `/proc/<pid>/stat` parsed, or undefined when the process is gone or this is not Linux. */
-export function readStat(pid: number | string, path = `/proc/${pid}/stat`): ProcStat | undefined {
-	const text = readProcFile(path);
+export function readStat(
+	pid: number | string,
+	path = `/proc/${pid}/stat`,
+	read: ProcReader = readProcFile,
+): ProcStat | undefined {
+	const text = read(path);
 	return text === undefined ? undefined : parseStat(text);
 }
 

@@ -3,7 +3,15 @@ import {cpus} from 'node:os';
 import type {MachineStats, ProcessStats, ThreadStats} from '../events/index.js';
 import {printable} from '../util/printable.js';
 import {procMachine} from './machine.js';
-import {listPids, type ProcStat, readProcFile, readStat, system} from './proc.js';
+import {
+	listPids,
+	ProcFiles,
+	type ProcReader,
+	type ProcStat,
+	readProcFile,
+	readStat,
+	system,
+} from './proc.js';
 
 /** Percent of one core used since `before` (0 for a first sample). */
 function cpuSince(
@@ -56,7 +64,7 @@ function signallable(pgid: number): boolean {
  * Direct children of `pid` from `/proc/<pid>/task/<tid>/children` (every thread's: each lists the
  * children that thread started). A process with one thread has one such file, read without listing.
  */
-function procChildren(pid: number, threads = 0): number[] {
+function procChildren(pid: number, threads = 0, read: ProcReader = readProcFile): number[] {
 	let tids: readonly (string | number)[];
 	try {
 		tids = threads === 1 ? [pid] : readdirSync(`/proc/${pid}/task`);
@@ -66,7 +74,7 @@ function procChildren(pid: number, threads = 0): number[] {
 	const children: number[] = [];
 	for (const tid of tids) {
 		// Undefined when the thread ended between the listing and the read.
-		const text = readProcFile(`/proc/${pid}/task/${tid}/children`)?.trim();
+		const text = read(`/proc/${pid}/task/${tid}/children`)?.trim();
 		if (text) for (const child of text.split(' ')) children.push(Number(child));
 	}
 	return children;
@@ -97,6 +105,8 @@ const hasProcChildren = (() => {
 export class StatsSampler {
 	#previous = new Map<number, {ticks: number; at: number}>();
 	#previousThreads = new Map<number, {ticks: number; at: number}>();
+	// The files of the processes sampled, open from one sample to the next.
+	readonly #files = new ProcFiles();
 
 	/** CPU of each thread of this process (by kernel thread id) since its previous sample. */
 	sampleThreads(threads: readonly {readonly id: number; readonly tid: number}[]): ThreadStats[] {
@@ -104,7 +114,7 @@ export class StatsSampler {
 		const next = new Map<number, {ticks: number; at: number}>();
 		const stats: ThreadStats[] = [];
 		for (const {id, tid} of threads) {
-			const stat = readStat(tid, `/proc/${process.pid}/task/${tid}/stat`);
+			const stat = readStat(tid, `/proc/${process.pid}/task/${tid}/stat`, this.#files.read);
 			if (!stat) continue;
 			const before = this.#previousThreads.get(tid);
 			const ticks = stat.utime + stat.stime;
@@ -117,7 +127,7 @@ export class StatsSampler {
 
 	/** Stats for each root pid that is alive, and for all its descendants. */
 	async sample(roots: readonly number[]): Promise<ProcessStats[]> {
-		const stats = hasProcChildren ? walkProc(roots) : await walkPidtree(roots);
+		const stats = hasProcChildren ? walkProc(roots, this.#files.read) : await walkPidtree(roots);
 		const now = performance.now();
 		const next = new Map<number, {ticks: number; at: number}>();
 		const sampled: ProcessStats[] = [];
@@ -138,22 +148,37 @@ export class StatsSampler {
 		this.#previous = next;
 		return sampled;
 	}
+
+	/** The machine's load and memory: sampleMachine, with this sampler's open files. */
+	machine(): Promise<MachineStats | undefined> {
+		return sampleMachine(this.#files.read);
+	}
+
+	/** Closes the files of processes not sampled since the last sweep. */
+	sweep(): void {
+		this.#files.sweep();
+	}
+
+	/** Closes every file the sampler holds open. */
+	close(): void {
+		this.#files.close();
+	}
 }
 
 // Each root, then its descendants, each pid's stat read once: its thread count says where to
 // look for its children.
-function walkProc(roots: readonly number[]): Map<number, ProcStat> {
+function walkProc(roots: readonly number[], read: ProcReader): Map<number, ProcStat> {
 	const found = new Map<number, ProcStat>();
 	for (const root of roots) {
 		const pending = [root];
 		while (pending.length > 0) {
 			const pid = pending.pop() as number;
 			if (found.has(pid)) continue;
-			const stat = readStat(pid);
+			const stat = readStat(pid, undefined, read);
 			if (!stat) continue;
 			found.set(pid, stat);
 			// Reversed onto the stack, so that children come out in the order the kernel lists them.
-			pending.push(...procChildren(pid, stat.numThreads).reverse());
+			pending.push(...procChildren(pid, stat.numThreads, read).reverse());
 		}
 	}
 	return found;
@@ -180,8 +205,10 @@ async function walkPidtree(roots: readonly number[]): Promise<Map<number, ProcSt
  * The machine's CPU load and memory: from /proc on Linux, from systeminformation elsewhere;
  * undefined where neither can tell.
  */
-export async function sampleMachine(): Promise<MachineStats | undefined> {
-	if (hasProcStat) return procMachine();
+export async function sampleMachine(
+	read: ProcReader = readProcFile,
+): Promise<MachineStats | undefined> {
+	if (hasProcStat) return procMachine(read);
 	try {
 		// Loaded on first use: a program that never samples (procdash --version) never pays for it.
 		const {default: si} = await import('systeminformation');

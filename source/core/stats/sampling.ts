@@ -1,6 +1,6 @@
 import type {EventBus} from '../events/index.js';
 import type {Member} from '../orchestrator/member.js';
-import {StatsSampler, sampleMachine} from './sampler.js';
+import {StatsSampler} from './sampler.js';
 
 /**
  * An orchestrator's stats sampling: every interval, the CPU and memory of its live processes (and
@@ -29,6 +29,7 @@ export class StatsSampling {
 	stop(): void {
 		clearInterval(this.#timer);
 		this.#timer = undefined;
+		this.#sampler.close();
 	}
 
 	async #tick(): Promise<void> {
@@ -44,8 +45,12 @@ export class StatsSampling {
 					: [],
 			),
 		);
-		const [processes, machine] = await Promise.all([this.#sampler.sample(roots), sampleMachine()]);
+		const [processes, machine] = await Promise.all([
+			this.#sampler.sample(roots),
+			this.#sampler.machine(),
+		]);
 		if (!this.#timer) return;
+		this.#sampler.sweep();
 		this.#bus.emit('stats:sampled', {
 			processes,
 			...(threads.length > 0 ? {threads} : {}),

@@ -53,6 +53,34 @@ describe('snapshot reducer', () => {
 		expect(fold([])).toBe(emptySnapshot);
 	});
 
+	it('keeps the lists of a sample that changes no figure, and makes new ones when one changes', () => {
+		let now = 0;
+		const bus = new EventBus({now: () => now++});
+		bus.emit('process:created', {id: 1, name: 'web', kind: 'command', daemon: false, target: 'sh'});
+		bus.emit('process:started', {id: 1, name: 'web', pid: 101, ppid: 100});
+		const sample = (cpu: number, load: number) =>
+			bus.emit('stats:sampled', {
+				processes: [
+					{pid: 101, ppid: 100, cpu, memory: 4096, command: 'sh'},
+					{pid: 102, ppid: 101, cpu: 0, memory: 2048, command: 'sleep'},
+				],
+				machine: {cpu: load, cores: 2, memoryUsed: 1, memoryTotal: 2},
+			});
+		sample(1, 10);
+		const first = fold(bus.history());
+		// The machine's load changes; the processes' figures do not.
+		sample(1, 55);
+		const same = fold(bus.history().slice(-1), first);
+		expect(same.processes).toBe(first.processes);
+		expect(same.descendants).toBe(first.descendants);
+		expect(same.machine?.cpu).toBe(55);
+		sample(2, 55);
+		const moved = fold(bus.history().slice(-1), same);
+		expect(moved.processes).not.toBe(same.processes);
+		expect(rowOf(moved, 1).cpu).toBe(2);
+		expect(moved.descendants).toBe(same.descendants);
+	});
+
 	it('turns events into rows: created, running, paused, failed with the exit code', () => {
 		const snapshot = fold(recordedEvents());
 

@@ -37,6 +37,7 @@ describe('the stats sampler', () => {
 		await sampler.sample([sh.pid as number, node.pid as number]);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		const stats = await sampler.sample([sh.pid as number, node.pid as number]);
+		sampler.close();
 
 		// Then the roots come first, then what is under each, with the right parents
 		const under = (pid: number | undefined) => stats.filter((stat) => stat.ppid === pid);
@@ -59,7 +60,9 @@ describe('the stats sampler', () => {
 		await sleep.start();
 		await quick.start();
 		await quick.join();
-		const stats = await new StatsSampler().sample([quick.pid as number, sleep.pid as number]);
+		const sampler = new StatsSampler();
+		const stats = await sampler.sample([quick.pid as number, sleep.pid as number]);
+		sampler.close();
 		expect(stats.map((stat) => stat.pid)).toEqual([sleep.pid]);
 	});
 });
