@@ -124,6 +124,44 @@ const fastSanitizeAnsi = {
 	},
 };
 
+/**
+ * Ink walks its laid-out tree with source/ui/terminal/render-node.ts, its own renderNodeToOutput
+ * with fewer calls into Yoga and fewer allocations, drawing with Ink's parts; Ink's screen-reader
+ * walk is its own. Fails the build should Ink stop importing it from where it did.
+ */
+const leanRenderNode = {
+	name: 'lean-render-node',
+	setup(bundle) {
+		const ours = join(ui, 'terminal', 'render-node.js');
+		const inks = fileURLToPath(new URL('render-node-to-output.js', import.meta.resolve('ink')));
+		const inkFile = (name) => JSON.stringify(join(dirname(inks), name));
+		let swapped = false;
+		bundle.onResolve({filter: /^\.\/render-node-to-output\.js$/}, ({importer}) => {
+			if (!importer.startsWith(dirname(inks) + sep)) return undefined;
+			swapped = true;
+			return {path: 'render-node-to-output', namespace: 'lean-render-node'};
+		});
+		bundle.onLoad({filter: /.*/, namespace: 'lean-render-node'}, () => ({
+			contents: [
+				`export {renderNodeToScreenReaderOutput} from ${JSON.stringify(inks)};`,
+				`import squashTextNodes from ${inkFile('squash-text-nodes.js')};`,
+				`import wrapText from ${inkFile('wrap-text.js')};`,
+				`import renderBorder from ${inkFile('render-border.js')};`,
+				`import renderBackground from ${inkFile('render-background.js')};`,
+				"import widestLine from 'widest-line';",
+				"import indentString from 'indent-string';",
+				"import Yoga from 'yoga-layout';",
+				`import {renderNodeToOutputWith} from ${JSON.stringify(ours)};`,
+				'export default renderNodeToOutputWith({squashTextNodes, wrapText, renderBorder, renderBackground, widestLine, indentString, Yoga});',
+			].join('\n'),
+			resolveDir: dirname(inks),
+		}));
+		bundle.onEnd(() => {
+			if (!swapped) throw new Error(`Ink no longer imports ${inks}: see ${ours}`);
+		});
+	},
+};
+
 /** Ink loads React DevTools only when DEV=true; the bundle goes without (the package is optional). */
 const noDevtools = {
 	name: 'no-devtools',
@@ -157,6 +195,7 @@ await build({
 		fastStringWidth,
 		boundedMeasureText,
 		fastSanitizeAnsi,
+		leanRenderNode,
 		noDevtools,
 	],
 	legalComments: 'none',

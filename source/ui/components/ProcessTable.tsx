@@ -280,36 +280,34 @@ function ProcessLineOf({
 	const after = columns.slice(columns.findIndex(([title]) => title === 'UPTIME') + 1);
 	const spanned = columns.filter(([title]) => noted.has(title));
 	const noteWidth = spanned.reduce((sum, [, size]) => sum + size + 1, -1);
+	// Three texts a row, the fewest Ink can lay out and draw: what changes with an event, the
+	// uptime (which changes every second: a text of its own, so that the rest of the line stays the
+	// same string from frame to frame and Ink finds it already measured, see line-cache.ts), and
+	// the columns after it.
 	return (
 		<Box>
 			<Text inverse={selected} wrap="truncate">
 				{selected ? '›' : ' '}
 				{marked ? '•' : ' '}
 				{before.map(text).join('')}
+				{note ? (
+					<Text color={note.color}>{cell(note.text, noteWidth)} </Text>
+				) : (
+					<>
+						<Text
+							color={
+								row.state === 'running' && row.health
+									? healthColor[row.health]
+									: stateColor[row.state]
+							}
+						>
+							{text(spanned[0] as Column)}
+						</Text>
+						{spanned.slice(1, -1).map(text).join('')}
+					</>
+				)}
 			</Text>
-			{note ? (
-				<Text inverse={selected} color={note.color}>
-					{cell(note.text, noteWidth)}{' '}
-				</Text>
-			) : (
-				<>
-					<Text
-						inverse={selected}
-						color={
-							row.state === 'running' && row.health
-								? healthColor[row.health]
-								: stateColor[row.state]
-						}
-					>
-						{text(spanned[0] as Column)}
-					</Text>
-					<Text inverse={selected}>{spanned.slice(1, -1).map(text).join('')}</Text>
-					{/* The uptime, which changes every second, is a Text of its own: the rest of the line
-					stays the same string from frame to frame, so Ink finds it already measured (see
-					line-cache.ts). */}
-					<Text inverse={selected}>{uptimeText()}</Text>
-				</>
-			)}
+			{!note && <Text inverse={selected}>{uptimeText()}</Text>}
 			<Text inverse={selected} wrap="truncate">
 				{after.map(text).join('')}
 				<Text dimColor={!selected}>{cell(sanitize(row.target), targetWidth)}</Text>
