@@ -73,94 +73,88 @@ const fastStringWidth = {
 };
 
 /**
- * Ink measures text with source/ui/terminal/measure-text.ts, its own measure-text with a bound on
- * what it remembers (Ink's keeps every text it ever measured). Fails the build should Ink stop
- * importing it from where it did, rather than leave the bound out unnoticed.
+ * A plugin that swaps the module `file` of Ink's, where Ink's own modules import it (`./file`),
+ * for `ours`: that file itself, or, with `contents`, a module of that text (given the path of
+ * Ink's, and resolved from Ink's folder) that puts ours together with Ink's parts. Fails the
+ * build should Ink stop importing it from where it did, rather than leave the swap out unnoticed.
  */
-const boundedMeasureText = {
-	name: 'bounded-measure-text',
-	setup(bundle) {
-		const ours = join(ui, 'terminal', 'measure-text.js');
-		const inks = fileURLToPath(new URL('measure-text.js', import.meta.resolve('ink')));
-		let swapped = false;
-		bundle.onResolve({filter: /^\.\/measure-text\.js$/}, ({importer}) => {
-			if (!importer.startsWith(dirname(inks) + sep)) return undefined;
-			swapped = true;
-			return {path: ours};
-		});
-		bundle.onEnd(() => {
-			if (!swapped) throw new Error(`Ink no longer imports ${inks}: see ${ours}`);
-		});
-	},
-};
+function swapInkModule(name, file, ours, contents) {
+	return {
+		name,
+		setup(bundle) {
+			const inks = fileURLToPath(new URL(file, import.meta.resolve('ink')));
+			const specifier = new RegExp(`^\\./${file.replaceAll('.', '\\.')}$`);
+			let swapped = false;
+			bundle.onResolve({filter: specifier}, ({importer}) => {
+				if (!importer.startsWith(dirname(inks) + sep)) return undefined;
+				swapped = true;
+				return contents ? {path: file, namespace: name} : {path: ours};
+			});
+			if (contents)
+				bundle.onLoad({filter: /.*/, namespace: name}, () => ({
+					contents: contents(inks),
+					resolveDir: dirname(inks),
+				}));
+			bundle.onEnd(() => {
+				if (!swapped) throw new Error(`Ink no longer imports ${inks}: see ${ours}`);
+			});
+		},
+	};
+}
+
+/**
+ * Ink measures text with source/ui/terminal/measure-text.ts, its own measure-text with a bound on
+ * what it remembers (Ink's keeps every text it ever measured).
+ */
+const boundedMeasureText = swapInkModule(
+	'bounded-measure-text',
+	'measure-text.js',
+	join(ui, 'terminal', 'measure-text.js'),
+);
 
 /**
  * Ink sanitizes every text of a frame with source/ui/terminal/sanitize-ansi.ts, which returns at
- * once the texts Ink's would return unchanged and hands it the rest. Fails the build should Ink
- * stop importing it from where it did.
+ * once the texts Ink's would return unchanged and hands it the rest.
  */
-const fastSanitizeAnsi = {
-	name: 'fast-sanitize-ansi',
-	setup(bundle) {
-		const ours = join(ui, 'terminal', 'sanitize-ansi.js');
-		const inks = fileURLToPath(new URL('sanitize-ansi.js', import.meta.resolve('ink')));
-		let swapped = false;
-		bundle.onResolve({filter: /^\.\/sanitize-ansi\.js$/}, ({importer}) => {
-			if (!importer.startsWith(dirname(inks) + sep)) return undefined;
-			swapped = true;
-			return {path: 'sanitize-ansi', namespace: 'fast-sanitize-ansi'};
-		});
-		bundle.onLoad({filter: /.*/, namespace: 'fast-sanitize-ansi'}, () => ({
-			contents: [
-				`import sanitize from ${JSON.stringify(inks)};`,
-				`import {sanitizeAnsiFast} from ${JSON.stringify(ours)};`,
-				'export default sanitizeAnsiFast(sanitize);',
-			].join('\n'),
-			resolveDir: root,
-		}));
-		bundle.onEnd(() => {
-			if (!swapped) throw new Error(`Ink no longer imports ${inks}: see ${ours}`);
-		});
-	},
-};
+const sanitizeAnsi = join(ui, 'terminal', 'sanitize-ansi.js');
+const fastSanitizeAnsi = swapInkModule(
+	'fast-sanitize-ansi',
+	'sanitize-ansi.js',
+	sanitizeAnsi,
+	(inks) =>
+		[
+			`import sanitize from ${JSON.stringify(inks)};`,
+			`import {sanitizeAnsiFast} from ${JSON.stringify(sanitizeAnsi)};`,
+			'export default sanitizeAnsiFast(sanitize);',
+		].join('\n'),
+);
 
 /**
  * Ink walks its laid-out tree with source/ui/terminal/render-node.ts, its own renderNodeToOutput
  * with fewer calls into Yoga and fewer allocations, drawing with Ink's parts; Ink's screen-reader
- * walk is its own. Fails the build should Ink stop importing it from where it did.
+ * walk is its own.
  */
-const leanRenderNode = {
-	name: 'lean-render-node',
-	setup(bundle) {
-		const ours = join(ui, 'terminal', 'render-node.js');
-		const inks = fileURLToPath(new URL('render-node-to-output.js', import.meta.resolve('ink')));
+const renderNode = join(ui, 'terminal', 'render-node.js');
+const leanRenderNode = swapInkModule(
+	'lean-render-node',
+	'render-node-to-output.js',
+	renderNode,
+	(inks) => {
 		const inkFile = (name) => JSON.stringify(join(dirname(inks), name));
-		let swapped = false;
-		bundle.onResolve({filter: /^\.\/render-node-to-output\.js$/}, ({importer}) => {
-			if (!importer.startsWith(dirname(inks) + sep)) return undefined;
-			swapped = true;
-			return {path: 'render-node-to-output', namespace: 'lean-render-node'};
-		});
-		bundle.onLoad({filter: /.*/, namespace: 'lean-render-node'}, () => ({
-			contents: [
-				`export {renderNodeToScreenReaderOutput} from ${JSON.stringify(inks)};`,
-				`import squashTextNodes from ${inkFile('squash-text-nodes.js')};`,
-				`import wrapText from ${inkFile('wrap-text.js')};`,
-				`import renderBorder from ${inkFile('render-border.js')};`,
-				`import renderBackground from ${inkFile('render-background.js')};`,
-				"import widestLine from 'widest-line';",
-				"import indentString from 'indent-string';",
-				"import Yoga from 'yoga-layout';",
-				`import {renderNodeToOutputWith} from ${JSON.stringify(ours)};`,
-				'export default renderNodeToOutputWith({squashTextNodes, wrapText, renderBorder, renderBackground, widestLine, indentString, Yoga});',
-			].join('\n'),
-			resolveDir: dirname(inks),
-		}));
-		bundle.onEnd(() => {
-			if (!swapped) throw new Error(`Ink no longer imports ${inks}: see ${ours}`);
-		});
+		return [
+			`export {renderNodeToScreenReaderOutput} from ${JSON.stringify(inks)};`,
+			`import squashTextNodes from ${inkFile('squash-text-nodes.js')};`,
+			`import wrapText from ${inkFile('wrap-text.js')};`,
+			`import renderBorder from ${inkFile('render-border.js')};`,
+			`import renderBackground from ${inkFile('render-background.js')};`,
+			"import widestLine from 'widest-line';",
+			"import indentString from 'indent-string';",
+			"import Yoga from 'yoga-layout';",
+			`import {renderNodeToOutputWith} from ${JSON.stringify(renderNode)};`,
+			'export default renderNodeToOutputWith({squashTextNodes, wrapText, renderBorder, renderBackground, widestLine, indentString, Yoga});',
+		].join('\n');
 	},
-};
+);
 
 /** Ink loads React DevTools only when DEV=true; the bundle goes without (the package is optional). */
 const noDevtools = {
