@@ -20,15 +20,20 @@ export function readProcFile(path: string): string | undefined {
 		return undefined;
 	}
 	try {
-		const length = readSync(fd, procBuffer, 0, procBuffer.length, null);
-		// A file longer than the buffer (the children of a process with hundreds of them)
-		if (length === procBuffer.length) return readFileSync(path, 'latin1');
-		return procBuffer.toString('latin1', 0, length);
+		return readOpen(fd, path);
 	} catch {
 		return undefined;
 	} finally {
 		closeSync(fd);
 	}
+}
+
+// The text of the open file `fd` (at `path`), read from its start; throws where it cannot be read.
+function readOpen(fd: number, path: string): string {
+	const length = readSync(fd, procBuffer, 0, procBuffer.length, 0);
+	// A file longer than the buffer (the children of a process with hundreds of them)
+	if (length === procBuffer.length) return readFileSync(path, 'latin1');
+	return procBuffer.toString('latin1', 0, length);
 }
 
 /** Reads a small /proc file: readProcFile, or a ProcFiles' read. */
@@ -68,9 +73,7 @@ export class ProcFiles {
 		}
 		file.sweep = this.#sweep;
 		try {
-			const length = readSync(file.fd, procBuffer, 0, procBuffer.length, 0);
-			if (length === procBuffer.length) return readFileSync(path, 'latin1');
-			return procBuffer.toString('latin1', 0, length);
+			return readOpen(file.fd, path);
 		} catch {
 			// The process is gone (ESRCH), though its pid may name another one by now.
 			this.#drop(path, file.fd);
