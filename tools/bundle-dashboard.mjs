@@ -8,6 +8,7 @@
 import {dirname, join, relative, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {lazyEmojiRegex, yogaWithoutFetch} from './bundle-edits.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const ui = join(root, 'dist', 'source', 'ui');
@@ -190,6 +191,8 @@ await build({
 		boundedMeasureText,
 		fastSanitizeAnsi,
 		leanRenderNode,
+		yogaWithoutFetch,
+		lazyEmojiRegex,
 		noDevtools,
 	],
 	legalComments: 'none',

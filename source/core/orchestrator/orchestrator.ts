@@ -155,8 +155,11 @@ export class Orchestrator {
 				{maxProcesses, preload, env: ownedEnv(undefined, this.#token)},
 			);
 		if (spares > 0) {
-			this.#spares = this.#newSpares(spares);
-			this.#spares.fill();
+			const booting = this.#newSpares(spares);
+			this.#spares = booting;
+			// From the next turn: whoever made this orchestrator first finishes what it is doing
+			// (the dashboard draws its first frame) without their boots competing for the CPU.
+			setImmediate(() => booting.fill());
 		}
 		hosts.set(this, {
 			orchestrator: this,

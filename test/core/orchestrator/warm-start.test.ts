@@ -49,6 +49,23 @@ test('a task started on a spare behaves as a cold start does: names, pids, resul
 	});
 });
 
+test('spares boot from the turn after the orchestrator is made, not during the code that made it', async () => {
+	orchestrator = createOrchestrator({spares: 2});
+	// What made it (the dashboard: its first frame) goes on without their boots competing.
+	expect(orchestrator.sparePids()).toEqual([]);
+	await new Promise((resolve) => setImmediate(resolve));
+	expect(orchestrator.sparePids()).toHaveLength(2);
+});
+
+test('an orchestrator stopped in the turn it was made boots no spare', async () => {
+	const stopped = createOrchestrator({spares: 2});
+	const outcome = stopped.stop({graceMs: 1000});
+	await new Promise((resolve) => setImmediate(resolve));
+	expect(stopped.sparePids()).toEqual([]);
+	expect((await outcome).survivors).toEqual([]);
+	expect(describePids(await settledDescendants(() => [stopped.watchdogPid]))).toEqual([]);
+});
+
 test('a spare that is taken is replaced in the background', async () => {
 	const warm = await readySpares(1);
 	const [first] = warm.sparePids();
