@@ -3,7 +3,8 @@
 // figures each: the lesson's own clock (the preset's, started where the Python program starts
 // its clock, just before it creates its processes) beside Python's; and the person's whole wait,
 // from the command to its end, beside the same command without the warm-up (PROCDASH_WARM=off),
-// which it must not exceed.
+// which it must not exceed. And the race lesson's whole wait beside Python's, with the updates its
+// unlocked round lost.
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -244,5 +245,94 @@ export async function benchLessons(): Promise<BenchRow[]> {
 			},
 		);
 	}
+	rows.push(await benchRace(hasPython));
 	return rows;
+}
+
+// The race lesson in Python: four processes at a start line, 10,000 unlocked read-then-write
+// increments each of one Value('i'), then, at a second line, 10,000 each under the lock; it prints
+// how many updates the unlocked round lost.
+const pythonRace = `
+import multiprocessing
+
+def race(unlocked, locked, lock, line, times):
+    line.wait()
+    for _ in range(times):
+        unlocked.value += 1
+    line.wait()
+    for _ in range(times):
+        with lock:
+            locked.value += 1
+
+if __name__ == '__main__':
+    unlocked, locked = multiprocessing.Value('i', 0), multiprocessing.Value('i', 0)
+    lock, line = multiprocessing.Lock(), multiprocessing.Barrier(4)
+    processes = [
+        multiprocessing.Process(target=race, args=(unlocked, locked, lock, line, 10000))
+        for _ in range(4)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    assert locked.value == 40000
+    print(40000 - unlocked.value)
+`;
+
+/**
+ * `procdash race --json`, command to verdict, beside the same program under python3; and how
+ * many updates the unlocked round lost, which must be some in every run or the lesson is gone.
+ */
+async function benchRace(hasPython: boolean): Promise<BenchRow> {
+	const ours: number[] = [];
+	const lost: number[] = [];
+	for (let run = 0; run < repeats; run++) {
+		const started = performance.now();
+		const result = spawnSync(process.execPath, [cli, 'race', '--json'], {encoding: 'utf8'});
+		ours.push(performance.now() - started);
+		const notes = result.stdout
+			.split('\n')
+			.filter((line) => line.includes('"scenario:finished"'))
+			.map((line) => JSON.parse(line) as {ok: boolean; notes: string[]})[0];
+		const missed = /\((\d+) updates lost\)/.exec(notes?.notes[0] ?? '');
+		if (result.status !== 0 || !notes?.ok || !missed)
+			throw new Error(`procdash race --json failed: ${result.stderr.trim()}`);
+		lost.push(Number(missed[1]));
+	}
+	const theirs: number[] = [];
+	const theirLost: number[] = [];
+	if (hasPython) {
+		const folder = mkdtempSync(join(tmpdir(), 'procdash-bench-'));
+		const file = join(folder, 'race.py');
+		writeFileSync(file, pythonRace);
+		try {
+			for (let run = 0; run < repeats; run++) {
+				const started = performance.now();
+				const result = spawnSync('python3', [file], {encoding: 'utf8'});
+				if (result.status !== 0) break;
+				theirs.push(performance.now() - started);
+				theirLost.push(Number(result.stdout.trim()));
+			}
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
+	}
+	const fewest = (counts: number[]) => Math.min(...counts);
+	return {
+		figure: '`procdash race --json`: command to verdict',
+		unit: 'ms',
+		direction: 'lower',
+		procdash: sampleOf(ours),
+		anchor: {
+			name: 'the same program under python3, command to exit',
+			sample: theirs.length > 0 ? sampleOf(theirs) : undefined,
+		},
+		goal: {text: '≤ 2 s', bound: 2000, on: 'value'},
+		notes: [
+			`4 processes × 10k unlocked read-then-write increments of one Value from a start line, then 10k each under the lock; updates lost without the lock, fewest in a run: ${fewest(lost)} of 40000 (lost in every run: ${lost.every((count) => count > 0) ? 'yes' : 'no'})`,
+			theirs.length > 0
+				? `python3, the same with Value('i') and a Barrier: fewest lost ${fewest(theirLost)}, most ${Math.max(...theirLost)}`
+				: 'python3 not found or failed: the Python anchor is skipped',
+		],
+	};
 }
