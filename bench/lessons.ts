@@ -6,17 +6,20 @@
 // which it must not exceed. And the race lesson's whole wait beside Python's, with the updates its
 // unlocked round lost.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pythonVersion} from './python.js';
-import {type BenchRow, sampleOf} from './report.js';
+import {type BenchRow, pause, sampleOf} from './report.js';
+import {cpuSeconds, hasTmux, Terminal} from './terminal.js';
 
 // Nine runs of each, in turn: the warm-up and the cold boot cost the same CPU (on 2 cores the
 // spares' boots cannot overlap procdash's own loading: booting them earlier delays that, measured),
 // so the whole waits differ by noise alone; one run spreads ±3 %, and medians of five differed by
 // up to 2.3 %, against the 2 % allowed.
 const repeats = 9;
+// The dashboard's runs take a terminal each: five of each lesson.
+const dashboardRepeats = 5;
 const cli = new URL('../cli.js', import.meta.url).pathname;
 
 type Lesson = {
@@ -171,6 +174,50 @@ function timeProcdashOnce(preset: string, times: Times, {warm = true} = {}): voi
 	times.wall.push(wall);
 }
 
+// One run of `procdash <preset>` in the dashboard, in a 120×40 tmux, recorded (--record) to read
+// the lesson's clock from its scenario:finished event, as --json gives it; q once it has ended.
+async function dashboardClockOnce(preset: string, folder: string): Promise<number> {
+	const file = join(folder, `${preset}.ndjson`);
+	rmSync(file, {force: true});
+	const terminal = Terminal.open([process.execPath, cli, preset, '--record', file]);
+	try {
+		const deadline = performance.now() + 30_000;
+		for (;;) {
+			const finished = existsSync(file)
+				? readFileSync(file, 'utf8')
+						.split('\n')
+						.filter((line) => line.includes('"scenario:finished"'))
+						.map((line) => JSON.parse(line) as {elapsedMs: number; ok: boolean})[0]
+				: undefined;
+			if (finished) {
+				if (!finished.ok) throw new Error(`procdash ${preset} did not pass in the dashboard`);
+				return finished.elapsedMs;
+			}
+			if (performance.now() > deadline)
+				throw new Error(`procdash ${preset} never ended in the dashboard:\n${terminal.screen()}`);
+			await pause(50);
+		}
+	} finally {
+		const pid = terminal.pid;
+		terminal.press('q');
+		const gone = performance.now() + 15_000;
+		while (cpuSeconds(pid) !== undefined && performance.now() < gone) await pause(50);
+		terminal.close();
+	}
+}
+
+async function dashboardClocks(preset: string): Promise<number[]> {
+	const folder = mkdtempSync(join(tmpdir(), 'procdash-bench-'));
+	try {
+		const clocks: number[] = [];
+		for (let run = 0; run < dashboardRepeats; run++)
+			clocks.push(await dashboardClockOnce(preset, folder));
+		return clocks;
+	} finally {
+		rmSync(folder, {recursive: true, force: true});
+	}
+}
+
 function timePython(program: string): Times | undefined {
 	const folder = mkdtempSync(join(tmpdir(), 'procdash-bench-'));
 	const file = join(folder, 'lesson.py');
@@ -205,6 +252,7 @@ export async function benchLessons(): Promise<BenchRow[]> {
 		}
 		const theirs = hasPython ? timePython(python) : undefined;
 		const notes = theirs ? [] : ['python3 not found or failed: the Python anchor is skipped'];
+		const inDashboard = hasTmux() ? await dashboardClocks(preset) : undefined;
 		rows.push(
 			{
 				figure: `\`procdash ${preset} --json\`: the lesson's clock`,
@@ -244,6 +292,23 @@ export async function benchLessons(): Promise<BenchRow[]> {
 				],
 			},
 		);
+		rows.push({
+			figure: `\`procdash ${preset}\` in the dashboard: the lesson's clock`,
+			unit: 'ms',
+			direction: 'lower',
+			procdash: inDashboard && sampleOf(inDashboard),
+			anchor: {
+				name: 'the same program under python3, its clock',
+				sample: theirs && sampleOf(theirs.clock),
+			},
+			goal: {text: '≤ 1.05×', bound: 1.05, on: 'ratio'},
+			must: true,
+			notes: inDashboard
+				? [
+						`the lesson played in the dashboard, in a 120×40 tmux, ${dashboardRepeats} runs; its clock read from the scenario:finished event of --record`,
+					]
+				: ['tmux not found: the dashboard runs are skipped'],
+		});
 	}
 	rows.push(await benchRace(hasPython));
 	return rows;

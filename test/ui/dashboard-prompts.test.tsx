@@ -81,11 +81,13 @@ describe('n: a new process from a typed command line', () => {
 		const screen = dashboard.open();
 		await typeCommand(screen, 'nosuchcmd-pd --flag');
 		screen.press('enter');
-		const frame = await screen.waitForFrame((text) =>
-			text.includes("command 'nosuchcmd-pd' not found (ENOENT); check the name and PATH"),
+		// The why comes with the key; the row, with the next frame of the snapshot
+		const frame = await screen.waitForFrame(
+			(text) =>
+				text.includes("command 'nosuchcmd-pd' not found (ENOENT); check the name and PATH") &&
+				rowNamed(text, 'nosuchcmd-pd')?.state === 'failed',
 		);
 		const row = rowNamed(frame, 'nosuchcmd-pd');
-		expect(row?.state).toBe('failed');
 		expect(row?.line).toMatch(/failed .* not found nosuchcmd-pd --flag *$/);
 	});
 

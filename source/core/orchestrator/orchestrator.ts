@@ -188,8 +188,9 @@ export class Orchestrator {
 	 * `sharedState` is false (the tasks are sent no Value, Lock or Queue), the code that turns a
 	 * shared object a task is sent into a working one (which a task would otherwise wait for at its
 	 * first use), and resolves once they are ready (or cannot be): what a preset does before it
-	 * starts its clock, as Python's forkserver is started before a program's. Taken, they are not
-	 * replaced beyond the spares the orchestrator keeps.
+	 * starts its clock, as Python's forkserver is started before a program's. They come beside the
+	 * spares the orchestrator keeps; a task starts on one that imported its module where one is
+	 * ready, and the first `count` taken are not replaced (no boot competes with what they run).
 	 */
 	async warm(
 		count: number,
@@ -217,7 +218,7 @@ export class Orchestrator {
 	#takeSpare(module: string): ChildProcess | undefined {
 		if (this.#stopping || !this.#spares) return undefined;
 		this.#spares.learn(module);
-		return this.#spares.take();
+		return this.#spares.take(module);
 	}
 
 	#register(process: Member): number {

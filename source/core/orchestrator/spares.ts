@@ -32,6 +32,8 @@ export class Spares {
 	readonly #env: NodeJS.ProcessEnv | undefined;
 	readonly #learned: string[] = [];
 	readonly #ready: ChildProcess[] = [];
+	// What each spare imported before it said it was ready.
+	readonly #imported = new WeakMap<ChildProcess, readonly string[]>();
 	readonly #booting = new Set<ChildProcess>();
 	#closed = false;
 	readonly #killed: number[] = [];
@@ -64,14 +66,14 @@ export class Spares {
 	}
 
 	/**
-	 * Boots spares until `count` are ready, importing `modules` (the tasks about to start), and
-	 * resolves once they are — or once a boot failed, or the spares closed: a start is never held
-	 * up for a spare that will not come (it starts cold then). Those beyond the spares' own count
-	 * are not replaced when taken.
+	 * Boots `count` spares for the tasks about to start, importing `modules`, beside those the
+	 * spares keep, and resolves once they are ready — or once a boot failed, or the spares closed:
+	 * a start is never held up for a spare that will not come (it starts cold then). The first
+	 * `count` taken are not replaced, so that no boot competes with the tasks they start.
 	 */
 	async reserve(count: number, modules: readonly string[]): Promise<void> {
 		for (const module of modules) this.learn(module);
-		this.#reserved = Math.max(this.#reserved, count - this.#count);
+		this.#reserved = Math.max(this.#reserved, count);
 		this.fill();
 		if (this.#closed || this.#ready.length >= this.#target()) return;
 		// Spares never keep this process running, but someone waiting for them does.
@@ -100,9 +102,16 @@ export class Spares {
 		if (this.#learned.length > maxLearned) this.#learned.shift();
 	}
 
-	/** A booted spare, no longer a spare; undefined when none is ready (start cold then). */
-	take(): ChildProcess | undefined {
-		const child = this.#ready.shift();
+	/**
+	 * A booted spare, no longer a spare: one that imported `module` when there is one (a spare
+	 * booted before the module was learned would import it on the way); undefined when none is
+	 * ready (start cold then).
+	 */
+	take(module?: string): ChildProcess | undefined {
+		const prepared = this.#ready.findIndex((spare) =>
+			this.#imported.get(spare)?.includes(module as string),
+		);
+		const [child] = this.#ready.splice(Math.max(prepared, 0), 1);
 		if (!child) return undefined;
 		child.removeAllListeners('exit');
 		child.removeAllListeners('message');
@@ -141,12 +150,14 @@ export class Spares {
 	}
 
 	#boot(): void {
+		const preload = [...this.#preload, ...this.#learned];
 		const child = forkRuntime({
 			spare: true,
 			maxProcesses: this.#maxProcesses,
-			preload: [...this.#preload, ...this.#learned],
+			preload,
 			env: this.#env,
 		});
+		this.#imported.set(child, preload);
 		this.#booting.add(child);
 		holdOpen(child, false);
 		// Guarded from its fork on, not from its 'spawn' event, which a busy loop may delay.

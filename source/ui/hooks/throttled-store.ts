@@ -1,37 +1,20 @@
 /** How `useSyncExternalStore` subscribes: `onChange` is called when the value may have changed. */
 export type Subscribe = (onChange: () => void) => () => void;
 
-/** When the first change after a quiet spell is told. */
-export type ThrottleOptions = {
-	/**
-	 * At once (on the next turn of the event loop, so a burst of changes in one turn is one
-	 * call): for state a person is watching react to a key. Otherwise a whole interval later, so
-	 * that a burst spread over the interval is gathered into one call.
-	 */
-	readonly leading?: boolean;
-};
-
 /**
  * `subscribe` with its listener called at most once per `intervalMs`, however often the source
  * changes: a fast stream costs the source's own work, and one render per interval. Pass the result
  * to `useSyncExternalStore`, memoized on the source, so it is not subscribed again at each render.
  */
-export function throttle(
-	subscribe: Subscribe,
-	intervalMs: number,
-	{leading = false}: ThrottleOptions = {},
-): Subscribe {
+export function throttle(subscribe: Subscribe, intervalMs: number): Subscribe {
 	return (onChange) => {
 		let timer: NodeJS.Timeout | undefined;
-		let toldAt = Number.NEGATIVE_INFINITY;
 		const unsubscribe = subscribe(() => {
 			if (timer) return;
-			const wait = leading ? Math.max(0, toldAt + intervalMs - performance.now()) : intervalMs;
 			timer = setTimeout(() => {
 				timer = undefined;
-				toldAt = performance.now();
 				onChange();
-			}, wait);
+			}, intervalMs);
 		});
 		return () => {
 			clearTimeout(timer);
@@ -56,10 +39,9 @@ export function throttledStore<T>(
 	subscribe: Subscribe,
 	read: () => T,
 	intervalMs: number,
-	options?: ThrottleOptions,
 ): ExternalStore<T> {
 	let value = read();
-	const throttled = throttle(subscribe, intervalMs, options);
+	const throttled = throttle(subscribe, intervalMs);
 	return {
 		subscribe: (onChange) =>
 			throttled(() => {

@@ -52,30 +52,16 @@ test('a flood of changes is told once per interval, an interval after the first 
 	expect(onChange).toHaveBeenCalledTimes(2);
 });
 
-test('leading: the first change after a quiet spell is told at once, the next ones an interval apart', () => {
+test('a change every millisecond for a second is told about 30 times at 30 a second, never more', () => {
 	const changes = source();
 	const onChange = vi.fn();
-	throttle(changes.subscribe, 1000 / 30, {leading: true})(onChange);
-	vi.advanceTimersByTime(1000);
-
-	changes.change(50);
-	vi.advanceTimersByTime(0);
-	expect(onChange).toHaveBeenCalledTimes(1);
-	changes.change(50);
-	vi.advanceTimersByTime(1000 / 30 - 1);
-	expect(onChange).toHaveBeenCalledTimes(1);
-	vi.advanceTimersByTime(1);
-	expect(onChange).toHaveBeenCalledTimes(2);
-
-	// A change every millisecond for a second: about 30 tells, never more.
-	const before = onChange.mock.calls.length;
+	throttle(changes.subscribe, 1000 / 30)(onChange);
 	for (let ms = 0; ms < 1000; ms++) {
 		changes.change();
 		vi.advanceTimersByTime(1);
 	}
-	const tells = onChange.mock.calls.length - before;
-	expect(tells).toBeGreaterThanOrEqual(29);
-	expect(tells).toBeLessThanOrEqual(30);
+	expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(29);
+	expect(onChange.mock.calls.length).toBeLessThanOrEqual(30);
 });
 
 test('the store keeps the value it read when it last told, until it tells again', () => {
